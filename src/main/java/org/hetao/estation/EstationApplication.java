@@ -1,0 +1,35 @@
+package org.hetao.estation;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Hetao e-Station (河套e站通): the one-stop, cross-border service platform of the Hetao
+ * Shenzhen-Hong Kong Science and Technology Innovation Cooperation Zone.
+ *
+ * <p>Each direct subpackage is an application module (Spring Modulith); see {@code ModularityTests}.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class EstationApplication {
+
+	/** The platform's clock: Asia/Shanghai is the zone's time (UTC+8, the same as Hong Kong). Tests may replace it. */
+	@Bean
+	Clock clock() {
+		return Clock.system(ZONE);
+	}
+
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	public static void main(String[] args) {
+		SpringApplication.run(EstationApplication.class, args);
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.hetao.estation.identity;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.Language;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The platform's accounts, staff and applicants alike. */
+@Repository
+public class Accounts {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Accounts(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** What a new account holds; the password is already hashed. */
+	public record NewAccount(String username, String passwordHash, String displayName, String email, String phone,
+			Language preferredLanguage, ApplicantType applicantType, String departmentCode, Set<Role> roles) {
+	}
+
+	@Transactional
+	public long create(NewAccount account) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into account (username, password_hash, display_name, email, phone, preferred_language,
+				                     applicant_type, department_code, roles, enabled, created_at)
+				values (:username, :hash, :name, :email, :phone, :lang, :type, :dept, :roles, true, :now)
+				""")
+			.param("username", account.username())
+			.param("hash", account.passwordHash())
+			.param("name", account.displayName())
+			.param("email", account.email() == null ? null : account.email().toLowerCase(Locale.ROOT))
+			.param("phone", account.phone())
+			.param("lang", account.preferredLanguage().tag())
+			.param("type", account.applicantType() == null ? null : account.applicantType().name())
+			.param("dept", account.departmentCode())
+			.param("roles", account.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+			.param("now", OffsetDateTime.now(clock))
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	public Optional<EstationUser> findByUsername(String username) {
+		return jdbc.sql(SELECT + " where username = :u or email = :e")
+			.param("u", username)
+			.param("e", username == null ? null : username.toLowerCase(Locale.ROOT))
+			.query(Accounts::map)
+			.optional();
+	}
+
+	public Optional<EstationUser> findById(long id) {
+		return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Accounts::map).optional();
+	}
+
+	public boolean usernameOrEmailTaken(String username, String email) {
+		return jdbc.sql("select count(*) from account where username = :u or email = :e")
+			.param("u", username)
+			.param("e", email == null ? null : email.toLowerCase(Locale.ROOT))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Officers of a department, for modules that need to tell them something. */
+	public List<EstationUser> officersOf(String departmentCode) {
+		return jdbc.sql(SELECT + " where department_code = :d order by username")
+			.param("d", departmentCode)
+			.query(Accounts::map)
+			.list();
+	}
+
+	public void updatePreferredLanguage(long id, Language language) {
+		jdbc.sql("update account set preferred_language = :l where id = :id")
+			.param("l", language.tag())
+			.param("id", id)
+			.update();
+	}
+
+	/** Sets a new password hash; used by the demo seeding when it generates a new demo password. */
+	void updatePassword(String username, String passwordHash) {
+		jdbc.sql("update account set password_hash = :h where username = :u")
+			.param("h", passwordHash)
+			.param("u", username)
+			.update();
+	}
+
+	private static final String SELECT = """
+			select id, username, password_hash, display_name, roles, department_code, applicant_type,
+			       preferred_language, enabled
+			from account""";
+
+	private static EstationUser map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		Arrays.stream(rs.getString("roles").split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).forEach(roles::add);
+		String type = rs.getString("applicant_type");
+		return new EstationUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+				rs.getString("display_name"), roles, rs.getString("department_code"),
+				type == null ? null : ApplicantType.valueOf(type),
+				Language.fromTag(rs.getString("preferred_language")).orElse(Language.DEFAULT), rs.getBoolean("enabled"));
+	}
+
+}

@@ -1,0 +1,110 @@
+package org.hetao.estation.identity;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Set;
+
+import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo accounts for the embedded default only ({@code estation.demo.enabled}, off in the postgres
+ * profile). They share one password: {@code ESTATION_DEMO_PASSWORD} when set, otherwise one generated
+ * now and printed once. The accounts are data: {@code demo/accounts.csv}.
+ */
+@Component
+@ConditionalOnProperty(name = "estation.demo.enabled", havingValue = "true")
+@Order(0)
+class DemoAccounts implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+	private final Accounts accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Resource file;
+
+	private final String configuredPassword;
+
+	DemoAccounts(Accounts accounts, PasswordEncoder passwordEncoder,
+			@Value("${estation.demo.accounts:classpath:demo/accounts.csv}") Resource file,
+			@Value("${estation.demo.password:}") String configuredPassword) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.file = file;
+		this.configuredPassword = configuredPassword;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) throws IOException {
+		boolean generated = configuredPassword.isBlank();
+		String password = generated ? generatePassword() : configuredPassword;
+		String hash = null;
+		int created = 0;
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				if (line.isBlank() || line.startsWith("#") || line.startsWith("username,")) {
+					continue;
+				}
+				String[] f = line.split(",", -1);
+				String username = f[0].trim();
+				if (accounts.findByUsername(username).isPresent()) {
+					if (generated) {
+						accounts.updatePassword(username, hash == null ? hash = passwordEncoder.encode(password) : hash);
+					}
+					continue;
+				}
+				Set<Role> roles = EnumSet.noneOf(Role.class);
+				Arrays.stream(f[2].split(";")).map(String::trim).map(Role::valueOf).forEach(roles::add);
+				if (hash == null) {
+					hash = passwordEncoder.encode(password);
+				}
+				accounts.create(new Accounts.NewAccount(username, hash, f[1].trim(), blankToNull(f[5]),
+						blankToNull(f[6]), Language.fromTag(f[7]).orElse(Language.DEFAULT),
+						f[4].isBlank() ? null : ApplicantType.valueOf(f[4].trim()), blankToNull(f[3]), roles));
+				created++;
+			}
+		}
+		log.warn("""
+
+				*****************************************************************************
+				  DEMO MODE on an embedded database: not for production.
+				  {} demo accounts created now; all demo accounts (admin, supervisor, clerk,
+				  officer-<department>, applicant-hk, applicant-mainland, enterprise-hk, ...)
+				  share the password: {}
+				*****************************************************************************""", created,
+				generated ? password : "(from ESTATION_DEMO_PASSWORD)");
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+
+	private static String generatePassword() {
+		byte[] bytes = new byte[9];
+		new SecureRandom().nextBytes(bytes);
+		return "demo-" + HexFormat.of().formatHex(bytes);
+	}
+
+}

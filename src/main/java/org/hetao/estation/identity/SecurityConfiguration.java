@@ -1,0 +1,66 @@
+package org.hetao.estation.identity;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.hetao.estation.shared.HttpAccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One filter chain for pages and API. Pages sign in with a form; API clients may also use HTTP Basic.
+ * CSRF protects every request that a browser's ambient session cookie could authenticate: an API call
+ * that carries no session cookie (or authenticates with its own Authorization header) cannot be forged
+ * cross-site, so it needs no token.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpAccessRules> moduleRules,
+			ProblemSecurityHandlers problems, LanguageOnSignIn languageOnSignIn) throws Exception {
+		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		http.authorizeHttpRequests(rules -> {
+			rules.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll();
+			rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+			rules.requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name());
+			rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
+			rules.requestMatchers("/login", "/register", "/language").permitAll();
+			rules.requestMatchers(HttpMethod.GET, "/", "/about").permitAll();
+			moduleRules.forEach(r -> r.configure(rules));
+			rules.anyRequest().authenticated();
+		});
+		http.formLogin(form -> form.loginPage("/login").successHandler(languageOnSignIn).permitAll());
+		http.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
+		http.httpBasic(Customizer.withDefaults());
+		http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged));
+		http.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(problems, api)
+			.defaultAccessDeniedHandlerFor(problems, api));
+		http.headers(headers -> headers.frameOptions(f -> f.deny()));
+		return http.build();
+	}
+
+	/** An API request a hostile page cannot make in the user's name. */
+	static boolean cannotBeForged(HttpServletRequest request) {
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			return false;
+		}
+		return request.getHeader("Authorization") != null || request.getRequestedSessionId() == null;
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.hetao.estation.portal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.hetao.estation.portal.Problems;
+import org.hetao.estation.shared.Problem;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** A page whose action fails with a {@link Problem} shows the friendly error page with the reason. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class PageProblemAdvice {
+
+	private final Problems problems;
+
+	private final MessageSource messages;
+
+	PageProblemAdvice(Problems problems, MessageSource messages) {
+		this.problems = problems;
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(Problem.class)
+	ModelAndView problem(Problem problem, HttpServletRequest request, HttpServletResponse response) {
+		return page(problem.kind().status(), problem.messageKey(), problem.args(), request, response);
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ModelAndView concurrentChange(HttpServletRequest request, HttpServletResponse response) {
+		return page(409, "error.concurrentChange", null, request, response);
+	}
+
+	private ModelAndView page(int status, String key, Object[] args, HttpServletRequest request,
+			HttpServletResponse response) {
+		var locale = RequestContextUtils.getLocale(request);
+		response.setStatus(status);
+		ModelAndView mav = new ModelAndView("error");
+		mav.addObject("status", status);
+		mav.addObject("errorTitle", problems.title(status, locale));
+		mav.addObject("detail", messages.getMessage(key, args, key, locale));
+		return mav;
+	}
+
+}
