@@ -1,0 +1,51 @@
+package org.hetao.estation.catalog;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.Jurisdiction;
+import org.hetao.estation.shared.LocalizedText;
+
+/**
+ * One thing a department does for an applicant (事項), as its service guide (辦事指南) describes it.
+ *
+ * @param code stable code, e.g. {@code CUS-0003}
+ * @param legalLimitDays maximum working days by law (法定時限)
+ * @param promisedLimitDays working days the centre promises (承諾時限), never more than the legal limit
+ * @param jurisdiction whose working days count for the deadline
+ * @param fee fee in CNY (0 for free)
+ * @param feeNote how the fee is charged, when it is not simply {@code fee}; may be null
+ * @param ticketCategory the hall's queue ticket category that serves it (A, B, C, D…)
+ * @param active false once retired from the catalogue (kept for old cases)
+ */
+public record ServiceItem(String code, LocalizedText name, LocalizedText description, String departmentCode,
+		ServiceDomain domain, Theme theme, ItemKind kind, Set<ApplicantType> applicantTypes,
+		List<MaterialRequirement> materials, List<FormField> fields, List<ItemOutput> outputs, int legalLimitDays,
+		int promisedLimitDays, Jurisdiction jurisdiction, BigDecimal fee, LocalizedText feeNote, Set<Channel> channels,
+		LocalizedText legalBasis, boolean appointmentRequired, String ticketCategory, boolean active) {
+
+	public ServiceItem {
+		applicantTypes = Set.copyOf(applicantTypes);
+		materials = List.copyOf(materials);
+		fields = List.copyOf(fields);
+		outputs = outputs == null ? List.of() : List.copyOf(outputs);
+		channels = Set.copyOf(channels);
+	}
+
+	/** The materials an applicant of this type must bring. */
+	public List<MaterialRequirement> materialsFor(ApplicantType type) {
+		return materials.stream().filter(m -> m.appliesTo(type)).toList();
+	}
+
+	public Optional<FormField> field(String key) {
+		return fields.stream().filter(f -> f.key().equals(key)).findFirst();
+	}
+
+	public boolean serves(ApplicantType type) {
+		return applicantTypes.contains(type);
+	}
+
+}
