@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CalendarPageController {
 
 	/** The calculator's answer. */
-	record DeadlineResult(Jurisdiction jurisdiction, LocalDate start, int workingDays, Deadline deadline,
+	public record DeadlineResult(Jurisdiction jurisdiction, LocalDate start, int workingDays, Deadline deadline,
 			CalendarDay deadlineDay) {
 	}
 
