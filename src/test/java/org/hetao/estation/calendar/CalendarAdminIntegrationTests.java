@@ -126,6 +126,8 @@ class CalendarAdminIntegrationTests {
 		assertThat(calendars.isWorkingDay(Jurisdiction.CN, LocalDate.of(2035, 12, 31))).as("held in the next year's file")
 			.isFalse();
 		Map<String, Object> before = storedRow(Jurisdiction.CN, 2036);
+		assertThat(mvc.get().uri("/admin/calendars").header("Accept-Language", "en").with(httpBasic("admin", PASSWORD))
+			.exchange()).hasStatusOk().bodyText().containsPattern("Uploaded by admin on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 
 		MvcTestResult bad = uploadMainland("2036", json("file", "2036.json", """
 				{"year": 2036, "papers": [], "days": [
