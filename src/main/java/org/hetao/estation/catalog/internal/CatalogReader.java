@@ -146,16 +146,40 @@ public final class CatalogReader {
 		b.departments.addAll(list(root.path("departments"), Department.class, src, "departments", DEPARTMENT_REQUIRED, b));
 	}
 
+	/**
+	 * Reads items given as JSON objects (e.g. made from CSV rows) into the rest of an existing catalogue.
+	 *
+	 * @param sources where each node comes from, by position (e.g. {@code row 3})
+	 */
+	public Read readItems(List<JsonNode> nodes, List<String> sources, CatalogDocument rest) {
+		Builder b = new Builder();
+		b.version = rest.version();
+		b.notice = rest.notice();
+		b.themes.addAll(rest.themes());
+		b.domains.addAll(rest.domains());
+		b.departments.addAll(rest.departments());
+		b.matters.addAll(rest.matters());
+		for (int i = 0; i < nodes.size(); i++) {
+			readItem(nodes.get(i), sources.get(i), "", b);
+		}
+		return b.build();
+	}
+
 	private void readItems(JsonNode items, String src, Builder b) {
 		if (!items.isArray()) {
 			b.errors.add(CatalogError.of(src, "", "items", "catalog.error.required"));
 			return;
 		}
 		for (int i = 0; i < items.size(); i++) {
-			JsonNode node = items.get(i);
+			readItem(items.get(i), src, "items[" + i + "]", b);
+		}
+	}
+
+	private void readItem(JsonNode node, String src, String at, Builder b) {
+		{
 			String code = code(node);
-			if (!complete(node, ITEM_REQUIRED, src, code, "items[" + i + "]", b)) {
-				continue;
+			if (!complete(node, ITEM_REQUIRED, src, code, at, b)) {
+				return;
 			}
 			ObjectNode copy = ((ObjectNode) node).deepCopy();
 			copy.put("active", true);

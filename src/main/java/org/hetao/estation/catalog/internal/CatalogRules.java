@@ -311,11 +311,11 @@ public final class CatalogRules {
 					}
 				}
 			}
-			MatterGraph graph = graphSound ? new MatterGraph(m) : null;
-			if (graph != null) {
-				graph.cycle().ifPresent(cycle -> errors.add(
-						CatalogError.of(src, code, "items", "catalog.error.cycle", String.join(" → ", cycle))));
-			}
+			// a cycle is reported even when other references are broken: all faults at once
+			MatterGraph whole = new MatterGraph(m);
+			whole.cycle().ifPresent(cycle -> errors.add(
+					CatalogError.of(src, code, "items", "catalog.error.cycle", String.join(" → ", cycle))));
+			MatterGraph graph = graphSound ? whole : null;
 			Set<String> sharedKeys = new HashSet<>();
 			for (int i = 0; i < m.sharedFields().size(); i++) {
 				var f = m.sharedFields().get(i);

@@ -74,6 +74,14 @@ public class StoredCatalog implements Catalog, InitializingBean {
 		load(location);
 	}
 
+	/** The last change of the catalogue: its version, the data files' version, when and by whom. */
+	public record LastChange(String version, String sourceVersion, java.time.Instant at, String by) {
+	}
+
+	public Optional<LastChange> lastChange() {
+		return store.lastChange();
+	}
+
 	/** What a load did. */
 	public record LoadOutcome(String version, boolean written, CatalogChanged changes) {
 	}
