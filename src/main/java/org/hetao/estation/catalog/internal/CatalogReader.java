@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.hetao.estation.catalog.Department;
 import org.hetao.estation.catalog.Matter;
@@ -52,7 +50,17 @@ public final class CatalogReader {
 	}
 
 	/** What was read, the faults found while reading, and where each item came from. */
-	public record Read(CatalogDocument document, List<CatalogError> errors, Map<String, String> itemSources) {
+	public record Read(CatalogDocument document, List<CatalogError> errors, List<String> itemSources) {
+
+		public Read {
+			itemSources = List.copyOf(itemSources);
+		}
+
+		/** Where the n-th item of the document comes from. */
+		public String itemSource(int index) {
+			return index < itemSources.size() ? itemSources.get(index) : "";
+		}
+
 	}
 
 	/** Reads the data files under {@code location} (e.g. {@code classpath:catalog/} or {@code file:/etc/estation/catalog/}). */
@@ -186,7 +194,7 @@ public final class CatalogReader {
 			ServiceItem item = value(copy, ServiceItem.class, src, code, "", b);
 			if (item != null) {
 				b.items.add(item);
-				b.itemSources.putIfAbsent(item.code(), src);
+				b.itemSources.add(src);
 			}
 		}
 	}
@@ -326,11 +334,11 @@ public final class CatalogReader {
 
 		final List<CatalogError> errors = new ArrayList<>();
 
-		final Map<String, String> itemSources = new LinkedHashMap<>();
+		final List<String> itemSources = new ArrayList<>();
 
 		Read build() {
 			CatalogDocument doc = new CatalogDocument(version, notice, themes, domains, departments, items, matters);
-			return new Read(doc, List.copyOf(errors), Map.copyOf(itemSources));
+			return new Read(doc, List.copyOf(errors), itemSources);
 		}
 
 	}

@@ -161,7 +161,7 @@ public class CatalogTransfers {
 		List<CatalogError> errors;
 		if (format == Format.JSON) {
 			read = reader.readDocument(new ByteArrayInputStream(text.get().getBytes(StandardCharsets.UTF_8)), source);
-			errors = StoredCatalog.check(read, source, source, code -> source);
+			errors = StoredCatalog.check(read, source, source);
 		}
 		else {
 			List<CatalogError> parseErrors = new ArrayList<>();
@@ -169,9 +169,8 @@ public class CatalogTransfers {
 			if (read == null) {
 				return refused(parseErrors);
 			}
-			Map<String, String> rows = read.itemSources();
 			List<CatalogError> all = new ArrayList<>(parseErrors);
-			all.addAll(StoredCatalog.check(read, "catalog", "matters", code -> rows.getOrDefault(code, source)));
+			all.addAll(StoredCatalog.check(read, "catalog", "matters"));
 			errors = all.stream().distinct().map(CatalogTransfers::csvNames).toList();
 		}
 		if (!errors.isEmpty()) {
@@ -252,14 +251,7 @@ public class CatalogTransfers {
 				sources.add(src);
 			}
 		}
-		CatalogDocument rest = catalog.snapshot().toDocument();
-		CatalogReader.Read read = reader.readItems(nodes, sources, rest);
-		// where each item came from, for the rules' messages
-		Map<String, String> bySource = new LinkedHashMap<>();
-		for (int i = 0; i < nodes.size(); i++) {
-			bySource.putIfAbsent(nodes.get(i).path("code").asString(""), sources.get(i));
-		}
-		return new CatalogReader.Read(read.document(), read.errors(), bySource);
+		return reader.readItems(nodes, sources, catalog.snapshot().toDocument());
 	}
 
 	private static ObjectNode itemNode(Map<String, String> cells, String src, List<CatalogError> errors) {
