@@ -44,7 +44,7 @@ class CatalogLoaderIntegrationTests {
 
 	String fingerprint() {
 		return jdbc.sql("select version || source_version || changed_at from catalog_state").query(String.class).single()
-				+ jdbc.sql("select count(*) || sum(length(data)) from catalog_item").query(String.class).single()
+				+ jdbc.sql("select count(*) || '/' || sum(length(data)) from catalog_item").query(String.class).single()
 				+ jdbc.sql("select count(*) from catalog_item where active").query(String.class).single();
 	}
 
