@@ -44,7 +44,7 @@ class CatalogLoaderIntegrationTests {
 
 	String fingerprint() {
 		return jdbc.sql("select version || source_version || changed_at from catalog_state").query(String.class).single()
-				+ jdbc.sql("select count(*) || sum(length(data)) from catalog_item").query(String.class).single()
+				+ jdbc.sql("select count(*) || '/' || sum(length(data)) from catalog_item").query(String.class).single()
 				+ jdbc.sql("select count(*) from catalog_item where active").query(String.class).single();
 	}
 
@@ -69,6 +69,8 @@ class CatalogLoaderIntegrationTests {
 		catalog.load(base.location());
 		assertThat(catalog.item("EXC-0001")).get().extracting(ServiceItem::active).isEqualTo(true);
 		int rows = jdbc.sql("select count(*) from catalog_item").query(Integer.class).single();
+		// a code never used before, since the database is shared between test runs
+		String added = "NEW-" + Long.toString(System.nanoTime(), 36).toUpperCase();
 
 		CatalogFixtures v2 = CatalogFixtures.copy(temp.resolve("v2"))
 			.version("test-2")
@@ -76,10 +78,10 @@ class CatalogLoaderIntegrationTests {
 			.item("CUS-0002", i -> i.put("promisedLimitDays", 2))
 			.edit("items/b-other.json", root -> {
 				var copy = root.get("items").get(0).deepCopy();
-				((tools.jackson.databind.node.ObjectNode) copy).put("code", "CUS-0099");
-				((tools.jackson.databind.node.ObjectNode) copy.get("name")).put("en", "A brand-new consultation")
-					.put("zh-Hant", "全新的諮詢")
-					.put("zh-Hans", "全新的咨询");
+				((tools.jackson.databind.node.ObjectNode) copy).put("code", added);
+				((tools.jackson.databind.node.ObjectNode) copy.get("name")).put("en", "A brand-new consultation " + added)
+					.put("zh-Hant", "全新的諮詢 " + added)
+					.put("zh-Hans", "全新的咨询 " + added);
 				((tools.jackson.databind.node.ArrayNode) root.get("items")).add(copy);
 			});
 		events.clear();
@@ -91,10 +93,10 @@ class CatalogLoaderIntegrationTests {
 		assertThat(events.stream(CatalogChanged.class)).containsExactly(new CatalogChanged("test-2", 1, 1, 1));
 		assertThat(catalog.version()).isEqualTo("test-2");
 		assertThat(catalog.item("CUS-0002")).get().extracting(ServiceItem::promisedLimitDays).isEqualTo(2);
-		assertThat(catalog.item("CUS-0099")).isPresent();
+		assertThat(catalog.item(added)).isPresent();
 		// retired: still found by code (old cases refer to it), no longer listed
 		assertThat(catalog.item("EXC-0001")).get().extracting(ServiceItem::active).isEqualTo(false);
-		assertThat(catalog.items()).extracting(ServiceItem::code).doesNotContain("EXC-0001").contains("CUS-0099");
+		assertThat(catalog.items()).extracting(ServiceItem::code).doesNotContain("EXC-0001").contains(added);
 		assertThat(jdbc.sql("select active from catalog_item where code = 'EXC-0001'").query(Boolean.class).single())
 			.isFalse();
 		assertThat(jdbc.sql("select count(*) from catalog_item").query(Integer.class).single()).isEqualTo(rows + 1);
