@@ -156,9 +156,25 @@ public final class ApplicationPlan {
 		return errors;
 	}
 
-	/** Materials not supplied yet. */
+	/**
+	 * Whether a material must be supplied with the application: it is needed by an item that starts at
+	 * once. A material only items waiting for others need (e.g. the business licence the registration will
+	 * produce) may follow when that item starts.
+	 */
+	public boolean requiredAtSubmission(Material material) {
+		return items.stream()
+			.filter(p -> material.itemCodes().contains(p.item().code()))
+			.anyMatch(p -> p.dependsOn().stream().noneMatch(this::contains));
+	}
+
+	private boolean contains(String itemCode) {
+		return items.stream().anyMatch(p -> p.item().code().equals(itemCode));
+	}
+
+	/** Materials required at submission and not supplied yet. */
 	public List<Problem.FieldError> checkMaterials(Map<String, Long> supplied) {
 		return materials.stream()
+			.filter(this::requiredAtSubmission)
 			.filter(m -> supplied.get(m.code()) == null)
 			.map(m -> new Problem.FieldError(materialKey(m.code()), "casework.material.required"))
 			.toList();

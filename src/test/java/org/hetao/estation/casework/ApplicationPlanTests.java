@@ -67,9 +67,16 @@ class ApplicationPlanTests {
 					org.assertj.core.groups.Tuple.tuple("item.MR-REG.capital", "casework.field.number"),
 					org.assertj.core.groups.Tuple.tuple("item.TAX-REG.accountant", "casework.field.pattern"),
 					org.assertj.core.groups.Tuple.tuple("material.BR_CERTIFICATE", "casework.material.required"),
-					org.assertj.core.groups.Tuple.tuple("material.LEASE", "casework.material.required"),
-					org.assertj.core.groups.Tuple.tuple("material.BANK_LETTER", "casework.material.required"));
+					org.assertj.core.groups.Tuple.tuple("material.LEASE", "casework.material.required"));
 		assertThat(plan.check(answers(), Map.of(), false)).isEmpty();
+	}
+
+	@Test
+	void materialsOnlyAWaitingItemNeedsMayFollowLater() {
+		ApplicationPlan.Material bankLetter = plan.materials().get(3);
+		assertThat(bankLetter.code()).isEqualTo("BANK_LETTER");
+		assertThat(plan.requiredAtSubmission(bankLetter)).isFalse();
+		assertThat(plan.requiredAtSubmission(plan.materials().get(0))).isTrue();
 	}
 
 	@Test
