@@ -1,0 +1,26 @@
+package org.hetao.estation.casework;
+
+/**
+ * Who did something to a case.
+ *
+ * @param accountId the account, {@code null} for the system (a task starting by itself) or a walk-in applicant
+ * @param role APPLICANT, CLERK, OFFICER or SYSTEM
+ * @param departmentCode the officer's department, else {@code null}
+ */
+public record Actor(Long accountId, String name, String role, String departmentCode) {
+
+	public static final Actor SYSTEM = new Actor(null, "system", "SYSTEM", null);
+
+	public static Actor applicant(Long accountId, String name) {
+		return new Actor(accountId, name, "APPLICANT", null);
+	}
+
+	public static Actor clerk(long accountId, String name) {
+		return new Actor(accountId, name, "CLERK", null);
+	}
+
+	public static Actor officer(long accountId, String name, String departmentCode) {
+		return new Actor(accountId, name, "OFFICER", departmentCode);
+	}
+
+}

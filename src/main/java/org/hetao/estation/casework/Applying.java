@@ -1,0 +1,297 @@
+package org.hetao.estation.casework;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hetao.estation.catalog.Catalog;
+import org.hetao.estation.catalog.Matter;
+import org.hetao.estation.catalog.ServiceItem;
+import org.hetao.estation.documents.DocumentInfo;
+import org.hetao.estation.documents.Documents;
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.identity.IdentityDocumentKind;
+import org.hetao.estation.identity.IdentityDocuments;
+import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.Problem;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applying: drafts saved as the applicant goes, then one idempotent submission that stores the case, its
+ * tasks and its receipt number in one transaction.
+ */
+@Service
+public class Applying {
+
+	/** What a submission answers; {@code repeated} when the idempotency key had already been used. */
+	public record Receipt(String receiptNumber, long caseId, boolean repeated) {
+	}
+
+	/** A complete application in one request (the API). */
+	public record Request(String itemCode, String matterCode, Map<String, String> answers,
+			Map<String, Long> materials) {
+	}
+
+	private final Catalog catalog;
+
+	private final Drafts drafts;
+
+	private final CaseRepository cases;
+
+	private final ReceiptNumbers receipts;
+
+	private final Documents documents;
+
+	private final ApplicationEventPublisher events;
+
+	private final CaseworkSupport support;
+
+	private final TransactionTemplate tx;
+
+	Applying(Catalog catalog, Drafts drafts, CaseRepository cases, ReceiptNumbers receipts, Documents documents,
+			ApplicationEventPublisher events, CaseworkSupport support, PlatformTransactionManager transactions) {
+		this.catalog = catalog;
+		this.drafts = drafts;
+		this.cases = cases;
+		this.receipts = receipts;
+		this.documents = documents;
+		this.events = events;
+		this.support = support;
+		this.tx = new TransactionTemplate(transactions);
+	}
+
+	/** What an application for the item or the matter asks of an applicant of this type. */
+	public ApplicationPlan plan(String itemCode, String matterCode, ApplicantType type) {
+		if (type == null) {
+			throw Problem.invalid("casework.error.noApplicantType");
+		}
+		if (matterCode != null && !matterCode.isBlank()) {
+			Matter matter = catalog.matter(matterCode)
+				.filter(Matter::active)
+				.orElseThrow(() -> Problem.notFound("casework.error.unknownMatter", matterCode));
+			List<ServiceItem> items = matter.items()
+				.stream()
+				.map(i -> catalog.item(i.itemCode())
+					.orElseThrow(() -> Problem.notFound("casework.error.unknownItem", i.itemCode())))
+				.toList();
+			return ApplicationPlan.forMatter(matter, items, type);
+		}
+		if (itemCode == null || itemCode.isBlank()) {
+			throw Problem.invalid("casework.error.itemOrMatter");
+		}
+		ServiceItem item = catalog.item(itemCode)
+			.filter(ServiceItem::active)
+			.orElseThrow(() -> Problem.notFound("casework.error.unknownItem", itemCode));
+		if (!item.serves(type)) {
+			throw Problem.invalid("casework.error.notForApplicantType");
+		}
+		return ApplicationPlan.forItem(item, type);
+	}
+
+	public ApplicationPlan plan(Draft draft) {
+		return plan(draft.itemCode(), draft.matterCode(), draft.applicantType());
+	}
+
+	/** Starts a draft for the signed-in applicant, or (clerk) for a walk-in applicant. */
+	public Draft start(EstationUser owner, String itemCode, String matterCode, ApplicantType type,
+			Draft.WalkIn walkIn) {
+		if (walkIn != null) {
+			if (!owner.hasRole(Role.CLERK)) {
+				throw Problem.forbidden("error.forbidden");
+			}
+			checkWalkIn(walkIn);
+		}
+		ApplicationPlan plan = plan(itemCode, matterCode, type);
+		return drafts.create(owner.id(), plan.matter() == null ? plan.items().get(0).item().code() : null,
+				plan.matter() == null ? null : plan.matter().code(), type, walkIn, support.clock().instant());
+	}
+
+	/** A draft of this user; 404 for anybody else's. */
+	public Draft draft(EstationUser user, long id) {
+		return drafts.find(id)
+			.filter(d -> d.ownerAccountId() == user.id())
+			.orElseThrow(() -> Problem.notFound("casework.error.draftNotFound"));
+	}
+
+	public List<Draft> openDrafts(EstationUser user) {
+		return drafts.openDraftsOf(user.id());
+	}
+
+	/** Saves the answers given (only the plan's own keys); returns the draft as stored. */
+	public Draft saveAnswers(EstationUser user, long draftId, Map<String, String> given) {
+		Draft draft = openDraft(user, draftId);
+		ApplicationPlan plan = plan(draft);
+		Map<String, String> answers = new LinkedHashMap<>(draft.answers());
+		for (String key : answerKeys(plan)) {
+			if (given.containsKey(key)) {
+				String v = given.get(key);
+				if (v == null || v.isBlank()) {
+					answers.remove(key);
+				}
+				else {
+					answers.put(key, v.length() > 4000 ? v.substring(0, 4000) : v.strip());
+				}
+			}
+		}
+		drafts.update(draftId, answers, draft.materials(), support.clock().instant());
+		return draft(user, draftId);
+	}
+
+	/** Attaches one of the user's documents as a material of the draft (to every item that needs it). */
+	public Draft attach(EstationUser user, long draftId, String materialCode, long documentId) {
+		Draft draft = openDraft(user, draftId);
+		ApplicationPlan plan = plan(draft);
+		if (plan.materials().stream().noneMatch(m -> m.code().equals(materialCode))) {
+			throw Problem.invalid("casework.error.unknownMaterial");
+		}
+		DocumentInfo document = documents.ownDocument(user, documentId)
+			.orElseThrow(() -> new Problem(Problem.Kind.INVALID, "casework.material.notYours",
+					List.of(new Problem.FieldError(ApplicationPlan.materialKey(materialCode), "casework.material.notYours"))));
+		Map<String, Long> materials = new LinkedHashMap<>(draft.materials());
+		materials.put(materialCode, document.id());
+		drafts.update(draftId, draft.answers(), materials, support.clock().instant());
+		return draft(user, draftId);
+	}
+
+	public void discard(EstationUser user, long draftId) {
+		Draft draft = openDraft(user, draftId);
+		drafts.delete(draft.id());
+	}
+
+	/** Every problem of the draft, keyed as the form's fields. */
+	public List<Problem.FieldError> check(Draft draft) {
+		return plan(draft).check(draft.answers(), draft.materials(), draft.walkIn() == null);
+	}
+
+	/** Submits a draft; submitting it again answers with the same receipt. */
+	public Receipt submit(EstationUser user, long draftId) {
+		Draft draft = draft(user, draftId);
+		if (draft.submitted()) {
+			return receiptOf(draft.caseId(), true);
+		}
+		ApplicationPlan plan = plan(draft);
+		Applicant applicant = draft.walkIn() == null
+				? new Applicant(user.id(), user.displayName(), draft.applicantType(), null, null, null)
+				: new Applicant(null, draft.walkIn().name(), draft.applicantType(), draft.walkIn().idDocumentType(),
+						draft.walkIn().idDocumentNumber(), draft.walkIn().phone());
+		CaseChannel channel = draft.walkIn() == null ? CaseChannel.ONLINE : CaseChannel.WINDOW;
+		return submit(user, plan, applicant, draft.answers(), draft.materials(), draft.submissionKey(), channel,
+				draft.walkIn() == null, draft.id());
+	}
+
+	/** Submits a complete application in one request (the API), idempotent by the key. */
+	public Receipt submit(EstationUser user, Request request, String idempotencyKey) {
+		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+			throw new Problem(Problem.Kind.INVALID, "casework.error.idempotencyKey",
+					List.of(new Problem.FieldError("Idempotency-Key", "casework.error.idempotencyKey")));
+		}
+		if (!user.hasRole(Role.APPLICANT)) {
+			throw Problem.forbidden("error.forbidden");
+		}
+		Optional<Long> existing = cases.idByIdempotencyKey(user.id(), idempotencyKey);
+		if (existing.isPresent()) {
+			return receiptOf(existing.get(), true);
+		}
+		ApplicationPlan plan = plan(request.itemCode(), request.matterCode(), user.applicantType());
+		Applicant applicant = new Applicant(user.id(), user.displayName(), user.applicantType(), null, null, null);
+		return submit(user, plan, applicant, request.answers() == null ? Map.of() : request.answers(),
+				request.materials() == null ? Map.of() : request.materials(), idempotencyKey, CaseChannel.API, true,
+				null);
+	}
+
+	private Receipt submit(EstationUser user, ApplicationPlan plan, Applicant applicant, Map<String, String> answers,
+			Map<String, Long> materials, String key, CaseChannel channel, boolean materialsRequired, Long draftId) {
+		List<Problem.FieldError> errors = new ArrayList<>(plan.check(answers, materials, materialsRequired));
+		materials.forEach((code, doc) -> {
+			if (plan.materials().stream().noneMatch(m -> m.code().equals(code))) {
+				errors.add(new Problem.FieldError(ApplicationPlan.materialKey(code), "casework.error.unknownMaterial"));
+			}
+			else if (doc == null || documents.ownDocument(user, doc).isEmpty()) {
+				errors.add(new Problem.FieldError(ApplicationPlan.materialKey(code), "casework.material.notYours"));
+			}
+		});
+		if (!errors.isEmpty()) {
+			throw new Problem(Problem.Kind.INVALID, "casework.error.invalidApplication", errors);
+		}
+		try {
+			return tx.execute(status -> {
+				Optional<Long> existing = cases.idByIdempotencyKey(user.id(), key);
+				if (existing.isPresent()) {
+					return receiptOf(existing.get(), true);
+				}
+				Case.Step step = support.step(user, channel);
+				String receipt = receipts.next(step.today());
+				Case c = Case.submit(receipt, applicant, plan.matter() == null ? null : plan.matter().code(),
+						plan.matter() == null ? List.of() : plan.matter().outputMappings(),
+						plan.tasks(answers, materials), step);
+				long id = cases.insert(c, user.id(), key);
+				if (draftId != null) {
+					drafts.markSubmitted(draftId, id);
+				}
+				events.publishEvent(new CaseSubmitted(id, receipt, applicant.accountId(),
+						plan.matter() == null ? null : plan.matter().code(),
+						c.tasks().stream().map(ItemTask::itemCode).toList(), channel, step.at()));
+				return new Receipt(receipt, id, false);
+			});
+		}
+		catch (DuplicateKeyException sameKeyAtTheSameTime) {
+			return cases.idByIdempotencyKey(user.id(), key)
+				.map(id -> receiptOf(id, true))
+				.orElseThrow(() -> sameKeyAtTheSameTime);
+		}
+	}
+
+	private Receipt receiptOf(long caseId, boolean repeated) {
+		Case c = cases.load(caseId, false).orElseThrow();
+		return new Receipt(c.receiptNumber(), caseId, repeated);
+	}
+
+	private Draft openDraft(EstationUser user, long draftId) {
+		Draft draft = draft(user, draftId);
+		if (draft.submitted()) {
+			throw Problem.conflict("casework.error.draftSubmitted");
+		}
+		return draft;
+	}
+
+	private static List<String> answerKeys(ApplicationPlan plan) {
+		List<String> keys = new ArrayList<>();
+		plan.sharedFields().forEach(f -> keys.add(ApplicationPlan.sharedKey(f.key())));
+		plan.items().forEach(p -> p.ownFields().forEach(f -> keys.add(ApplicationPlan.itemKey(p.item().code(), f.key()))));
+		return keys;
+	}
+
+	/** The walk-in applicant's name, identity document and phone, as the clerk must record them. */
+	static void checkWalkIn(Draft.WalkIn walkIn) {
+		List<Problem.FieldError> errors = new ArrayList<>();
+		if (walkIn.name() == null || walkIn.name().isBlank()) {
+			errors.add(new Problem.FieldError("walkInName", "casework.field.required"));
+		}
+		IdentityDocumentKind kind = null;
+		try {
+			kind = walkIn.idDocumentType() == null ? null : IdentityDocumentKind.valueOf(walkIn.idDocumentType());
+		}
+		catch (IllegalArgumentException e) {
+			// reported below
+		}
+		if (kind == null) {
+			errors.add(new Problem.FieldError("walkInIdType", "casework.field.required"));
+		}
+		else if (!IdentityDocuments.check(kind, walkIn.idDocumentNumber()).valid()) {
+			errors.add(new Problem.FieldError("walkInIdNumber", "casework.field.idNumber"));
+		}
+		FieldRules.check(org.hetao.estation.catalog.FieldType.PHONE, true, null, List.of(), walkIn.phone())
+			.ifPresent(e -> errors.add(new Problem.FieldError("walkInPhone", e)));
+		if (!errors.isEmpty()) {
+			throw new Problem(Problem.Kind.INVALID, "casework.error.invalidApplication", errors);
+		}
+	}
+
+}

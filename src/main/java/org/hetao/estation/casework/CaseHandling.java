@@ -1,0 +1,342 @@
+package org.hetao.estation.casework;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+import org.hetao.estation.catalog.Catalog;
+import org.hetao.estation.catalog.FormField;
+import org.hetao.estation.catalog.ItemOutput;
+import org.hetao.estation.catalog.MaterialRequirement;
+import org.hetao.estation.catalog.ServiceItem;
+import org.hetao.estation.documents.Documents;
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.Problem;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every action on a case after submission, with its object-level checks: the window (any item of any
+ * department), officers (their own department's tasks only: anybody else's answer 404), applicants (their
+ * own cases only). Each action locks the case, checks the version the actor saw, applies the rule of the
+ * aggregate, stores the change and publishes its events, in one transaction.
+ */
+@Service
+public class CaseHandling {
+
+	private final CaseRepository cases;
+
+	private final Catalog catalog;
+
+	private final Documents documents;
+
+	private final ApplicationEventPublisher events;
+
+	private final CaseworkSupport support;
+
+	CaseHandling(CaseRepository cases, Catalog catalog, Documents documents, ApplicationEventPublisher events,
+			CaseworkSupport support) {
+		this.cases = cases;
+		this.catalog = catalog;
+		this.documents = documents;
+		this.events = events;
+		this.support = support;
+	}
+
+	// ------------------------------------------------------------------ the window
+
+	@Transactional
+	public Case accept(EstationUser user, long taskId, Integer version, CaseChannel channel) {
+		return onTask(user, taskId, version, Who.CLERK, (c, step) -> c.accept(taskId, step), channel);
+	}
+
+	@Transactional
+	public Case reject(EstationUser user, long taskId, Integer version, String reason, CaseChannel channel) {
+		return onTask(user, taskId, version, Who.CLERK, (c, step) -> c.reject(taskId, reason, step), channel);
+	}
+
+	/** A one-time complete notice; by the window, or by the officer reviewing the task. */
+	@Transactional
+	public Case requestCorrection(EstationUser user, long taskId, Integer version, List<Deficiency> deficiencies,
+			CaseChannel channel) {
+		return onTask(user, taskId, version, Who.CLERK_OR_OFFICER,
+				(c, step) -> c.requestCorrection(taskId, deficiencies, step), channel);
+	}
+
+	@Transactional
+	public Case recordCheckedMaterials(EstationUser user, long taskId, Integer version, Set<String> codes,
+			CaseChannel channel) {
+		return onTask(user, taskId, version, Who.CLERK,
+				(c, step) -> c.recordCheckedMaterials(taskId, codes == null ? Set.of() : codes, step), channel);
+	}
+
+	@Transactional
+	public Case deliver(EstationUser user, long taskId, Integer version, DeliveryMethod method, CaseChannel channel) {
+		if (method == null) {
+			throw new Problem(Problem.Kind.INVALID, "casework.error.deliveryRequired",
+					List.of(new Problem.FieldError("method", "casework.error.deliveryRequired")));
+		}
+		return onTask(user, taskId, version, Who.CLERK, (c, step) -> c.deliver(taskId, method, step), channel);
+	}
+
+	// ------------------------------------------------------------------ the department
+
+	@Transactional
+	public Case startReview(EstationUser user, long taskId, Integer version, CaseChannel channel) {
+		return onTask(user, taskId, version, Who.OFFICER, (c, step) -> c.startReview(taskId, step), channel);
+	}
+
+	@Transactional
+	public Case approve(EstationUser user, long taskId, Integer version, Map<String, String> outputs,
+			CaseChannel channel) {
+		return onTask(user, taskId, version, Who.OFFICER, (c, step) -> {
+			List<String> required = item(c.task(taskId).itemCode()).outputs().stream().map(ItemOutput::key).toList();
+			Map<String, String> given = new LinkedHashMap<>();
+			(outputs == null ? Map.<String, String>of() : outputs).forEach((k, v) -> {
+				if (required.contains(k)) {
+					given.put(k, v);
+				}
+			});
+			c.approve(taskId, given, required, step);
+		}, channel);
+	}
+
+	@Transactional
+	public Case refuse(EstationUser user, long taskId, Integer version, String reason, CaseChannel channel) {
+		return onTask(user, taskId, version, Who.OFFICER, (c, step) -> c.refuse(taskId, reason, step), channel);
+	}
+
+	// ------------------------------------------------------------------ the applicant
+
+	/**
+	 * The applicant answers the correction notices of their case in one go: corrected answers
+	 * ({@code item.<code>.<field>}) and new documents (material code → document id); every material a notice
+	 * names must be supplied again. Then every task waiting for a correction goes back, its clock resumed.
+	 */
+	@Transactional
+	public Case resubmit(EstationUser user, long caseId, Map<String, String> answers, Map<String, Long> materials,
+			CaseChannel channel) {
+		Case c = cases.load(caseId, true).filter(x -> owns(user, x))
+			.orElseThrow(() -> Problem.notFound("casework.error.caseNotFound"));
+		Map<String, String> given = answers == null ? Map.of() : answers;
+		Map<String, Long> docs = materials == null ? Map.of() : materials;
+		List<Problem.FieldError> errors = new ArrayList<>();
+		docs.forEach((code, doc) -> {
+			if (doc == null || documents.ownDocument(user, doc).isEmpty()) {
+				errors.add(new Problem.FieldError(ApplicationPlan.materialKey(code), "casework.material.notYours"));
+			}
+		});
+		List<ItemTask> waiting = c.tasks().stream().filter(t -> t.status() == TaskStatus.CORRECTION_REQUESTED).toList();
+		if (waiting.isEmpty()) {
+			throw new IllegalTransition("RESUBMIT", c.tasks().get(0).status());
+		}
+		for (ItemTask task : waiting) {
+			ServiceItem item = item(task.itemCode());
+			for (FormField field : item.fields()) {
+				String key = ApplicationPlan.itemKey(task.itemCode(), field.key());
+				if (given.containsKey(key)) {
+					FieldRules.check(field, given.get(key)).ifPresent(e -> errors.add(new Problem.FieldError(key, e)));
+				}
+			}
+			for (Deficiency d : task.deficiencies()) {
+				if (d.materialCode() != null && docs.get(d.materialCode()) == null) {
+					errors.add(new Problem.FieldError(ApplicationPlan.materialKey(d.materialCode()),
+							"casework.correction.materialRequired"));
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new Problem(Problem.Kind.INVALID, "casework.error.invalidCorrection",
+					errors.stream().distinct().toList());
+		}
+		for (ItemTask task : waiting) {
+			ServiceItem item = item(task.itemCode());
+			for (FormField field : item.fields()) {
+				String v = given.get(ApplicationPlan.itemKey(task.itemCode(), field.key()));
+				if (v != null && !v.isBlank()) {
+					c.correctFormValue(task.id(), field.key(), v.strip());
+				}
+			}
+			for (MaterialRequirement m : item.materials()) {
+				Long doc = docs.get(m.code());
+				if (doc != null) {
+					c.correctMaterial(task.id(), m.code(), doc);
+				}
+			}
+		}
+		Case.Step step = support.step(user, channel);
+		c.resubmit(step);
+		return store(c);
+	}
+
+	@Transactional
+	public Case withdraw(EstationUser user, long caseId, String reason, CaseChannel channel) {
+		Case c = cases.load(caseId, true).filter(x -> owns(user, x))
+			.orElseThrow(() -> Problem.notFound("casework.error.caseNotFound"));
+		c.withdraw(reason == null || reason.isBlank() ? null : reason.strip(), support.step(user, channel));
+		return store(c);
+	}
+
+	// ------------------------------------------------------------------ reading
+
+	/** A case this user may see: their own (applicant), any (clerk), one with a task of their department (officer). */
+	public Case view(EstationUser user, long caseId) {
+		return cases.load(caseId, false)
+			.filter(c -> maySee(user, c))
+			.orElseThrow(() -> Problem.notFound("casework.error.caseNotFound"));
+	}
+
+	public Case viewByReceipt(EstationUser user, String receiptNumber) {
+		return cases.idByReceipt(receiptNumber == null ? "" : receiptNumber.strip().toUpperCase(java.util.Locale.ROOT))
+			.flatMap(id -> cases.load(id, false))
+			.filter(c -> maySee(user, c))
+			.orElseThrow(() -> Problem.notFound("casework.error.caseNotFound"));
+	}
+
+	/** The case of a task, if this user may act on or see that task. */
+	public Case viewTask(EstationUser user, long taskId) {
+		Case c = cases.caseIdOfTask(taskId)
+			.flatMap(id -> cases.load(id, false))
+			.orElseThrow(() -> Problem.notFound("casework.error.taskNotFound"));
+		ItemTask task = c.task(taskId);
+		boolean allowed = user.hasRole(Role.CLERK) || officerOf(user, task) || owns(user, c);
+		if (!allowed) {
+			throw Problem.notFound("casework.error.taskNotFound");
+		}
+		return c;
+	}
+
+	public List<Case> mine(EstationUser user) {
+		return cases.idsOfApplicant(user.id(), 100).stream().map(id -> cases.load(id, false).orElseThrow()).toList();
+	}
+
+	/** The window's search by receipt number, applicant name, phone or identity document number. */
+	public List<Case> search(EstationUser user, String query) {
+		requireClerk(user);
+		if (query == null || query.isBlank()) {
+			return List.of();
+		}
+		return cases.search(query, 50).stream().map(id -> cases.load(id, false).orElseThrow()).toList();
+	}
+
+	/** The window's in-tray: cases with a task to accept or a result to hand over. */
+	public List<Case> windowInTray(EstationUser user) {
+		requireClerk(user);
+		return cases.idsWithTasksIn(EnumSet.of(TaskStatus.SUBMITTED, TaskStatus.APPROVED, TaskStatus.REFUSED), 100)
+			.stream()
+			.map(id -> cases.load(id, false).orElseThrow())
+			.toList();
+	}
+
+	/** One line of a department's work queue. */
+	public record QueueEntry(Case theCase, ItemTask task, DeadlineStatus deadlineStatus, int remainingDays) {
+	}
+
+	/**
+	 * The officer's own department's tasks, in the statuses asked (default: accepted and under review),
+	 * optionally only those due soon or overdue; the most urgent first.
+	 */
+	public List<QueueEntry> workQueue(EstationUser user, Set<TaskStatus> statuses, DeadlineStatus deadline) {
+		if (!user.hasRole(Role.OFFICER) || user.departmentCode() == null) {
+			throw Problem.forbidden("error.forbidden");
+		}
+		Set<TaskStatus> wanted = statuses == null || statuses.isEmpty()
+				? EnumSet.of(TaskStatus.ACCEPTED, TaskStatus.UNDER_REVIEW) : statuses;
+		var calendars = support.calendars();
+		var today = support.today();
+		List<QueueEntry> entries = new ArrayList<>();
+		for (long id : cases.idsWithDepartmentTasks(user.departmentCode(), wanted, 200)) {
+			Case c = cases.load(id, false).orElseThrow();
+			for (ItemTask t : c.tasks()) {
+				if (Objects.equals(t.departmentCode(), user.departmentCode()) && wanted.contains(t.status())) {
+					DeadlineStatus ds = t.clock().status(today, calendars);
+					if (t.status() == TaskStatus.APPROVED || t.status() == TaskStatus.REFUSED
+							|| t.status().isFinal()) {
+						ds = null;
+					}
+					if (deadline == null || deadline == ds
+							|| (deadline == DeadlineStatus.DUE_SOON && ds == DeadlineStatus.OVERDUE)) {
+						entries.add(new QueueEntry(c, t, ds, t.clock().remaining(today, calendars)));
+					}
+				}
+			}
+		}
+		entries.sort(Comparator.comparing((QueueEntry e) -> e.task().deadline(),
+				Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(e -> e.theCase().submittedAt()));
+		return entries;
+	}
+
+	/** Whether the user may see this task of a case they may see. */
+	public boolean maySeeTask(EstationUser user, Case c, ItemTask task) {
+		return owns(user, c) || user.hasRole(Role.CLERK) || officerOf(user, task);
+	}
+
+	public ServiceItem item(String code) {
+		return catalog.item(code).orElseThrow(() -> Problem.notFound("casework.error.unknownItem", code));
+	}
+
+	// ------------------------------------------------------------------ internals
+
+	private enum Who {
+		CLERK, OFFICER, CLERK_OR_OFFICER
+	}
+
+	private Case onTask(EstationUser user, long taskId, Integer version, Who who, BiConsumer<Case, Case.Step> action,
+			CaseChannel channel) {
+		Case c = cases.caseIdOfTask(taskId)
+			.flatMap(id -> cases.load(id, true))
+			.orElseThrow(() -> Problem.notFound("casework.error.taskNotFound"));
+		ItemTask task = c.task(taskId);
+		boolean allowed = switch (who) {
+			case CLERK -> user.hasRole(Role.CLERK);
+			case OFFICER -> officerOf(user, task);
+			case CLERK_OR_OFFICER -> user.hasRole(Role.CLERK) || officerOf(user, task);
+		};
+		if (!allowed) {
+			// never tell an officer of another department that the task exists
+			throw Problem.notFound("casework.error.taskNotFound");
+		}
+		if (version != null && version != task.version()) {
+			throw new OptimisticLockingFailureException("task " + taskId + " changed since version " + version);
+		}
+		action.accept(c, support.step(user, channel));
+		return store(c);
+	}
+
+	private Case store(Case c) {
+		List<Object> happened = c.events();
+		cases.save(c, support.clock().instant());
+		happened.forEach(events::publishEvent);
+		return c;
+	}
+
+	private static boolean owns(EstationUser user, Case c) {
+		return c.applicant().accountId() != null && c.applicant().accountId() == user.id();
+	}
+
+	private static boolean officerOf(EstationUser user, ItemTask task) {
+		return user.hasRole(Role.OFFICER) && user.departmentCode() != null
+				&& user.departmentCode().equals(task.departmentCode());
+	}
+
+	private static boolean maySee(EstationUser user, Case c) {
+		return owns(user, c) || user.hasRole(Role.CLERK)
+				|| c.tasks().stream().anyMatch(t -> officerOf(user, t));
+	}
+
+	private static void requireClerk(EstationUser user) {
+		if (!user.hasRole(Role.CLERK)) {
+			throw Problem.forbidden("error.forbidden");
+		}
+	}
+
+}

@@ -1,0 +1,383 @@
+package org.hetao.estation.casework;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hetao.estation.catalog.Matter;
+import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.Jurisdiction;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** Stores and reads cases with their tasks, materials and timeline. */
+@Repository
+public class CaseRepository {
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	CaseRepository(JdbcClient jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** Inserts a new case; the case and its tasks receive their ids. */
+	long insert(Case c, long submittedBy, String idempotencyKey) {
+		var keys = new GeneratedKeyHolder();
+		Applicant a = c.applicant();
+		jdbc.sql("""
+				insert into casework_case (receipt_number, applicant_account_id, applicant_name, applicant_type,
+				    applicant_id_type, applicant_id_number, applicant_phone, matter_code, channel, status,
+				    latest_deadline, output_mappings, submitted_by, idempotency_key, submitted_at, updated_at)
+				values (:receipt, :account, :name, :type, :idType, :idNumber, :phone, :matter, :channel, :status,
+				    :deadline, :mappings, :by, :key, :at, :at)""")
+			.param("receipt", c.receiptNumber())
+			.param("account", a.accountId())
+			.param("name", a.name())
+			.param("type", a.type().name())
+			.param("idType", a.idDocumentType())
+			.param("idNumber", a.idDocumentNumber())
+			.param("phone", a.phone())
+			.param("matter", c.matterCode())
+			.param("channel", c.channel().name())
+			.param("status", c.status().name())
+			.param("deadline", c.latestDeadline().orElse(null))
+			.param("mappings", json.writeValueAsString(c.outputMappings()))
+			.param("by", submittedBy)
+			.param("key", idempotencyKey)
+			.param("at", offset(c.submittedAt()))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Number.class).longValue();
+		int position = 0;
+		for (ItemTask task : c.tasks()) {
+			var taskKeys = new GeneratedKeyHolder();
+			ItemTask.State s = task.state();
+			jdbc.sql("""
+					insert into casework_task (case_id, position, item_code, department_code, depends_on, status,
+					    form_data, checked_materials, deficiencies, reason, outputs, delivery, jurisdiction,
+					    promised_days, clock_started_on, clock_paused_on, paused_days, deadline, deadline_provisional,
+					    version, updated_at)
+					values (:case, :position, :item, :department, :dependsOn, :status, :formData, :checked,
+					    :deficiencies, :reason, :outputs, :delivery, :jurisdiction, :promised, :started, :paused,
+					    :pausedDays, :deadline, :provisional, 0, :at)""")
+				.paramSource(taskParams(s).addValue("case", id)
+					.addValue("position", position++)
+					.addValue("item", s.itemCode())
+					.addValue("department", s.departmentCode())
+					.addValue("dependsOn", String.join(",", s.dependsOn()))
+					.addValue("at", offset(c.submittedAt())))
+				.update(taskKeys, "id");
+			task.stored(taskKeys.getKeyAs(Number.class).longValue(), 0);
+			insertMaterials(task.id(), s.materials());
+		}
+		insertTimeline(id, c.newTimelineEntries());
+		c.stored(id);
+		return id;
+	}
+
+	/**
+	 * Stores what changed: each changed task only if nobody changed it since it was read (else
+	 * {@link OptimisticLockingFailureException}), the new timeline entries and the case's status.
+	 */
+	void save(Case c, Instant now) {
+		for (ItemTask task : c.tasks()) {
+			if (!task.changed()) {
+				continue;
+			}
+			ItemTask.State s = task.state();
+			int updated = jdbc.sql("""
+					update casework_task set status = :status, form_data = :formData, checked_materials = :checked,
+					    deficiencies = :deficiencies, reason = :reason, outputs = :outputs, delivery = :delivery,
+					    jurisdiction = :jurisdiction, promised_days = :promised, clock_started_on = :started,
+					    clock_paused_on = :paused, paused_days = :pausedDays, deadline = :deadline,
+					    deadline_provisional = :provisional, version = version + 1, updated_at = :at
+					where id = :id and version = :version""")
+				.paramSource(taskParams(s).addValue("at", offset(now))
+					.addValue("id", s.id())
+					.addValue("version", s.version()))
+				.update();
+			if (updated != 1) {
+				throw new OptimisticLockingFailureException("task " + s.id() + " was changed by someone else");
+			}
+			jdbc.sql("delete from casework_task_material where task_id = :id").param("id", s.id()).update();
+			insertMaterials(s.id(), s.materials());
+			task.stored(s.id(), s.version() + 1);
+		}
+		insertTimeline(c.id(), c.newTimelineEntries());
+		jdbc.sql("update casework_case set status = :status, latest_deadline = :deadline, updated_at = :at where id = :id")
+			.param("status", c.status().name())
+			.param("deadline", c.latestDeadline().orElse(null))
+			.param("at", offset(now))
+			.param("id", c.id())
+			.update();
+		c.stored(c.id());
+	}
+
+	/** Reads a case; {@code lock} holds its row until the transaction ends, so changes to one case queue up. */
+	Optional<Case> load(long id, boolean lock) {
+		Optional<CaseRow> row = jdbc.sql("select * from casework_case where id = :id" + (lock ? " for update" : ""))
+			.param("id", id)
+			.query(this::caseRow)
+			.optional();
+		return row.map(r -> {
+			List<ItemTask.State> tasks = jdbc.sql("select * from casework_task where case_id = :id order by position")
+				.param("id", id)
+				.query(this::taskState)
+				.list();
+			Map<Long, Map<String, Long>> materials = new LinkedHashMap<>();
+			jdbc.sql("""
+					select m.task_id, m.material_code, m.document_id from casework_task_material m
+					join casework_task t on t.id = m.task_id where t.case_id = :id order by m.material_code""")
+				.param("id", id)
+				.query(rs -> {
+					materials.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+				});
+			List<ItemTask.State> withMaterials = tasks.stream()
+				.map(t -> new ItemTask.State(t.id(), t.itemCode(), t.departmentCode(), t.dependsOn(), t.status(),
+						t.formData(), materials.getOrDefault(t.id(), Map.of()), t.checkedMaterials(), t.deficiencies(),
+						t.reason(), t.outputs(), t.delivery(), t.clock(), t.deadline(), t.deadlineProvisional(),
+						t.version()))
+				.toList();
+			List<TimelineEntry> timeline = jdbc.sql("select * from casework_timeline where case_id = :id order by id")
+				.param("id", id)
+				.query(CaseRepository::timelineEntry)
+				.list();
+			return new Case(r.id, r.receipt, r.applicant, r.matterCode, r.channel, r.submittedAt, r.mappings,
+					withMaterials, timeline);
+		});
+	}
+
+	Optional<Long> idByReceipt(String receiptNumber) {
+		return jdbc.sql("select id from casework_case where receipt_number = :r")
+			.param("r", receiptNumber)
+			.query(Long.class)
+			.optional();
+	}
+
+	Optional<Long> idByIdempotencyKey(long submittedBy, String key) {
+		return jdbc.sql("select id from casework_case where submitted_by = :by and idempotency_key = :key")
+			.param("by", submittedBy)
+			.param("key", key)
+			.query(Long.class)
+			.optional();
+	}
+
+	Optional<Long> caseIdOfTask(long taskId) {
+		return jdbc.sql("select case_id from casework_task where id = :id").param("id", taskId).query(Long.class).optional();
+	}
+
+	/** Ids of an applicant's cases, newest first. */
+	List<Long> idsOfApplicant(long accountId, int limit) {
+		return jdbc.sql("select id from casework_case where applicant_account_id = :a order by submitted_at desc, id desc")
+			.param("a", accountId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
+	/** Ids of cases whose receipt number, applicant name, phone or identity document number matches. */
+	List<Long> search(String query, int limit) {
+		String q = query.strip();
+		String like = "%" + q.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+		return jdbc.sql("""
+				select id from casework_case
+				where receipt_number = :q or lower(applicant_name) like :like
+				   or replace(applicant_phone, ' ', '') like :phone or upper(applicant_id_number) = :id
+				order by submitted_at desc, id desc""")
+			.param("q", q.toUpperCase(java.util.Locale.ROOT))
+			.param("like", like)
+			.param("phone", "%" + q.replace(" ", "") + "%")
+			.param("id", q.toUpperCase(java.util.Locale.ROOT))
+			.query(Long.class)
+			.list()
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
+	/** Cases with a task of this department in one of the statuses, oldest submission first. */
+	List<Long> idsWithDepartmentTasks(String departmentCode, Collection<TaskStatus> statuses, int limit) {
+		return jdbc.sql("""
+				select distinct c.id, c.submitted_at from casework_case c join casework_task t on t.case_id = c.id
+				where t.department_code = :d and t.status in (:statuses)
+				order by c.submitted_at, c.id""")
+			.param("d", departmentCode)
+			.param("statuses", statuses.stream().map(Enum::name).toList())
+			.query((rs, n) -> rs.getLong(1))
+			.list()
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
+	/** Cases with a task in one of the statuses (the window's in-tray), oldest first. */
+	List<Long> idsWithTasksIn(Collection<TaskStatus> statuses, int limit) {
+		return jdbc.sql("""
+				select distinct c.id, c.submitted_at from casework_case c join casework_task t on t.case_id = c.id
+				where t.status in (:statuses) order by c.submitted_at, c.id""")
+			.param("statuses", statuses.stream().map(Enum::name).toList())
+			.query((rs, n) -> rs.getLong(1))
+			.list()
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
+	/** Whether any task of this department refers to the document. */
+	boolean departmentTaskUsesDocument(String departmentCode, long documentId) {
+		return jdbc.sql("""
+				select count(*) from casework_task_material m join casework_task t on t.id = m.task_id
+				where m.document_id = :doc and t.department_code = :d""")
+			.param("doc", documentId)
+			.param("d", departmentCode)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	boolean anyTaskUsesDocument(long documentId) {
+		return jdbc.sql("select count(*) from casework_task_material where document_id = :doc")
+			.param("doc", documentId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from casework_case").query(Long.class).single();
+	}
+
+	// ------------------------------------------------------------------ mapping
+
+	private record CaseRow(long id, String receipt, Applicant applicant, String matterCode, CaseChannel channel,
+			Instant submittedAt, List<Matter.OutputMapping> mappings) {
+	}
+
+	private CaseRow caseRow(ResultSet rs, int n) throws SQLException {
+		long account = rs.getLong("applicant_account_id");
+		Long accountId = rs.wasNull() ? null : account;
+		Applicant applicant = new Applicant(accountId, rs.getString("applicant_name"),
+				ApplicantType.valueOf(rs.getString("applicant_type")), rs.getString("applicant_id_type"),
+				rs.getString("applicant_id_number"), rs.getString("applicant_phone"));
+		List<Matter.OutputMapping> mappings = json.readValue(rs.getString("output_mappings"),
+				new TypeReference<List<Matter.OutputMapping>>() {
+				});
+		return new CaseRow(rs.getLong("id"), rs.getString("receipt_number"), applicant, rs.getString("matter_code"),
+				CaseChannel.valueOf(rs.getString("channel")), instant(rs, "submitted_at"), mappings);
+	}
+
+	private ItemTask.State taskState(ResultSet rs, int n) throws SQLException {
+		String dependsOn = rs.getString("depends_on");
+		String checked = rs.getString("checked_materials");
+		String delivery = rs.getString("delivery");
+		TaskClock clock = new TaskClock(Jurisdiction.valueOf(rs.getString("jurisdiction")), rs.getInt("promised_days"),
+				rs.getObject("clock_started_on", LocalDate.class), rs.getObject("clock_paused_on", LocalDate.class),
+				rs.getInt("paused_days"));
+		return new ItemTask.State(rs.getLong("id"), rs.getString("item_code"), rs.getString("department_code"),
+				dependsOn.isBlank() ? List.of() : Arrays.asList(dependsOn.split(",")),
+				TaskStatus.valueOf(rs.getString("status")), stringMap(rs.getString("form_data")), Map.of(),
+				checked.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(checked.split(","))),
+				json.readValue(rs.getString("deficiencies"), new TypeReference<List<Deficiency>>() {
+				}), rs.getString("reason"), stringMap(rs.getString("outputs")),
+				delivery == null ? null : DeliveryMethod.valueOf(delivery), clock,
+				rs.getObject("deadline", LocalDate.class), rs.getBoolean("deadline_provisional"), rs.getInt("version"));
+	}
+
+	private static TimelineEntry timelineEntry(ResultSet rs, int n) throws SQLException {
+		long account = rs.getLong("actor_account_id");
+		Long accountId = rs.wasNull() ? null : account;
+		String from = rs.getString("from_status");
+		String to = rs.getString("to_status");
+		return new TimelineEntry(instant(rs, "at"), rs.getString("item_code"),
+				from == null ? null : TaskStatus.valueOf(from), to == null ? null : TaskStatus.valueOf(to),
+				rs.getString("action"), new Actor(accountId, rs.getString("actor_name"), rs.getString("actor_role"),
+						rs.getString("actor_department")),
+				CaseChannel.valueOf(rs.getString("channel")), rs.getString("reason"));
+	}
+
+	private Map<String, String> stringMap(String text) {
+		return json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {
+		});
+	}
+
+	private org.springframework.jdbc.core.namedparam.MapSqlParameterSource taskParams(ItemTask.State s) {
+		var p = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
+		p.addValue("status", s.status().name());
+		p.addValue("formData", json.writeValueAsString(ordered(s.formData())));
+		p.addValue("checked", String.join(",", s.checkedMaterials().stream().sorted().toList()));
+		p.addValue("deficiencies", json.writeValueAsString(s.deficiencies()));
+		p.addValue("reason", s.reason());
+		p.addValue("outputs", json.writeValueAsString(ordered(s.outputs())));
+		p.addValue("delivery", s.delivery() == null ? null : s.delivery().name());
+		p.addValue("jurisdiction", s.clock().jurisdiction().name());
+		p.addValue("promised", s.clock().promisedDays());
+		p.addValue("started", s.clock().startedOn());
+		p.addValue("paused", s.clock().pausedOn());
+		p.addValue("pausedDays", s.clock().pausedDays());
+		p.addValue("deadline", s.deadline());
+		p.addValue("provisional", s.deadlineProvisional());
+		return p;
+	}
+
+	private static Map<String, String> ordered(Map<String, String> map) {
+		return new LinkedHashMap<>(map);
+	}
+
+	private void insertMaterials(long taskId, Map<String, Long> materials) {
+		materials.forEach((code, doc) -> jdbc
+			.sql("insert into casework_task_material (task_id, material_code, document_id) values (:t, :c, :d)")
+			.param("t", taskId)
+			.param("c", code)
+			.param("d", doc)
+			.update());
+	}
+
+	private void insertTimeline(long caseId, List<TimelineEntry> entries) {
+		for (TimelineEntry e : entries) {
+			jdbc.sql("""
+					insert into casework_timeline (case_id, at, item_code, from_status, to_status, action,
+					    actor_account_id, actor_name, actor_role, actor_department, channel, reason)
+					values (:case, :at, :item, :from, :to, :action, :account, :name, :role, :department, :channel, :reason)""")
+				.param("case", caseId)
+				.param("at", offset(e.at()))
+				.param("item", e.itemCode())
+				.param("from", e.from() == null ? null : e.from().name())
+				.param("to", e.to() == null ? null : e.to().name())
+				.param("action", e.action())
+				.param("account", e.actor().accountId())
+				.param("name", e.actor().name())
+				.param("role", e.actor().role())
+				.param("department", e.actor().departmentCode())
+				.param("channel", e.channel().name())
+				.param("reason", e.reason())
+				.update();
+		}
+	}
+
+	private static OffsetDateTime offset(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+}

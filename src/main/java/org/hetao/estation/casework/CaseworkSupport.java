@@ -1,0 +1,54 @@
+package org.hetao.estation.casework;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.hetao.estation.calendar.WorkingCalendars;
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.identity.Role;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Time, calendars and actors, as the services of this module need them. */
+@Component
+public class CaseworkSupport {
+
+	private final Clock clock;
+
+	private final ObjectProvider<WorkingCalendars> calendars;
+
+	private final WorkingCalendars fallback = new FallbackCalendars();
+
+	CaseworkSupport(Clock clock, ObjectProvider<WorkingCalendars> calendars) {
+		this.clock = clock;
+		this.calendars = calendars;
+	}
+
+	public WorkingCalendars calendars() {
+		WorkingCalendars available = calendars.getIfAvailable();
+		return available != null ? available : fallback;
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	public Clock clock() {
+		return clock;
+	}
+
+	Case.Step step(EstationUser user, CaseChannel channel) {
+		return new Case.Step(actor(user), channel, clock.instant(), today(), calendars());
+	}
+
+	static Actor actor(EstationUser user) {
+		if (user.hasRole(Role.OFFICER)) {
+			return Actor.officer(user.id(), user.displayName(), user.departmentCode());
+		}
+		if (user.hasRole(Role.CLERK)) {
+			return Actor.clerk(user.id(), user.displayName());
+		}
+		return Actor.applicant(user.id(), user.displayName());
+	}
+
+}

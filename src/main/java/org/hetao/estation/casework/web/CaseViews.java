@@ -1,0 +1,197 @@
+package org.hetao.estation.casework.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.hetao.estation.casework.Case;
+import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseworkSupport;
+import org.hetao.estation.casework.DeadlineStatus;
+import org.hetao.estation.casework.ItemTask;
+import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.casework.TimelineEntry;
+import org.hetao.estation.catalog.Catalog;
+import org.hetao.estation.catalog.Department;
+import org.hetao.estation.catalog.FormField;
+import org.hetao.estation.catalog.ItemOutput;
+import org.hetao.estation.catalog.MaterialRequirement;
+import org.hetao.estation.catalog.Matter;
+import org.hetao.estation.catalog.ServiceItem;
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.shared.LocalizedText;
+import org.springframework.stereotype.Component;
+
+/** Cases as the pages show them: names and labels from the catalogue, deadlines judged today. */
+@Component("caseViews")
+class CaseViews {
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final Catalog catalog;
+
+	private final CaseHandling handling;
+
+	private final CaseworkSupport support;
+
+	CaseViews(Catalog catalog, CaseHandling handling, CaseworkSupport support) {
+		this.catalog = catalog;
+		this.handling = handling;
+		this.support = support;
+	}
+
+	/** A labelled value; {@code value} is localized for choices of a select field, else the same text in each language. */
+	record Labelled(String key, LocalizedText label, LocalizedText value, String raw) {
+	}
+
+	record MaterialView(String code, LocalizedText name, Long documentId, boolean checked) {
+	}
+
+	record DeficiencyView(String materialCode, LocalizedText materialName, String note) {
+	}
+
+	record TaskView(ItemTask task, long id, String itemCode, LocalizedText itemName, LocalizedText departmentName,
+			TaskStatus status, LocalDate deadline, boolean provisional, DeadlineStatus deadlineStatus,
+			List<Labelled> formData, List<MaterialView> materials, List<MaterialRequirement> itemMaterials,
+			List<DeficiencyView> deficiencies, List<Labelled> outputs, List<ItemOutput> itemOutputs, String reason,
+			List<String> dependsOn, int version) {
+
+		public boolean is(String status) {
+			return this.status.name().equals(status);
+		}
+	}
+
+	record CaseView(Case theCase, String receiptNumber, long id, LocalizedText title, String statusKey,
+			LocalDate latestDeadline, List<TaskView> tasks, List<TimelineView> timeline, Instant submittedAt) {
+
+		public boolean anyCorrectionRequested() {
+			return tasks.stream().anyMatch(t -> t.status() == TaskStatus.CORRECTION_REQUESTED);
+		}
+
+		public boolean anyUndecided() {
+			return tasks.stream().anyMatch(t -> t.status().isUndecided());
+		}
+	}
+
+	record TimelineView(Instant at, LocalizedText itemName, TaskStatus from, TaskStatus to, String actionKey,
+			String actorName, String actorRole, String channelKey, String reason) {
+	}
+
+	/** The case with every task the user may see (an officer: their department's only). */
+	CaseView of(Case c, EstationUser user) {
+		List<TaskView> tasks = new ArrayList<>();
+		for (ItemTask t : c.tasks()) {
+			if (handling.maySeeTask(user, c, t)) {
+				tasks.add(task(t));
+			}
+		}
+		List<String> visibleItems = tasks.stream().map(TaskView::itemCode).toList();
+		List<TimelineView> timeline = c.timeline()
+			.stream()
+			.filter(e -> e.itemCode() == null || visibleItems.contains(e.itemCode()))
+			.map(this::timeline)
+			.toList();
+		return new CaseView(c, c.receiptNumber(), c.id(), title(c), c.status().messageKey(),
+				c.latestDeadline().orElse(null), tasks, timeline, c.submittedAt());
+	}
+
+	TaskView task(ItemTask t) {
+		Optional<ServiceItem> item = catalog.item(t.itemCode());
+		LocalizedText itemName = item.map(ServiceItem::name).orElse(LocalizedText.of(t.itemCode(), t.itemCode(), t.itemCode()));
+		LocalizedText department = catalog.department(t.departmentCode())
+			.map(Department::name)
+			.orElse(LocalizedText.of(t.departmentCode(), t.departmentCode(), t.departmentCode()));
+		List<Labelled> form = t.formData()
+			.entrySet()
+			.stream()
+			.map(e -> {
+				Optional<FormField> field = item.flatMap(i -> i.field(e.getKey()));
+				LocalizedText value = field.flatMap(f -> f.options().stream().filter(o -> o.value().equals(e.getValue())).findFirst())
+					.map(FormField.FieldOption::label)
+					.orElse(plain(e.getValue()));
+				return new Labelled(e.getKey(), field.map(FormField::label).orElse(plain(e.getKey())), value, e.getValue());
+			})
+			.toList();
+		List<MaterialView> materials = new ArrayList<>();
+		item.map(ServiceItem::materials).orElse(List.of()).forEach(m -> {
+			if (t.materials().containsKey(m.code()) || t.checkedMaterials().contains(m.code())) {
+				materials.add(new MaterialView(m.code(), m.name(), t.materials().get(m.code()),
+						t.checkedMaterials().contains(m.code())));
+			}
+		});
+		List<DeficiencyView> deficiencies = t.deficiencies()
+			.stream()
+			.map(d -> new DeficiencyView(d.materialCode(), d.materialCode() == null ? null : materialName(item, d.materialCode()),
+					d.note()))
+			.toList();
+		List<Labelled> outputs = t.outputs()
+			.entrySet()
+			.stream()
+			.map(e -> new Labelled(e.getKey(), item.flatMap(i -> i.outputs().stream().filter(o -> o.key().equals(e.getKey())).findFirst())
+				.map(ItemOutput::label)
+				.orElse(plain(e.getKey())), plain(e.getValue()), e.getValue()))
+			.toList();
+		DeadlineStatus ds = t.status() == TaskStatus.ACCEPTED || t.status() == TaskStatus.UNDER_REVIEW
+				|| (t.status() == TaskStatus.CORRECTION_REQUESTED && t.clock().started())
+						? t.clock().status(support.today(), support.calendars()) : null;
+		return new TaskView(t, t.id(), t.itemCode(), itemName, department, t.status(), t.deadline(),
+				t.deadlineProvisional(), ds, form, materials, item.map(ServiceItem::materials).orElse(List.of()),
+				deficiencies, outputs, item.map(ServiceItem::outputs).orElse(List.of()), t.reason(), t.dependsOn(),
+				t.version());
+	}
+
+	LocalizedText title(Case c) {
+		if (c.matterCode() != null) {
+			return catalog.matter(c.matterCode()).map(Matter::name).orElse(plain(c.matterCode()));
+		}
+		String code = c.tasks().get(0).itemCode();
+		return catalog.item(code).map(ServiceItem::name).orElse(plain(code));
+	}
+
+	LocalizedText titleOf(String itemCode, String matterCode) {
+		if (matterCode != null) {
+			return catalog.matter(matterCode).map(Matter::name).orElse(plain(matterCode));
+		}
+		return catalog.item(itemCode).map(ServiceItem::name).orElse(plain(itemCode));
+	}
+
+	private TimelineView timeline(TimelineEntry e) {
+		LocalizedText item = e.itemCode() == null ? null
+				: catalog.item(e.itemCode()).map(ServiceItem::name).orElse(plain(e.itemCode()));
+		return new TimelineView(e.at(), item, e.from(), e.to(), e.actionMessageKey(), e.actor().name(),
+				e.actor().role(), e.channel().messageKey(), e.reason());
+	}
+
+	private static LocalizedText materialName(Optional<ServiceItem> item, String code) {
+		return item.flatMap(i -> i.materials().stream().filter(m -> m.code().equals(code)).findFirst())
+			.map(MaterialRequirement::name)
+			.orElse(plain(code));
+	}
+
+	static LocalizedText plain(String s) {
+		return LocalizedText.of(s, s, s);
+	}
+
+	/** For templates: {@code ${@caseViews.dateTime(x)}} in the platform's time zone. */
+	public String dateTime(Instant instant) {
+		return instant == null ? "" : DATE_TIME.format(instant.atZone(zone()));
+	}
+
+	/** Personal data shown masked (ID numbers, phones). */
+	public String mask(String value) {
+		return org.hetao.estation.shared.Masking.mask(value);
+	}
+
+	public String date(LocalDate date) {
+		return date == null ? "" : date.toString();
+	}
+
+	private ZoneId zone() {
+		return support.clock().getZone();
+	}
+
+}

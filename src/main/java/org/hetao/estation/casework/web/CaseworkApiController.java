@@ -1,0 +1,270 @@
+package org.hetao.estation.casework.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.hetao.estation.casework.Applying;
+import org.hetao.estation.casework.Case;
+import org.hetao.estation.casework.CaseChannel;
+import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.DeadlineStatus;
+import org.hetao.estation.casework.Deficiency;
+import org.hetao.estation.casework.DeliveryMethod;
+import org.hetao.estation.casework.ItemTask;
+import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.casework.TimelineEntry;
+import org.hetao.estation.identity.CurrentUser;
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.shared.Problem;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Applications, tasks and the work queue on the API: the same operations and checks as the pages. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Casework", description = "Apply once for an item or a matter, follow the case, handle its tasks")
+class CaseworkApiController {
+
+	private final Applying applying;
+
+	private final CaseHandling handling;
+
+	private final org.hetao.estation.casework.CaseworkSupport support;
+
+	CaseworkApiController(Applying applying, CaseHandling handling, org.hetao.estation.casework.CaseworkSupport support) {
+		this.applying = applying;
+		this.handling = handling;
+		this.support = support;
+	}
+
+	/**
+	 * A complete application.
+	 *
+	 * @param answers {@code shared.<key>} for a matter's shared facts, {@code item.<itemCode>.<field>} for each item's own
+	 * @param materials material code → id of a document uploaded with {@code POST /api/v1/documents}
+	 */
+	record ApplicationRequest(String itemCode, String matterCode, Map<String, String> answers,
+			Map<String, Long> materials) {
+	}
+
+	record ReceiptResponse(String receiptNumber, long caseId) {
+	}
+
+	record TaskResponse(long id, String itemCode, String departmentCode, TaskStatus status, LocalDate deadline,
+			boolean deadlineProvisional, DeadlineStatus deadlineStatus, List<String> dependsOn,
+			Map<String, String> formData, Map<String, Long> materials, List<String> checkedMaterials,
+			List<Deficiency> deficiencies, Map<String, String> outputs, String reason, DeliveryMethod delivery,
+			int version) {
+	}
+
+	record TimelineResponse(Instant at, String itemCode, TaskStatus from, TaskStatus to, String action, String actor,
+			String actorRole, CaseChannel channel, String reason) {
+	}
+
+	record CaseResponse(long caseId, String receiptNumber, String matterCode, String applicantName, String status,
+			LocalDate latestDeadline, Instant submittedAt, CaseChannel channel, List<TaskResponse> tasks,
+			List<TimelineResponse> timeline) {
+	}
+
+	@PostMapping("/applications")
+	@Operation(summary = "Submit an application for an item or a matter",
+			description = "Idempotent: the same Idempotency-Key from the same account always answers with the same receipt and creates one case.")
+	ResponseEntity<ReceiptResponse> submit(
+			@Parameter(description = "A unique key per application, e.g. a UUID; retries send the same key") @RequestHeader(
+					name = "Idempotency-Key", required = false) String idempotencyKey,
+			@RequestBody ApplicationRequest request) {
+		EstationUser user = CurrentUser.require();
+		Applying.Receipt receipt = applying.submit(user,
+				new Applying.Request(request.itemCode(), request.matterCode(), request.answers(), request.materials()),
+				idempotencyKey);
+		ReceiptResponse body = new ReceiptResponse(receipt.receiptNumber(), receipt.caseId());
+		if (receipt.repeated()) {
+			return ResponseEntity.ok(body);
+		}
+		return ResponseEntity.created(URI.create("/api/v1/applications/" + receipt.receiptNumber())).body(body);
+	}
+
+	@GetMapping("/applications")
+	@Operation(summary = "My applications, newest first")
+	List<CaseResponse> mine() {
+		EstationUser user = CurrentUser.require();
+		return handling.mine(user).stream().map(c -> response(c, user)).toList();
+	}
+
+	@GetMapping("/applications/{receiptNumber}")
+	@Operation(summary = "A case by its receipt number (the applicant's own; the window: any; an officer: their department's tasks)")
+	CaseResponse byReceipt(@PathVariable String receiptNumber) {
+		EstationUser user = CurrentUser.require();
+		return response(handling.viewByReceipt(user, receiptNumber), user);
+	}
+
+	record CorrectionRequest(Map<String, String> answers, Map<String, Long> materials) {
+	}
+
+	@PostMapping("/applications/{receiptNumber}/resubmit")
+	@Operation(summary = "Answer the correction notices in one go and resubmit; the clocks resume")
+	CaseResponse resubmit(@PathVariable String receiptNumber, @RequestBody(required = false) CorrectionRequest request) {
+		EstationUser user = CurrentUser.require();
+		Case c = ownCase(user, receiptNumber);
+		return response(handling.resubmit(user, c.id(), request == null ? Map.of() : request.answers(),
+				request == null ? Map.of() : request.materials(), CaseChannel.API), user);
+	}
+
+	record WithdrawRequest(String reason) {
+	}
+
+	@PostMapping("/applications/{receiptNumber}/withdraw")
+	@Operation(summary = "Withdraw every task not yet decided")
+	CaseResponse withdraw(@PathVariable String receiptNumber, @RequestBody(required = false) WithdrawRequest request) {
+		EstationUser user = CurrentUser.require();
+		Case c = ownCase(user, receiptNumber);
+		return response(handling.withdraw(user, c.id(), request == null ? null : request.reason(), CaseChannel.API),
+				user);
+	}
+
+	/**
+	 * An action on a task.
+	 *
+	 * @param version the task version the caller saw; a stale one answers 409
+	 */
+	record TaskAction(Integer version, String reason, List<String> missingMaterials, String note,
+			Map<String, String> outputs, DeliveryMethod method) {
+	}
+
+	@PostMapping("/tasks/{id}/accept")
+	@Operation(summary = "Window: accept a submitted task (受理); its deadline starts")
+	TaskResponse accept(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
+		EstationUser user = CurrentUser.require();
+		return task(handling.accept(user, id, version(body), CaseChannel.API), id, user);
+	}
+
+	@PostMapping("/tasks/{id}/reject")
+	@Operation(summary = "Window: do not accept a submitted task (不予受理), with the reason")
+	TaskResponse reject(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
+		EstationUser user = CurrentUser.require();
+		return task(handling.reject(user, id, version(body), body == null ? null : body.reason(), CaseChannel.API), id,
+				user);
+	}
+
+	@PostMapping("/tasks/{id}/request-correction")
+	@Operation(summary = "Window or reviewing officer: one complete correction notice (一次性告知); the clock pauses")
+	TaskResponse requestCorrection(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
+		EstationUser user = CurrentUser.require();
+		List<Deficiency> deficiencies = WindowController.deficiencies(body == null ? null : body.missingMaterials(),
+				body == null ? null : body.note());
+		return task(handling.requestCorrection(user, id, version(body), deficiencies, CaseChannel.API), id, user);
+	}
+
+	@PostMapping("/tasks/{id}/start-review")
+	@Operation(summary = "Officer: take an accepted task of one's own department")
+	TaskResponse startReview(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
+		EstationUser user = CurrentUser.require();
+		return task(handling.startReview(user, id, version(body), CaseChannel.API), id, user);
+	}
+
+	@PostMapping("/tasks/{id}/approve")
+	@Operation(summary = "Officer: approve with the item's outputs (e.g. creditCode); waiting tasks start with them")
+	TaskResponse approve(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
+		EstationUser user = CurrentUser.require();
+		return task(handling.approve(user, id, version(body), body == null ? Map.of() : body.outputs(), CaseChannel.API),
+				id, user);
+	}
+
+	@PostMapping("/tasks/{id}/refuse")
+	@Operation(summary = "Officer: refuse with the reason")
+	TaskResponse refuse(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
+		EstationUser user = CurrentUser.require();
+		return task(handling.refuse(user, id, version(body), body == null ? null : body.reason(), CaseChannel.API), id,
+				user);
+	}
+
+	@PostMapping("/tasks/{id}/deliver")
+	@Operation(summary = "Window: hand over the result (COUNTER_PICKUP, POST or ELECTRONIC)")
+	TaskResponse deliver(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
+		EstationUser user = CurrentUser.require();
+		return task(handling.deliver(user, id, version(body), body == null ? null : body.method(), CaseChannel.API), id,
+				user);
+	}
+
+	record QueueResponse(long caseId, String receiptNumber, String applicantName, TaskResponse task) {
+	}
+
+	@GetMapping("/work-queue")
+	@Operation(summary = "Officer: one's own department's tasks (default accepted and under review), most urgent first")
+	List<QueueResponse> workQueue(@RequestParam(required = false) List<TaskStatus> status,
+			@RequestParam(required = false) DeadlineStatus deadline) {
+		EstationUser user = CurrentUser.require();
+		return handling.workQueue(user, status == null ? null : EnumSet.copyOf(status), deadline)
+			.stream()
+			.map(e -> new QueueResponse(e.theCase().id(), e.theCase().receiptNumber(), e.theCase().applicant().name(),
+					task(e.task(), e.deadlineStatus())))
+			.toList();
+	}
+
+	// ------------------------------------------------------------------ mapping
+
+	private Case ownCase(EstationUser user, String receiptNumber) {
+		Case c = handling.viewByReceipt(user, receiptNumber);
+		if (c.applicant().accountId() == null || c.applicant().accountId() != user.id()) {
+			throw Problem.notFound("casework.error.caseNotFound");
+		}
+		return c;
+	}
+
+	private static Integer version(TaskAction body) {
+		return body == null ? null : body.version();
+	}
+
+	private TaskResponse task(Case c, long taskId, EstationUser user) {
+		ItemTask t = c.task(taskId);
+		return task(t, deadlineStatus(t));
+	}
+
+	/** On time, due soon or overdue while the task's clock runs (or is paused for a correction). */
+	private DeadlineStatus deadlineStatus(ItemTask t) {
+		boolean running = t.status() == TaskStatus.ACCEPTED || t.status() == TaskStatus.UNDER_REVIEW
+				|| t.status() == TaskStatus.CORRECTION_REQUESTED;
+		return running ? t.clock().status(support.today(), support.calendars()) : null;
+	}
+
+	private static TaskResponse task(ItemTask t, DeadlineStatus status) {
+		return new TaskResponse(t.id(), t.itemCode(), t.departmentCode(), t.status(), t.deadline(),
+				t.deadlineProvisional(), status, t.dependsOn(), t.formData(), t.materials(),
+				t.checkedMaterials().stream().sorted().toList(), t.deficiencies(), t.outputs(), t.reason(), t.delivery(),
+				t.version());
+	}
+
+	private CaseResponse response(Case c, EstationUser user) {
+		List<ItemTask> visible = c.tasks().stream().filter(t -> handling.maySeeTask(user, c, t)).toList();
+		List<String> items = visible.stream().map(ItemTask::itemCode).toList();
+		List<TimelineResponse> timeline = c.timeline()
+			.stream()
+			.filter(e -> e.itemCode() == null || items.contains(e.itemCode()))
+			.map(CaseworkApiController::timeline)
+			.toList();
+		return new CaseResponse(c.id(), c.receiptNumber(), c.matterCode(), c.applicant().name(), c.status().name(),
+				c.latestDeadline().orElse(null), c.submittedAt(), c.channel(),
+				visible.stream().map(t -> task(t, deadlineStatus(t))).toList(), timeline);
+	}
+
+	private static TimelineResponse timeline(TimelineEntry e) {
+		return new TimelineResponse(e.at(), e.itemCode(), e.from(), e.to(), e.action(), e.actor().name(),
+				e.actor().role(), e.channel(), e.reason());
+	}
+
+}

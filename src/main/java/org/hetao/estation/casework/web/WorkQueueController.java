@@ -1,0 +1,127 @@
+package org.hetao.estation.casework.web;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hetao.estation.casework.Case;
+import org.hetao.estation.casework.CaseChannel;
+import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.DeadlineStatus;
+import org.hetao.estation.casework.ItemTask;
+import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.identity.CurrentUser;
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.shared.Problem;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A department's work queue: its own tasks only; take one, approve with the item's outputs, or refuse. */
+@Controller
+class WorkQueueController {
+
+	private final CaseHandling handling;
+
+	private final CaseViews views;
+
+	WorkQueueController(CaseHandling handling, CaseViews views) {
+		this.handling = handling;
+		this.views = views;
+	}
+
+	record QueueLine(Case theCase, CaseViews.TaskView task, Integer remainingDays) {
+	}
+
+	@GetMapping("/work-queue")
+	String queue(@RequestParam(required = false) TaskStatus status, @RequestParam(required = false) DeadlineStatus deadline,
+			Model model) {
+		EstationUser user = CurrentUser.require();
+		Set<TaskStatus> statuses = status == null ? EnumSet.of(TaskStatus.ACCEPTED, TaskStatus.UNDER_REVIEW) : EnumSet.of(status);
+		List<QueueLine> lines = handling.workQueue(user, statuses, deadline)
+			.stream()
+			.map(e -> new QueueLine(e.theCase(), views.task(e.task()), e.task().deadline() == null ? null : e.remainingDays()))
+			.toList();
+		model.addAttribute("lines", lines);
+		model.addAttribute("status", status);
+		model.addAttribute("deadline", deadline);
+		model.addAttribute("statuses", List.of(TaskStatus.ACCEPTED, TaskStatus.UNDER_REVIEW, TaskStatus.CORRECTION_REQUESTED,
+				TaskStatus.SUBMITTED, TaskStatus.WAITING_FOR_PREREQUISITE, TaskStatus.APPROVED, TaskStatus.REFUSED,
+				TaskStatus.DELIVERED));
+		model.addAttribute("deadlines", Arrays.asList(DeadlineStatus.values()));
+		model.addAttribute("department", user.departmentCode());
+		return "casework/work-queue";
+	}
+
+	@GetMapping("/work-queue/tasks/{taskId}")
+	String task(@PathVariable long taskId, Model model) {
+		EstationUser user = CurrentUser.require();
+		Case c = handling.viewTask(user, taskId);
+		ItemTask task = c.task(taskId);
+		if (!user.departmentCode().equals(task.departmentCode())) {
+			throw Problem.notFound("casework.error.taskNotFound");
+		}
+		model.addAttribute("view", views.of(c, user));
+		model.addAttribute("task", views.task(task));
+		model.addAttribute("applicant", c.applicant());
+		return "casework/work-task";
+	}
+
+	@PostMapping("/work-queue/tasks/{taskId}/start-review")
+	String startReview(@PathVariable long taskId, @RequestParam(required = false) Integer version,
+			RedirectAttributes redirect) {
+		return act(taskId, "START_REVIEW", redirect,
+				() -> handling.startReview(CurrentUser.require(), taskId, version, CaseChannel.WINDOW));
+	}
+
+	@PostMapping("/work-queue/tasks/{taskId}/approve")
+	String approve(@PathVariable long taskId, @RequestParam(required = false) Integer version,
+			@RequestParam Map<String, String> params, RedirectAttributes redirect) {
+		Map<String, String> outputs = new LinkedHashMap<>();
+		params.forEach((k, v) -> {
+			if (k.startsWith("outputs.")) {
+				outputs.put(k.substring("outputs.".length()), v);
+			}
+		});
+		return act(taskId, "APPROVE", redirect,
+				() -> handling.approve(CurrentUser.require(), taskId, version, outputs, CaseChannel.WINDOW));
+	}
+
+	@PostMapping("/work-queue/tasks/{taskId}/refuse")
+	String refuse(@PathVariable long taskId, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return act(taskId, "REFUSE", redirect,
+				() -> handling.refuse(CurrentUser.require(), taskId, version, reason, CaseChannel.WINDOW));
+	}
+
+	@PostMapping("/work-queue/tasks/{taskId}/request-correction")
+	String requestCorrection(@PathVariable long taskId, @RequestParam(required = false) Integer version,
+			@RequestParam(name = "missing", required = false) List<String> missing,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return act(taskId, "REQUEST_CORRECTION", redirect, () -> handling.requestCorrection(CurrentUser.require(), taskId,
+				version, WindowController.deficiencies(missing, note), CaseChannel.WINDOW));
+	}
+
+	private static String act(long taskId, String action, RedirectAttributes redirect,
+			java.util.function.Supplier<Case> run) {
+		try {
+			run.get();
+			redirect.addFlashAttribute("done", "casework.action." + action);
+		}
+		catch (Problem problem) {
+			if (problem.kind() != Problem.Kind.INVALID) {
+				throw problem;
+			}
+			redirect.addFlashAttribute("actionError", problem.messageKey());
+		}
+		return "redirect:/work-queue/tasks/" + taskId;
+	}
+
+}

@@ -1,0 +1,217 @@
+package org.hetao.estation.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.shared.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Uploading, finding and reading documents. The bytes go to the {@link DocumentStore} first, then the
+ * row; a row never points at missing bytes, and if the surrounding transaction rolls back the bytes are
+ * removed again.
+ */
+@Service
+public class Documents {
+
+	private static final Logger log = LoggerFactory.getLogger(Documents.class);
+
+	private final JdbcClient jdbc;
+
+	private final DocumentStore store;
+
+	private final Clock clock;
+
+	private final long maxBytes;
+
+	private final List<DocumentReadPermission> permissions;
+
+	Documents(JdbcClient jdbc, DocumentStore store, Clock clock,
+			@Value("${estation.documents.max-size:10MB}") DataSize maxSize, List<DocumentReadPermission> permissions) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.clock = clock;
+		this.maxBytes = maxSize.toBytes();
+		this.permissions = permissions;
+	}
+
+	/** The largest accepted document, in bytes. */
+	public long maxBytes() {
+		return maxBytes;
+	}
+
+	/**
+	 * Stores a document for its owner after checking its size and its type by content.
+	 *
+	 * @param field the form field to name in a validation error
+	 * @throws Problem 400 with a field error when the file is empty, too large or not a PDF, JPEG or PNG
+	 */
+	public DocumentInfo upload(long ownerAccountId, String originalName, byte[] content, String field) {
+		if (content == null || content.length == 0) {
+			throw invalid(field, "documents.error.empty");
+		}
+		if (content.length > maxBytes) {
+			throw new Problem(Problem.Kind.INVALID, "documents.error.tooLarge",
+					List.of(new Problem.FieldError(field, "documents.error.tooLarge", maxBytes / (1024 * 1024))),
+					maxBytes / (1024 * 1024));
+		}
+		String type = ContentTypes.detect(content).orElseThrow(() -> invalid(field, "documents.error.type"));
+		String key = storageKey(type);
+		try {
+			store.put(key, content);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		removeOnRollback(key);
+		var keys = new GeneratedKeyHolder();
+		Instant now = clock.instant();
+		String name = displayName(originalName, type);
+		String sha256 = sha256(content);
+		try {
+			jdbc.sql("""
+					insert into document (owner_account_id, original_name, content_type, size_bytes, sha256, storage_key, uploaded_at)
+					values (:owner, :name, :type, :size, :sha, :key, :at)""")
+				.param("owner", ownerAccountId)
+				.param("name", name)
+				.param("type", type)
+				.param("size", (long) content.length)
+				.param("sha", sha256)
+				.param("key", key)
+				.param("at", OffsetDateTime.ofInstant(now, clock.getZone()))
+				.update(keys, "id");
+		}
+		catch (RuntimeException e) {
+			deleteQuietly(key);
+			throw e;
+		}
+		return new DocumentInfo(keys.getKeyAs(Number.class).longValue(), ownerAccountId, name, type, content.length,
+				sha256, now);
+	}
+
+	public Optional<DocumentInfo> find(long id) {
+		return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Documents::map).optional();
+	}
+
+	/** An applicant's documents, newest first ("my documents", offered for reuse). */
+	public List<DocumentInfo> ownedBy(long ownerAccountId) {
+		return jdbc.sql(SELECT + " where owner_account_id = :o order by uploaded_at desc, id desc")
+			.param("o", ownerAccountId)
+			.query(Documents::map)
+			.list();
+	}
+
+	/** The document if it is the user's own; else empty (the caller answers 404, never "it exists"). */
+	public Optional<DocumentInfo> ownDocument(EstationUser user, long id) {
+		return find(id).filter(d -> d.ownerAccountId() == user.id());
+	}
+
+	/** The document if this user may read it: its owner, or someone a {@link DocumentReadPermission} allows. */
+	public Optional<DocumentInfo> readable(EstationUser user, long id) {
+		return find(id).filter(d -> d.ownerAccountId() == user.id()
+				|| permissions.stream().anyMatch(p -> p.allows(user, d.id())));
+	}
+
+	public InputStream open(DocumentInfo document) {
+		String key = jdbc.sql("select storage_key from document where id = :id")
+			.param("id", document.id())
+			.query(String.class)
+			.single();
+		try {
+			return store.open(key);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public long count() {
+		return jdbc.sql("select count(*) from document").query(Long.class).single();
+	}
+
+	private static Problem invalid(String field, String key) {
+		return new Problem(Problem.Kind.INVALID, key, List.of(new Problem.FieldError(field, key)));
+	}
+
+	private static String storageKey(String type) {
+		String id = UUID.randomUUID().toString();
+		return id.substring(0, 2) + "/" + id.substring(2, 4) + "/" + id + "." + ContentTypes.extension(type);
+	}
+
+	/** The user's file name without any path, control characters or excess length; for display only. */
+	static String displayName(String originalName, String type) {
+		String name = originalName == null ? "" : originalName;
+		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		name = name.codePoints()
+			.filter(c -> !Character.isISOControl(c))
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString()
+			.strip();
+		if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+			name = "document." + ContentTypes.extension(type);
+		}
+		return name.length() > 200 ? name.substring(name.length() - 200) : name;
+	}
+
+	static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private void removeOnRollback(String key) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status != STATUS_COMMITTED) {
+						deleteQuietly(key);
+					}
+				}
+			});
+		}
+	}
+
+	private void deleteQuietly(String key) {
+		try {
+			store.delete(key);
+		}
+		catch (IOException | RuntimeException e) {
+			log.warn("Could not remove the orphaned document {}: {}", key, e.getMessage());
+		}
+	}
+
+	private static final String SELECT = """
+			select id, owner_account_id, original_name, content_type, size_bytes, sha256, uploaded_at from document""";
+
+	private static DocumentInfo map(ResultSet rs, int row) throws SQLException {
+		return new DocumentInfo(rs.getLong("id"), rs.getLong("owner_account_id"), rs.getString("original_name"),
+				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+				rs.getObject("uploaded_at", OffsetDateTime.class).toInstant());
+	}
+
+}
