@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class HallData {
 
 	static final JsonMapper JSON = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
 	/** A demo event: dates are relative to the day the application starts, so the demo never goes stale. */

@@ -290,7 +290,11 @@ public class QueueTickets {
 		jdbc.sql("insert into hall_ticket_call (ticket_id, hall_date, display_number, window_number, recall, called_at) values (?, ?, ?, ?, ?, ?)")
 			.params(ticket.id(), ticket.hallDate(), ticket.displayNumber(), window, recall, ts(now))
 			.update();
-		String phone = jdbc.sql("select phone from hall_ticket where id = ?").param(ticket.id()).query(String.class).single();
+		String phone = jdbc.sql("select phone from hall_ticket where id = ?")
+			.param(ticket.id())
+			.query((rs, i) -> rs.getString(1))
+			.list()
+			.get(0);
 		events.publishEvent(new TicketCalled(ticket.id(), ticket.displayNumber(), window, phone, recall, now));
 	}
 
@@ -439,7 +443,14 @@ public class QueueTickets {
 
 	/** Changes whenever anything on the board would: the newest call and the waiting counts. */
 	public String boardVersion(LocalDate day) {
-		Long lastCall = jdbc.sql("select max(id) from hall_ticket_call where hall_date = ?").param(day).query(Long.class).single();
+		Long lastCall = jdbc.sql("select max(id) from hall_ticket_call where hall_date = ?")
+			.param(day)
+			.query((rs, i) -> {
+				long id = rs.getLong(1);
+				return rs.wasNull() ? null : id;
+			})
+			.list()
+			.get(0);
 		return day + "/" + lastCall + "/" + waitingCounts(day);
 	}
 
