@@ -6,7 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
 
 import org.hetao.estation.hall.TicketCalled;
 import org.hetao.estation.shared.Language;
@@ -15,8 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -34,6 +39,12 @@ public class Board {
 	static final String EVENT = "board";
 
 	private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+
+	private final ExecutorService pusher = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "hall-board");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final AtomicReference<String> lastVersion = new AtomicReference<>("");
 
@@ -85,9 +96,35 @@ public class Board {
 		return emitters.size();
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	/**
+	 * A call made on this node is pushed as soon as its transaction commits, on the board's own thread:
+	 * the caller's thread (and its database connection) is never held up by the boards. A plain listener
+	 * with its own synchronization, so no event publication is stored for it.
+	 */
+	@EventListener
 	void on(TicketCalled called) {
-		refresh(true);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					pushSoon();
+				}
+			});
+		}
+		else {
+			pushSoon();
+		}
+	}
+
+	private void pushSoon() {
+		if (!emitters.isEmpty()) {
+			pusher.execute(() -> refresh(true));
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		pusher.shutdownNow();
 	}
 
 	@Scheduled(fixedDelayString = "${estation.hall.board-poll-ms:2000}", initialDelay = 2000)
