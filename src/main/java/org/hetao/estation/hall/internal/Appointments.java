@@ -207,11 +207,20 @@ public class Appointments {
 	}
 
 	public Appointment book(long applicantId, Purpose purpose, long slotId) {
+		return book(applicantId, purpose, slotId, true);
+	}
+
+	/** As {@link #book} but for any future slot, also beyond the public booking horizon (tests, staff tools). */
+	Appointment bookAnySlot(long applicantId, Purpose purpose, long slotId) {
+		return book(applicantId, purpose, slotId, false);
+	}
+
+	private Appointment book(long applicantId, Purpose purpose, long slotId, boolean withinHorizon) {
 		blockedUntil(applicantId).ifPresent(until -> {
 			throw new Problem(Problem.Kind.FORBIDDEN, "hall.error.blocked", settings.appointments().noShowLimit(),
 					settings.appointments().noShowWindowDays(), until);
 		});
-		Slot slot = bookableSlot(purpose, slotId);
+		Slot slot = bookableSlot(purpose, slotId, withinHorizon);
 		Appointment booked = tx.execute(s -> {
 			takeSeat(slot);
 			return insert(applicantId, purpose, slot);
@@ -221,11 +230,11 @@ public class Appointments {
 		return booked;
 	}
 
-	private Slot bookableSlot(Purpose purpose, long slotId) {
+	private Slot bookableSlot(Purpose purpose, long slotId, boolean withinHorizon) {
 		Slot slot = slot(slotId).orElseThrow(() -> new Problem(Problem.Kind.UNPROCESSABLE, "hall.error.slot",
 				List.of(new Problem.FieldError("slot", "hall.appointment.slot.unknown"))));
 		if (!slot.category().equals(purpose.category()) || !slot.start().isAfter(clock.instant())
-				|| !bookableDates().contains(slot.date())) {
+				|| (withinHorizon && !bookableDates().contains(slot.date()))) {
 			throw new Problem(Problem.Kind.UNPROCESSABLE, "hall.error.slot",
 					List.of(new Problem.FieldError("slot", "hall.appointment.slot.unknown")));
 		}
@@ -274,13 +283,21 @@ public class Appointments {
 
 	/** Moves to another slot: the new seat is taken first, so a full slot leaves the old booking untouched. */
 	public Appointment reschedule(long id, long applicantId, long newSlotId) {
+		return reschedule(id, applicantId, newSlotId, true);
+	}
+
+	Appointment rescheduleAnySlot(long id, long applicantId, long newSlotId) {
+		return reschedule(id, applicantId, newSlotId, false);
+	}
+
+	private Appointment reschedule(long id, long applicantId, long newSlotId, boolean withinHorizon) {
 		Appointment old = changeable(own(id, applicantId));
 		if (old.slotId() == newSlotId) {
 			throw new Problem(Problem.Kind.UNPROCESSABLE, "hall.error.slot",
 					List.of(new Problem.FieldError("slot", "hall.appointment.slot.same")));
 		}
 		Purpose purpose = new Purpose(old.itemCode(), old.matterCode(), old.category());
-		Slot slot = bookableSlot(purpose, newSlotId);
+		Slot slot = bookableSlot(purpose, newSlotId, withinHorizon);
 		Appointment moved = tx.execute(s -> {
 			takeSeat(slot);
 			release(old);
