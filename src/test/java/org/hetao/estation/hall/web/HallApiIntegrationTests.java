@@ -236,7 +236,10 @@ class HallApiIntegrationTests {
 					"/hall/kiosk", "clerk").entrySet()) {
 				assertThat(get(page.getKey() + (page.getKey().contains("?") ? "&" : "?") + "lang=" + lang, page.getValue()))
 					.as(page.getKey() + " in " + lang)
-					.hasStatus(200);
+					.hasStatus(200)
+					.bodyText()
+					.as("no message key is missing")
+					.doesNotContain("??");
 			}
 		}
 	}
