@@ -162,16 +162,16 @@ class HallApiIntegrationTests {
 	@Test
 	void anApplicantBooksAnItemsSlotAndOnlyTheySeeOrCancelIt() {
 		LocalDate day = appointments.bookableDates().stream().filter(d -> d.isAfter(appointments.today())).findFirst().orElseThrow();
-		MvcTestResult slots = get("/api/v1/hall/slots?item=GOV-0001&date=" + day, null);
+		MvcTestResult slots = get("/api/v1/hall/slots?item=CUS-045&date=" + day, null);
 		assertThat(slots).hasStatus(200);
 		JsonNode free = json(slots).valueStream().filter(s -> s.get("remaining").asInt() > 0).findFirst().orElseThrow();
-		assertThat(free.get("category").asString()).as("the catalogue's ticket category for GOV-0001").isEqualTo("B");
+		assertThat(free.get("category").asString()).as("the catalogue's ticket category for CUS-045").isEqualTo("B");
 		assertThat(get("/api/v1/hall/slots?item=NOPE-0000&date=" + day, null)).hasStatus(422);
 
-		assertThat(post("/api/v1/hall/appointments", "{\"item\": \"GOV-0001\", \"slotId\": " + free.get("id").asLong() + "}", "clerk"))
+		assertThat(post("/api/v1/hall/appointments", "{\"item\": \"CUS-045\", \"slotId\": " + free.get("id").asLong() + "}", "clerk"))
 			.as("staff do not book").hasStatus(403);
 		MvcTestResult booked = post("/api/v1/hall/appointments",
-				"{\"item\": \"GOV-0001\", \"slotId\": " + free.get("id").asLong() + "}", "applicant-hk");
+				"{\"item\": \"CUS-045\", \"slotId\": " + free.get("id").asLong() + "}", "applicant-hk");
 		assertThat(booked).hasStatus(201);
 		JsonNode appointment = json(booked);
 		assertThat(appointment.get("code").asString()).hasSize(8);
@@ -231,7 +231,7 @@ class HallApiIntegrationTests {
 	@Test
 	void pagesForSignedInUsersRenderInEachLanguage() {
 		for (String lang : List.of("zh-Hant", "zh-Hans", "en")) {
-			for (Map.Entry<String, String> page : Map.of("/hall/appointments", "applicant-hk", "/hall/appointments/new?item=GOV-0001",
+			for (Map.Entry<String, String> page : Map.of("/hall/appointments", "applicant-hk", "/hall/appointments/new?item=CUS-045",
 					"applicant-hk", "/hall/counter", "clerk", "/hall/manager", "hall-manager", "/hall/rooms/NEG-2", "enterprise-hk",
 					"/hall/kiosk", "clerk").entrySet()) {
 				assertThat(get(page.getKey() + (page.getKey().contains("?") ? "&" : "?") + "lang=" + lang, page.getValue()))
