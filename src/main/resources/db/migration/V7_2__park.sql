@@ -4,7 +4,9 @@ create table park_building (
     base_code     varchar(60) not null,
     name_zh_hant  varchar(200) not null,
     name_zh_hans  varchar(200) not null,
-    name_en       varchar(200) not null
+    name_en       varchar(200) not null,
+    longitude     numeric(10, 6) not null,
+    latitude      numeric(10, 6) not null
 );
 
 create table park_unit (
