@@ -118,7 +118,7 @@ class SettlementController {
 	String detail(@PathVariable long id, Model model) {
 		EstationUser user = CurrentUser.require();
 		SettlementApplication application = settlement.view(user, id);
-		model.addAttribute("application", application);
+		model.addAttribute("settlementApplication", application);
 		model.addAttribute("steps", settlement.steps(user, id));
 		model.addAttribute("units", space.unitsOf(id));
 		boolean manage = SettlementService.mayManage(user);
