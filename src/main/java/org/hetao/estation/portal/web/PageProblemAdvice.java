@@ -47,10 +47,10 @@ class PageProblemAdvice {
 		var locale = RequestContextUtils.getLocale(request);
 		response.setStatus(status);
 		ModelAndView mav = new ModelAndView("error");
-		// @ModelAttribute methods do not run for exception handlers: give the error page its layout's model.
-		org.springframework.ui.ExtendedModelMap model = new org.springframework.ui.ExtendedModelMap();
-		layout.layout(request, model);
-		mav.addAllObjects(model);
+		// An exception handler's model does not pass through the @ModelAttribute methods: add the layout's.
+		org.springframework.ui.ExtendedModelMap frame = new org.springframework.ui.ExtendedModelMap();
+		layout.layout(request, frame);
+		mav.addAllObjects(frame);
 		mav.addObject("status", status);
 		mav.addObject("errorTitle", problems.title(status, locale));
 		mav.addObject("detail", messages.getMessage(key, args, key, locale));
