@@ -58,6 +58,9 @@ class SettlementIntegrationTests {
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
+	/** Version of an application after submission, screening and approval. */
+	static final int APPROVED_VERSION = 2;
+
 	@Autowired
 	MockMvcTester mvc;
 
@@ -211,28 +214,41 @@ class SettlementIntegrationTests {
 		long first = approved("enterprise-hk", ScienceBase.BAY_AREA_CHIP_VALLEY);
 		long second = approved("enterprise-mainland", ScienceBase.BAY_AREA_CHIP_VALLEY);
 		Unit unit = space.units(ScienceBase.BAY_AREA_CHIP_VALLEY, UnitState.VACANT, UnitUse.CLEAN_ROOM).get(0);
-		settlement.allocate(user("park-operator"), first, 3, List.of(unit.code()));
+		settlement.allocate(user("park-operator"), first, APPROVED_VERSION, List.of(unit.code()));
 
-		assertThatThrownBy(() -> settlement.allocate(user("park-operator"), second, 3, List.of(unit.code())))
+		assertThatThrownBy(() -> settlement.allocate(user("park-operator"), second, APPROVED_VERSION, List.of(unit.code())))
 			.isInstanceOf(Problem.class)
 			.satisfies(e -> assertThat(((Problem) e).kind()).isEqualTo(Problem.Kind.CONFLICT));
 		assertThat(settlement.view(user("park-operator"), second).state()).isEqualTo(SettlementState.APPROVED);
 
 		Unit elsewhere = space.units(ScienceBase.HKSTP_SHENZHEN, UnitState.VACANT, null).get(0);
-		assertThatThrownBy(() -> settlement.allocate(user("park-operator"), second, 3, List.of(elsewhere.code())))
+		assertThatThrownBy(() -> settlement.allocate(user("park-operator"), second, APPROVED_VERSION, List.of(elsewhere.code())))
 			.isInstanceOf(Problem.class)
 			.satisfies(e -> assertThat(((Problem) e).kind()).isEqualTo(Problem.Kind.UNPROCESSABLE));
 		assertThat(space.unit(elsewhere.code()).orElseThrow().state()).isEqualTo(UnitState.VACANT);
 
 		// All or nothing: a free unit together with a taken one leaves the free one vacant.
 		Unit free = space.units(ScienceBase.BAY_AREA_CHIP_VALLEY, UnitState.VACANT, null).get(0);
-		assertThatThrownBy(() -> settlement.allocate(user("park-operator"), second, 3, List.of(free.code(), unit.code())))
+		assertThatThrownBy(() -> settlement.allocate(user("park-operator"), second, APPROVED_VERSION, List.of(free.code(), unit.code())))
 			.isInstanceOf(Problem.class);
 		assertThat(space.unit(free.code()).orElseThrow().state()).isEqualTo(UnitState.VACANT);
 		// The applicant cannot allocate to themselves.
-		assertThatThrownBy(() -> settlement.allocate(user("enterprise-mainland"), second, 3, List.of(free.code())))
+		assertThatThrownBy(() -> settlement.allocate(user("enterprise-mainland"), second, APPROVED_VERSION, List.of(free.code())))
 			.isInstanceOf(Problem.class)
 			.satisfies(e -> assertThat(((Problem) e).kind()).isEqualTo(Problem.Kind.FORBIDDEN));
+	}
+
+	@Test
+	void aRejectionWithoutReasonsComesBackToThePageAndChangesNothing() {
+		long id = approved("enterprise-hk", ScienceBase.BIOMEDICINE_PARK_II);
+		// Approved already: rejecting now is out of order, and rejecting needs reasons anyway.
+		MvcTestResult result = post("admin", "/park/operations/applications/" + id + "/decision", "version",
+				String.valueOf(APPROVED_VERSION), "decision", "REJECT", "text", "");
+		assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/park/settlement/" + id);
+		assertThat(result.getMvcResult().getFlashMap().get("actionError")).asString().contains("理由");
+		assertThat(settlement.view(user("admin"), id).state()).isEqualTo(SettlementState.APPROVED);
+		assertThat(settlement.steps(user("admin"), id)).extracting(SettlementApplication.Step::step)
+			.doesNotContain("REJECT");
 	}
 
 	@Test
@@ -261,7 +277,7 @@ class SettlementIntegrationTests {
 				Callable<Boolean> attempt = () -> {
 					start.await();
 					try {
-						settlement.allocate(operator, id, 3, List.of(unit));
+						settlement.allocate(operator, id, APPROVED_VERSION, List.of(unit));
 						return true;
 					}
 					catch (Problem e) {
@@ -289,7 +305,7 @@ class SettlementIntegrationTests {
 			.single()).isEqualTo(1);
 	}
 
-	/** An application moved to APPROVED (version 3) through the service. */
+	/** An application moved to APPROVED through the service. */
 	private long approved(String applicant, ScienceBase base) {
 		SettlementApplication a = settlement.submit(user(applicant), new NewSettlement("並發測試公司 " + System.nanoTime(),
 				"Race Co", "測試", base, BigDecimal.valueOf(200), UnitUse.OFFICE, LocalDate.now().plusDays(30), 10, 5,
@@ -298,13 +314,8 @@ class SettlementIntegrationTests {
 		settlement.screen(operator, a.id(), 0, true, null);
 		settlement.decide(operator, a.id(), 1, true, null);
 		SettlementApplication approved = settlement.view(operator, a.id());
-		assertThat(approved.version()).isEqualTo(2);
-		// version 2 after two moves from 0; align with the page flow (which had one more step) by one more read
-		return alignVersion(approved);
-	}
-
-	private long alignVersion(SettlementApplication a) {
-		jdbc.sql("update park_settlement set version = 3 where id = ?").param(a.id()).update();
+		assertThat(approved.state()).isEqualTo(SettlementState.APPROVED);
+		assertThat(approved.version()).isEqualTo(APPROVED_VERSION);
 		return a.id();
 	}
 

@@ -50,10 +50,34 @@ class SettlementController {
 
 	private final BusinessPlans plans;
 
-	SettlementController(SettlementService settlement, ParkSpace space, BusinessPlans plans) {
+	private final org.springframework.context.MessageSource messages;
+
+	SettlementController(SettlementService settlement, ParkSpace space, BusinessPlans plans,
+			org.springframework.context.MessageSource messages) {
 		this.settlement = settlement;
 		this.space = space;
 		this.plans = plans;
+		this.messages = messages;
+	}
+
+	/**
+	 * Runs an action from the application's page. A refusal the user can fix (a missing reason, a unit
+	 * just taken by someone else) comes back to the same page as an alert; anything else is an error page.
+	 */
+	private String act(long id, Runnable action, String doneKey, RedirectAttributes redirect,
+			java.util.Locale locale) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("done", doneKey);
+		}
+		catch (Problem problem) {
+			if (problem.kind() != Problem.Kind.UNPROCESSABLE && problem.kind() != Problem.Kind.CONFLICT) {
+				throw problem;
+			}
+			redirect.addFlashAttribute("actionError",
+					messages.getMessage(problem.messageKey(), problem.args(), problem.messageKey(), locale));
+		}
+		return "redirect:/park/settlement/" + id;
 	}
 
 	@ModelAttribute
@@ -134,10 +158,9 @@ class SettlementController {
 	@PostMapping("/park/settlement/{id}/information")
 	String supplyInformation(@PathVariable long id, @RequestParam int version, @RequestParam(defaultValue = "") String note,
 			@RequestParam(name = "businessPlan", required = false) MultipartFile businessPlan,
-			RedirectAttributes redirect) {
-		settlement.supplyInformation(CurrentUser.require(), id, version, note, MultipartPlan.of(businessPlan));
-		redirect.addFlashAttribute("done", "park.detail.done.information");
-		return "redirect:/park/settlement/" + id;
+			RedirectAttributes redirect, java.util.Locale locale) {
+		return act(id, () -> settlement.supplyInformation(CurrentUser.require(), id, version, note,
+				MultipartPlan.of(businessPlan)), "park.detail.done.information", redirect, locale);
 	}
 
 	@GetMapping("/park/settlement/{id}/plan")
@@ -157,26 +180,24 @@ class SettlementController {
 
 	@PostMapping("/park/operations/applications/{id}/screening")
 	String screen(@PathVariable long id, @RequestParam int version, @RequestParam String outcome,
-			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-		settlement.screen(CurrentUser.require(), id, version, "COMPLETE".equals(outcome), note);
-		redirect.addFlashAttribute("done", "park.detail.done.screening");
-		return "redirect:/park/settlement/" + id;
+			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect, java.util.Locale locale) {
+		return act(id, () -> settlement.screen(CurrentUser.require(), id, version, "COMPLETE".equals(outcome), note),
+				"park.detail.done.screening", redirect, locale);
 	}
 
 	@PostMapping("/park/operations/applications/{id}/decision")
 	String decide(@PathVariable long id, @RequestParam int version, @RequestParam String decision,
-			@RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
-		settlement.decide(CurrentUser.require(), id, version, "APPROVE".equals(decision), text);
-		redirect.addFlashAttribute("done", "park.detail.done.decision");
-		return "redirect:/park/settlement/" + id;
+			@RequestParam(defaultValue = "") String text, RedirectAttributes redirect, java.util.Locale locale) {
+		return act(id, () -> settlement.decide(CurrentUser.require(), id, version, "APPROVE".equals(decision), text),
+				"park.detail.done.decision", redirect, locale);
 	}
 
 	@PostMapping("/park/operations/applications/{id}/allocation")
 	String allocate(@PathVariable long id, @RequestParam int version,
-			@RequestParam(name = "units", required = false) List<String> units, RedirectAttributes redirect) {
-		settlement.allocate(CurrentUser.require(), id, version, units);
-		redirect.addFlashAttribute("done", "park.detail.done.allocation");
-		return "redirect:/park/settlement/" + id;
+			@RequestParam(name = "units", required = false) List<String> units, RedirectAttributes redirect,
+			java.util.Locale locale) {
+		return act(id, () -> settlement.allocate(CurrentUser.require(), id, version, units),
+				"park.detail.done.allocation", redirect, locale);
 	}
 
 	private static boolean mayApply(EstationUser user) {
