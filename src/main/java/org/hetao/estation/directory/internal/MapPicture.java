@@ -16,8 +16,9 @@ public final class MapPicture {
 
 	static final double MARGIN = 0.0015;
 
-	/** One shape: its SVG path (polygons and lines) or point, and where its label goes. */
-	public record Shape(String id, String kind, String label, String path, double x, double y, boolean point) {
+	/** One shape: its SVG path (polygons and lines) or point, its full name and the label drawn where it goes. */
+	public record Shape(String id, String kind, String name, String label, String path, double x, double y,
+			boolean point) {
 
 		/** CSS class of the shape, e.g. {@code zone-map__base}. */
 		public String cssClass() {
@@ -49,12 +50,14 @@ public final class MapPicture {
 		double height = (maxLat - minLat) * scale;
 		Projection p = new Projection(minLon, maxLat, cos, scale);
 		List<Shape> shapes = new ArrayList<>();
+		int bases = 0;
 		for (ZoneMap.Feature f : map.features()) {
-			String label = f.name().get(locale);
+			String name = f.name().get(locale);
+			String label = f.shortName().get(locale);
 			switch (f.geometry()) {
 				case POINT -> {
 					ZoneMap.Position pos = f.rings().get(0).get(0);
-					shapes.add(new Shape(f.id(), f.kind().name(), label, "", p.x(pos), p.y(pos), true));
+					shapes.add(new Shape(f.id(), f.kind().name(), name, label, "", p.x(pos), p.y(pos), true));
 				}
 				case LINE_STRING, POLYGON -> {
 					StringBuilder d = new StringBuilder();
@@ -74,7 +77,20 @@ public final class MapPicture {
 							d.append("Z ");
 						}
 					}
-					shapes.add(new Shape(f.id(), f.kind().name(), label, d.toString().trim(), sx / n, sy / n, false));
+					double lx = sx / n, ly = sy / n;
+					List<ZoneMap.Position> outer = f.rings().get(0);
+					if (f.kind() == ZoneMap.FeatureKind.BASE) {
+						// Neighbouring bases are narrow: labels alternate above and below their boxes.
+						double top = outer.stream().mapToDouble(p::y).min().orElse(ly);
+						double bottom = outer.stream().mapToDouble(p::y).max().orElse(ly);
+						ly = bases++ % 2 == 0 ? top - 8 : bottom + 18;
+					}
+					else if (f.geometry() == ZoneMap.GeometryType.LINE_STRING) {
+						ZoneMap.Position at = outer.get(Math.max(0, outer.size() / 3));
+						lx = p.x(at);
+						ly = p.y(at) + 22;
+					}
+					shapes.add(new Shape(f.id(), f.kind().name(), name, label, d.toString().trim(), lx, ly, false));
 				}
 			}
 		}

@@ -24,11 +24,12 @@ public record ZoneMap(List<Feature> features) {
 	}
 
 	/**
+	 * @param shortName the label drawn on the map (the name when the data gives no shorter one)
 	 * @param rings for a polygon its rings (outer first), for a line one ring of its points, for a point
 	 * one ring of one position
 	 */
-	public record Feature(String id, FeatureKind kind, LocalizedText name, ScienceBase base, GeometryType geometry,
-			List<List<Position>> rings) {
+	public record Feature(String id, FeatureKind kind, LocalizedText name, LocalizedText shortName, ScienceBase base,
+			GeometryType geometry, List<List<Position>> rings) {
 	}
 
 	/** Smallest longitude/latitude box around every feature. */

@@ -78,6 +78,18 @@ public final class ZoneMapReader {
 		if (hant.isBlank() || hans.isBlank() || en.isBlank()) {
 			throw new InvalidZoneMapException(id, "properties.name needs zh-Hant, zh-Hans and en");
 		}
+		LocalizedText full = LocalizedText.of(hant, hans, en);
+		LocalizedText shortName = full;
+		JsonNode shortNode = properties.path("short");
+		if (!shortNode.isMissingNode()) {
+			String sHant = shortNode.path("zh-Hant").asString("");
+			String sHans = shortNode.path("zh-Hans").asString("");
+			String sEn = shortNode.path("en").asString("");
+			if (sHant.isBlank() || sHans.isBlank() || sEn.isBlank()) {
+				throw new InvalidZoneMapException(id, "properties.short needs zh-Hant, zh-Hans and en");
+			}
+			shortName = LocalizedText.of(sHant, sHans, sEn);
+		}
 		ScienceBase base = null;
 		if (kind == ZoneMap.FeatureKind.BASE) {
 			base = ScienceBase.fromCode(properties.path("base").asString(""))
@@ -120,7 +132,7 @@ public final class ZoneMapReader {
 			default -> throw new InvalidZoneMapException(id,
 					"geometry.type must be Point, LineString or Polygon, not \"" + type + "\"");
 		}
-		return new ZoneMap.Feature(id, kind, LocalizedText.of(hant, hans, en), base, geometryType, List.copyOf(rings));
+		return new ZoneMap.Feature(id, kind, full, shortName, base, geometryType, List.copyOf(rings));
 	}
 
 	private static List<ZoneMap.Position> positions(String id, JsonNode array) {
