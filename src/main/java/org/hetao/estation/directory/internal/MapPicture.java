@@ -50,7 +50,6 @@ public final class MapPicture {
 		double height = (maxLat - minLat) * scale;
 		Projection p = new Projection(minLon, maxLat, cos, scale);
 		List<Shape> shapes = new ArrayList<>();
-		int bases = 0;
 		for (ZoneMap.Feature f : map.features()) {
 			String name = f.name().get(locale);
 			String label = f.shortName().get(locale);
@@ -80,10 +79,8 @@ public final class MapPicture {
 					double lx = sx / n, ly = sy / n;
 					List<ZoneMap.Position> outer = f.rings().get(0);
 					if (f.kind() == ZoneMap.FeatureKind.BASE) {
-						// Neighbouring bases are narrow: labels alternate above and below their boxes.
-						double top = outer.stream().mapToDouble(p::y).min().orElse(ly);
-						double bottom = outer.stream().mapToDouble(p::y).max().orElse(ly);
-						ly = bases++ % 2 == 0 ? top - 8 : bottom + 18;
+						// Below the box: above it sit the buildings of the park's northern row.
+						ly = outer.stream().mapToDouble(p::y).max().orElse(ly) + 18;
 					}
 					else if (f.geometry() == ZoneMap.GeometryType.LINE_STRING) {
 						ZoneMap.Position at = outer.get(Math.max(0, outer.size() / 3));
