@@ -34,7 +34,7 @@ class ParkWebConfiguration {
 
 	@Bean
 	NavigationLink parkOperationsLink() {
-		return new NavigationLink("park.nav.operations", "/park/operations", 44, NavigationLink.Audience.ADMIN);
+		return new NavigationLink("park.nav.operations", "/park/operations", 44, NavigationLink.Audience.PARK_OPERATOR);
 	}
 
 }
