@@ -22,7 +22,7 @@ public record NavigationLink(String messageKey, String path, int order, Audience
 		OFFICER,
 		/** Supervisors. */
 		SUPERVISOR,
-		/** Administrators and the park operator. */
+		/** Administrators. */
 		ADMIN,
 		/** The hall manager. */
 		HALL_MANAGER,

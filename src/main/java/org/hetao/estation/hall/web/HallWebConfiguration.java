@@ -71,7 +71,7 @@ class HallWebConfiguration {
 	@Bean
 	NavigationLink hallManagerLink() {
 		// ADMIN audience includes the hall manager; the page itself is for HALL_MANAGER only.
-		return new NavigationLink("hall.nav.manager", "/hall/manager", 56, Audience.ADMIN);
+		return new NavigationLink("hall.nav.manager", "/hall/manager", 56, Audience.HALL_MANAGER);
 	}
 
 	/** Dates and times in the zone's time, in the reader's conventions. */

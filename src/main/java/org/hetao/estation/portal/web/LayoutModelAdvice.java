@@ -47,8 +47,7 @@ class LayoutModelAdvice {
 			case CLERK -> user != null && user.hasRole(Role.CLERK);
 			case OFFICER -> user != null && user.hasRole(Role.OFFICER);
 			case SUPERVISOR -> user != null && user.hasRole(Role.SUPERVISOR);
-			case ADMIN -> user != null && (user.hasRole(Role.ADMIN) || user.hasRole(Role.PARK_OPERATOR)
-					|| user.hasRole(Role.HALL_MANAGER));
+			case ADMIN -> user != null && user.hasRole(Role.ADMIN);
 			case HALL_MANAGER -> user != null && user.hasRole(Role.HALL_MANAGER);
 			case PARK_OPERATOR -> user != null && user.hasRole(Role.PARK_OPERATOR);
 			case STAFF -> user != null && user.isStaff();
