@@ -52,12 +52,16 @@ class CatalogBrowserTests {
 
 		browser.findElement(By.linkText("EN")).click();
 		browser.findElement(By.cssSelector(".hero a.button")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(".*/catalog$"));
 		assertThat(browser.getCurrentUrl()).endsWith("/catalog");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Service items");
 
 		// filter by the customs domain with the form, then open an item that asks for materials
 		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-domain"))).selectByValue("CUSTOMS");
 		browser.findElement(By.cssSelector(".filters button[type=submit]")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("domain=CUSTOMS"));
 		assertThat(browser.getCurrentUrl()).contains("domain=CUSTOMS");
 		List<WebElement> links = browser.findElements(By.cssSelector(".item-list__name a"));
 		assertThat(links).isNotEmpty();
