@@ -92,9 +92,28 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		if (body instanceof ProblemDetail problem) {
-			problem.setTitle(problems.title(statusCode.value(), locale(request)));
+			Locale locale = locale(request);
+			problem.setTitle(problems.title(statusCode.value(), locale));
+			if (!(ex instanceof MethodArgumentNotValidException)) {
+				// Spring's own details are English and may name internals: say it in the user's language.
+				problem.setDetail(problems.of(statusCode.value(), genericDetailKey(statusCode.value()), null, locale, null)
+					.getDetail());
+			}
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	static String genericDetailKey(int status) {
+		return switch (status) {
+			case 401 -> "error.signInRequired";
+			case 403 -> "error.forbidden";
+			case 404 -> "error.notFound";
+			case 405 -> "error.methodNotAllowed";
+			case 409 -> "error.conflict";
+			case 413 -> "error.tooLarge";
+			case 503 -> "error.unavailable";
+			default -> status >= 500 ? "error.unexpected" : "error.invalidInput";
+		};
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -63,18 +63,7 @@ class ErrorPageController implements ErrorController {
 	}
 
 	private static String detailKey(int status) {
-		return switch (status) {
-			case 400 -> "error.invalidInput";
-			case 401 -> "error.signInRequired";
-			case 403 -> "error.forbidden";
-			case 404 -> "error.notFound";
-			case 405 -> "error.methodNotAllowed";
-			case 409 -> "error.conflict";
-			case 413 -> "error.tooLarge";
-			case 429 -> "error.tooManyRequests";
-			case 503 -> "error.unavailable";
-			default -> status >= 500 ? "error.unexpected" : "error.invalidInput";
-		};
+		return ApiProblemAdvice.genericDetailKey(status);
 	}
 
 }

@@ -1,0 +1,174 @@
+package org.hetao.estation.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Appends to the audit log and verifies it. {@link #record} joins the caller's transaction, so an
+ * audit record exists exactly when the change it describes was committed.
+ */
+@Service
+public class AuditLog {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Records an action by the current user (or {@code system}) from the current request's address. */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void record(String action, String target, String detailsJson) {
+		record(currentActor(), currentOrigin(), action, target, detailsJson);
+	}
+
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void record(String actor, String origin, String action, String target, String detailsJson) {
+		jdbc.sql("""
+				insert into audit_pending (occurred_at, actor, origin, action, target, details)
+				values (:at, :actor, :origin, :action, :target, :details)""")
+			.param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.param("actor", truncate(actor, 254))
+			.param("origin", truncate(origin, 64))
+			.param("action", truncate(action, 120))
+			.param("target", truncate(target, 254))
+			.param("details", detailsJson)
+			.update();
+	}
+
+	/**
+	 * Moves pending records into the chain, oldest first. Safe on several nodes: the chain head row is
+	 * locked for the duration, so one node chains at a time.
+	 *
+	 * @return how many records were chained
+	 */
+	@Scheduled(fixedDelayString = "${estation.audit.chain-interval:PT1S}")
+	@Transactional
+	public int flush() {
+		var head = jdbc.sql("select last_sequence, last_hash from audit_chain_head where id = 1 for update")
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			.single();
+		long sequence = (long) head[0];
+		String previous = (String) head[1];
+		List<Pending> pending = jdbc
+			.sql("select id, occurred_at, actor, origin, action, target, details from audit_pending order by id")
+			.query((rs, n) -> new Pending(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+					rs.getString("actor"), rs.getString("origin"), rs.getString("action"), rs.getString("target"),
+					rs.getString("details")))
+			.list();
+		for (Pending p : pending) {
+			sequence++;
+			String hash = HashChain.hash(previous, sequence, p.at(), p.actor(), p.origin(), p.action(), p.target(),
+					p.details());
+			jdbc.sql("""
+					insert into audit_log (sequence, occurred_at, actor, origin, action, target, details, previous_hash, hash)
+					values (:seq, :at, :actor, :origin, :action, :target, :details, :prev, :hash)""")
+				.param("seq", sequence)
+				.param("at", OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC))
+				.param("actor", p.actor())
+				.param("origin", p.origin())
+				.param("action", p.action())
+				.param("target", p.target())
+				.param("details", p.details())
+				.param("prev", previous)
+				.param("hash", hash)
+				.update();
+			jdbc.sql("delete from audit_pending where id = :id").param("id", p.id()).update();
+			previous = hash;
+		}
+		if (!pending.isEmpty()) {
+			jdbc.sql("update audit_chain_head set last_sequence = :s, last_hash = :h where id = 1")
+				.param("s", sequence)
+				.param("h", previous)
+				.update();
+		}
+		return pending.size();
+	}
+
+	/** The outcome of a verification. */
+	public record Verification(boolean valid, long records, Long brokenAt, String reason) {
+	}
+
+	/** Recomputes the whole chain; reports the first record that was changed, unlinked or removed. */
+	@Transactional(readOnly = true)
+	public Verification verify() {
+		List<AuditEntry> entries = jdbc.sql("select * from audit_log order by sequence").query(AuditLog::map).list();
+		Optional<HashChain.Break> broken = HashChain.verify(entries, HashChain.GENESIS, 1);
+		if (broken.isEmpty()) {
+			var head = jdbc.sql("select last_sequence, last_hash from audit_chain_head where id = 1")
+				.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
+				.single();
+			long last = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
+			String lastHash = entries.isEmpty() ? HashChain.GENESIS : entries.get(entries.size() - 1).hash();
+			if ((long) head[0] != last || !lastHash.equals(head[1])) {
+				// The newest records were removed: the head still remembers them.
+				return new Verification(false, entries.size(), last + 1, "missing");
+			}
+			return new Verification(true, entries.size(), null, null);
+		}
+		return new Verification(false, entries.size(), broken.get().sequence(), broken.get().reason());
+	}
+
+	/** The newest records, newest first. */
+	public List<AuditEntry> latest(int limit) {
+		return jdbc.sql("select * from audit_log order by sequence desc limit :n")
+			.param("n", limit)
+			.query(AuditLog::map)
+			.list();
+	}
+
+	/** Records about one target, oldest first (e.g. {@code case:HT20261127-000123}). */
+	public List<AuditEntry> about(String target) {
+		return jdbc.sql("select * from audit_log where target = :t order by sequence")
+			.param("t", target)
+			.query(AuditLog::map)
+			.list();
+	}
+
+	private record Pending(long id, Instant at, String actor, String origin, String action, String target,
+			String details) {
+	}
+
+	private static AuditEntry map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new AuditEntry(rs.getLong("sequence"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+				rs.getString("actor"), rs.getString("origin"), rs.getString("action"), rs.getString("target"),
+				rs.getString("details"), rs.getString("previous_hash"), rs.getString("hash"));
+	}
+
+	static String currentActor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null || !authentication.isAuthenticated() ? "system" : authentication.getName();
+	}
+
+	static String currentOrigin() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
+	}
+
+	private static String truncate(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
+	}
+
+}

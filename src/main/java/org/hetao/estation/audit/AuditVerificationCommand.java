@@ -1,0 +1,48 @@
+package org.hetao.estation.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The verification command: {@code java -jar estation.jar --audit-verify} (or
+ * {@code mvn spring-boot:run -Dspring-boot.run.arguments=--audit-verify}) checks the whole chain, prints
+ * the result and exits with 0 when intact, 3 when broken.
+ */
+@Component
+class AuditVerificationCommand implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditVerificationCommand.class);
+
+	private final AuditLog auditLog;
+
+	private final ConfigurableApplicationContext context;
+
+	AuditVerificationCommand(AuditLog auditLog, ConfigurableApplicationContext context) {
+		this.auditLog = auditLog;
+		this.context = context;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!args.containsOption("audit-verify")) {
+			return;
+		}
+		auditLog.flush();
+		AuditLog.Verification result = auditLog.verify();
+		if (result.valid()) {
+			log.info("Audit log intact: {} records verified.", result.records());
+		}
+		else {
+			log.error("Audit log BROKEN at record {} ({}); {} records read.", result.brokenAt(), result.reason(),
+					result.records());
+		}
+		int code = result.valid() ? 0 : 3;
+		System.exit(SpringApplication.exit(context, () -> code));
+	}
+
+}

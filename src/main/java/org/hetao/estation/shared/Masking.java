@@ -1,0 +1,52 @@
+package org.hetao.estation.shared;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How personal data looks to people and logs that don't need it whole: enough to recognise, not
+ * enough to use. {@code +852 9123 4567 → +852 **** *567}, {@code A123456(3) → A1****(3)},
+ * {@code chan.taiman@example.hk → c***@example.hk}.
+ */
+public final class Masking {
+
+	/** Names of fields whose values are personal data (case-insensitive, in JSON and forms). */
+	private static final Pattern PERSONAL_FIELD = Pattern.compile(
+			"(?i).*(phone|mobile|idnumber|identitynumber|documentnumber|passport|hkid|email|address|birth).*");
+
+	private Masking() {
+	}
+
+	public static boolean isPersonalField(String name) {
+		return name != null && PERSONAL_FIELD.matcher(name).matches();
+	}
+
+	/** Keeps the first and last characters that identify the kind of value, masks the rest. */
+	public static String mask(String value) {
+		if (value == null || value.isBlank()) {
+			return value;
+		}
+		if (value.contains("@")) {
+			return email(value);
+		}
+		String v = value.strip();
+		int keepEnd = v.length() >= 8 ? 3 : 1;
+		int keepStart = v.length() >= 10 ? 4 : v.length() >= 6 ? 2 : 0;
+		StringBuilder out = new StringBuilder(v.length());
+		for (int i = 0; i < v.length(); i++) {
+			char c = v.charAt(i);
+			boolean keep = i < keepStart || i >= v.length() - keepEnd || !Character.isLetterOrDigit(c);
+			out.append(keep ? c : '*');
+		}
+		return out.toString();
+	}
+
+	public static String email(String value) {
+		int at = value.indexOf('@');
+		if (at <= 0) {
+			return mask(value.replace("@", ""));
+		}
+		return value.charAt(0) + "***" + value.substring(at).toLowerCase(Locale.ROOT);
+	}
+
+}

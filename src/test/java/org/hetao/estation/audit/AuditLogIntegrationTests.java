@@ -1,0 +1,112 @@
+package org.hetao.estation.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class AuditLogIntegrationTests {
+
+	/** A module event as modules publish them. */
+	record SampleThingDecided(String code, String applicantPhone, String decision) {
+	}
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	void moduleEventsAreRecordedWithTheirTransactionAndPersonalDataMasked() {
+		String code = "T-" + UUID.randomUUID();
+		transactions.executeWithoutResult(tx -> events.publishEvent(new SampleThingDecided(code, "+852 9123 4567", "APPROVED")));
+		String rolledBack = "R-" + UUID.randomUUID();
+		transactions.executeWithoutResult(tx -> {
+			events.publishEvent(new SampleThingDecided(rolledBack, "+852 9123 4567", "APPROVED"));
+			tx.setRollbackOnly();
+		});
+		auditLog.flush();
+
+		var entries = auditLog.about("code:" + code);
+		assertThat(entries).hasSize(1);
+		assertThat(entries.get(0).action()).isEqualTo("audit.SampleThingDecided");
+		assertThat(entries.get(0).details()).contains("APPROVED", "+852 **** *567").doesNotContain("9123");
+		assertThat(auditLog.about("code:" + rolledBack)).as("nothing recorded for a rolled-back change").isEmpty();
+		assertThat(auditLog.verify().valid()).isTrue();
+	}
+
+	@Test
+	void verificationFindsTheRecordThatWasTamperedWith() {
+		String code = "X-" + UUID.randomUUID();
+		transactions.executeWithoutResult(tx -> events.publishEvent(new SampleThingDecided(code, null, "REFUSED")));
+		auditLog.flush();
+		AuditEntry entry = auditLog.about("code:" + code).get(0);
+		try {
+			jdbc.sql("update audit_log set details = :d where sequence = :s")
+				.param("d", entry.details().replace("REFUSED", "APPROVED"))
+				.param("s", entry.sequence())
+				.update();
+			AuditLog.Verification verification = auditLog.verify();
+			assertThat(verification.valid()).isFalse();
+			assertThat(verification.brokenAt()).isEqualTo(entry.sequence());
+			assertThat(verification.reason()).isEqualTo("content");
+		}
+		finally {
+			jdbc.sql("update audit_log set details = :d where sequence = :s")
+				.param("d", entry.details())
+				.param("s", entry.sequence())
+				.update();
+		}
+		assertThat(auditLog.verify().valid()).isTrue();
+	}
+
+	@Test
+	void signInsAndFailedSignInsAreRecorded() {
+		mvc.post().uri("/login").param("username", "supervisor").param("password", "test-Password-2026").with(csrf()).exchange();
+		mvc.post().uri("/login").param("username", "supervisor").param("password", "wrong-password").with(csrf()).exchange();
+		auditLog.flush();
+		var recent = auditLog.latest(50);
+		assertThat(recent).anySatisfy(e -> {
+			assertThat(e.action()).isEqualTo("identity.SIGN_IN");
+			assertThat(e.actor()).isEqualTo("supervisor");
+		});
+		assertThat(recent).anySatisfy(e -> assertThat(e.action()).isEqualTo("identity.SIGN_IN_FAILED"));
+	}
+
+	@Test
+	void onlySupervisorsAndAdministratorsMayVerify() {
+		assertThat(mvc.get().uri("/api/v1/admin/audit/verify").with(user("applicant-hk").roles("APPLICANT")).exchange())
+			.hasStatus(403);
+		assertThat(mvc.get().uri("/api/v1/admin/audit/verify").with(user("supervisor").roles("SUPERVISOR")).exchange())
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.valid")
+			.isEqualTo(true);
+		assertThat(mvc.get().uri("/admin/audit").with(user("admin").roles("ADMIN")).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("審計日誌");
+	}
+
+}
