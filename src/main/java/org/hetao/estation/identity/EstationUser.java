@@ -18,8 +18,8 @@ import org.springframework.security.core.userdetails.UserDetails;
  * @param applicantType the applicant's type, {@code null} for staff
  */
 public record EstationUser(long id, String username, String passwordHash, String displayName, Set<Role> roles,
-		String departmentCode, ApplicantType applicantType, Language preferredLanguage, boolean enabled)
-		implements UserDetails {
+		String departmentCode, ApplicantType applicantType, Language preferredLanguage, boolean enabled,
+		java.time.Instant lockedUntil) implements UserDetails {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -53,6 +53,12 @@ public record EstationUser(long id, String username, String passwordHash, String
 	@Override
 	public String getUsername() {
 		return username;
+	}
+
+	/** Locked after repeated failed sign-ins, until {@code lockedUntil}. */
+	@Override
+	public boolean isAccountNonLocked() {
+		return lockedUntil == null || lockedUntil.isBefore(java.time.Instant.now());
 	}
 
 	@Override

@@ -4,9 +4,15 @@ import org.hetao.estation.shared.HttpAccessRules;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-/** The identity module's public endpoints. */
+/** The identity module's public endpoints and its navigation. */
 @Component
 class IdentityAccessRules implements HttpAccessRules {
+
+	@org.springframework.context.annotation.Bean
+	static org.hetao.estation.shared.NavigationLink accountLink() {
+		return new org.hetao.estation.shared.NavigationLink("account.nav", "/account", 990,
+				org.hetao.estation.shared.NavigationLink.Audience.SIGNED_IN);
+	}
 
 	@Override
 	public void configure(

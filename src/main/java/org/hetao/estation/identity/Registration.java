@@ -17,6 +17,8 @@ public class Registration {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final PasswordPolicy passwordPolicy = PasswordPolicy.fromClasspath();
+
 	Registration(Accounts accounts, PasswordEncoder passwordEncoder) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -29,6 +31,9 @@ public class Registration {
 	@Transactional
 	public long register(Applicant applicant) {
 		String email = applicant.email().trim();
+		passwordPolicy.check(applicant.password(), email, applicant.name()).ifPresent(reason -> {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, reason, java.util.List.of(new Problem.FieldError("password", reason)));
+		});
 		if (accounts.usernameOrEmailTaken(email, email)) {
 			throw new Problem(Problem.Kind.CONFLICT, "register.emailTaken",
 					java.util.List.of(new Problem.FieldError("email", "register.emailTaken")));

@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -45,14 +46,35 @@ class SecurityConfiguration {
 			moduleRules.forEach(r -> r.configure(rules));
 			rules.anyRequest().authenticated();
 		});
-		http.formLogin(form -> form.loginPage("/login").successHandler(languageOnSignIn).permitAll());
+		http.formLogin(form -> form.loginPage("/login")
+			.successHandler(languageOnSignIn)
+			.failureHandler(SecurityConfiguration::signInFailed)
+			.permitAll());
 		http.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
 		http.httpBasic(Customizer.withDefaults());
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged));
 		http.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(problems, api)
 			.defaultAccessDeniedHandlerFor(problems, api));
-		http.headers(headers -> headers.frameOptions(f -> f.deny()));
+		http.headers(headers -> headers.frameOptions(f -> f.deny())
+			.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
 		return http.build();
+	}
+
+	/**
+	 * No inline scripts or styles, nothing from other sites, never framed. (HSTS is sent on HTTPS
+	 * requests only, as browsers ignore it on plain HTTP.)
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	/** A locked account is told so (and until when, on the page); any other failure is one vague message. */
+	static void signInFailed(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+		boolean locked = e instanceof org.springframework.security.authentication.LockedException;
+		response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
 	}
 
 	/** An API request a hostile page cannot make in the user's name. */

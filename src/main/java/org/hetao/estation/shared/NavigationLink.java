@@ -25,7 +25,9 @@ public record NavigationLink(String messageKey, String path, int order, Audience
 		/** Administrators and the park operator. */
 		ADMIN,
 		/** Any member of staff. */
-		STAFF
+		STAFF,
+		/** Anyone signed in. */
+		SIGNED_IN
 	}
 
 }

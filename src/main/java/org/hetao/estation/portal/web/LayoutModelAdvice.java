@@ -50,6 +50,7 @@ class LayoutModelAdvice {
 			case ADMIN -> user != null && (user.hasRole(Role.ADMIN) || user.hasRole(Role.PARK_OPERATOR)
 					|| user.hasRole(Role.HALL_MANAGER));
 			case STAFF -> user != null && user.isStaff();
+			case SIGNED_IN -> user != null;
 		};
 	}
 

@@ -24,9 +24,12 @@ class PageProblemAdvice {
 
 	private final MessageSource messages;
 
-	PageProblemAdvice(Problems problems, MessageSource messages) {
+	private final LayoutModelAdvice layout;
+
+	PageProblemAdvice(Problems problems, MessageSource messages, LayoutModelAdvice layout) {
 		this.problems = problems;
 		this.messages = messages;
+		this.layout = layout;
 	}
 
 	@ExceptionHandler(Problem.class)
@@ -44,6 +47,10 @@ class PageProblemAdvice {
 		var locale = RequestContextUtils.getLocale(request);
 		response.setStatus(status);
 		ModelAndView mav = new ModelAndView("error");
+		// An exception handler's model does not pass through the @ModelAttribute methods: add the layout's.
+		org.springframework.ui.ExtendedModelMap frame = new org.springframework.ui.ExtendedModelMap();
+		layout.layout(request, frame);
+		mav.addAllObjects(frame);
 		mav.addObject("status", status);
 		mav.addObject("errorTitle", problems.title(status, locale));
 		mav.addObject("detail", messages.getMessage(key, args, key, locale));

@@ -1,0 +1,268 @@
+package org.hetao.estation.calendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.hetao.estation.shared.Jurisdiction;
+
+/**
+ * A case deadline in working days that can be paused while the applicant corrects their application
+ * and resumed when they resubmit. Immutable: every transition returns a new clock.
+ *
+ * <pre>{@code
+ * WorkingDayClock clock = WorkingDayClock.start(Jurisdiction.CN, acceptedOn, 5); // promised: 5 working days
+ * clock = clock.pause(correctionRequestedOn);   // IllegalStateException if already paused
+ * clock = clock.resume(resubmittedOn);          // IllegalStateException if not paused
+ * WorkingDayClock.Status s = clock.status(today, workingCalendars);
+ * s.deadline(); s.state(); s.elapsedWorkingDays(); s.remainingWorkingDays(); s.provisional();
+ * }</pre>
+ *
+ * <p>Counting rules (all in the clock's jurisdiction's working days):
+ * <ul>
+ * <li>The start day does not count: the deadline is the n-th working day after it.</li>
+ * <li>A pause from day P to day R stops the clock for the working days in (P, R]: the day the correction
+ * is requested still counts, the day the applicant resubmits does not (like a new start). The deadline
+ * moves later by those working days. While paused, the deadline shown already includes the working days
+ * paused so far.</li>
+ * <li>Elapsed = working days in (start, today] minus paused working days. Remaining = promised − elapsed
+ * (never below 0).</li>
+ * <li>State: {@link State#OVERDUE} once a day after the deadline is reached; otherwise
+ * {@link State#DUE_SOON} when at least 80% of the promised working days are used; otherwise
+ * {@link State#ON_TIME}. While paused, the state is frozen as it was on the day of the pause.</li>
+ * <li>{@link Status#provisional()}: a day on the way lies in a year whose calendar is not loaded.</li>
+ * </ul>
+ * To store a clock, keep {@link #jurisdiction()}, {@link #started()}, {@link #promisedWorkingDays()} and
+ * {@link #pauses()}, and rebuild it with {@link #restore}.
+ */
+public final class WorkingDayClock {
+
+	/** The platform's zone (Shenzhen and Hong Kong share UTC+8). */
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	/** Due soon from this share of the promised working days (in percent). */
+	public static final int DUE_SOON_PERCENT = 80;
+
+	public enum State {
+		ON_TIME, DUE_SOON, OVERDUE
+	}
+
+	/**
+	 * A pause of the clock.
+	 *
+	 * @param from the day the clock was paused (correction requested)
+	 * @param until the day it was resumed, {@code null} while still paused
+	 */
+	public record Pause(LocalDate from, LocalDate until) {
+
+		public Pause {
+			Objects.requireNonNull(from, "from");
+			if (until != null && until.isBefore(from)) {
+				throw new IllegalArgumentException("A pause cannot end (" + until + ") before it starts (" + from + ")");
+			}
+		}
+
+		public boolean open() {
+			return until == null;
+		}
+
+	}
+
+	/**
+	 * Where a clock stands on a day.
+	 *
+	 * @param today the day asked about
+	 * @param promisedWorkingDays the promised time
+	 * @param elapsedWorkingDays working days used (may exceed the promise when overdue)
+	 * @param remainingWorkingDays working days left, 0 when used up
+	 * @param pausedWorkingDays working days the clock stood still, up to today
+	 * @param deadline the last day to decide, extended by the paused working days
+	 * @param state on time, due soon or overdue
+	 * @param paused whether the clock is paused on that day
+	 * @param provisional whether a day on the way was outside the loaded calendar years
+	 */
+	public record Status(LocalDate today, int promisedWorkingDays, int elapsedWorkingDays, int remainingWorkingDays,
+			int pausedWorkingDays, LocalDate deadline, State state, boolean paused, boolean provisional) {
+
+		/** Percentage of the promised time used (100 when nothing was promised). */
+		public int percentUsed() {
+			return promisedWorkingDays == 0 ? 100 : (int) Math.min(999, elapsedWorkingDays * 100L / promisedWorkingDays);
+		}
+
+	}
+
+	private final Jurisdiction jurisdiction;
+
+	private final LocalDate started;
+
+	private final int promisedWorkingDays;
+
+	private final List<Pause> pauses;
+
+	private WorkingDayClock(Jurisdiction jurisdiction, LocalDate started, int promisedWorkingDays, List<Pause> pauses) {
+		this.jurisdiction = Objects.requireNonNull(jurisdiction, "jurisdiction");
+		this.started = Objects.requireNonNull(started, "started");
+		if (promisedWorkingDays < 0 || promisedWorkingDays > HolidayCalendar.MAX_WORKING_DAYS) {
+			throw new IllegalArgumentException("promised working days must be 0.." + HolidayCalendar.MAX_WORKING_DAYS);
+		}
+		this.promisedWorkingDays = promisedWorkingDays;
+		this.pauses = List.copyOf(pauses);
+		LocalDate last = started;
+		for (int i = 0; i < this.pauses.size(); i++) {
+			Pause pause = this.pauses.get(i);
+			if (pause.from().isBefore(last)) {
+				throw new IllegalArgumentException("Pause from " + pause.from() + " is before " + last);
+			}
+			if (pause.open() && i < this.pauses.size() - 1) {
+				throw new IllegalArgumentException("Only the last pause may be open");
+			}
+			last = pause.open() ? pause.from() : pause.until();
+		}
+	}
+
+	/** A running clock from {@code startDate} (which does not count) promising {@code workingDays}. */
+	public static WorkingDayClock start(Jurisdiction jurisdiction, LocalDate startDate, int workingDays) {
+		return new WorkingDayClock(jurisdiction, startDate, workingDays, List.of());
+	}
+
+	/** A running clock from the day (in Shenzhen/Hong Kong time) of {@code startedAt}. */
+	public static WorkingDayClock start(Jurisdiction jurisdiction, Instant startedAt, int workingDays) {
+		return start(jurisdiction, LocalDate.ofInstant(startedAt, ZONE), workingDays);
+	}
+
+	/** A stored clock, as it was. */
+	public static WorkingDayClock restore(Jurisdiction jurisdiction, LocalDate started, int workingDays,
+			List<Pause> pauses) {
+		return new WorkingDayClock(jurisdiction, started, workingDays, pauses);
+	}
+
+	/**
+	 * The clock paused on {@code date} (correction requested).
+	 *
+	 * @throws IllegalStateException when already paused
+	 * @throws IllegalArgumentException when the date is before the start or the last resumption
+	 */
+	public WorkingDayClock pause(LocalDate date) {
+		Objects.requireNonNull(date, "date");
+		if (isPaused()) {
+			throw new IllegalStateException("The clock is already paused since " + openPause().from());
+		}
+		List<Pause> next = new ArrayList<>(pauses);
+		next.add(new Pause(date, null));
+		return new WorkingDayClock(jurisdiction, started, promisedWorkingDays, next);
+	}
+
+	/** The clock paused on the day of {@code instant} (Shenzhen/Hong Kong time). */
+	public WorkingDayClock pause(Instant instant) {
+		return pause(LocalDate.ofInstant(instant, ZONE));
+	}
+
+	/**
+	 * The clock running again from {@code date} (the applicant resubmitted).
+	 *
+	 * @throws IllegalStateException when not paused
+	 * @throws IllegalArgumentException when the date is before the pause
+	 */
+	public WorkingDayClock resume(LocalDate date) {
+		Objects.requireNonNull(date, "date");
+		if (!isPaused()) {
+			throw new IllegalStateException("The clock is not paused");
+		}
+		List<Pause> next = new ArrayList<>(pauses);
+		next.set(next.size() - 1, new Pause(openPause().from(), date));
+		return new WorkingDayClock(jurisdiction, started, promisedWorkingDays, next);
+	}
+
+	/** The clock running again from the day of {@code instant} (Shenzhen/Hong Kong time). */
+	public WorkingDayClock resume(Instant instant) {
+		return resume(LocalDate.ofInstant(instant, ZONE));
+	}
+
+	public boolean isPaused() {
+		return !pauses.isEmpty() && pauses.get(pauses.size() - 1).open();
+	}
+
+	/** Where the clock stands on {@code today}, by these calendars. */
+	public Status status(LocalDate today, WorkingCalendars calendars) {
+		Objects.requireNonNull(today, "today");
+		int closedPaused = 0;
+		int openPaused = 0;
+		LocalDate pausedOn = null;
+		boolean provisional = false;
+		for (Pause pause : pauses) {
+			LocalDate end = pause.open() || pause.until().isAfter(today) ? today : pause.until();
+			int days = calendars.workingDaysBetween(jurisdiction, pause.from(), end);
+			if (pause.open() || pause.until().isAfter(today)) {
+				if (!today.isBefore(pause.from())) {
+					openPaused += days;
+					pausedOn = pause.from();
+				}
+			}
+			else {
+				closedPaused += days;
+			}
+		}
+		int paused = closedPaused + openPaused;
+		int elapsed = Math.max(0, calendars.workingDaysBetween(jurisdiction, started, today) - paused);
+		WorkingCalendars.Deadline deadline = calendars.addWorkingDays(jurisdiction, started, promisedWorkingDays + paused);
+		provisional |= deadline.provisional() || !calendars.coversAll(jurisdiction, started, today);
+		State state;
+		if (pausedOn != null) {
+			LocalDate deadlineBeforePause = calendars.addWorkingDays(jurisdiction, started, promisedWorkingDays + closedPaused)
+				.date();
+			state = pausedOn.isAfter(deadlineBeforePause) ? State.OVERDUE : dueSoonOrOnTime(elapsed);
+		}
+		else {
+			state = today.isAfter(deadline.date()) ? State.OVERDUE : dueSoonOrOnTime(elapsed);
+		}
+		return new Status(today, promisedWorkingDays, elapsed, Math.max(0, promisedWorkingDays - elapsed), paused,
+				deadline.date(), state, pausedOn != null, provisional);
+	}
+
+	private State dueSoonOrOnTime(int elapsed) {
+		return elapsed * 100L >= (long) promisedWorkingDays * DUE_SOON_PERCENT ? State.DUE_SOON : State.ON_TIME;
+	}
+
+	private Pause openPause() {
+		return pauses.get(pauses.size() - 1);
+	}
+
+	public Jurisdiction jurisdiction() {
+		return jurisdiction;
+	}
+
+	/** The day the clock started (it does not count). */
+	public LocalDate started() {
+		return started;
+	}
+
+	public int promisedWorkingDays() {
+		return promisedWorkingDays;
+	}
+
+	/** The pauses, oldest first; only the last may be open. */
+	public List<Pause> pauses() {
+		return pauses;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof WorkingDayClock c && c.jurisdiction == jurisdiction && c.started.equals(started)
+				&& c.promisedWorkingDays == promisedWorkingDays && c.pauses.equals(pauses);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(jurisdiction, started, promisedWorkingDays, pauses);
+	}
+
+	@Override
+	public String toString() {
+		return "WorkingDayClock[" + jurisdiction + " from " + started + ", " + promisedWorkingDays + " working days"
+				+ (pauses.isEmpty() ? "" : ", pauses " + pauses) + "]";
+	}
+
+}

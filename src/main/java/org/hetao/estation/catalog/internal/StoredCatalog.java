@@ -1,0 +1,218 @@
+package org.hetao.estation.catalog.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.hetao.estation.catalog.Catalog;
+import org.hetao.estation.catalog.CatalogChanged;
+import org.hetao.estation.catalog.Department;
+import org.hetao.estation.catalog.Matter;
+import org.hetao.estation.catalog.ServiceItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The catalogue: loaded from the data files when the application starts (before any other module can
+ * read it), kept in the database, served from an in-memory snapshot that is swapped after every load or
+ * import. Same data-file version as last applied: nothing is written. New version: upsert, and retire
+ * what the files no longer hold.
+ */
+@Service
+public class StoredCatalog implements Catalog, InitializingBean {
+
+	private static final Logger log = LoggerFactory.getLogger(StoredCatalog.class);
+
+	static final String LOADER = "catalog-loader";
+
+	private final CatalogStore store;
+
+	private final CatalogErrorMessages messages;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final String location;
+
+	private final CatalogReader reader = new CatalogReader(CatalogJson.MAPPER);
+
+	private volatile CatalogSnapshot snapshot = CatalogSnapshot.EMPTY;
+
+	/** A change made while the context was starting, announced once it has started (listeners exist then). */
+	private final List<CatalogChanged> pending = new ArrayList<>();
+
+	private volatile boolean started;
+
+	StoredCatalog(CatalogStore store, CatalogErrorMessages messages, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock,
+			@Value("${estation.catalog.location:classpath:catalog/}") String location) {
+		this.store = store;
+		this.messages = messages;
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+		this.location = location;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		load(location);
+	}
+
+	/** What a load did. */
+	public record LoadOutcome(String version, boolean written, CatalogChanged changes) {
+	}
+
+	/**
+	 * Loads the data files at {@code location}: checks them whole, then applies them when their version
+	 * differs from the files last applied.
+	 *
+	 * @throws CatalogLoadException naming every fault (file, code, field) when the files are not whole
+	 */
+	public synchronized LoadOutcome load(String location) {
+		CatalogReader.Read read = reader.readFiles(location);
+		List<CatalogError> errors = check(read, "catalog.json", "matters.json",
+				code -> read.itemSources().getOrDefault(code, "items/"));
+		if (!errors.isEmpty()) {
+			String message = "The catalogue data at " + location + " cannot be loaded ("
+					+ errors.size() + " fault(s)):" + messages.describeAll(errors, Locale.ENGLISH);
+			throw new CatalogLoadException(message, errors);
+		}
+		CatalogDocument doc = read.document();
+		Optional<CatalogStore.State> state = store.state();
+		if (state.isPresent() && state.get().sourceVersion().equals(doc.version())) {
+			log.info("Catalogue data {} already applied (catalogue version {}): nothing to do", doc.version(),
+					state.get().version());
+			refresh();
+			return new LoadOutcome(state.get().version(), false, null);
+		}
+		CatalogChanged changed = transactions.execute(tx -> {
+			CatalogStore.Changes changes = store.apply(doc, doc.version(), null, LOADER, clock.instant())
+				.orElseThrow(() -> new IllegalStateException("The catalogue changed while it was being loaded"));
+			CatalogChanged event = new CatalogChanged(doc.version(), changes.itemsAdded(), changes.itemsUpdated(),
+					changes.itemsRetired());
+			announce(event);
+			return event;
+		});
+		log.info("Catalogue data {} applied: {} items added, {} updated, {} retired", doc.version(), changed.itemsAdded(),
+				changed.itemsUpdated(), changed.itemsRetired());
+		refresh();
+		return new LoadOutcome(doc.version(), true, changed);
+	}
+
+	/** Reads and checks catalogue data from any source; every fault, reading and rules together. */
+	static List<CatalogError> check(CatalogReader.Read read, String catalogSource, String matterSource,
+			Function<String, String> itemSource) {
+		List<CatalogError> errors = new ArrayList<>(read.errors());
+		new CatalogRules(itemSource, catalogSource, matterSource).check(read.document())
+			.stream()
+			.filter(e -> !errors.contains(e))
+			.forEach(errors::add);
+		return errors;
+	}
+
+	/** Applies an already checked document as an administrator's import; call from {@link CatalogImports}. */
+	Optional<CatalogChanged> applyImport(CatalogDocument doc, String expectedVersion, String by) {
+		Optional<CatalogChanged> changed = transactions.execute(tx -> store.apply(doc, null, expectedVersion, by, clock.instant())
+			.map(c -> {
+				CatalogChanged event = new CatalogChanged(doc.version(), c.itemsAdded(), c.itemsUpdated(),
+						c.itemsRetired());
+				announce(event);
+				return event;
+			}));
+		refresh();
+		return changed;
+	}
+
+	private void announce(CatalogChanged event) {
+		if (started) {
+			events.publishEvent(event);
+		}
+		else {
+			synchronized (pending) {
+				pending.add(event);
+			}
+		}
+	}
+
+	@EventListener(ApplicationStartedEvent.class)
+	void announcePending() {
+		started = true;
+		List<CatalogChanged> toPublish;
+		synchronized (pending) {
+			toPublish = List.copyOf(pending);
+			pending.clear();
+		}
+		if (!toPublish.isEmpty()) {
+			transactions.executeWithoutResult(tx -> toPublish.forEach(events::publishEvent));
+		}
+	}
+
+	/** Another instance of the application may have imported a new catalogue: follow it. */
+	@Scheduled(fixedDelayString = "${estation.catalog.refresh-interval:PT1M}", initialDelayString = "${estation.catalog.refresh-interval:PT1M}")
+	void followOtherInstances() {
+		store.state()
+			.filter(s -> !s.version().equals(snapshot.version()))
+			.ifPresent(s -> refresh());
+	}
+
+	void refresh() {
+		snapshot = store.snapshot();
+	}
+
+	/** The whole catalogue as it is now (themes, domains, counts included): for this module's pages and API. */
+	public CatalogSnapshot snapshot() {
+		return snapshot;
+	}
+
+	@Override
+	public List<Department> departments() {
+		return snapshot.departments();
+	}
+
+	@Override
+	public Optional<Department> department(String code) {
+		return snapshot.department(code);
+	}
+
+	@Override
+	public List<ServiceItem> items() {
+		return snapshot.items();
+	}
+
+	@Override
+	public Optional<ServiceItem> item(String code) {
+		return snapshot.item(code);
+	}
+
+	@Override
+	public List<Matter> matters() {
+		return snapshot.matters();
+	}
+
+	@Override
+	public Optional<Matter> matter(String code) {
+		return snapshot.matter(code);
+	}
+
+	@Override
+	public String version() {
+		return snapshot.version();
+	}
+
+}

@@ -1,0 +1,134 @@
+package org.hetao.estation.identity;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Rate limits on the doors that attackers and scripts knock on: sign-in, registration, submission and
+ * the kiosk. A token bucket per rule and per client (the signed-in user, else the IP address), kept in
+ * this node's memory: with N nodes a client gets at most N times the rate, which still stops floods.
+ * Over the limit: 429 with Retry-After (a problem detail on the API, the error page otherwise). Runs
+ * before Spring Security, which answers the sign-in form itself.
+ */
+@Component
+@Order(-104)
+class RateLimits extends OncePerRequestFilter {
+
+	/** A limited door: method and path pattern, and how many requests a minute one client may make. */
+	record Rule(String name, String method, String pattern, int perMinute) {
+	}
+
+	private final List<Rule> rules;
+
+	private final boolean enabled;
+
+	private final Clock clock;
+
+	private final AntPathMatcher paths = new AntPathMatcher();
+
+	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+	RateLimits(@Value("${estation.rate-limit.enabled:true}") boolean enabled,
+			@Value("${estation.rate-limit.sign-in-per-minute:10}") int signIn,
+			@Value("${estation.rate-limit.register-per-minute:5}") int register,
+			@Value("${estation.rate-limit.submit-per-minute:30}") int submit,
+			@Value("${estation.rate-limit.kiosk-per-minute:20}") int kiosk, Clock clock) {
+		this.enabled = enabled;
+		this.clock = clock;
+		this.rules = List.of(new Rule("sign-in", "POST", "/login", signIn),
+				new Rule("register", "POST", "/register", register),
+				new Rule("submit", "POST", "/api/v1/applications", submit),
+				new Rule("submit", "POST", "/applications/**/submit", submit),
+				new Rule("kiosk", "POST", "/hall/kiosk/**", kiosk), new Rule("kiosk", "POST", "/api/v1/hall/tickets", kiosk));
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !enabled || "GET".equals(request.getMethod());
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		for (Rule rule : rules) {
+			if (rule.method().equals(request.getMethod()) && paths.match(rule.pattern(), path)) {
+				String key = rule.name() + "|" + client(request);
+				Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(rule.perMinute(), clock.millis()));
+				long waitMillis = bucket.take(clock.millis());
+				if (waitMillis > 0) {
+					response.setHeader("Retry-After", Long.toString(Math.max(1, waitMillis / 1000)));
+					response.sendError(429);
+					return;
+				}
+				break;
+			}
+		}
+		if (buckets.size() > 100_000) {
+			long now = clock.millis();
+			buckets.values().removeIf(b -> b.idleSince(now) > 600_000);
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static String client(HttpServletRequest request) {
+		var session = request.getSession(false);
+		Object context = session == null ? null
+				: session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		Authentication authentication = context instanceof SecurityContext c ? c.getAuthentication() : null;
+		if (authentication != null && authentication.isAuthenticated() && authentication.getPrincipal() instanceof EstationUser user) {
+			return "user:" + user.id();
+		}
+		return "ip:" + request.getRemoteAddr();
+	}
+
+	/** Refills continuously at perMinute tokens a minute, up to perMinute. */
+	static final class Bucket {
+
+		private final int capacity;
+
+		private double tokens;
+
+		private long last;
+
+		Bucket(int capacity, long now) {
+			this.capacity = capacity;
+			this.tokens = capacity;
+			this.last = now;
+		}
+
+		/** Takes a token; 0 when allowed, else how long to wait in milliseconds. */
+		synchronized long take(long now) {
+			tokens = Math.min(capacity, tokens + (now - last) * capacity / 60_000.0);
+			last = now;
+			if (tokens >= 1) {
+				tokens -= 1;
+				return 0;
+			}
+			return (long) Math.ceil((1 - tokens) * 60_000.0 / capacity);
+		}
+
+		synchronized long idleSince(long now) {
+			return now - last;
+		}
+
+	}
+
+}
