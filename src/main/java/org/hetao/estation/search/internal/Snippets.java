@@ -51,11 +51,11 @@ final class Snippets {
 			if (from >= to) {
 				continue;
 			}
-			html.append(HtmlUtils.htmlEscape(text.substring(at, from)));
-			html.append("<mark>").append(HtmlUtils.htmlEscape(text.substring(from, to))).append("</mark>");
+			html.append(HtmlUtils.htmlEscape(text.substring(at, from), "UTF-8"));
+			html.append("<mark>").append(HtmlUtils.htmlEscape(text.substring(from, to), "UTF-8")).append("</mark>");
 			at = to;
 		}
-		html.append(HtmlUtils.htmlEscape(text.substring(at, end)));
+		html.append(HtmlUtils.htmlEscape(text.substring(at, end), "UTF-8"));
 		if (end < text.length()) {
 			html.append('…');
 		}
