@@ -76,6 +76,8 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 
 	private final SearchAnalyzers indexAnalyzers;
 
+	private final OpenCcConverter converter;
+
 	private final SearchQueries queries;
 
 	private final Snippets snippets;
@@ -87,8 +89,10 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 	public LuceneSearchIndex(Directory directory, OpenCcConverter converter, Synonyms synonyms,
 			Supplier<Collection<SearchContributor>> contributors) {
 		this.directory = directory;
+		this.converter = converter;
 		this.indexAnalyzers = new SearchAnalyzers(converter, true);
-		this.queries = new SearchQueries(new SearchAnalyzers(converter, false), synonyms);
+		SearchAnalyzers plain = new SearchAnalyzers(converter, false);
+		this.queries = new SearchQueries(plain, synonyms);
 		this.snippets = new Snippets(indexAnalyzers);
 		this.contributors = contributors;
 		facetsConfig.setMultiValued(SearchFacets.APPLICANT_TYPE, true);
@@ -97,7 +101,9 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		facetsConfig.setMultiValued(SearchFacets.DOMAIN, true);
 		facetsConfig.setMultiValued(SearchFacets.DEPARTMENT, true);
 		try {
-			IndexWriterConfig config = new IndexWriterConfig(indexAnalyzers.perField());
+			// Chinese text is folded once in toLucene(), so the writer needs the non-folding analyzers.
+			IndexWriterConfig config = new IndexWriterConfig(plain.perField());
+			config.setRAMBufferSizeMB(64);
 			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
 			this.writer = new IndexWriter(directory, config);
 			this.searchers = new SearcherManager(writer, null);
@@ -268,13 +274,14 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		return facetsConfig.build(doc);
 	}
 
-	/** Both Chinese texts, or one when they fold to the same words (most do), so terms are not counted twice. */
+	/**
+	 * Both Chinese texts folded to Simplified, or one when they fold to the same text (most do), so
+	 * terms are not counted twice.
+	 */
 	private String chinese(LocalizedText text) {
-		OpenCcConverter converter = indexAnalyzers.converter();
-		if (converter.convert(text.zhHant()).equals(converter.convert(text.zhHans()))) {
-			return text.zhHant();
-		}
-		return text.zhHant() + "\n" + text.zhHans();
+		String hant = converter.convert(text.zhHant());
+		String hans = converter.convert(text.zhHans());
+		return hant.equals(hans) ? hant : hant + "\n" + hans;
 	}
 
 	// ---------------------------------------------------------------- searching

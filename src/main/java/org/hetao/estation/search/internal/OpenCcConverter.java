@@ -119,11 +119,12 @@ public final class OpenCcConverter {
 
 		private final Map<String, String> entries;
 
-		private final int maxKeyLength;
+		/** The longest key starting with each char: most chars start no key, so most lookups end at once. */
+		private final Map<Character, Integer> maxLengthByFirst = new HashMap<>();
 
 		private Dictionary(Map<String, String> entries) {
 			this.entries = entries;
-			this.maxKeyLength = entries.keySet().stream().mapToInt(String::length).max().orElse(0);
+			entries.keySet().forEach(k -> maxLengthByFirst.merge(k.charAt(0), k.length(), Math::max));
 		}
 
 		static Dictionary load(String file) {
@@ -170,7 +171,11 @@ public final class OpenCcConverter {
 		}
 
 		int longestPrefix(String text, int from) {
-			int max = Math.min(maxKeyLength, text.length() - from);
+			Integer longest = maxLengthByFirst.get(text.charAt(from));
+			if (longest == null) {
+				return 0;
+			}
+			int max = Math.min(longest, text.length() - from);
 			for (int length = max; length > 0; length--) {
 				if (entries.containsKey(text.substring(from, from + length))) {
 					return length;
