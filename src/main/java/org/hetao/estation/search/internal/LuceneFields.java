@@ -1,0 +1,38 @@
+package org.hetao.estation.search.internal;
+
+/** Names of the index fields. */
+final class LuceneFields {
+
+	static final String KEY = "key";
+
+	static final String TYPE = "type";
+
+	static final String CODE = "code";
+
+	static final String URL = "url";
+
+	static final String TITLE_WORDS = "t_zw";
+
+	static final String TITLE_BIGRAMS = "t_zb";
+
+	static final String TITLE_ENGLISH = "t_en";
+
+	static final String BODY_WORDS = "b_zw";
+
+	static final String BODY_BIGRAMS = "b_zb";
+
+	static final String BODY_ENGLISH = "b_en";
+
+	/** Stored display text: {@code title.zh-Hant}, {@code body.en}… */
+	static String title(String languageTag) {
+		return "title." + languageTag;
+	}
+
+	static String body(String languageTag) {
+		return "body." + languageTag;
+	}
+
+	private LuceneFields() {
+	}
+
+}

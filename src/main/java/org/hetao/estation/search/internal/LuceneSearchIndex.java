@@ -1,0 +1,478 @@
+package org.hetao.estation.search.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.hetao.estation.search.Search;
+import org.hetao.estation.search.SearchContributor;
+import org.hetao.estation.search.SearchDocument;
+import org.hetao.estation.search.SearchFacets;
+import org.hetao.estation.search.SearchHit;
+import org.hetao.estation.search.SearchIndexer;
+import org.hetao.estation.search.SearchRequest;
+import org.hetao.estation.search.SearchResults;
+import org.hetao.estation.search.SearchResults.FacetCount;
+import org.hetao.estation.search.SearchSupplement;
+import org.hetao.estation.search.SearchType;
+import org.hetao.estation.shared.Language;
+import org.hetao.estation.shared.LocalizedText;
+import org.hetao.estation.shared.Problem;
+
+/**
+ * The Lucene index behind {@link Search} and {@link SearchIndexer}: one writer, a searcher manager
+ * refreshed after every change, facet counts from sorted-set doc values. Plain Java (no Spring) so
+ * tests and the benchmark can run it on any {@link Directory}.
+ */
+public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable {
+
+	private static final int BODY_STORED_LENGTH = 4000;
+
+	private static final String VERSION_KEY = "catalogVersion";
+
+	private final Directory directory;
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	private final FacetsConfig facetsConfig = new FacetsConfig();
+
+	private final SearchAnalyzers indexAnalyzers;
+
+	private final OpenCcConverter converter;
+
+	private final SearchQueries queries;
+
+	private final Snippets snippets;
+
+	private final Supplier<Collection<SearchContributor>> contributors;
+
+	private volatile FacetState facetState;
+
+	public LuceneSearchIndex(Directory directory, OpenCcConverter converter, Synonyms synonyms,
+			Supplier<Collection<SearchContributor>> contributors) {
+		this.directory = directory;
+		this.converter = converter;
+		this.indexAnalyzers = new SearchAnalyzers(converter, true);
+		SearchAnalyzers plain = new SearchAnalyzers(converter, false);
+		this.queries = new SearchQueries(plain, synonyms);
+		this.snippets = new Snippets(indexAnalyzers);
+		this.contributors = contributors;
+		facetsConfig.setMultiValued(SearchFacets.APPLICANT_TYPE, true);
+		facetsConfig.setMultiValued(SearchFacets.THEME, true);
+		facetsConfig.setMultiValued(SearchFacets.KIND, true);
+		facetsConfig.setMultiValued(SearchFacets.DOMAIN, true);
+		facetsConfig.setMultiValued(SearchFacets.DEPARTMENT, true);
+		try {
+			// Chinese text is folded once in toLucene(), so the writer needs the non-folding analyzers.
+			IndexWriterConfig config = new IndexWriterConfig(plain.perField());
+			config.setRAMBufferSizeMB(64);
+			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+			this.writer = new IndexWriter(directory, config);
+			this.searchers = new SearcherManager(writer, null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public SearchQueries queries() {
+		return queries;
+	}
+
+	/** Whether the index holds any document (false: it was missing or empty and needs a rebuild). */
+	public boolean isEmpty() {
+		return writer.getDocStats().numDocs == 0;
+	}
+
+	/** The catalogue version the items were last indexed from, or null. */
+	public String indexedCatalogVersion() {
+		Map<String, String> data = new HashMap<>();
+		writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+		return data.get(VERSION_KEY);
+	}
+
+	public void setIndexedCatalogVersion(String version) {
+		writer.setLiveCommitData(Map.of(VERSION_KEY, version == null ? "" : version).entrySet());
+		commit();
+	}
+
+	// ---------------------------------------------------------------- indexing
+
+	@Override
+	public void index(SearchDocument document) {
+		Map<String, List<LocalizedText>> supplements = supplements();
+		update(document, supplements.getOrDefault(document.key(), List.of()));
+		commit();
+	}
+
+	@Override
+	public void remove(SearchType type, String code) {
+		try {
+			writer.deleteDocuments(new Term(LuceneFields.KEY, type.name() + ":" + code));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		commit();
+	}
+
+	@Override
+	public void refresh(SearchType type, String code) {
+		String key = type.name() + ":" + code;
+		Map<String, List<LocalizedText>> supplements = supplements();
+		for (SearchContributor contributor : contributors.get()) {
+			for (SearchDocument document : contributor.documents()) {
+				if (document.key().equals(key)) {
+					update(document, supplements.getOrDefault(key, List.of()));
+					commit();
+					return;
+				}
+			}
+		}
+		remove(type, code);
+	}
+
+	@Override
+	public synchronized int rebuild() {
+		Map<String, List<LocalizedText>> supplements = supplements();
+		int count = 0;
+		try {
+			writer.deleteAll();
+			for (SearchContributor contributor : contributors.get()) {
+				for (SearchDocument document : contributor.documents()) {
+					writer.addDocument(toLucene(document, supplements.getOrDefault(document.key(), List.of())));
+					count++;
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		commit();
+		return count;
+	}
+
+	/** Adds many documents without per-document commits (the benchmark grows the index with it). */
+	public void addAll(Iterable<SearchDocument> documents) {
+		try {
+			for (SearchDocument document : documents) {
+				writer.updateDocument(new Term(LuceneFields.KEY, document.key()), toLucene(document, List.of()));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		commit();
+	}
+
+	private Map<String, List<LocalizedText>> supplements() {
+		Map<String, List<LocalizedText>> byKey = new HashMap<>();
+		for (SearchContributor contributor : contributors.get()) {
+			for (SearchSupplement supplement : contributor.supplements()) {
+				byKey.computeIfAbsent(supplement.type().name() + ":" + supplement.code(), k -> new ArrayList<>())
+					.add(supplement.text());
+			}
+		}
+		return byKey;
+	}
+
+	private void update(SearchDocument document, List<LocalizedText> supplements) {
+		try {
+			writer.updateDocument(new Term(LuceneFields.KEY, document.key()), toLucene(document, supplements));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private synchronized void commit() {
+		try {
+			writer.commit();
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Document toLucene(SearchDocument source, List<LocalizedText> supplements) throws IOException {
+		Document doc = new Document();
+		doc.add(new StringField(LuceneFields.KEY, source.key(), Store.NO));
+		doc.add(new StoredField(LuceneFields.TYPE, source.type().name()));
+		doc.add(new StoredField(LuceneFields.CODE, source.code()));
+		if (source.url() != null) {
+			doc.add(new StoredField(LuceneFields.URL, source.url()));
+		}
+		StringBuilder zhBody = new StringBuilder(chinese(source.body()));
+		StringBuilder enBody = new StringBuilder(source.body().en());
+		for (LanguageField lf : LanguageField.values()) {
+			doc.add(new StoredField(LuceneFields.title(lf.language.tag()), source.title().get(lf.language)));
+			String body = source.body().get(lf.language);
+			doc.add(new StoredField(LuceneFields.body(lf.language.tag()),
+					body.length() > BODY_STORED_LENGTH ? body.substring(0, BODY_STORED_LENGTH) : body));
+		}
+		if (source.keywords() != null) {
+			zhBody.append('\n').append(chinese(source.keywords()));
+			enBody.append('\n').append(source.keywords().en());
+		}
+		for (LocalizedText supplement : supplements) {
+			zhBody.append('\n').append(chinese(supplement));
+			enBody.append('\n').append(supplement.en());
+		}
+		String zhTitle = chinese(source.title());
+		doc.add(new TextField(LuceneFields.TITLE_WORDS, zhTitle, Store.NO));
+		doc.add(new TextField(LuceneFields.TITLE_BIGRAMS, zhTitle, Store.NO));
+		doc.add(new TextField(LuceneFields.TITLE_ENGLISH, source.title().en(), Store.NO));
+		doc.add(new TextField(LuceneFields.BODY_WORDS, zhBody.toString(), Store.NO));
+		doc.add(new TextField(LuceneFields.BODY_BIGRAMS, zhBody.toString(), Store.NO));
+		doc.add(new TextField(LuceneFields.BODY_ENGLISH, enBody.toString(), Store.NO));
+		doc.add(new SortedSetDocValuesFacetField(SearchFacets.TYPE, source.type().name()));
+		source.facets().forEach((dimension, values) -> {
+			if (!SearchFacets.TYPE.equals(dimension)) {
+				values.stream().filter(v -> v != null && !v.isBlank()).distinct()
+					.forEach(v -> doc.add(new SortedSetDocValuesFacetField(dimension, v)));
+			}
+		});
+		return facetsConfig.build(doc);
+	}
+
+	/**
+	 * Both Chinese texts folded to Simplified, or one when they fold to the same text (most do), so
+	 * terms are not counted twice.
+	 */
+	private String chinese(LocalizedText text) {
+		String hant = converter.convert(text.zhHant());
+		String hans = converter.convert(text.zhHans());
+		return hant.equals(hans) ? hant : hant + "\n" + hans;
+	}
+
+	// ---------------------------------------------------------------- searching
+
+	@Override
+	public SearchResults search(SearchRequest request) {
+		String normalized = validate(request.query());
+		for (String dimension : request.filters().keySet()) {
+			if (!SearchFacets.ALL.contains(dimension)) {
+				throw Problem.invalid("search.filter.unknown", dimension);
+			}
+		}
+		IndexSearcher searcher = acquire();
+		try {
+			Query query = queries.build(normalized, searcher.getIndexReader());
+			if (!request.filters().isEmpty()) {
+				DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, query);
+				request.filters().forEach(drillDown::add);
+				query = drillDown;
+			}
+			int wanted = (request.page() + 1) * request.size();
+			FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, wanted,
+					new FacetsCollectorManager());
+			TopDocs top = result.topDocs();
+			Set<String> terms = queries.highlightTerms(normalized);
+			List<SearchHit> hits = hits(searcher, top.scoreDocs, request.page() * request.size(), terms,
+					request.language());
+			Map<String, List<FacetCount>> facets = facets(searcher, result.facetsCollector());
+			List<SearchHit> closest = List.of();
+			if (top.totalHits.value == 0) {
+				TopDocs loose = searcher.search(queries.buildLoose(normalized), 5);
+				closest = hits(searcher, loose.scoreDocs, 0, terms, request.language());
+			}
+			return new SearchResults(top.totalHits.value, hits, facets, closest);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(searcher);
+		}
+	}
+
+	@Override
+	public List<SearchHit> suggest(String prefix, Language language, int limit) {
+		if (prefix == null || prefix.isBlank() || prefix.length() > SearchRequest.MAX_QUERY_LENGTH) {
+			return List.of();
+		}
+		String normalized = queries.normalize(prefix);
+		if (normalized.isEmpty()) {
+			return List.of();
+		}
+		IndexSearcher searcher = acquire();
+		try {
+			TopDocs top = searcher.search(queries.buildPrefix(normalized, searcher.getIndexReader()),
+					Math.max(1, Math.min(limit, 20)));
+			return hits(searcher, top.scoreDocs, 0, queries.highlightTerms(normalized), language);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(searcher);
+		}
+	}
+
+	private String validate(String raw) {
+		if (raw == null || raw.isBlank()) {
+			throw Problem.invalid("search.query.blank");
+		}
+		if (raw.length() > SearchRequest.MAX_QUERY_LENGTH) {
+			throw Problem.invalid("search.query.tooLong", SearchRequest.MAX_QUERY_LENGTH);
+		}
+		return queries.normalize(raw);
+	}
+
+	private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] scoreDocs, int from, Set<String> terms,
+			Language language) throws IOException {
+		List<SearchHit> hits = new ArrayList<>();
+		StoredFields stored = searcher.storedFields();
+		for (int i = from; i < scoreDocs.length; i++) {
+			Document doc = stored.document(scoreDocs[i].doc);
+			String title = doc.get(LuceneFields.title(language.tag()));
+			String body = doc.get(LuceneFields.body(language.tag()));
+			hits.add(new SearchHit(SearchType.valueOf(doc.get(LuceneFields.TYPE)), doc.get(LuceneFields.CODE), title,
+					snippets.highlight(body, terms, language, true), scoreDocs[i].score, doc.get(LuceneFields.URL)));
+		}
+		return hits;
+	}
+
+	private Map<String, List<FacetCount>> facets(IndexSearcher searcher, FacetsCollector collector) throws IOException {
+		FacetState state = facetState(searcher.getIndexReader());
+		Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+		if (state == null) {
+			return facets;
+		}
+		Facets counts = new SortedSetDocValuesFacetCounts(state.state(), collector);
+		for (String dimension : SearchFacets.ALL) {
+			if (!state.dimensions().contains(dimension)) {
+				continue;
+			}
+			FacetResult result = counts.getTopChildren(30, dimension);
+			if (result != null) {
+				List<FacetCount> values = new ArrayList<>();
+				for (LabelAndValue lv : result.labelValues) {
+					values.add(new FacetCount(lv.label, lv.value.longValue()));
+				}
+				facets.put(dimension, values);
+			}
+		}
+		return facets;
+	}
+
+	/** The facet ordinals of one reader, built once per refresh (building it costs a scan). */
+	private FacetState facetState(IndexReader reader) throws IOException {
+		FacetState state = facetState;
+		if (state != null && state.reader() == reader) {
+			return state;
+		}
+		synchronized (this) {
+			state = facetState;
+			if (state != null && state.reader() == reader) {
+				return state;
+			}
+			if (reader.numDocs() == 0) {
+				return null;
+			}
+			try {
+				SortedSetDocValuesReaderState readerState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+				Set<String> dimensions = new java.util.HashSet<>();
+				for (String dimension : SearchFacets.ALL) {
+					if (readerState.getOrdRange(dimension) != null) {
+						dimensions.add(dimension);
+					}
+				}
+				state = new FacetState(reader, readerState, dimensions);
+			}
+			catch (IllegalArgumentException ex) {
+				// no facet field indexed yet
+				return null;
+			}
+			facetState = state;
+			return state;
+		}
+	}
+
+	private IndexSearcher acquire() {
+		try {
+			return searchers.acquire();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void release(IndexSearcher searcher) {
+		try {
+			searchers.release(searcher);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		searchers.close();
+		writer.close();
+		directory.close();
+	}
+
+	public static boolean indexExists(Directory directory) {
+		try {
+			return DirectoryReader.indexExists(directory);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> dimensions) {
+	}
+
+	private enum LanguageField {
+		HANT(Language.ZH_HANT), HANS(Language.ZH_HANS), EN(Language.EN);
+
+		private final Language language;
+
+		LanguageField(Language language) {
+			this.language = language;
+		}
+	}
+
+}

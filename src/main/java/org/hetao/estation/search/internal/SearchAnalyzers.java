@@ -1,0 +1,181 @@
+package org.hetao.estation.search.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * The analysis chain. Chinese text is folded to Simplified (OpenCC), then indexed twice: as words
+ * (smartcn's HMM segmentation) and as overlapping character bigrams, so that a query matches whether
+ * or not it segments like the text (partial words, unsegmented strings). English is lower-cased,
+ * ASCII-folded, stop-worded and Porter-stemmed. The {@code folding} flag is off for query text,
+ * which the query builder folds once before synonym expansion.
+ */
+public final class SearchAnalyzers {
+
+	/** Field suffixes. */
+	static final String WORDS = "zw";
+
+	static final String BIGRAMS = "zb";
+
+	static final String ENGLISH = "en";
+
+	private final OpenCcConverter converter;
+
+	private final Analyzer zhWords;
+
+	private final Analyzer zhBigrams;
+
+	private final Analyzer english;
+
+	private final Analyzer perField;
+
+	public SearchAnalyzers(OpenCcConverter converter, boolean folding) {
+		this.converter = converter;
+		OpenCcConverter fold = folding ? converter : null;
+		CharArraySet chineseStops = SmartChineseAnalyzer.getDefaultStopSet();
+		this.zhWords = new Analyzer() {
+			@Override
+			protected TokenStreamComponents createComponents(String fieldName) {
+				Tokenizer tokenizer = new HMMChineseTokenizer();
+				TokenStream stream = new LowerCaseFilter(tokenizer);
+				stream = new StopFilter(stream, chineseStops);
+				stream = new PorterStemFilter(stream);
+				return new TokenStreamComponents(tokenizer, stream);
+			}
+
+			@Override
+			protected Reader initReader(String fieldName, Reader reader) {
+				return wrap(reader, fold);
+			}
+		};
+		this.zhBigrams = new Analyzer() {
+			@Override
+			protected TokenStreamComponents createComponents(String fieldName) {
+				Tokenizer tokenizer = new StandardTokenizer();
+				TokenStream stream = new LowerCaseFilter(tokenizer);
+				stream = new CJKBigramFilter(stream);
+				stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+				return new TokenStreamComponents(tokenizer, stream);
+			}
+
+			@Override
+			protected Reader initReader(String fieldName, Reader reader) {
+				return wrap(reader, fold);
+			}
+		};
+		this.english = new Analyzer() {
+			@Override
+			protected TokenStreamComponents createComponents(String fieldName) {
+				Tokenizer tokenizer = new StandardTokenizer();
+				TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+				stream = new LowerCaseFilter(stream);
+				stream = new ASCIIFoldingFilter(stream);
+				stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+				stream = new PorterStemFilter(stream);
+				return new TokenStreamComponents(tokenizer, stream);
+			}
+
+			@Override
+			protected Reader initReader(String fieldName, Reader reader) {
+				return new CJKWidthCharFilter(reader);
+			}
+		};
+		this.perField = new PerFieldAnalyzerWrapper(english,
+				Map.of(LuceneFields.TITLE_WORDS, zhWords, LuceneFields.BODY_WORDS, zhWords, LuceneFields.TITLE_BIGRAMS,
+						zhBigrams, LuceneFields.BODY_BIGRAMS, zhBigrams, LuceneFields.TITLE_ENGLISH, english,
+						LuceneFields.BODY_ENGLISH, english));
+	}
+
+	private static Reader wrap(Reader reader, OpenCcConverter fold) {
+		Reader width = new CJKWidthCharFilter(reader);
+		return fold == null ? width : new ChineseFoldingCharFilter(width, fold);
+	}
+
+	public OpenCcConverter converter() {
+		return converter;
+	}
+
+	/** The analyzer of each index field. */
+	public Analyzer perField() {
+		return perField;
+	}
+
+	public List<String> words(String text) {
+		return terms(zhWords, text);
+	}
+
+	public List<String> bigrams(String text) {
+		return terms(zhBigrams, text);
+	}
+
+	public List<String> english(String text) {
+		return terms(english, text);
+	}
+
+	/** Tokens of the text with their offsets, as the analyzer of the given kind produces them. */
+	List<Token> tokens(String kind, String text) {
+		Analyzer analyzer = switch (kind) {
+			case WORDS -> zhWords;
+			case BIGRAMS -> zhBigrams;
+			default -> english;
+		};
+		List<Token> tokens = new ArrayList<>();
+		try (TokenStream stream = analyzer.tokenStream("f", new StringReader(text))) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return tokens;
+	}
+
+	private static List<String> terms(Analyzer analyzer, String text) {
+		List<String> terms = new ArrayList<>();
+		try (TokenStream stream = analyzer.tokenStream("f", new StringReader(text))) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				terms.add(term.toString());
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return terms;
+	}
+
+	record Token(String term, int start, int end) {
+	}
+
+}

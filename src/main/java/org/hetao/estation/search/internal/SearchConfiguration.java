@@ -1,0 +1,52 @@
+package org.hetao.estation.search.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.hetao.estation.search.SearchContributor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The index on disk under {@code estation.search.index-dir}, the converter and the synonym file. */
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SearchConfiguration.class);
+
+	@Bean
+	OpenCcConverter openCcConverter() {
+		return OpenCcConverter.hk2s();
+	}
+
+	@Bean
+	Synonyms searchSynonyms(OpenCcConverter converter) {
+		return Synonyms.load("/search/synonyms.txt", s -> Synonyms.basicNormalize(converter.convert(s)));
+	}
+
+	@Bean(destroyMethod = "close")
+	LuceneSearchIndex luceneSearchIndex(@Value("${estation.search.index-dir}") Path indexDir, OpenCcConverter converter,
+			Synonyms synonyms, ObjectProvider<SearchContributor> contributors) throws IOException {
+		Files.createDirectories(indexDir);
+		try {
+			return new LuceneSearchIndex(FSDirectory.open(indexDir), converter, synonyms,
+					() -> contributors.orderedStream().toList());
+		}
+		catch (LockObtainFailedException ex) {
+			// Another instance in this JVM (a second test context) holds the index: work on a private copy.
+			Path own = indexDir.resolveSibling(indexDir.getFileName() + "-" + UUID.randomUUID());
+			log.warn("Search index {} is locked by another instance; using {}", indexDir, own);
+			Directory directory = FSDirectory.open(Files.createDirectories(own));
+			return new LuceneSearchIndex(directory, converter, synonyms, () -> contributors.orderedStream().toList());
+		}
+	}
+
+}

@@ -1,0 +1,145 @@
+package org.hetao.estation.search.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Groups of words that mean the same thing to the people who search (editable data:
+ * {@code search/synonyms.txt}, one comma-separated group a line, in any script or language). A query
+ * that contains one alternative is also searched with each other alternative in its place. Matching
+ * happens on folded, lower-cased text, so one line serves Traditional and Simplified queries.
+ */
+public final class Synonyms {
+
+	private final List<List<String>> groups;
+
+	private final List<Alternative> alternatives;
+
+	private Synonyms(List<List<String>> groups) {
+		this.groups = groups;
+		List<Alternative> all = new ArrayList<>();
+		for (int g = 0; g < groups.size(); g++) {
+			for (String text : groups.get(g)) {
+				all.add(new Alternative(g, text));
+			}
+		}
+		all.sort(Comparator.comparingInt((Alternative a) -> a.text().length()).reversed());
+		this.alternatives = all;
+	}
+
+	public static Synonyms load(String resource, UnaryOperator<String> normalizer) {
+		try (InputStream in = Synonyms.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("Synonym file missing from the classpath: " + resource);
+			}
+			return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), normalizer);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static Synonyms parse(String text, UnaryOperator<String> normalizer) {
+		List<List<String>> groups = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(new java.io.StringReader(text))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				int hash = line.indexOf('#');
+				String content = (hash >= 0 ? line.substring(0, hash) : line).trim();
+				if (content.isEmpty()) {
+					continue;
+				}
+				Set<String> group = new LinkedHashSet<>();
+				for (String part : content.split("[,，]")) {
+					String normalized = normalizer.apply(part.trim());
+					if (!normalized.isEmpty()) {
+						group.add(normalized);
+					}
+				}
+				if (group.size() > 1) {
+					groups.add(List.copyOf(group));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new Synonyms(groups);
+	}
+
+	/** The normalizer that matches query text: collapse whitespace, lower-case. Folding is done before. */
+	public static String basicNormalize(String text) {
+		return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+	}
+
+	public int size() {
+		return groups.size();
+	}
+
+	/**
+	 * The text with one matched alternative replaced by another, for every match and every other
+	 * alternative of its group (at most {@code limit} variants). The text must already be normalised.
+	 */
+	public List<String> variants(String text, int limit) {
+		List<String> variants = new ArrayList<>();
+		boolean[] used = new boolean[text.length()];
+		for (Alternative alternative : alternatives) {
+			int from = 0;
+			int at;
+			while ((at = text.indexOf(alternative.text(), from)) >= 0) {
+				int end = at + alternative.text().length();
+				from = at + 1;
+				if (!wordBoundaries(text, at, end) || anyUsed(used, at, end)) {
+					continue;
+				}
+				for (int i = at; i < end; i++) {
+					used[i] = true;
+				}
+				for (String other : groups.get(alternative.group())) {
+					if (!other.equals(alternative.text()) && variants.size() < limit) {
+						variants.add(text.substring(0, at) + " " + other + " " + text.substring(end));
+					}
+				}
+			}
+		}
+		return variants;
+	}
+
+	private static boolean anyUsed(boolean[] used, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (used[i]) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Latin alternatives must match whole words ("tax" is not inside "taxi"); Chinese ones anywhere. */
+	private static boolean wordBoundaries(String text, int start, int end) {
+		boolean latinStart = isLatin(text.charAt(start));
+		boolean latinEnd = isLatin(text.charAt(end - 1));
+		if (latinStart && start > 0 && isLatin(text.charAt(start - 1))) {
+			return false;
+		}
+		return !(latinEnd && end < text.length() && isLatin(text.charAt(end)));
+	}
+
+	private static boolean isLatin(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+	}
+
+	private record Alternative(int group, String text) {
+	}
+
+}

@@ -1,0 +1,226 @@
+package org.hetao.estation.search;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.hetao.estation.catalog.ServiceDomain;
+import org.hetao.estation.search.internal.LuceneSearchIndex;
+import org.hetao.estation.shared.Language;
+import org.hetao.estation.shared.LocalizedText;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Search latency with the index grown to 100,000 generated documents (words drawn from the real
+ * catalogue's item names, in both scripts and English). Prints p50/p99 of 2–3-word queries in-process
+ * through {@link Search} (analysis, synonyms, facets, highlighting included) and over HTTP
+ * ({@code GET /api/v1/search}) with 8 concurrent clients against the application on a random port.
+ * Not a timed test: it runs only when asked for.
+ *
+ * <pre>mvn -o test -Dtest=SearchBenchmark -Dbench=true</pre>
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "estation.search.index-dir=target/search-benchmark-index")
+class SearchBenchmark {
+
+	static final int DOCUMENTS = Integer.getInteger("bench.documents", 100_000);
+
+	static final int QUERIES = Integer.getInteger("bench.queries", 5_000);
+
+	static final int CLIENTS = 8;
+
+	@Autowired
+	LuceneSearchIndex index;
+
+	@Autowired
+	Search search;
+
+	@LocalServerPort
+	int port;
+
+	final Random random = new Random(20261127);
+
+	List<String[]> zh = new ArrayList<>();
+
+	List<String> en = new ArrayList<>();
+
+	@Test
+	void latency() throws Exception {
+		vocabulary();
+		long start = System.nanoTime();
+		List<SearchDocument> batch = new ArrayList<>();
+		for (int i = 0; i < DOCUMENTS; i++) {
+			batch.add(document(i));
+			if (batch.size() == 10_000) {
+				index.addAll(batch);
+				batch.clear();
+			}
+		}
+		index.addAll(batch);
+		System.out.printf("%nIndexed %,d generated documents in %.1f s%n", DOCUMENTS, (System.nanoTime() - start) / 1e9);
+
+		List<String[]> queries = new ArrayList<>();
+		for (int i = 0; i < QUERIES; i++) {
+			queries.add(query());
+		}
+		// warm up (JIT, caches), then measure
+		for (int i = 0; i < 2_000; i++) {
+			String[] q = queries.get(i % queries.size());
+			search.search(new SearchRequest(q[0], Language.valueOf(q[1]), Map.of(), 0, 10));
+		}
+		long[] inProcess = new long[QUERIES];
+		long total = 0;
+		for (int i = 0; i < QUERIES; i++) {
+			String[] q = queries.get(i);
+			long t0 = System.nanoTime();
+			SearchResults results = search.search(new SearchRequest(q[0], Language.valueOf(q[1]), Map.of(), 0, 10));
+			inProcess[i] = System.nanoTime() - t0;
+			total += results.total();
+		}
+		report("in-process (Search.search, 1 thread)", inProcess);
+		System.out.printf("  average hits per query: %,d%n", total / QUERIES);
+
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		for (int i = 0; i < 1_000; i++) {
+			http(client, queries.get(i));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+		long[] overHttp = new long[QUERIES];
+		List<Future<?>> futures = new ArrayList<>();
+		for (int c = 0; c < CLIENTS; c++) {
+			int clientIndex = c;
+			futures.add(pool.submit(() -> {
+				for (int i = clientIndex; i < QUERIES; i += CLIENTS) {
+					long t0 = System.nanoTime();
+					http(client, queries.get(i));
+					overHttp[i] = System.nanoTime() - t0;
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		pool.shutdown();
+		report("HTTP GET /api/v1/search (" + CLIENTS + " concurrent clients)", overHttp);
+	}
+
+	void http(HttpClient client, String[] q) {
+		String lang = Language.valueOf(q[1]).tag();
+		URI uri = URI.create("http://localhost:" + port + "/api/v1/search?q="
+				+ URLEncoder.encode(q[0], StandardCharsets.UTF_8) + "&lang=" + lang);
+		try {
+			HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(response.statusCode() + " for " + uri);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static void report(String what, long[] nanos) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		System.out.printf("%s: %,d queries, p50 = %.2f ms, p99 = %.2f ms, max = %.2f ms%n", what, sorted.length,
+				sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
+	}
+
+	/** Words of the real catalogue: two-character pieces of the Chinese names (both scripts) and English words. */
+	void vocabulary() throws IOException {
+		JsonMapper json = JsonMapper.builder().build();
+		File[] files = Path.of("src/main/resources/catalog/items").toFile().listFiles((d, n) -> n.endsWith(".json"));
+		for (File file : files) {
+			for (JsonNode item : json.readTree(file).get("items")) {
+				String hant = item.get("name").get("zh-Hant").asString().replaceAll("[^\\p{IsHan}]", "");
+				String hans = item.get("name").get("zh-Hans").asString().replaceAll("[^\\p{IsHan}]", "");
+				for (int i = 0; i + 2 <= Math.min(hant.length(), hans.length()); i += 2) {
+					zh.add(new String[] { hant.substring(i, i + 2), hans.substring(i, i + 2) });
+				}
+				for (String word : item.get("name").get("en").asString().toLowerCase().split("[^a-z]+")) {
+					if (word.length() >= 3) {
+						en.add(word);
+					}
+				}
+			}
+		}
+	}
+
+	SearchDocument document(int i) {
+		StringBuilder tHant = new StringBuilder();
+		StringBuilder tHans = new StringBuilder();
+		StringBuilder tEn = new StringBuilder();
+		for (int w = 0, n = 3 + random.nextInt(3); w < n; w++) {
+			String[] word = zh.get(random.nextInt(zh.size()));
+			tHant.append(word[0]);
+			tHans.append(word[1]);
+			tEn.append(en.get(random.nextInt(en.size()))).append(' ');
+		}
+		StringBuilder bHant = new StringBuilder();
+		StringBuilder bHans = new StringBuilder();
+		StringBuilder bEn = new StringBuilder();
+		for (int w = 0, n = 15 + random.nextInt(20); w < n; w++) {
+			String[] word = zh.get(random.nextInt(zh.size()));
+			bHant.append(word[0]);
+			bHans.append(word[1]);
+			bEn.append(en.get(random.nextInt(en.size()))).append(' ');
+			if (w % 6 == 5) {
+				bHant.append('，');
+				bHans.append('，');
+			}
+		}
+		ServiceDomain domain = ServiceDomain.values()[random.nextInt(ServiceDomain.values().length)];
+		return new SearchDocument(SearchType.ITEM, "BENCH-" + i, LocalizedText.of(tHant.toString(), tHans.toString(), tEn.toString().trim()),
+				LocalizedText.of(bHant.toString(), bHans.toString(), bEn.toString().trim()), null, "/catalog/items/BENCH-" + i,
+				Map.of(SearchFacets.DOMAIN, List.of(domain.name()), SearchFacets.DEPARTMENT, List.of("dept-" + random.nextInt(20)),
+						SearchFacets.APPLICANT_TYPE, List.of(random.nextBoolean() ? "HK_ENTERPRISE" : "HK_RESIDENT")));
+	}
+
+	/** 2–3 words: Traditional, Simplified, English or mixed. */
+	String[] query() {
+		int words = 2 + random.nextInt(2);
+		int kind = random.nextInt(4);
+		List<String> parts = new ArrayList<>();
+		for (int w = 0; w < words; w++) {
+			String[] word = zh.get(random.nextInt(zh.size()));
+			parts.add(switch (kind) {
+				case 0 -> word[0];
+				case 1 -> word[1];
+				case 2 -> en.get(random.nextInt(en.size()));
+				default -> w == 0 ? word[0] : en.get(random.nextInt(en.size()));
+			});
+		}
+		String language = kind == 1 ? "ZH_HANS" : kind == 2 ? "EN" : "ZH_HANT";
+		return new String[] { String.join(" ", parts), language };
+	}
+
+}

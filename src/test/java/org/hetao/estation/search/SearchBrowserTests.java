@@ -1,0 +1,93 @@
+package org.hetao.estation.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.hetao.estation.support.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** In a real headless Chromium: searching from the header box, and the policy finder. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SearchBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SearchIndexer indexer;
+
+	WebDriver browser;
+
+	@BeforeEach
+	void start() {
+		browser = Browser.start();
+	}
+
+	@AfterEach
+	void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void headerSearchSuggestsAndShowsHighlightedResults() {
+		indexer.rebuild();
+		browser.get("http://localhost:" + port + "/");
+		WebElement box = browser.findElement(By.id("site-search"));
+		box.sendKeys("香港青年創業");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		// suggestions: an ARIA combobox with a listbox of options
+		wait.until(d -> "true".equals(d.findElement(By.id("site-search")).getDomAttribute("aria-expanded")));
+		List<WebElement> options = browser.findElements(By.cssSelector("#site-search-suggestions [role=option]"));
+		assertThat(options).isNotEmpty();
+		assertThat(options.get(0).getText()).contains("香港青年");
+
+		// Enter with no suggestion chosen submits the search (Escape would clear a search input)
+		box.sendKeys(Keys.ENTER);
+		wait.until(d -> !d.findElements(By.cssSelector(".search-summary")).isEmpty());
+		assertThat(browser.findElement(By.cssSelector(".search-summary")).getText()).contains("香港青年創業");
+		List<WebElement> hits = browser.findElements(By.cssSelector(".hit"));
+		assertThat(hits).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector(".hit__snippet mark, .hit mark"))).isNotEmpty();
+		assertThat(browser.findElement(By.cssSelector(".hits")).getText()).contains("香港青年創業啟動資助");
+		// facets filter the results
+		assertThat(browser.findElements(By.cssSelector(".search-facets a"))).isNotEmpty();
+	}
+
+	@Test
+	void policyFinderShowsQualifyingPoliciesWithConditionsMarked() {
+		browser.get("http://localhost:" + port + "/policies/finder");
+		new Select(browser.findElement(By.id("applicantType"))).selectByValue("HK_ENTERPRISE");
+		new Select(browser.findElement(By.id("registrationPlace"))).selectByValue("HETAO_SZ");
+		// a date input's typing order depends on the browser's locale: set the ISO value directly
+		((JavascriptExecutor) browser).executeScript("arguments[0].value = '2025-03-01'",
+				browser.findElement(By.id("registrationDate")));
+		browser.findElement(By.id("headcount")).sendKeys("8");
+		browser.findElement(By.id("hkBackgroundShare")).sendKeys("80");
+		browser.findElement(By.id("founderAge")).sendKeys("29");
+		browser.findElement(By.cssSelector("form.finder-form button[type=submit]")).click();
+		WebElement results = new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(d -> d.findElement(By.id("finder-results")));
+		WebElement grant = results.findElement(By.cssSelector("[data-policy='POL-001']"));
+		assertThat(grant.getDomAttribute("data-verdict")).isEqualTo("QUALIFIES");
+		assertThat(grant.findElements(By.cssSelector(".condition--met"))).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(grant.getText()).contains("✓ 符合", "創辦人年齡 18 至 45 歲");
+		assertThat(results.findElements(By.cssSelector(".condition--unknown"))).isNotEmpty();
+	}
+
+}
