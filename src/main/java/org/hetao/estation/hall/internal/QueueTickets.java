@@ -1,0 +1,472 @@
+package org.hetao.estation.hall.internal;
+
+import static org.hetao.estation.hall.internal.Jdbc.instant;
+import static org.hetao.estation.hall.internal.Jdbc.ts;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.hetao.estation.hall.TicketCalled;
+import org.hetao.estation.hall.TicketServed;
+import org.hetao.estation.shared.Problem;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The queue: issuing tickets, calling them to windows and serving them. Two guarantees rest on the
+ * database, not on this JVM, so they hold with several application nodes: ticket numbers come from a
+ * per-day-per-category counter row incremented in the issuing transaction (plus a unique key), and a
+ * ticket is claimed for a window by a conditional update that only one caller can win.
+ */
+@Service
+public class QueueTickets {
+
+	static final Pattern RECEIPT = Pattern.compile("HT\\d{8}-\\d{6}");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	private final HallSettings settings;
+
+	private final ApplicationEventPublisher events;
+
+	private final WindowSessions sessions;
+
+	public QueueTickets(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, HallSettings settings,
+			ApplicationEventPublisher events, WindowSessions sessions) {
+		this.jdbc = jdbc;
+		this.tx = new TransactionTemplate(transactions);
+		this.clock = clock;
+		this.settings = settings;
+		this.events = events;
+		this.sessions = sessions;
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	// ---------------------------------------------------------------- issuing
+
+	/** A walk-in ticket from the kiosk. */
+	public Ticket issue(String category, String phone, Ticket.PriorityReason priority) {
+		List<Problem.FieldError> errors = new ArrayList<>();
+		if (category == null || settings.category(category).filter(c -> !c.appointments()).isEmpty()) {
+			errors.add(new Problem.FieldError("category", "hall.kiosk.category.invalid"));
+		}
+		if (phone != null && !phone.isBlank() && !Phones.isValid(phone)) {
+			errors.add(new Problem.FieldError("phone", "hall.kiosk.phone.invalid"));
+		}
+		if (!errors.isEmpty()) {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, "hall.error.invalidTicket", errors);
+		}
+		return issue(today(), category, category, phone, priority, null, null, null);
+	}
+
+	/**
+	 * Issues a ticket on {@code day}: the number is drawn from the counter row in the same transaction
+	 * as the insert, so concurrent issuers on any node get consecutive, distinct numbers.
+	 */
+	Ticket issue(LocalDate day, String category, String queueCategory, String phone, Ticket.PriorityReason priority,
+			Long appointmentId, Instant slotStart, Instant slotEnd) {
+		ensureCounter(day, category);
+		Instant now = clock.instant();
+		String number = phone == null || phone.isBlank() ? null : Phones.normalise(phone);
+		String masked = number == null ? null : Phones.mask(number);
+		Long id = tx.execute(status -> {
+			int updated = jdbc
+				.sql("update hall_ticket_counter set next_number = next_number + 1 where hall_date = ? and category = ?")
+				.params(day, category)
+				.update();
+			if (updated != 1) {
+				throw new IllegalStateException("No ticket counter for " + day + " " + category);
+			}
+			int drawn = jdbc.sql("select next_number from hall_ticket_counter where hall_date = ? and category = ?")
+				.params(day, category)
+				.query(Integer.class)
+				.single();
+			var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+			jdbc.sql("""
+					insert into hall_ticket (hall_date, category, queue_category, number, display_number, token, status,
+					  priority_reason, phone, phone_masked, appointment_id, slot_start, slot_end, issued_at)
+					values (?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, ?, ?, ?, ?, ?)""")
+				.params(day, category, queueCategory, drawn, TicketNumbers.display(category, drawn), token(),
+						priority == null ? null : priority.name(), number, masked, appointmentId, ts(slotStart),
+						ts(slotEnd), ts(now))
+				.update(keys, "id");
+			return keys.getKey().longValue();
+		});
+		return byId(id).orElseThrow();
+	}
+
+	/** The counter row is created once per day and category, in its own transaction; a lost race is fine. */
+	private void ensureCounter(LocalDate day, String category) {
+		boolean exists = jdbc.sql("select count(*) from hall_ticket_counter where hall_date = ? and category = ?")
+			.params(day, category)
+			.query(Integer.class)
+			.single() > 0;
+		if (exists) {
+			return;
+		}
+		try {
+			tx.executeWithoutResult(s -> jdbc
+				.sql("insert into hall_ticket_counter (hall_date, category, next_number) values (?, ?, 0)")
+				.params(day, category)
+				.update());
+		}
+		catch (DuplicateKeyException createdByAnother) {
+			// another issuer (maybe on another node) created it first
+		}
+	}
+
+	private static String token() {
+		byte[] bytes = new byte[12];
+		RANDOM.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	// ---------------------------------------------------------------- reading
+
+	public Optional<Ticket> byId(long id) {
+		return jdbc.sql("select * from hall_ticket where id = ?").param(id).query(QueueTickets::ticket).optional();
+	}
+
+	public Optional<Ticket> byToken(String token) {
+		if (token == null || !token.matches("[0-9a-f]{24}")) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select * from hall_ticket where token = ?").param(token).query(QueueTickets::ticket).optional();
+	}
+
+	/** The ticket being called or served at a window today. */
+	public Optional<Ticket> current(String window) {
+		return jdbc
+			.sql("select * from hall_ticket where hall_date = ? and window_number = ? and status in ('CALLED', 'SERVING') order by called_at desc")
+			.params(today(), window)
+			.query(QueueTickets::ticket)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	public List<Ticket> waiting(LocalDate day) {
+		return jdbc.sql("select * from hall_ticket where hall_date = ? and status = 'WAITING' order by issued_at, id")
+			.param(day)
+			.query(QueueTickets::ticket)
+			.list();
+	}
+
+	public List<Ticket> tickets(LocalDate day) {
+		return jdbc.sql("select * from hall_ticket where hall_date = ? order by issued_at, id")
+			.param(day)
+			.query(QueueTickets::ticket)
+			.list();
+	}
+
+	/** Waiting tickets per queue category, every configured category present (0 when none). */
+	public Map<String, Integer> waitingCounts(LocalDate day) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		settings.categories().forEach(c -> counts.put(c.code(), 0));
+		jdbc.sql("select queue_category, count(*) as n from hall_ticket where hall_date = ? and status = 'WAITING' group by queue_category")
+			.param(day)
+			.query((rs, i) -> Map.entry(rs.getString(1), rs.getInt(2)))
+			.list()
+			.forEach(e -> counts.put(e.getKey(), e.getValue()));
+		return counts;
+	}
+
+	/** Where a ticket stands: how many are ahead of it in its category, and an estimated wait. */
+	public record Position(int ahead, long estimatedMinutes) {
+	}
+
+	public Position position(Ticket ticket) {
+		if (ticket.status() != Ticket.Status.WAITING) {
+			return new Position(0, 0);
+		}
+		Instant now = clock.instant();
+		List<CallingOrder.Candidate> queue = waiting(ticket.hallDate()).stream()
+			.filter(t -> t.queueCategory().equals(ticket.queueCategory()))
+			.map(Ticket::candidate)
+			.toList();
+		List<CallingOrder.Candidate> ordered = CallingOrder.order(queue, now);
+		int ahead = 0;
+		for (CallingOrder.Candidate c : ordered) {
+			if (c.id() == ticket.id()) {
+				break;
+			}
+			ahead++;
+		}
+		int windows = (int) settings.windows().stream().filter(w -> w.serves(ticket.queueCategory())).count();
+		long signedIn = sessions.signedIn().keySet().stream()
+			.filter(n -> settings.window(n).map(w -> w.serves(ticket.queueCategory())).orElse(false))
+			.count();
+		return new Position(ahead,
+				WaitEstimate.minutes(ahead, averageService(ticket.hallDate(), ticket.queueCategory()),
+						signedIn > 0 ? (int) signedIn : Math.min(windows, 1)));
+	}
+
+	/** Average of the day's finished services in the category, or its configured default. */
+	public Duration averageService(LocalDate day, String category) {
+		List<Duration> durations = jdbc
+			.sql("select service_started_at, finished_at from hall_ticket where hall_date = ? and queue_category = ? and status = 'SERVED' and service_started_at is not null")
+			.params(day, category)
+			.query((rs, i) -> Duration.between(instant(rs, "service_started_at"), instant(rs, "finished_at")))
+			.list();
+		int defaultMinutes = settings.category(category).map(HallSettings.Category::defaultServiceMinutes).orElse(10);
+		return WaitEstimate.averageService(durations, Duration.ofMinutes(defaultMinutes));
+	}
+
+	// ---------------------------------------------------------------- calling
+
+	/** The clerk at {@code window} calls the next ticket the window may serve; empty when nobody waits. */
+	public Optional<Ticket> callNext(String window, long clerkId) {
+		requireSignedIn(window, clerkId);
+		current(window).ifPresent(t -> {
+			throw Problem.conflict("hall.error.finishCurrent", t.displayNumber());
+		});
+		return claimNext(today(), window, clerkId);
+	}
+
+	/**
+	 * Claims the first candidate in calling order with a conditional update; when another caller won it
+	 * in the meantime (zero rows updated) the next candidate is tried.
+	 */
+	public Optional<Ticket> claimNext(LocalDate day, String windowNumber, long clerkId) {
+		HallSettings.Window window = settings.window(windowNumber)
+			.orElseThrow(() -> Problem.notFound("hall.error.noSuchWindow", windowNumber));
+		List<Ticket> waiting = jdbc
+			.sql("select * from hall_ticket where hall_date = ? and status = 'WAITING' and (target_window is null or target_window = ?)")
+			.params(day, windowNumber)
+			.query(QueueTickets::ticket)
+			.list()
+			.stream()
+			.filter(t -> windowNumber.equals(t.targetWindow()) || window.serves(t.queueCategory()))
+			.toList();
+		Instant now = clock.instant();
+		for (CallingOrder.Candidate candidate : CallingOrder.order(waiting.stream().map(Ticket::candidate).toList(), now)) {
+			Ticket claimed = tx.execute(s -> {
+				int won = jdbc.sql("""
+						update hall_ticket set status = 'CALLED', window_number = ?, clerk_id = ?, called_at = ?
+						where id = ? and status = 'WAITING'""")
+					.params(windowNumber, clerkId, ts(now), candidate.id())
+					.update();
+				if (won != 1) {
+					return null;
+				}
+				Ticket ticket = byId(candidate.id()).orElseThrow();
+				recordCall(ticket, windowNumber, false, now);
+				return ticket;
+			});
+			if (claimed != null) {
+				return Optional.of(claimed);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private void recordCall(Ticket ticket, String window, boolean recall, Instant now) {
+		jdbc.sql("insert into hall_ticket_call (ticket_id, hall_date, display_number, window_number, recall, called_at) values (?, ?, ?, ?, ?, ?)")
+			.params(ticket.id(), ticket.hallDate(), ticket.displayNumber(), window, recall, ts(now))
+			.update();
+		String phone = jdbc.sql("select phone from hall_ticket where id = ?")
+			.param(ticket.id())
+			.query((rs, i) -> rs.getString(1))
+			.list()
+			.get(0);
+		events.publishEvent(new TicketCalled(ticket.id(), ticket.displayNumber(), window, phone, recall, now));
+	}
+
+	/** Calls the window's current ticket again (the applicant did not come yet). */
+	public Ticket recall(long ticketId, long clerkId) {
+		Ticket ticket = atClerksWindow(ticketId, clerkId, Ticket.Status.CALLED);
+		Instant now = clock.instant();
+		tx.executeWithoutResult(s -> recordCall(ticket, ticket.windowNumber(), true, now));
+		return ticket;
+	}
+
+	public Ticket startService(long ticketId, long clerkId) {
+		Ticket ticket = atClerksWindow(ticketId, clerkId, Ticket.Status.CALLED);
+		transition(ticket, "CALLED", "update hall_ticket set status = 'SERVING', service_started_at = ? where id = ? and status = 'CALLED'",
+				ts(clock.instant()), ticket.id());
+		return byId(ticketId).orElseThrow();
+	}
+
+	/** Finishes the service, linking the cases handled (receipt numbers such as HT20261127-000123). */
+	public Ticket finish(long ticketId, long clerkId, List<String> receipts) {
+		List<String> clean = receipts == null ? List.of()
+				: receipts.stream().map(String::strip).filter(r -> !r.isEmpty()).distinct().toList();
+		List<Problem.FieldError> errors = clean.stream()
+			.filter(r -> !RECEIPT.matcher(r).matches())
+			.map(r -> new Problem.FieldError("caseReceipts", "hall.counter.receipts.invalid", r))
+			.toList();
+		if (!errors.isEmpty()) {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, "hall.error.invalidReceipts", errors);
+		}
+		Ticket ticket = atClerksWindow(ticketId, clerkId, Ticket.Status.SERVING);
+		Instant now = clock.instant();
+		tx.executeWithoutResult(s -> {
+			transition(ticket, "SERVING", "update hall_ticket set status = 'SERVED', finished_at = ?, case_receipts = ? where id = ? and status = 'SERVING'",
+					ts(now), String.join(",", clean), ticket.id());
+			events.publishEvent(new TicketServed(ticket.id(), ticket.displayNumber(), ticket.queueCategory(),
+					ticket.windowNumber(), clerkId, clean, ticket.serviceStartedAt(), now));
+		});
+		return byId(ticketId).orElseThrow();
+	}
+
+	public Ticket noShow(long ticketId, long clerkId) {
+		Ticket ticket = atClerksWindow(ticketId, clerkId, Ticket.Status.CALLED);
+		tx.executeWithoutResult(s -> {
+			transition(ticket, "CALLED", "update hall_ticket set status = 'NO_SHOW', finished_at = ? where id = ? and status = 'CALLED'",
+					ts(clock.instant()), ticket.id());
+			if (ticket.appointmentId() != null) {
+				jdbc.sql("update hall_appointment set status = 'NO_SHOW', changed_at = ? where id = ?")
+					.params(ts(clock.instant()), ticket.appointmentId())
+					.update();
+			}
+		});
+		return byId(ticketId).orElseThrow();
+	}
+
+	/**
+	 * Sends a called ticket back to the queue of another category, or to one window in particular; it
+	 * keeps its number and its place by time of issue.
+	 */
+	public Ticket transfer(long ticketId, long clerkId, String toCategory, String toWindow) {
+		boolean hasCategory = toCategory != null && !toCategory.isBlank();
+		boolean hasWindow = toWindow != null && !toWindow.isBlank();
+		if (hasCategory == hasWindow) {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, "hall.error.transferTarget",
+					List.of(new Problem.FieldError("target", "hall.counter.transfer.choose")));
+		}
+		if (hasCategory && settings.category(toCategory).isEmpty()) {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, "hall.error.transferTarget",
+					List.of(new Problem.FieldError("toCategory", "hall.kiosk.category.invalid")));
+		}
+		if (hasWindow && settings.window(toWindow).isEmpty()) {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, "hall.error.transferTarget",
+					List.of(new Problem.FieldError("toWindow", "hall.error.noSuchWindow", toWindow)));
+		}
+		Ticket ticket = atClerksWindow(ticketId, clerkId, null);
+		if (hasWindow && toWindow.equals(ticket.windowNumber())) {
+			throw Problem.conflict("hall.error.transferSameWindow");
+		}
+		String category = hasCategory ? toCategory : ticket.queueCategory();
+		String window = hasWindow ? toWindow : null;
+		int updated = jdbc.sql("""
+				update hall_ticket set status = 'WAITING', queue_category = ?, target_window = ?, transferred_from = ?,
+				  window_number = null, clerk_id = null, called_at = null, service_started_at = null
+				where id = ? and status in ('CALLED', 'SERVING')""")
+			.params(category, window, ticket.windowNumber(), ticket.id())
+			.update();
+		if (updated != 1) {
+			throw Problem.conflict("hall.error.ticketChanged");
+		}
+		return byId(ticketId).orElseThrow();
+	}
+
+	private void transition(Ticket ticket, String from, String sql, Object... params) {
+		int updated = jdbc.sql(sql).params(Arrays.asList(params)).update();
+		if (updated != 1) {
+			throw Problem.conflict("hall.error.ticketChanged");
+		}
+	}
+
+	/** Object-level check: the clerk acts only on a ticket at the window they are signed in at. */
+	private Ticket atClerksWindow(long ticketId, long clerkId, Ticket.Status expected) {
+		Ticket ticket = byId(ticketId).orElseThrow(() -> Problem.notFound("hall.error.noSuchTicket"));
+		if (ticket.windowNumber() == null || !ticket.status().atWindow()) {
+			throw Problem.conflict("hall.error.ticketChanged");
+		}
+		requireSignedIn(ticket.windowNumber(), clerkId);
+		if (expected != null && ticket.status() != expected) {
+			throw Problem.conflict("hall.error.ticketChanged");
+		}
+		return ticket;
+	}
+
+	private void requireSignedIn(String window, long clerkId) {
+		if (!sessions.isSignedIn(window, clerkId)) {
+			throw Problem.forbidden("hall.error.notAtWindow", window);
+		}
+	}
+
+	// ---------------------------------------------------------------- board
+
+	/** One call on the board. */
+	public record Call(long id, String displayNumber, String windowNumber, boolean recall, Instant calledAt) {
+	}
+
+	/** The latest call per window today, most recent first. */
+	public List<Call> latestCallPerWindow(LocalDate day) {
+		return jdbc.sql("""
+				select c.* from hall_ticket_call c
+				where c.hall_date = ? and c.id = (select max(c2.id) from hall_ticket_call c2 where c2.hall_date = c.hall_date and c2.window_number = c.window_number)
+				order by c.id desc""")
+			.param(day)
+			.query((rs, i) -> new Call(rs.getLong("id"), rs.getString("display_number"), rs.getString("window_number"),
+					rs.getBoolean("recall"), instant(rs, "called_at")))
+			.list();
+	}
+
+	public List<Call> recentCalls(LocalDate day, int limit) {
+		return jdbc.sql("select * from hall_ticket_call where hall_date = ? order by id desc")
+			.param(day)
+			.query((rs, i) -> new Call(rs.getLong("id"), rs.getString("display_number"), rs.getString("window_number"),
+					rs.getBoolean("recall"), instant(rs, "called_at")))
+			.list()
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
+	/** Changes whenever anything on the board would: the newest call and the waiting counts. */
+	public String boardVersion(LocalDate day) {
+		Long lastCall = jdbc.sql("select max(id) from hall_ticket_call where hall_date = ?")
+			.param(day)
+			.query((rs, i) -> {
+				long id = rs.getLong(1);
+				return rs.wasNull() ? null : id;
+			})
+			.list()
+			.get(0);
+		return day + "/" + lastCall + "/" + waitingCounts(day);
+	}
+
+	static Ticket ticket(ResultSet rs, int row) throws SQLException {
+		String receipts = rs.getString("case_receipts");
+		String priority = rs.getString("priority_reason");
+		return new Ticket(rs.getLong("id"), Jdbc.date(rs, "hall_date"), rs.getString("category"),
+				rs.getString("queue_category"), rs.getInt("number"), rs.getString("display_number"),
+				rs.getString("token"), Ticket.Status.valueOf(rs.getString("status")),
+				priority == null ? null : Ticket.PriorityReason.valueOf(priority), rs.getString("phone_masked"),
+				Jdbc.longOrNull(rs, "appointment_id"), instant(rs, "slot_start"), instant(rs, "slot_end"),
+				instant(rs, "issued_at"), rs.getString("target_window"), rs.getString("window_number"),
+				Jdbc.longOrNull(rs, "clerk_id"), instant(rs, "called_at"), instant(rs, "service_started_at"),
+				instant(rs, "finished_at"),
+				receipts == null || receipts.isBlank() ? List.of() : List.of(receipts.split(",")),
+				rs.getString("transferred_from"));
+	}
+
+}
