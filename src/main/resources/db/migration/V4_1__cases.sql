@@ -65,8 +65,7 @@ create table casework_task_material (
     material_code varchar(60) not null,
     document_id   bigint      not null,
     constraint pk_task_material primary key (task_id, material_code),
-    constraint fk_task_material_task foreign key (task_id) references casework_task (id),
-    constraint fk_task_material_document foreign key (document_id) references document (id)
+    constraint fk_task_material_task foreign key (task_id) references casework_task (id)
 );
 
 create index ix_task_material_document on casework_task_material (document_id);

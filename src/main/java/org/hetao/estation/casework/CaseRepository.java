@@ -78,13 +78,12 @@ public class CaseRepository {
 					values (:case, :position, :item, :department, :dependsOn, :status, :formData, :checked,
 					    :deficiencies, :reason, :outputs, :delivery, :jurisdiction, :promised, :started, :paused,
 					    :pausedDays, :deadline, :provisional, 0, :at)""")
-				.param("case", id)
-				.param("position", position++)
-				.param("item", s.itemCode())
-				.param("department", s.departmentCode())
-				.param("dependsOn", String.join(",", s.dependsOn()))
-				.paramSource(taskParams(s))
-				.param("at", offset(c.submittedAt()))
+				.paramSource(taskParams(s).addValue("case", id)
+					.addValue("position", position++)
+					.addValue("item", s.itemCode())
+					.addValue("department", s.departmentCode())
+					.addValue("dependsOn", String.join(",", s.dependsOn()))
+					.addValue("at", offset(c.submittedAt())))
 				.update(taskKeys, "id");
 			task.stored(taskKeys.getKeyAs(Number.class).longValue(), 0);
 			insertMaterials(task.id(), s.materials());
@@ -111,10 +110,9 @@ public class CaseRepository {
 					    clock_paused_on = :paused, paused_days = :pausedDays, deadline = :deadline,
 					    deadline_provisional = :provisional, version = version + 1, updated_at = :at
 					where id = :id and version = :version""")
-				.paramSource(taskParams(s))
-				.param("at", offset(now))
-				.param("id", s.id())
-				.param("version", s.version())
+				.paramSource(taskParams(s).addValue("at", offset(now))
+					.addValue("id", s.id())
+					.addValue("version", s.version()))
 				.update();
 			if (updated != 1) {
 				throw new OptimisticLockingFailureException("task " + s.id() + " was changed by someone else");
