@@ -98,6 +98,10 @@ public class Accounts {
 			.list();
 	}
 
+	public void updateApplicantType(long id, ApplicantType type) {
+		jdbc.sql("update account set applicant_type = :t where id = :id").param("t", type.name()).param("id", id).update();
+	}
+
 	public void updatePreferredLanguage(long id, Language language) {
 		jdbc.sql("update account set preferred_language = :l where id = :id")
 			.param("l", language.tag())

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.hetao.estation.shared.HttpAccessRules;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -34,14 +35,15 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpAccessRules> moduleRules,
-			ProblemSecurityHandlers problems, LanguageOnSignIn languageOnSignIn) throws Exception {
+			ProblemSecurityHandlers problems, LanguageOnSignIn languageOnSignIn,
+			ObjectProvider<OidcConfiguration.OidcSignInSuccess> oidc) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		http.authorizeHttpRequests(rules -> {
 			rules.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll();
 			rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
 			rules.requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name());
 			rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
-			rules.requestMatchers("/login", "/register", "/language").permitAll();
+			rules.requestMatchers("/login", "/register", "/language", "/oauth2/**", "/login/oauth2/**").permitAll();
 			rules.requestMatchers(HttpMethod.GET, "/", "/about").permitAll();
 			moduleRules.forEach(r -> r.configure(rules));
 			rules.anyRequest().authenticated();
@@ -50,6 +52,14 @@ class SecurityConfiguration {
 			.successHandler(languageOnSignIn)
 			.failureHandler(SecurityConfiguration::signInFailed)
 			.permitAll());
+		oidc.ifAvailable(success -> {
+			try {
+				http.oauth2Login(o -> o.loginPage("/login").successHandler(success));
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		});
 		http.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
 		http.httpBasic(Customizer.withDefaults());
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged));

@@ -42,6 +42,7 @@ class AccountController {
 		EstationUser user = CurrentUser.require();
 		model.addAttribute("account", user);
 		model.addAttribute("languages", Arrays.asList(Language.values()));
+		model.addAttribute("applicantTypes", Arrays.asList(org.hetao.estation.shared.ApplicantType.values()));
 		model.addAttribute("sessionCount", sessions.findByPrincipalName(user.getUsername()).size());
 		return "identity/account";
 	}
@@ -51,6 +52,30 @@ class AccountController {
 		EstationUser user = CurrentUser.require();
 		accounts.updatePreferredLanguage(user.id(), language);
 		localeResolver.setLocale(request, response, language.locale());
+		return "redirect:/account?saved";
+	}
+
+	/**
+	 * An applicant who came through an external provider chooses their applicant type here (the
+	 * provider does not say it); the materials and policies they see depend on it.
+	 */
+	@PostMapping("/account/applicant-type")
+	String changeApplicantType(@RequestParam org.hetao.estation.shared.ApplicantType applicantType,
+			HttpServletRequest request, HttpServletResponse response) {
+		EstationUser user = CurrentUser.require();
+		if (!user.hasRole(org.hetao.estation.identity.Role.APPLICANT)) {
+			throw org.hetao.estation.shared.Problem.forbidden("error.forbidden");
+		}
+		accounts.updateApplicantType(user.id(), applicantType);
+		// The principal in the session is a snapshot: refresh it so every page sees the new type at once.
+		EstationUser refreshed = accounts.findById(user.id()).orElseThrow();
+		var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+			.authenticated(refreshed, null, refreshed.getAuthorities());
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		new org.springframework.security.web.context.HttpSessionSecurityContextRepository().saveContext(context, request,
+				response);
 		return "redirect:/account?saved";
 	}
 

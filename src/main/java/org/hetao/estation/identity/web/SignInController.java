@@ -27,12 +27,18 @@ class SignInController {
 
 	private final Registration registration;
 
-	SignInController(Registration registration) {
+	private final String externalProvider;
+
+	SignInController(Registration registration,
+			@org.springframework.beans.factory.annotation.Value("${estation.oidc.issuer-uri:}") String issuer,
+			@org.springframework.beans.factory.annotation.Value("${estation.oidc.display-name:iAM Smart}") String name) {
 		this.registration = registration;
+		this.externalProvider = issuer.isBlank() ? null : name;
 	}
 
 	@GetMapping("/login")
-	String login() {
+	String login(Model model) {
+		model.addAttribute("externalProvider", externalProvider);
 		return "identity/login";
 	}
 
