@@ -13,13 +13,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The notification table. Rows are inserted by whatever transaction causes them; the dispatcher claims a due
  * row with a conditional update, so two nodes (or two runs) never send the same row.
  */
-@Repository
+@Component
 class Outbox {
 
 	record NewMessage(Long accountId, NotificationChannel channel, String template, String language, String recipient,
@@ -66,7 +66,7 @@ class Outbox {
 		return jdbc.sql("""
 				select id from notification
 				where (status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now)
-				order by id fetch first """ + limit + " rows only")
+				order by id fetch first""" + " " + limit + " rows only")
 			.param("now", ts(now))
 			.query(Long.class)
 			.list();

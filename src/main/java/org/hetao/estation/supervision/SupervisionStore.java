@@ -9,10 +9,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The supervision read model's tables. */
-@Repository
+@Component
 class SupervisionStore {
 
 	final JdbcClient jdbc;
