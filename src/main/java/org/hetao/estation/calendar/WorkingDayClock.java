@@ -222,6 +222,11 @@ public final class WorkingDayClock {
 				deadline.date(), state, pausedOn != null, provisional);
 	}
 
+	/** Where the clock stands at {@code now} (its day in Shenzhen/Hong Kong time). */
+	public Status status(Instant now, WorkingCalendars calendars) {
+		return status(LocalDate.ofInstant(now, ZONE), calendars);
+	}
+
 	private State dueSoonOrOnTime(int elapsed) {
 		return elapsed * 100L >= (long) promisedWorkingDays * DUE_SOON_PERCENT ? State.DUE_SOON : State.ON_TIME;
 	}

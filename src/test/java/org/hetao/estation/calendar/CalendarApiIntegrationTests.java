@@ -143,8 +143,34 @@ class CalendarApiIntegrationTests {
 		assertThat(body(mvc.get().uri("/api/v1/calendars/CN/days/2035-02-10").exchange())).as("a make-up Saturday")
 			.isEqualTo("{\"date\":\"2035-02-10\",\"workingDay\":true}");
 		assertThat(calendars.covers(org.hetao.estation.shared.Jurisdiction.CN, java.time.LocalDate.of(2035, 6, 1))).isTrue();
+		MvcTestResult listed = mvc.get().uri("/api/v1/calendars/CN/years").exchange();
+		assertThat(listed).bodyJson().extractingPath("$[?(@.year == 2035)].uploaded").asArray().containsExactly(true);
+		assertThat(body(listed)).as("who uploaded is not public").doesNotContain("uploadedBy");
 		assertThat(body(mvc.get().uri("/api/v1/calendars/CN/deadline?start=2035-02-08&workingDays=2").exchange()))
 			.isEqualTo("{\"start\":\"2035-02-08\",\"workingDays\":2,\"deadline\":\"2035-02-10\",\"provisional\":false}");
+	}
+
+	@Test
+	void anUploadedYearCanBeRemovedByAnAdministrator() throws Exception {
+		MockMultipartFile file = new MockMultipartFile("file", "2034.json", MediaType.APPLICATION_JSON_VALUE,
+				"{\"year\": 2034, \"papers\": [], \"days\": [{\"name\": \"元旦\", \"date\": \"2034-01-02\", \"isOffDay\": true}]}"
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(mvc.post().uri("/api/v1/calendars/CN/years/2034").multipart().file(file)
+			.with(httpBasic("admin", PASSWORD)).exchange()).hasStatus(201);
+		assertThat(body(mvc.get().uri("/api/v1/calendars/CN/days/2034-01-02").exchange())).contains("false");
+		assertThat(mvc.delete().uri("/api/v1/calendars/CN/years/2034").with(httpBasic("clerk", PASSWORD)).exchange())
+			.hasStatus(403);
+		assertThat(mvc.delete().uri("/api/v1/calendars/CN/years/2034").with(httpBasic("admin", PASSWORD)).exchange())
+			.hasStatus(204);
+		assertThat(body(mvc.get().uri("/api/v1/calendars/CN/days/2034-01-02").exchange())).contains("true");
+		assertThat(mvc.delete().uri("/api/v1/calendars/CN/years/2034").with(httpBasic("admin", PASSWORD)).exchange())
+			.hasStatus(404);
+	}
+
+	@Test
+	void theApiIsDescribedInOpenApi() {
+		assertThat(mvc.get().uri("/v3/api-docs").exchange()).hasStatusOk().bodyText()
+			.contains("/api/v1/calendars/{jurisdiction}/days/{date}", "/api/v1/calendars/{jurisdiction}/deadline");
 	}
 
 	@Test

@@ -12,7 +12,7 @@ import org.hetao.estation.shared.Jurisdiction;
  * @param uploadedAt when, {@code null} for a file
  */
 public record LoadedYear(Jurisdiction jurisdiction, int year, int holidays, int makeUpWorkingDays, String source,
-		String uploadedBy, Instant uploadedAt) {
+		String uploadedBy, Instant uploadedAt) implements java.io.Serializable {
 
 	static LoadedYear of(CalendarYear year, String uploadedBy, Instant uploadedAt) {
 		int holidays = (int) year.days().stream().filter(CalendarYear.SpecialDay::offDay).count();

@@ -20,6 +20,7 @@ import org.hetao.estation.shared.Language;
 import org.hetao.estation.shared.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,7 +53,14 @@ class CalendarApiController {
 	record YearAnswer(int year, int holidays, int makeUpWorkingDays, boolean uploaded, String uploadedBy,
 			Instant uploadedAt) {
 
+		/** For anyone: who uploaded a year is not public. */
 		static YearAnswer of(LoadedYear year) {
+			return new YearAnswer(year.year(), year.holidays(), year.makeUpWorkingDays(), year.uploaded(), null,
+					year.uploadedAt());
+		}
+
+		/** For the administrator who uploaded it. */
+		static YearAnswer withUploader(LoadedYear year) {
 			return new YearAnswer(year.year(), year.holidays(), year.makeUpWorkingDays(), year.uploaded(),
 					year.uploadedBy(), year.uploadedAt());
 		}
@@ -123,7 +131,7 @@ class CalendarApiController {
 		}
 		LoadedYear loaded = calendars.uploadMainland(y, file.getOriginalFilename(), bytes(file),
 				CurrentUser.require().username());
-		return YearAnswer.of(loaded);
+		return YearAnswer.withUploader(loaded);
 	}
 
 	@PostMapping(path = "/HK/years/{year}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -139,7 +147,15 @@ class CalendarApiController {
 		if (files.isEmpty()) {
 			throw missing("en");
 		}
-		return YearAnswer.of(calendars.uploadHongKong(y, files, CurrentUser.require().username()));
+		return YearAnswer.withUploader(calendars.uploadHongKong(y, files, CurrentUser.require().username()));
+	}
+
+	@DeleteMapping("/{jurisdiction}/years/{year}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Remove an uploaded year (ADMIN)",
+			description = "The year's file from the configured locations is used again, if there is one; 404 when the year was not uploaded.")
+	void removeUpload(@PathVariable String jurisdiction, @PathVariable String year) {
+		calendars.removeUpload(CalendarRequests.jurisdiction(jurisdiction), year(year), CurrentUser.require().username());
 	}
 
 	static Map<Language, NamedFile> files(MultipartFile en, MultipartFile tc, MultipartFile sc) {

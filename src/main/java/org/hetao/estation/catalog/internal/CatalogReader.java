@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.hetao.estation.catalog.Department;
 import org.hetao.estation.catalog.Matter;
@@ -52,7 +50,17 @@ public final class CatalogReader {
 	}
 
 	/** What was read, the faults found while reading, and where each item came from. */
-	public record Read(CatalogDocument document, List<CatalogError> errors, Map<String, String> itemSources) {
+	public record Read(CatalogDocument document, List<CatalogError> errors, List<String> itemSources) {
+
+		public Read {
+			itemSources = List.copyOf(itemSources);
+		}
+
+		/** Where the n-th item of the document comes from. */
+		public String itemSource(int index) {
+			return index < itemSources.size() ? itemSources.get(index) : "";
+		}
+
 	}
 
 	/** Reads the data files under {@code location} (e.g. {@code classpath:catalog/} or {@code file:/etc/estation/catalog/}). */
@@ -146,23 +154,47 @@ public final class CatalogReader {
 		b.departments.addAll(list(root.path("departments"), Department.class, src, "departments", DEPARTMENT_REQUIRED, b));
 	}
 
+	/**
+	 * Reads items given as JSON objects (e.g. made from CSV rows) into the rest of an existing catalogue.
+	 *
+	 * @param sources where each node comes from, by position (e.g. {@code row 3})
+	 */
+	public Read readItems(List<JsonNode> nodes, List<String> sources, CatalogDocument rest) {
+		Builder b = new Builder();
+		b.version = rest.version();
+		b.notice = rest.notice();
+		b.themes.addAll(rest.themes());
+		b.domains.addAll(rest.domains());
+		b.departments.addAll(rest.departments());
+		b.matters.addAll(rest.matters());
+		for (int i = 0; i < nodes.size(); i++) {
+			readItem(nodes.get(i), sources.get(i), "", b);
+		}
+		return b.build();
+	}
+
 	private void readItems(JsonNode items, String src, Builder b) {
 		if (!items.isArray()) {
 			b.errors.add(CatalogError.of(src, "", "items", "catalog.error.required"));
 			return;
 		}
 		for (int i = 0; i < items.size(); i++) {
-			JsonNode node = items.get(i);
+			readItem(items.get(i), src, "items[" + i + "]", b);
+		}
+	}
+
+	private void readItem(JsonNode node, String src, String at, Builder b) {
+		{
 			String code = code(node);
-			if (!complete(node, ITEM_REQUIRED, src, code, "items[" + i + "]", b)) {
-				continue;
+			if (!complete(node, ITEM_REQUIRED, src, code, at, b)) {
+				return;
 			}
 			ObjectNode copy = ((ObjectNode) node).deepCopy();
 			copy.put("active", true);
 			ServiceItem item = value(copy, ServiceItem.class, src, code, "", b);
 			if (item != null) {
 				b.items.add(item);
-				b.itemSources.putIfAbsent(item.code(), src);
+				b.itemSources.add(src);
 			}
 		}
 	}
@@ -302,11 +334,11 @@ public final class CatalogReader {
 
 		final List<CatalogError> errors = new ArrayList<>();
 
-		final Map<String, String> itemSources = new LinkedHashMap<>();
+		final List<String> itemSources = new ArrayList<>();
 
 		Read build() {
 			CatalogDocument doc = new CatalogDocument(version, notice, themes, domains, departments, items, matters);
-			return new Read(doc, List.copyOf(errors), Map.copyOf(itemSources));
+			return new Read(doc, List.copyOf(errors), itemSources);
 		}
 
 	}

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -39,7 +39,7 @@ public final class CatalogRules {
 
 	static final Pattern TICKET = Pattern.compile("[A-Z]{1,3}");
 
-	private final Function<String, String> itemSource;
+	private final IntFunction<String> itemSource;
 
 	private final String catalogSource;
 
@@ -48,11 +48,11 @@ public final class CatalogRules {
 	private final List<CatalogError> errors = new ArrayList<>();
 
 	/**
-	 * @param itemSource where an item comes from (its file or CSV row), by code
+	 * @param itemSource where an item comes from (its file or CSV row), by its position in the document
 	 * @param catalogSource where themes, domains and departments come from
 	 * @param matterSource where matters come from
 	 */
-	public CatalogRules(Function<String, String> itemSource, String catalogSource, String matterSource) {
+	public CatalogRules(IntFunction<String> itemSource, String catalogSource, String matterSource) {
 		this.itemSource = itemSource;
 		this.catalogSource = catalogSource;
 		this.matterSource = matterSource;
@@ -127,9 +127,10 @@ public final class CatalogRules {
 		Map<String, ServiceItem> byCode = new HashMap<>();
 		Map<String, String> namesZh = new HashMap<>();
 		Map<String, String> namesEn = new HashMap<>();
-		for (ServiceItem item : list) {
+		for (int index = 0; index < list.size(); index++) {
+			ServiceItem item = list.get(index);
 			String code = item.code();
-			String src = itemSource.apply(code);
+			String src = itemSource.apply(index);
 			if (code == null || !CODE.matcher(code).matches()) {
 				errors.add(CatalogError.of(src, code, "code", "catalog.error.codeFormat", String.valueOf(code),
 						CODE.pattern()));
@@ -311,11 +312,11 @@ public final class CatalogRules {
 					}
 				}
 			}
-			MatterGraph graph = graphSound ? new MatterGraph(m) : null;
-			if (graph != null) {
-				graph.cycle().ifPresent(cycle -> errors.add(
-						CatalogError.of(src, code, "items", "catalog.error.cycle", String.join(" → ", cycle))));
-			}
+			// a cycle is reported even when other references are broken: all faults at once
+			MatterGraph whole = new MatterGraph(m);
+			whole.cycle().ifPresent(cycle -> errors.add(
+					CatalogError.of(src, code, "items", "catalog.error.cycle", String.join(" → ", cycle))));
+			MatterGraph graph = graphSound ? whole : null;
 			Set<String> sharedKeys = new HashSet<>();
 			for (int i = 0; i < m.sharedFields().size(); i++) {
 				var f = m.sharedFields().get(i);

@@ -55,6 +55,14 @@ class CatalogStore {
 
 	}
 
+	/** Who last changed the catalogue, and when. */
+	Optional<StoredCatalog.LastChange> lastChange() {
+		return jdbc.sql("select version, source_version, changed_at, changed_by from catalog_state where id = 1")
+			.query((rs, n) -> new StoredCatalog.LastChange(rs.getString(1), rs.getString(2),
+					rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
+			.optional();
+	}
+
 	Optional<State> state() {
 		return jdbc.sql("select version, source_version from catalog_state where id = 1")
 			.query((rs, n) -> new State(rs.getString(1), rs.getString(2)))

@@ -24,12 +24,13 @@ import org.hetao.estation.shared.LocalizedText;
  *
  * @param active absent in the export (whatever is exported is active), present on the API
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ItemJson(String code, LocalizedText name, LocalizedText description, String departmentCode,
 		ServiceDomain domain, Theme theme, ItemKind kind, List<ApplicantType> applicantTypes,
 		List<MaterialJson> materials, List<FormField> fields, List<ItemOutput> outputs, int legalLimitDays,
 		int promisedLimitDays, Jurisdiction jurisdiction, BigDecimal fee, LocalizedText feeNote, List<Channel> channels,
-		LocalizedText legalBasis, boolean appointmentRequired, String ticketCategory, Boolean active) {
+		LocalizedText legalBasis, boolean appointmentRequired, String ticketCategory,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Boolean active) {
 
 	public static ItemJson of(ServiceItem i, boolean withActive) {
 		return new ItemJson(i.code(), i.name(), i.description(), i.departmentCode(), i.domain(), i.theme(), i.kind(),

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.catalog.CatalogChanged;
@@ -74,6 +73,14 @@ public class StoredCatalog implements Catalog, InitializingBean {
 		load(location);
 	}
 
+	/** The last change of the catalogue: its version, the data files' version, when and by whom. */
+	public record LastChange(String version, String sourceVersion, java.time.Instant at, String by) {
+	}
+
+	public Optional<LastChange> lastChange() {
+		return store.lastChange();
+	}
+
 	/** What a load did. */
 	public record LoadOutcome(String version, boolean written, CatalogChanged changes) {
 	}
@@ -86,8 +93,7 @@ public class StoredCatalog implements Catalog, InitializingBean {
 	 */
 	public synchronized LoadOutcome load(String location) {
 		CatalogReader.Read read = reader.readFiles(location);
-		List<CatalogError> errors = check(read, "catalog.json", "matters.json",
-				code -> read.itemSources().getOrDefault(code, "items/"));
+		List<CatalogError> errors = check(read, "catalog.json", "matters.json");
 		if (!errors.isEmpty()) {
 			String message = "The catalogue data at " + location + " cannot be loaded ("
 					+ errors.size() + " fault(s)):" + messages.describeAll(errors, Locale.ENGLISH);
@@ -116,10 +122,9 @@ public class StoredCatalog implements Catalog, InitializingBean {
 	}
 
 	/** Reads and checks catalogue data from any source; every fault, reading and rules together. */
-	static List<CatalogError> check(CatalogReader.Read read, String catalogSource, String matterSource,
-			Function<String, String> itemSource) {
+	static List<CatalogError> check(CatalogReader.Read read, String catalogSource, String matterSource) {
 		List<CatalogError> errors = new ArrayList<>(read.errors());
-		new CatalogRules(itemSource, catalogSource, matterSource).check(read.document())
+		new CatalogRules(read::itemSource, catalogSource, matterSource).check(read.document())
 			.stream()
 			.filter(e -> !errors.contains(e))
 			.forEach(errors::add);

@@ -1,0 +1,62 @@
+package org.hetao.estation.catalog.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The rules on their own, without Spring or a database, on copies of the small test catalogue. */
+class CatalogRulesTests {
+
+	@TempDir
+	Path temp;
+
+	static List<CatalogError> check(CatalogFixtures fixtures) {
+		CatalogReader.Read read = new CatalogReader(CatalogJson.MAPPER).readFiles(fixtures.location());
+		return StoredCatalog.check(read, "catalog.json", "matters.json");
+	}
+
+	static List<String> where(List<CatalogError> errors) {
+		return errors.stream().map(e -> e.source() + "|" + e.code() + "|" + e.field() + "|" + e.messageKey()).toList();
+	}
+
+	@Test
+	void theTestCatalogueIsWhole() {
+		assertThat(check(CatalogFixtures.copy(temp.resolve("ok")))).isEmpty();
+	}
+
+	@Test
+	void everyFaultIsReportedWithFileCodeAndField() {
+		CatalogFixtures broken = CatalogFixtures.copy(temp.resolve("broken"))
+			.edit("catalog.json", root -> ((ArrayNode) root.get("themes")).remove(3))
+			.item("CUS-0001", i -> i.put("code", "CUS-0002"))
+			.item("TAX-0001", i -> ((ObjectNode) i.get("materials").get(0)).put("originals", 0).put("copies", 0))
+			.item("GOV-0001", i -> ((ObjectNode) i.get("fields").get(0)).put("pattern", "[unclosed"))
+			.item("FIN-0001", i -> i.putArray("channels"));
+
+		assertThat(where(check(broken))).contains(
+				"catalog.json|LEISURE_INFORMATION|themes|catalog.error.categoryMissing",
+				"items/b-other.json|CUS-0002|code|catalog.error.duplicate",
+				"items/a-government.json|TAX-0001|materials[0].copies|catalog.error.noCopies",
+				"items/a-government.json|GOV-0001|fields[0].pattern|catalog.error.pattern",
+				"items/b-other.json|FIN-0001|channels|catalog.error.empty");
+	}
+
+	@Test
+	void anOutputMustFeedAnItemThatWaitsForIt() {
+		CatalogFixtures broken = CatalogFixtures.copy(temp.resolve("order"))
+			.matter("M-SETTLE", m -> ((ObjectNode) m.get("outputMappings").get(1)).put("toItem", "CUS-0001")
+				.put("fromItem", "TAX-0001")
+				.put("outputKey", "customsCode")
+				.put("toField", "creditCode"));
+		assertThat(where(check(broken))).contains("matters.json|M-SETTLE|outputMappings[1].outputKey|catalog.error.outputUnknown",
+				"matters.json|M-SETTLE|outputMappings[1]|catalog.error.outputOrder");
+	}
+
+}
