@@ -31,8 +31,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Cases end to end through the API and the pages, on the test catalogue's matter M-SETTLE (registration
- * GOV-0001 by market regulation → tax TAX-0001 and customs CUS-0001 with the credit code → bank FIN-0001).
+ * Cases end to end through the API and the pages, on the catalogue's matter HK-STARTUP-SETTLE: attestation
+ * LEG-001 and name declaration GOV-001 start at once; registration GOV-002 after both; seal PSB-001 and
+ * social insurance GOV-003 after the registration, with its credit code; bank FIN-001 after the seal and
+ * the registration; tax TAX-001 after the bank account, with the credit code and the account number.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -44,8 +46,24 @@ class CaseworkIntegrationTests {
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-	/** The test catalogue's customs item asks for a credit code up front (its matter maps none into it). */
-	static final String HK_PARENT_CODE = FieldRules.withCheckCharacter("91440300MA5G00001");
+	static final String MATTER = "HK-STARTUP-SETTLE";
+
+	/** Every required answer of the matter for an HK enterprise, but the company name. */
+	static final Map<String, String> ANSWERS = Map.ofEntries(Map.entry("shared.legalRepName", "陳大文"),
+			Map.entry("shared.legalRepIdNumber", "A123456(3)"), Map.entry("shared.contactPhone", "+852 9123 4567"),
+			Map.entry("shared.registeredAddress", "深圳市福田區河套"), Map.entry("item.LEG-001.documentType", "COMPANY"),
+			Map.entry("item.LEG-001.usePurpose", "設立登記"), Map.entry("item.GOV-001.proposedName", "港深創科"),
+			Map.entry("item.GOV-001.industry", "IT"), Map.entry("item.GOV-001.investorName", "港深創科有限公司"),
+			Map.entry("item.GOV-002.registeredCapital", "1000000"), Map.entry("item.GOV-002.investmentAmount", "1000000"),
+			Map.entry("item.GOV-002.businessScope", "軟件開發"), Map.entry("item.GOV-002.investorName", "港深創科有限公司"),
+			Map.entry("item.PSB-001.sealTypes", "STANDARD"), Map.entry("item.FIN-001.bankName", "BOC"),
+			Map.entry("item.FIN-001.accountCurrency", "CNY"), Map.entry("item.TAX-001.financeOfficerName", "李會計"),
+			Map.entry("item.TAX-001.financeOfficerPhone", "+852 9876 5432"), Map.entry("item.TAX-001.taxpayerType", "SMALL"),
+			Map.entry("item.TAX-001.accountingStandard", "SBE"));
+
+	String json(Object value) {
+		return json.writeValueAsString(value);
+	}
 
 	@Autowired
 	MockMvcTester mvc;
@@ -79,12 +97,14 @@ class CaseworkIntegrationTests {
 	}
 
 	String application(EstationUser owner, String companyName) {
-		return """
-				{"matterCode": "M-SETTLE",
-				 "answers": {"shared.companyName": "%s", "item.GOV-0001.capital": "1000000", "item.FIN-0001.accountType": "BASIC",
-				             "item.CUS-0001.creditCode": "%s"},
-				 "materials": {"BR_CERTIFICATE": %d, "ARTICLES": %d}}""".formatted(companyName, HK_PARENT_CODE, document(owner),
-				document(owner));
+		return application(companyName, document(owner), document(owner), document(owner));
+	}
+
+	String application(String companyName, long attested, long brCertificate, long authorisation) {
+		Map<String, String> answers = new java.util.HashMap<>(ANSWERS);
+		answers.put("shared.companyName", companyName);
+		return json(Map.of("matterCode", MATTER, "answers", answers, "materials",
+				Map.of("ATTESTED_DOCUMENT", attested, "HK_BR_CERTIFICATE", brCertificate, "AGENT_AUTHORISATION", authorisation)));
 	}
 
 	MvcTestResult submit(EstationUser owner, String key, String body) {
@@ -102,7 +122,7 @@ class CaseworkIntegrationTests {
 		return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
 	}
 
-	/** Submits M-SETTLE for enterprise-hk; returns the case as the API shows it. */
+	/** Submits HK-STARTUP-SETTLE for enterprise-hk; returns the case as the API shows it. */
 	JsonNode submitted(String companyName) throws Exception {
 		EstationUser enterprise = account("enterprise-hk");
 		MvcTestResult result = submit(enterprise, UUID.randomUUID().toString(), application(enterprise, companyName));
@@ -154,12 +174,16 @@ class CaseworkIntegrationTests {
 		assertThat(cases()).isEqualTo(before + 1);
 
 		JsonNode c = caseOf(enterprise, receipt);
-		assertThat(c.get("matterCode").asString()).isEqualTo("M-SETTLE");
-		assertThat(task(c, "GOV-0001").get("status").asString()).isEqualTo("SUBMITTED");
-		assertThat(task(c, "TAX-0001").get("status").asString()).isEqualTo("WAITING_FOR_PREREQUISITE");
-		assertThat(task(c, "TAX-0001").get("formData").get("companyName").asString()).isEqualTo("Twice Ltd");
-		assertThat(task(c, "GOV-0001").get("materials").get("BR_CERTIFICATE").asLong())
-			.isEqualTo(task(c, "GOV-0001").get("materials").get("BR_CERTIFICATE").asLong());
+		assertThat(c.get("matterCode").asString()).isEqualTo(MATTER);
+		assertThat(task(c, "LEG-001").get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(task(c, "GOV-001").get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(task(c, "GOV-002").get("status").asString()).isEqualTo("WAITING_FOR_PREREQUISITE");
+		assertThat(task(c, "TAX-001").get("status").asString()).isEqualTo("WAITING_FOR_PREREQUISITE");
+		assertThat(task(c, "TAX-001").get("formData").get("companyName").asString()).isEqualTo("Twice Ltd");
+		assertThat(task(c, "TAX-001").get("formData").get("legalRepName").asString()).isEqualTo("陳大文");
+		assertThat(task(c, "LEG-001").get("materials").get("HK_BR_CERTIFICATE").asLong())
+			.as("one upload attached to every item that needs it")
+			.isEqualTo(task(c, "GOV-002").get("materials").get("HK_BR_CERTIFICATE").asLong());
 		assertThat(c.get("timeline").get(0).get("action").asString()).isEqualTo("SUBMIT");
 	}
 
@@ -195,15 +219,15 @@ class CaseworkIntegrationTests {
 		EstationUser enterprise = account("enterprise-hk");
 		long casesBefore = cases();
 		long tasksBefore = tasks();
-		MvcTestResult result = submit(enterprise, UUID.randomUUID().toString(), """
-				{"matterCode": "M-SETTLE", "answers": {"item.GOV-0001.capital": "a lot"}, "materials": {}}""");
+		MvcTestResult result = submit(enterprise, UUID.randomUUID().toString(),
+				json(Map.of("matterCode", MATTER, "answers", Map.of("item.GOV-002.registeredCapital", "a lot"))));
 		assertThat(result).hasStatus(400);
 		assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
 		JsonNode problem = body(result);
 		List<String> fields = new ArrayList<>();
 		problem.get("errors").forEach(e -> fields.add(e.get("field").asString()));
-		assertThat(fields).contains("shared.companyName", "item.GOV-0001.capital", "item.FIN-0001.accountType",
-				"material.BR_CERTIFICATE", "material.ARTICLES");
+		assertThat(fields).contains("shared.companyName", "item.GOV-002.registeredCapital", "item.FIN-001.bankName",
+				"material.ATTESTED_DOCUMENT", "material.HK_BR_CERTIFICATE", "material.AGENT_AUTHORISATION");
 		assertThat(fields).as("materials only later items need may follow").doesNotContain("material.BUSINESS_LICENCE");
 		assertThat(problem.get("errors").get(0).get("message").asString()).isNotBlank();
 		assertThat(cases()).isEqualTo(casesBefore);
@@ -226,34 +250,30 @@ class CaseworkIntegrationTests {
 		EstationUser enterprise = account("enterprise-hk");
 		EstationUser other = account("enterprise-mainland");
 		long before = cases();
-		String body = """
-				{"matterCode": "M-SETTLE",
-				 "answers": {"shared.companyName": "Borrowed Ltd", "item.GOV-0001.capital": "1", "item.FIN-0001.accountType": "BASIC",
-				             "item.CUS-0001.creditCode": "%s"},
-				 "materials": {"BR_CERTIFICATE": %d, "ARTICLES": %d}}""".formatted(HK_PARENT_CODE, document(other), document(enterprise));
-		MvcTestResult result = submit(enterprise, UUID.randomUUID().toString(), body);
+		MvcTestResult result = submit(enterprise, UUID.randomUUID().toString(),
+				application("Borrowed Ltd", document(other), document(enterprise), document(enterprise)));
 		assertThat(result).hasStatus(400);
-		assertThat(body(result).get("errors").get(0).get("field").asString()).isEqualTo("material.BR_CERTIFICATE");
+		assertThat(body(result).get("errors").get(0).get("field").asString()).isEqualTo("material.ATTESTED_DOCUMENT");
 		assertThat(cases()).isEqualTo(before);
 	}
 
 	// ------------------------------------------------------------------ the lifecycle
 
 	@Test
-	void correctionAcceptanceApprovalAndTheDependentTaskStartingWithTheCreditCode() throws Exception {
+	void correctionAcceptanceApprovalsAndDependentTasksStartingWithTheCreditCode() throws Exception {
 		EstationUser enterprise = account("enterprise-hk");
 		JsonNode c = submitted("Journey Ltd");
 		String receipt = c.get("receiptNumber").asString();
-		long registration = task(c, "GOV-0001").get("id").asLong();
-		long tax = task(c, "TAX-0001").get("id").asLong();
+		long attestation = task(c, "LEG-001").get("id").asLong();
+		long name = task(c, "GOV-001").get("id").asLong();
+		long registration = task(c, "GOV-002").get("id").asLong();
 
-		MvcTestResult empty = act("clerk", registration, "request-correction", "{}");
-		assertThat(empty).hasStatus(400);
-		assertThat(act("clerk", registration, "request-correction",
-				"{\"missingMaterials\": [\"BR_CERTIFICATE\"], \"note\": \"The certificate is expired\"}")).hasStatusOk();
+		assertThat(act("clerk", name, "request-correction", "{}")).hasStatus(400);
+		assertThat(act("clerk", name, "request-correction",
+				"{\"missingMaterials\": [\"AGENT_AUTHORISATION\"], \"note\": \"Signed by every investor\"}")).hasStatusOk();
 		JsonNode corrected = caseOf(enterprise, receipt);
 		assertThat(corrected.get("status").asString()).isEqualTo("ACTION_REQUIRED");
-		assertThat(task(corrected, "GOV-0001").get("deficiencies")).hasSize(2);
+		assertThat(task(corrected, "GOV-001").get("deficiencies")).hasSize(2);
 
 		MvcTestResult incomplete = mvc.post()
 			.uri("/api/v1/applications/" + receipt + "/resubmit")
@@ -262,94 +282,115 @@ class CaseworkIntegrationTests {
 			.content("{\"answers\": {}, \"materials\": {}}")
 			.exchange();
 		assertThat(incomplete).hasStatus(400);
-		assertThat(incomplete).bodyText().contains("material.BR_CERTIFICATE");
-		long newCertificate = document(enterprise);
+		assertThat(incomplete).bodyText().contains("material.AGENT_AUTHORISATION");
+		long newAuthorisation = document(enterprise);
 		MvcTestResult resubmitted = mvc.post()
 			.uri("/api/v1/applications/" + receipt + "/resubmit")
 			.with(user(enterprise))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"answers\": {\"item.GOV-0001.capital\": \"2000000\"}, \"materials\": {\"BR_CERTIFICATE\": "
-					+ newCertificate + "}}")
+			.content("{\"answers\": {\"item.GOV-001.proposedName\": \"港深智創\"}, \"materials\": {\"AGENT_AUTHORISATION\": "
+					+ newAuthorisation + "}}")
 			.exchange();
 		assertThat(resubmitted).hasStatusOk();
 		JsonNode after = body(resubmitted);
-		assertThat(task(after, "GOV-0001").get("status").asString()).isEqualTo("SUBMITTED");
-		assertThat(task(after, "GOV-0001").get("formData").get("capital").asString()).isEqualTo("2000000");
-		assertThat(task(after, "GOV-0001").get("materials").get("BR_CERTIFICATE").asLong()).isEqualTo(newCertificate);
+		assertThat(task(after, "GOV-001").get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(task(after, "GOV-001").get("formData").get("proposedName").asString()).isEqualTo("港深智創");
+		assertThat(task(after, "GOV-001").get("materials").get("AGENT_AUTHORISATION").asLong()).isEqualTo(newAuthorisation);
+
+		assertThat(act("clerk", attestation, "accept", null)).hasStatusOk();
+		assertThat(act("clerk", name, "accept", null)).hasStatusOk();
+		JsonNode accepted = caseOf(enterprise, receipt);
+		assertThat(task(accepted, "GOV-001").has("deadline")).isTrue();
+		assertThat(task(accepted, "GOV-001").get("deadlineStatus").asString()).isEqualTo("ON_TIME");
+		assertThat(accepted.has("latestDeadline")).isTrue();
+
+		assertThat(act("officer-market-regulation", name, "approve", "{}")).as("take the task first").hasStatus(409);
+		approve("officer-legal-services", attestation, "{\"notarialCertificateNumber\": \"N-1\"}");
+		assertThat(task(caseOf(enterprise, receipt), "GOV-002").get("status").asString())
+			.as("still waits for the name declaration").isEqualTo("WAITING_FOR_PREREQUISITE");
+		assertThat(act("officer-market-regulation", name, "start-review", null)).hasStatusOk();
+		MvcTestResult noOutput = act("officer-market-regulation", name, "approve", "{\"outputs\": {}}");
+		assertThat(noOutput).hasStatus(400);
+		assertThat(noOutput).bodyText().contains("outputs.nameApprovalNumber");
+		assertThat(act("officer-market-regulation", name, "approve", "{\"outputs\": {\"nameApprovalNumber\": \"NA-1\"}}"))
+			.hasStatusOk();
+		assertThat(task(caseOf(enterprise, receipt), "GOV-002").get("status").asString()).isEqualTo("SUBMITTED");
 
 		assertThat(act("clerk", registration, "accept", null)).hasStatusOk();
-		JsonNode accepted = caseOf(enterprise, receipt);
-		assertThat(task(accepted, "GOV-0001").has("deadline")).isTrue();
-		assertThat(accepted.get("latestDeadline").asString()).isEqualTo(task(accepted, "GOV-0001").get("deadline").asString());
-
-		assertThat(act("officer-market-regulation", registration, "approve", "{}")).as("take the task first")
-			.hasStatus(409);
-		assertThat(act("officer-market-regulation", registration, "start-review", null)).hasStatusOk();
-		MvcTestResult noOutput = act("officer-market-regulation", registration, "approve", "{\"outputs\": {}}");
-		assertThat(noOutput).hasStatus(400);
-		assertThat(noOutput).bodyText().contains("outputs.creditCode");
 		String creditCode = FieldRules.withCheckCharacter("91440300MA5G" + String.format("%05d", registration % 100000));
-		assertThat(act("officer-market-regulation", registration, "approve",
-				"{\"outputs\": {\"creditCode\": \"" + creditCode + "\"}}")).hasStatusOk();
-
+		approve("officer-market-regulation", registration,
+				"{\"creditCode\": \"" + creditCode + "\", \"licenceNumber\": \"L-" + registration + "\"}");
 		JsonNode decided = caseOf(enterprise, receipt);
-		assertThat(task(decided, "GOV-0001").get("outputs").get("creditCode").asString()).isEqualTo(creditCode);
-		assertThat(task(decided, "TAX-0001").get("status").asString()).isEqualTo("SUBMITTED");
-		assertThat(task(decided, "TAX-0001").get("formData").get("creditCode").asString()).isEqualTo(creditCode);
-		assertThat(task(decided, "CUS-0001").get("status").asString()).isEqualTo("SUBMITTED");
-		assertThat(task(decided, "FIN-0001").get("status").asString()).isEqualTo("WAITING_FOR_PREREQUISITE");
-		assertThat(task(decided, "TAX-0001").has("deadline")).as("gets its deadline when accepted").isFalse();
+		assertThat(task(decided, "GOV-002").get("outputs").get("creditCode").asString()).isEqualTo(creditCode);
+		for (String started : List.of("PSB-001", "GOV-003")) {
+			assertThat(task(decided, started).get("status").asString()).isEqualTo("SUBMITTED");
+			assertThat(task(decided, started).get("formData").get("creditCode").asString()).isEqualTo(creditCode);
+			assertThat(task(decided, started).has("deadline")).as("gets its deadline when accepted").isFalse();
+		}
+		assertThat(task(decided, "FIN-001").get("status").asString()).as("also waits for the seal")
+			.isEqualTo("WAITING_FOR_PREREQUISITE");
 
-		assertThat(act("clerk", tax, "accept", null)).hasStatusOk();
-		assertThat(act("officer-tax", tax, "start-review", null)).hasStatusOk();
-		assertThat(act("officer-tax", tax, "refuse", "{\"reason\": \"\"}")).hasStatus(400);
-		assertThat(act("officer-tax", tax, "approve", "{}")).hasStatusOk();
-		JsonNode bank = task(caseOf(enterprise, receipt), "FIN-0001");
-		assertThat(bank.get("status").asString()).isEqualTo("SUBMITTED");
-		assertThat(bank.get("formData").get("creditCode").asString()).isEqualTo(creditCode);
+		long seal = task(decided, "PSB-001").get("id").asLong();
+		assertThat(act("clerk", seal, "accept", null)).hasStatusOk();
+		assertThat(act("officer-public-security", seal, "start-review", null)).hasStatusOk();
+		assertThat(act("officer-public-security", seal, "refuse", "{\"reason\": \"\"}")).hasStatus(400);
+		assertThat(act("officer-public-security", seal, "approve", "{\"outputs\": {\"sealRecordNumber\": \"S-1\"}}"))
+			.hasStatusOk();
+		long bank = task(caseOf(enterprise, receipt), "FIN-001").get("id").asLong();
+		assertThat(act("clerk", bank, "accept", null)).hasStatusOk();
+		approve("officer-bank", bank, "{\"accountNumber\": \"44250100012345678\"}");
+		JsonNode tax = task(caseOf(enterprise, receipt), "TAX-001");
+		assertThat(tax.get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(tax.get("formData").get("creditCode").asString()).isEqualTo(creditCode);
+		assertThat(tax.get("formData").get("bankAccountNumber").asString()).isEqualTo("44250100012345678");
+		assertThat(tax.get("formData").get("financeOfficerName").asString()).isEqualTo("李會計");
 
 		assertThat(act("clerk", registration, "deliver", "{\"method\": \"ELECTRONIC\"}")).hasStatusOk();
 		List<String> actions = new ArrayList<>();
 		caseOf(enterprise, receipt).get("timeline").forEach(e -> actions.add(e.get("action").asString()));
-		assertThat(actions).containsSubsequence("SUBMIT", "REQUEST_CORRECTION", "RESUBMIT", "ACCEPT", "START_REVIEW",
-				"APPROVE", "START", "ACCEPT", "START_REVIEW", "APPROVE", "START", "DELIVER");
+		assertThat(actions).containsSubsequence("SUBMIT", "REQUEST_CORRECTION", "RESUBMIT", "ACCEPT", "ACCEPT",
+				"START_REVIEW", "APPROVE", "START_REVIEW", "APPROVE", "START", "ACCEPT", "START_REVIEW", "APPROVE", "START",
+				"DELIVER");
 		assertThat(events.stream(CaseSubmitted.class).filter(e -> e.receiptNumber().equals(receipt))).hasSize(1);
 		assertThat(events.stream(CorrectionRequested.class).filter(e -> e.receiptNumber().equals(receipt)))
 			.singleElement()
 			.satisfies(e -> assertThat(e.deficiencies()).hasSize(2));
-		assertThat(events.stream(TaskAccepted.class).filter(e -> e.receiptNumber().equals(receipt))).hasSize(2);
+		assertThat(events.stream(TaskAccepted.class).filter(e -> e.receiptNumber().equals(receipt))).hasSize(5);
 		assertThat(events.stream(TaskDecided.class).filter(e -> e.receiptNumber().equals(receipt)))
-			.extracting(TaskDecided::itemCode, TaskDecided::approved)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("GOV-0001", true),
-					org.assertj.core.groups.Tuple.tuple("TAX-0001", true));
+			.extracting(TaskDecided::itemCode)
+			.containsExactly("LEG-001", "GOV-001", "GOV-002", "PSB-001", "FIN-001");
 		assertThat(events.stream(TaskStarted.class).filter(e -> e.receiptNumber().equals(receipt)))
 			.extracting(TaskStarted::itemCode)
-			.containsExactlyInAnyOrder("TAX-0001", "CUS-0001", "FIN-0001");
+			.containsExactlyInAnyOrder("GOV-002", "PSB-001", "GOV-003", "FIN-001", "TAX-001");
 		assertThat(events.stream(TaskDelivered.class).filter(e -> e.receiptNumber().equals(receipt))).hasSize(1);
+	}
+
+	/** The officer takes the task and approves it with the given outputs (a JSON object). */
+	void approve(String officer, long taskId, String outputs) {
+		assertThat(act(officer, taskId, "start-review", null)).hasStatusOk();
+		assertThat(act(officer, taskId, "approve", "{\"outputs\": " + outputs + "}")).hasStatusOk();
 	}
 
 	@Test
 	void anIllegalTransitionIs409WithAProblemDetail() throws Exception {
 		JsonNode c = submitted("Illegal Ltd");
-		long tax = task(c, "TAX-0001").get("id").asLong();
+		long tax = task(c, "TAX-001").get("id").asLong();
 		MvcTestResult result = act("clerk", tax, "accept", null);
 		assertThat(result).hasStatus(409);
 		assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
 		assertThat(body(result).get("code").asString()).isEqualTo("casework.error.illegalTransition");
 		assertThat(body(result).get("detail").asString()).contains("not possible");
-		assertThat(task(caseOf(account("enterprise-hk"), c.get("receiptNumber").asString()), "TAX-0001").get("status")
+		assertThat(task(caseOf(account("enterprise-hk"), c.get("receiptNumber").asString()), "TAX-001").get("status")
 			.asString()).isEqualTo("WAITING_FOR_PREREQUISITE");
 	}
 
 	@Test
 	void aStaleVersionIs409() throws Exception {
 		JsonNode c = submitted("Stale Ltd");
-		long registration = task(c, "GOV-0001").get("id").asLong();
-		int version = task(c, "GOV-0001").get("version").asInt();
-		assertThat(act("clerk", registration, "check-materials".equals("x") ? "" : "accept",
-				"{\"version\": " + version + "}")).hasStatusOk();
-		MvcTestResult stale = act("clerk", registration, "request-correction",
-				"{\"version\": " + version + ", \"note\": \"late\"}");
+		long name = task(c, "GOV-001").get("id").asLong();
+		int version = task(c, "GOV-001").get("version").asInt();
+		assertThat(act("clerk", name, "accept", "{\"version\": " + version + "}")).hasStatusOk();
+		MvcTestResult stale = act("clerk", name, "request-correction", "{\"version\": " + version + ", \"note\": \"late\"}");
 		assertThat(stale).hasStatus(409);
 		assertThat(body(stale).get("detail").asString()).contains("Someone else has just changed this");
 	}
@@ -357,14 +398,13 @@ class CaseworkIntegrationTests {
 	@Test
 	void twoOfficersDecidingOneTaskAtOnce_oneWinsTheOtherIsTold() throws Exception {
 		JsonNode c = submitted("Concurrent Ltd");
-		long registration = task(c, "GOV-0001").get("id").asLong();
-		assertThat(act("clerk", registration, "accept", null)).hasStatusOk();
-		assertThat(act("officer-market-regulation", registration, "start-review", null)).hasStatusOk();
-		int version = task(caseOf(account("enterprise-hk"), c.get("receiptNumber").asString()), "GOV-0001").get("version")
+		long name = task(c, "GOV-001").get("id").asLong();
+		assertThat(act("clerk", name, "accept", null)).hasStatusOk();
+		assertThat(act("officer-market-regulation", name, "start-review", null)).hasStatusOk();
+		int version = task(caseOf(account("enterprise-hk"), c.get("receiptNumber").asString()), "GOV-001").get("version")
 			.asInt();
-		String code = FieldRules.withCheckCharacter("91440300MA5H" + String.format("%05d", registration % 100000));
-		List<MvcTestResult> results = race(2, () -> act("officer-market-regulation", registration, "approve",
-				"{\"version\": " + version + ", \"outputs\": {\"creditCode\": \"" + code + "\"}}"));
+		List<MvcTestResult> results = race(2, () -> act("officer-market-regulation", name, "approve",
+				"{\"version\": " + version + ", \"outputs\": {\"nameApprovalNumber\": \"NA-" + name + "\"}}"));
 		assertThat(results).extracting(r -> r.getResponse().getStatus()).containsExactlyInAnyOrder(200, 409);
 		assertThat(jdbc.sql("select count(*) from casework_timeline t join casework_case c on c.id = t.case_id "
 				+ "where c.receipt_number = :r and t.action = 'APPROVE'")
@@ -379,14 +419,15 @@ class CaseworkIntegrationTests {
 	void anOfficerNeverSeesAnotherDepartmentsTask() throws Exception {
 		JsonNode c = submitted("Isolated Ltd");
 		String receipt = c.get("receiptNumber").asString();
-		long registration = task(c, "GOV-0001").get("id").asLong();
-		assertThat(act("clerk", registration, "accept", null)).hasStatusOk();
+		long name = task(c, "GOV-001").get("id").asLong();
+		assertThat(act("clerk", name, "accept", null)).hasStatusOk();
 
-		assertThat(act("officer-tax", registration, "start-review", null)).hasStatus(404);
-		assertThat(mvc.get().uri("/work-queue/tasks/" + registration).with(user(account("officer-tax"))).exchange())
-			.hasStatus(404);
-		assertThat(mvc.get().uri("/work-queue/tasks/" + registration).with(user(account("officer-market-regulation")))
-			.exchange()).hasStatusOk().bodyText().contains("Isolated Ltd");
+		assertThat(act("officer-tax", name, "start-review", null)).hasStatus(404);
+		assertThat(mvc.get().uri("/work-queue/tasks/" + name).with(user(account("officer-tax"))).exchange()).hasStatus(404);
+		assertThat(mvc.get().uri("/work-queue/tasks/" + name).with(user(account("officer-market-regulation"))).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("港深創科");
 
 		MvcTestResult taxQueue = mvc.get().uri("/api/v1/work-queue?status=ACCEPTED").with(user(account("officer-tax"))).exchange();
 		assertThat(taxQueue).hasStatusOk();
@@ -399,8 +440,8 @@ class CaseworkIntegrationTests {
 
 		JsonNode asTax = caseOf(account("officer-tax"), receipt);
 		assertThat(asTax.get("tasks")).extracting(t -> t.get("departmentCode").asString()).containsOnly("tax");
-		assertThat(asTax.toString()).doesNotContain("GOV-0001\",\"departmentCode");
-		assertThat(mvc.get().uri("/api/v1/applications/" + receipt).with(user(account("officer-hrss"))).exchange())
+		assertThat(asTax.get("timeline")).allMatch(e -> !e.has("itemCode") || e.get("itemCode").asString().equals("TAX-001"));
+		assertThat(mvc.get().uri("/api/v1/applications/" + receipt).with(user(account("officer-customs"))).exchange())
 			.hasStatus(404);
 		assertThat(mvc.get().uri("/work-queue").with(user(account("clerk"))).exchange()).hasStatus(403);
 	}
@@ -409,7 +450,7 @@ class CaseworkIntegrationTests {
 	void anApplicantNeverSeesAnotherApplicantsCaseOrDocuments() throws Exception {
 		JsonNode c = submitted("Private Ltd");
 		String receipt = c.get("receiptNumber").asString();
-		long documentId = task(c, "GOV-0001").get("materials").get("ARTICLES").asLong();
+		long documentId = task(c, "LEG-001").get("materials").get("ATTESTED_DOCUMENT").asLong();
 		EstationUser stranger = account("applicant-hk");
 		assertThat(mvc.get().uri("/api/v1/applications/" + receipt).with(user(stranger)).exchange()).hasStatus(404);
 		assertThat(mvc.get().uri("/applications/" + receipt).with(user(stranger)).exchange()).hasStatus(404);
@@ -425,10 +466,10 @@ class CaseworkIntegrationTests {
 		assertThat(mvc.get().uri("/documents/" + documentId).with(user(account("enterprise-hk"))).exchange()).hasStatusOk();
 		assertThat(mvc.get().uri("/documents/" + documentId).with(user(account("clerk"))).exchange()).as("the window")
 			.hasStatusOk();
-		assertThat(mvc.get().uri("/documents/" + documentId).with(user(account("officer-market-regulation"))).exchange())
+		assertThat(mvc.get().uri("/documents/" + documentId).with(user(account("officer-legal-services"))).exchange())
 			.hasStatusOk();
-		assertThat(mvc.get().uri("/documents/" + documentId).with(user(account("officer-customs"))).exchange())
-			.as("customs' task does not use the articles")
+		assertThat(mvc.get().uri("/documents/" + documentId).with(user(account("officer-market-regulation"))).exchange())
+			.as("only the attestation uses the attested document")
 			.hasStatus(404);
 		assertThat(mvc.get().uri("/api/v1/applications").with(user(account("enterprise-hk"))).exchange()).bodyText()
 			.contains(receipt);
@@ -446,7 +487,7 @@ class CaseworkIntegrationTests {
 			.exchange();
 		assertThat(result).hasStatusOk();
 		assertThat(body(result).get("status").asString()).isEqualTo("WITHDRAWN");
-		assertThat(act("clerk", task(c, "GOV-0001").get("id").asLong(), "accept", null)).hasStatus(409);
+		assertThat(act("clerk", task(c, "GOV-001").get("id").asLong(), "accept", null)).hasStatus(409);
 	}
 
 	// ------------------------------------------------------------------ pages
@@ -454,15 +495,15 @@ class CaseworkIntegrationTests {
 	@Test
 	void aDraftIsSavedAsTheApplicantGoesAndSubmittingItTwiceGivesOneReceipt() throws Exception {
 		EstationUser enterprise = account("enterprise-hk");
-		MvcTestResult start = mvc.post().uri("/applications/new").param("matter", "M-SETTLE").with(user(enterprise)).with(csrf()).exchange();
+		MvcTestResult start = mvc.post().uri("/applications/new").param("matter", MATTER).with(user(enterprise)).with(csrf()).exchange();
 		assertThat(start).hasStatus3xxRedirection();
 		String draft = start.getResponse().getRedirectedUrl();
 		assertThat(draft).matches("/applications/drafts/\\d+");
 
 		MvcTestResult invalid = mvc.post()
-			.uri(draft + "/items/GOV-0001")
+			.uri(draft + "/items/GOV-002")
 			.header("Accept-Language", "en")
-			.param("item.GOV-0001.capital", "lots")
+			.param("item.GOV-002.registeredCapital", "lots")
 			.with(user(enterprise))
 			.with(csrf())
 			.exchange();
@@ -471,9 +512,10 @@ class CaseworkIntegrationTests {
 			.contains("In progress");
 
 		mvc.post().uri(draft + "/shared").param("shared.companyName", "Draft Ltd").with(user(enterprise)).with(csrf()).exchange();
-		mvc.post().uri(draft + "/items/GOV-0001").param("item.GOV-0001.capital", "500000").with(user(enterprise)).with(csrf()).exchange();
-		mvc.post().uri(draft + "/items/FIN-0001").param("item.FIN-0001.accountType", "GENERAL").with(user(enterprise)).with(csrf()).exchange();
-		mvc.post().uri(draft + "/items/CUS-0001").param("item.CUS-0001.creditCode", HK_PARENT_CODE).with(user(enterprise)).with(csrf()).exchange();
+		ANSWERS.forEach((key, value) -> {
+			String section = key.startsWith("shared.") ? "/shared" : "/items/" + key.substring(5, key.lastIndexOf('.'));
+			mvc.post().uri(draft + section).param(key, value).with(user(enterprise)).with(csrf()).exchange();
+		});
 		long before = cases();
 		MvcTestResult notYet = mvc.post().uri(draft + "/submit").header("Accept-Language", "en").with(user(enterprise)).with(csrf()).exchange();
 		assertThat(notYet).hasStatus(400).bodyText().contains("not complete");
@@ -482,7 +524,7 @@ class CaseworkIntegrationTests {
 		MvcTestResult wrongType = mvc.post()
 			.uri(draft + "/materials")
 			.multipart()
-			.file("file.BR_CERTIFICATE", "<html>not a pdf</html>".getBytes(StandardCharsets.UTF_8))
+			.file("file.HK_BR_CERTIFICATE", "<html>not a pdf</html>".getBytes(StandardCharsets.UTF_8))
 			.header("Accept-Language", "en")
 			.with(user(enterprise))
 			.with(csrf())
@@ -491,14 +533,15 @@ class CaseworkIntegrationTests {
 		mvc.post()
 			.uri(draft + "/materials")
 			.multipart()
-			.file(new org.springframework.mock.web.MockMultipartFile("file.BR_CERTIFICATE", "br.pdf", "application/pdf", PDF))
-			.file(new org.springframework.mock.web.MockMultipartFile("file.ARTICLES", "articles.pdf", "application/pdf", PDF))
+			.file(new org.springframework.mock.web.MockMultipartFile("file.HK_BR_CERTIFICATE", "br.pdf", "application/pdf", PDF))
+			.file(new org.springframework.mock.web.MockMultipartFile("file.ATTESTED_DOCUMENT", "attested.pdf", "application/pdf", PDF))
+			.file(new org.springframework.mock.web.MockMultipartFile("file.AGENT_AUTHORISATION", "authorisation.pdf", "application/pdf", PDF))
 			.with(user(enterprise))
 			.with(csrf())
 			.exchange();
 		assertThat(mvc.get().uri(draft + "/check").header("Accept-Language", "en").with(user(enterprise)).exchange())
 			.bodyText()
-			.contains("Draft Ltd", "br.pdf", "articles.pdf")
+			.contains("Draft Ltd", "br.pdf", "attested.pdf")
 			.doesNotContain("not complete");
 
 		MvcTestResult first = mvc.post().uri(draft + "/submit").with(user(enterprise)).with(csrf()).exchange();
@@ -527,7 +570,7 @@ class CaseworkIntegrationTests {
 			.param("walkInPhone", "+852 9876 5432")
 			.param("applicantType", "HK_RESIDENT")
 			.param("kind", "ITEM")
-			.param("code", "CUS-0002")
+			.param("code", "GOV-001")
 			.with(user(clerk))
 			.with(csrf())
 			.exchange();
@@ -540,13 +583,21 @@ class CaseworkIntegrationTests {
 			.param("walkInPhone", "+852 9876 5432")
 			.param("applicantType", "HK_RESIDENT")
 			.param("kind", "ITEM")
-			.param("code", "CUS-0002")
+			.param("code", "GOV-001")
 			.with(user(clerk))
 			.with(csrf())
 			.exchange();
 		assertThat(start).hasStatus3xxRedirection();
 		String draft = start.getResponse().getRedirectedUrl();
-		mvc.post().uri(draft + "/items/CUS-0002").param("item.CUS-0002.question", "Can I bring samples?").with(user(clerk)).with(csrf()).exchange();
+		mvc.post()
+			.uri(draft + "/items/GOV-001")
+			.param("item.GOV-001.proposedName", "李記")
+			.param("item.GOV-001.industry", "SVC")
+			.param("item.GOV-001.investorName", "李小明")
+			.param("item.GOV-001.contactPhone", "+852 9876 5432")
+			.with(user(clerk))
+			.with(csrf())
+			.exchange();
 		MvcTestResult submitted = mvc.post().uri(draft + "/submit").with(user(clerk)).with(csrf()).exchange();
 		assertThat(submitted).hasStatus3xxRedirection();
 		assertThat(submitted.getResponse().getRedirectedUrl()).matches("/window/cases/\\d+\\?submitted");

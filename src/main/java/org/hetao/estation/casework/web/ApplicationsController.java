@@ -137,8 +137,10 @@ class ApplicationsController {
 			boolean any = part.ownFields()
 				.stream()
 				.anyMatch(f -> draft.answers().containsKey(ApplicationPlan.itemKey(part.item().code(), f.key())));
+			boolean valid = plan.checkItem(part.item().code(), draft.answers()).isEmpty();
+			boolean nothingRequired = part.ownFields().stream().noneMatch(FormField::required);
 			sections.add(new Section(part.item().name(), null, base + "/items/" + part.item().code(),
-					status(any, plan.checkItem(part.item().code(), draft.answers()).isEmpty())));
+					nothingRequired && valid && !any ? SectionStatus.OPTIONAL : status(any, valid)));
 		}
 		if (!plan.materials().isEmpty()) {
 			boolean any = !draft.materials().isEmpty();

@@ -44,7 +44,8 @@ class CaseViews {
 		this.support = support;
 	}
 
-	record Labelled(String key, LocalizedText label, String value) {
+	/** A labelled value; {@code value} is localized for choices of a select field, else the same text in each language. */
+	record Labelled(String key, LocalizedText label, LocalizedText value, String raw) {
 	}
 
 	record MaterialView(String code, LocalizedText name, Long documentId, boolean checked) {
@@ -107,9 +108,13 @@ class CaseViews {
 		List<Labelled> form = t.formData()
 			.entrySet()
 			.stream()
-			.map(e -> new Labelled(e.getKey(),
-					item.flatMap(i -> i.field(e.getKey())).map(FormField::label).orElse(plain(e.getKey())),
-					e.getValue()))
+			.map(e -> {
+				Optional<FormField> field = item.flatMap(i -> i.field(e.getKey()));
+				LocalizedText value = field.flatMap(f -> f.options().stream().filter(o -> o.value().equals(e.getValue())).findFirst())
+					.map(FormField.FieldOption::label)
+					.orElse(plain(e.getValue()));
+				return new Labelled(e.getKey(), field.map(FormField::label).orElse(plain(e.getKey())), value, e.getValue());
+			})
 			.toList();
 		List<MaterialView> materials = new ArrayList<>();
 		item.map(ServiceItem::materials).orElse(List.of()).forEach(m -> {
@@ -128,7 +133,7 @@ class CaseViews {
 			.stream()
 			.map(e -> new Labelled(e.getKey(), item.flatMap(i -> i.outputs().stream().filter(o -> o.key().equals(e.getKey())).findFirst())
 				.map(ItemOutput::label)
-				.orElse(plain(e.getKey())), e.getValue()))
+				.orElse(plain(e.getKey())), plain(e.getValue()), e.getValue()))
 			.toList();
 		DeadlineStatus ds = t.status() == TaskStatus.ACCEPTED || t.status() == TaskStatus.UNDER_REVIEW
 				|| (t.status() == TaskStatus.CORRECTION_REQUESTED && t.clock().started())

@@ -44,9 +44,12 @@ class CaseworkApiController {
 
 	private final CaseHandling handling;
 
-	CaseworkApiController(Applying applying, CaseHandling handling) {
+	private final org.hetao.estation.casework.CaseworkSupport support;
+
+	CaseworkApiController(Applying applying, CaseHandling handling, org.hetao.estation.casework.CaseworkSupport support) {
 		this.applying = applying;
 		this.handling = handling;
+		this.support = support;
 	}
 
 	/**
@@ -229,7 +232,14 @@ class CaseworkApiController {
 
 	private TaskResponse task(Case c, long taskId, EstationUser user) {
 		ItemTask t = c.task(taskId);
-		return task(t, null);
+		return task(t, deadlineStatus(t));
+	}
+
+	/** On time, due soon or overdue while the task's clock runs (or is paused for a correction). */
+	private DeadlineStatus deadlineStatus(ItemTask t) {
+		boolean running = t.status() == TaskStatus.ACCEPTED || t.status() == TaskStatus.UNDER_REVIEW
+				|| t.status() == TaskStatus.CORRECTION_REQUESTED;
+		return running ? t.clock().status(support.today(), support.calendars()) : null;
 	}
 
 	private static TaskResponse task(ItemTask t, DeadlineStatus status) {
@@ -249,7 +259,7 @@ class CaseworkApiController {
 			.toList();
 		return new CaseResponse(c.id(), c.receiptNumber(), c.matterCode(), c.applicant().name(), c.status().name(),
 				c.latestDeadline().orElse(null), c.submittedAt(), c.channel(),
-				visible.stream().map(t -> task(t, null)).toList(), timeline);
+				visible.stream().map(t -> task(t, deadlineStatus(t))).toList(), timeline);
 	}
 
 	private static TimelineResponse timeline(TimelineEntry e) {
