@@ -313,7 +313,10 @@ public class QueueTickets {
 		return byId(ticketId).orElseThrow();
 	}
 
-	/** Finishes the service, linking the cases handled (receipt numbers such as HT20261127-000123). */
+	/**
+	 * Finishes the service, linking the cases handled (receipt numbers such as HT20261127-000123). The
+	 * phone number left for the SMS call has served its purpose and is erased (the masked form stays).
+	 */
 	public Ticket finish(long ticketId, long clerkId, List<String> receipts) {
 		List<String> clean = receipts == null ? List.of()
 				: receipts.stream().map(String::strip).filter(r -> !r.isEmpty()).distinct().toList();
@@ -327,7 +330,7 @@ public class QueueTickets {
 		Ticket ticket = atClerksWindow(ticketId, clerkId, Ticket.Status.SERVING);
 		Instant now = clock.instant();
 		tx.executeWithoutResult(s -> {
-			transition(ticket, "SERVING", "update hall_ticket set status = 'SERVED', finished_at = ?, case_receipts = ? where id = ? and status = 'SERVING'",
+			transition(ticket, "SERVING", "update hall_ticket set status = 'SERVED', finished_at = ?, case_receipts = ?, phone = null where id = ? and status = 'SERVING'",
 					ts(now), String.join(",", clean), ticket.id());
 			events.publishEvent(new TicketServed(ticket.id(), ticket.displayNumber(), ticket.queueCategory(),
 					ticket.windowNumber(), clerkId, clean, ticket.serviceStartedAt(), now));
@@ -338,7 +341,7 @@ public class QueueTickets {
 	public Ticket noShow(long ticketId, long clerkId) {
 		Ticket ticket = atClerksWindow(ticketId, clerkId, Ticket.Status.CALLED);
 		tx.executeWithoutResult(s -> {
-			transition(ticket, "CALLED", "update hall_ticket set status = 'NO_SHOW', finished_at = ? where id = ? and status = 'CALLED'",
+			transition(ticket, "CALLED", "update hall_ticket set status = 'NO_SHOW', finished_at = ?, phone = null where id = ? and status = 'CALLED'",
 					ts(clock.instant()), ticket.id());
 			if (ticket.appointmentId() != null) {
 				jdbc.sql("update hall_appointment set status = 'NO_SHOW', changed_at = ? where id = ?")

@@ -138,7 +138,7 @@ class QueueIntegrationTests {
 		sessions.signIn("7", clerk, "Test clerk");
 		signedInClerks.add(clerk);
 		tickets.current("7").ifPresent(t -> tickets.noShow(t.id(), clerk));
-		Ticket mine = tickets.issue("D", null, null);
+		Ticket mine = tickets.issue("D", "+852 9123 4567", null);
 		// drain whatever else waits for window 7 today until ours is called
 		Ticket called;
 		do {
@@ -157,6 +157,9 @@ class QueueIntegrationTests {
 		Ticket served = tickets.finish(mine.id(), clerk, List.of("HT20261127-000123", " HT20261127-000124 "));
 		assertThat(served.status()).isEqualTo(Ticket.Status.SERVED);
 		assertThat(served.caseReceipts()).containsExactly("HT20261127-000123", "HT20261127-000124");
+		assertThat(jdbc.sql("select phone from hall_ticket where id = ?").param(mine.id()).query((rs, i) -> rs.getString(1))
+			.list()).as("the phone for the SMS call is erased once served").containsOnlyNulls();
+		assertThat(served.phoneMasked()).isEqualTo("+852 ****4567");
 		assertThat(jdbc.sql("select count(*) from hall_ticket_call where ticket_id = ? and recall = false").param(mine.id())
 			.query(Integer.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from hall_ticket_call where ticket_id = ? and recall = true").param(mine.id())
