@@ -87,9 +87,9 @@ class EvaluationIntegrationTests {
 	long deliveredTask(EstationUser applicant, String receipt) {
 		long caseId = id();
 		tx.executeWithoutResult(s -> {
-			events.publishEvent(new CaseSubmitted(caseId, receipt, applicant.id(), null, List.of("GOV-0001"),
+			events.publishEvent(new CaseSubmitted(caseId, receipt, applicant.id(), null, List.of("GOV-002"),
 					CaseChannel.ONLINE, Instant.now()));
-			events.publishEvent(new TaskDelivered(caseId, receipt, applicant.id(), id(), "GOV-0001",
+			events.publishEvent(new TaskDelivered(caseId, receipt, applicant.id(), id(), "GOV-002",
 					DeliveryMethod.ELECTRONIC, Instant.now()));
 		});
 		return evaluations.servicesOf(applicant.id())
@@ -107,7 +107,7 @@ class EvaluationIntegrationTests {
 		long service = deliveredTask(applicant, receipt());
 		EvaluableService s = evaluations.serviceOf(applicant.id(), service).service();
 		assertThat(s.departmentCode()).isEqualTo("market-regulation");
-		assertThat(s.itemCode()).isEqualTo("GOV-0001");
+		assertThat(s.itemCode()).isEqualTo("GOV-002");
 
 		Evaluation first = evaluations.rate(applicant.id(), service, EvaluationChannel.WEB,
 				new Evaluations.Rate(Rating.VERY_SATISFIED, List.of(Reason.FAST), null));

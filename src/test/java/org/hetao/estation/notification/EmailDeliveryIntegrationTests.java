@@ -80,7 +80,7 @@ class EmailDeliveryIntegrationTests {
 				Language.ZH_HANT, ApplicantType.HK_RESIDENT, null, Set.of(Role.APPLICANT)));
 		long caseId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
 		tx.executeWithoutResult(s -> events.publishEvent(new CaseSubmitted(caseId, "HT20261127-200001", account, null,
-				List.of("GOV-0001"), CaseChannel.ONLINE, Instant.now())));
+				List.of("GOV-002"), CaseChannel.ONLINE, Instant.now())));
 
 		assertThat(smtp.getReceivedMessages()).as("nothing is sent before the dispatcher runs").isEmpty();
 		dispatcher.dispatchDue();
@@ -91,7 +91,7 @@ class EmailDeliveryIntegrationTests {
 		assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo(name + "@example.hk");
 		assertThat(received[0].getSubject()).isEqualTo("【河套e站通】已收到你的申請 HT20261127-200001");
 		assertThat(GreenMailUtil.getBody(received[0])).isNotBlank();
-		assertThat(received[0].getContent().toString()).contains("外商投資企業設立登記")
+		assertThat(received[0].getContent().toString()).contains("外商投資企業（港資）設立登記")
 			.contains("https://estation.example/applications/HT20261127-200001");
 		assertThat(notifications.of(account))
 			.filteredOn(n -> n.channel() == NotificationChannel.EMAIL)
@@ -111,7 +111,7 @@ class EmailDeliveryIntegrationTests {
 				Language.EN, ApplicantType.HK_RESIDENT, null, Set.of(Role.APPLICANT)));
 		long caseId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
 		tx.executeWithoutResult(s -> events.publishEvent(new CaseSubmitted(caseId, "HT20261127-200002", account, null,
-				List.of("GOV-0001"), CaseChannel.ONLINE, Instant.now())));
+				List.of("GOV-002"), CaseChannel.ONLINE, Instant.now())));
 		Instant before = Instant.now();
 		dispatcher.dispatchDue();
 		Notification email = notifications.of(account)

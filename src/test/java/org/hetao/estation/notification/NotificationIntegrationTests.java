@@ -89,48 +89,48 @@ class NotificationIntegrationTests {
 		long hans = account(Language.ZH_HANS, null);
 		Instant now = Instant.now();
 		long caseId = id();
-		publish(new CaseSubmitted(caseId, "HT20261127-100001", en, null, List.of("GOV-0001"), CaseChannel.ONLINE, now));
-		publish(new CaseSubmitted(id(), "HT20261127-100002", hant, null, List.of("GOV-0001"), CaseChannel.ONLINE, now));
-		publish(new CaseSubmitted(id(), "HT20261127-100003", hans, null, List.of("GOV-0001"), CaseChannel.ONLINE, now));
+		publish(new CaseSubmitted(caseId, "HT20261127-100001", en, null, List.of("GOV-002"), CaseChannel.ONLINE, now));
+		publish(new CaseSubmitted(id(), "HT20261127-100002", hant, null, List.of("GOV-002"), CaseChannel.ONLINE, now));
+		publish(new CaseSubmitted(id(), "HT20261127-100003", hans, null, List.of("GOV-002"), CaseChannel.ONLINE, now));
 
 		assertThat(inbox(en, "receipt")).singleElement().satisfies(n -> {
 			assertThat(n.language()).isEqualTo("en");
 			assertThat(n.subject()).isEqualTo("[e-Station] We received your application HT20261127-100001");
-			assertThat(n.body()).contains("Registration of a foreign-invested enterprise");
+			assertThat(n.body()).contains("Registration of a Hong Kong-invested enterprise");
 			assertThat(n.link()).isEqualTo("/applications/HT20261127-100001");
 			assertThat(n.status()).isEqualTo(NotificationStatus.SENT);
 		});
 		assertThat(inbox(hant, "receipt").get(0).subject()).isEqualTo("【河套e站通】已收到你的申請 HT20261127-100002");
-		assertThat(inbox(hant, "receipt").get(0).body()).contains("外商投資企業設立登記");
+		assertThat(inbox(hant, "receipt").get(0).body()).contains("外商投資企業（港資）設立登記");
 		assertThat(inbox(hans, "receipt").get(0).subject()).isEqualTo("【河套e站通】已收到你的申请 HT20261127-100003");
-		assertThat(inbox(hans, "receipt").get(0).body()).contains("外商投资企业设立登记");
+		assertThat(inbox(hans, "receipt").get(0).body()).contains("外商投资企业（港资）设立登记");
 
 		long task = id();
-		publish(new CorrectionRequested(caseId, "HT20261127-100001", en, task, "GOV-0001",
-				List.of(Deficiency.material("BR_CERTIFICATE"), new Deficiency("ARTICLES", "not certified"),
+		publish(new CorrectionRequested(caseId, "HT20261127-100001", en, task, "GOV-002",
+				List.of(Deficiency.material("HK_BR_CERTIFICATE"), new Deficiency("ARTICLES_OF_ASSOCIATION", "not certified"),
 						Deficiency.note("Signature missing on page 2")),
 				now));
 		assertThat(inbox(en, "correction")).singleElement().satisfies(n -> {
 			assertThat(n.subject()).contains("needs corrections");
 			assertThat(n.body()).contains("these 3 corrections")
-				.contains("1. Hong Kong business registration certificate")
+				.contains("1. Hong Kong Business Registration Certificate")
 				.contains("— not certified")
 				.contains("3. Signature missing on page 2");
 			assertThat(n.link()).isEqualTo("/applications/HT20261127-100001/correct");
 		});
 
-		publish(new TaskAccepted(caseId, "HT20261127-100001", en, task, "GOV-0001", "market-regulation",
+		publish(new TaskAccepted(caseId, "HT20261127-100001", en, task, "GOV-002", "market-regulation",
 				LocalDate.of(2026, 12, 3), now));
 		assertThat(inbox(en, "accepted").get(0).body()).contains("decision by 2026-12-03");
 
-		publish(new TaskDecided(caseId, "HT20261127-100001", en, task, "GOV-0001", "market-regulation", true, null,
+		publish(new TaskDecided(caseId, "HT20261127-100001", en, task, "GOV-002", "market-regulation", true, null,
 				Map.of(), true, now));
 		assertThat(inbox(en, "approved").get(0).subject()).isEqualTo("[e-Station] Application HT20261127-100001 decided: approved");
-		publish(new TaskDecided(caseId, "HT20261127-100001", hant, id(), "GOV-0001", "market-regulation", false,
+		publish(new TaskDecided(caseId, "HT20261127-100001", hant, id(), "GOV-002", "market-regulation", false,
 				"資料不符", Map.of(), true, now));
 		assertThat(inbox(hant, "refused").get(0).body()).contains("不予批准").contains("原因：資料不符");
 
-		publish(new TaskDelivered(caseId, "HT20261127-100001", en, task, "GOV-0001", DeliveryMethod.COUNTER_PICKUP, now));
+		publish(new TaskDelivered(caseId, "HT20261127-100001", en, task, "GOV-002", DeliveryMethod.COUNTER_PICKUP, now));
 		assertThat(inbox(en, "delivered").get(0).body()).contains("ready for pick-up at the unified delivery window");
 
 		// The delivered task may now be rated: the feedback module invites the applicant.
@@ -139,7 +139,7 @@ class NotificationIntegrationTests {
 			assertThat(n.link()).matches("/evaluations/\\d+");
 		});
 
-		publish(new ConsultationAnswered(77, hans, "ITEM", "GOV-0001", "market-regulation", now));
+		publish(new ConsultationAnswered(77, hans, "ITEM", "GOV-002", "market-regulation", now));
 		assertThat(inbox(hans, "consultationAnswered")).singleElement()
 			.satisfies(n -> assertThat(n.link()).isEqualTo("/consultations/77"));
 	}
@@ -151,9 +151,9 @@ class NotificationIntegrationTests {
 		// An appointment tomorrow: today is the working day before it if today is a working day; the test
 		// checks the rule class for weekends and holidays, here that the job writes a reminder once.
 		Instant starts = Instant.now().plus(java.time.Duration.ofHours(20));
-		publish(new AppointmentBooked(code, account, "GOV-0001", null, starts, starts.plusSeconds(1800)));
+		publish(new AppointmentBooked(code, account, "GOV-002", null, starts, starts.plusSeconds(1800)));
 		assertThat(inbox(account, "appointmentConfirmed")).singleElement()
-			.satisfies(n -> assertThat(n.body()).contains("預約碼：" + code).contains("外商投資企業設立登記"));
+			.satisfies(n -> assertThat(n.body()).contains("預約碼：" + code).contains("外商投資企業（港資）設立登記"));
 
 		reminders.remind();
 		reminders.remind();
@@ -181,7 +181,7 @@ class NotificationIntegrationTests {
 	void nothingIsWrittenForARolledBackChange() {
 		long account = account(Language.EN, "+852 9000 0001");
 		tx.executeWithoutResult(s -> {
-			events.publishEvent(new CaseSubmitted(id(), "HT20261127-100009", account, null, List.of("GOV-0001"),
+			events.publishEvent(new CaseSubmitted(id(), "HT20261127-100009", account, null, List.of("GOV-002"),
 					CaseChannel.ONLINE, Instant.now()));
 			s.setRollbackOnly();
 		});
@@ -192,7 +192,7 @@ class NotificationIntegrationTests {
 	@Test
 	void aCommittedNotificationWaitsForTheDispatcherAndIsSentExactlyOnce() {
 		long account = account(Language.EN, "+852 9000 0002");
-		publish(new CaseSubmitted(id(), "HT20261127-100010", account, null, List.of("GOV-0001"), CaseChannel.ONLINE,
+		publish(new CaseSubmitted(id(), "HT20261127-100010", account, null, List.of("GOV-002"), CaseChannel.ONLINE,
 				Instant.now()));
 		Notification sms = notifications.of(account).stream().filter(n -> n.channel() == NotificationChannel.SMS).findFirst().orElseThrow();
 		// The process "dies" here: committed, never dispatched. The row survives in the database.
@@ -212,7 +212,7 @@ class NotificationIntegrationTests {
 	@Test
 	void aClaimLeftByADeadDispatcherIsTakenAgainOnceItExpires() {
 		long account = account(Language.EN, "+852 9000 0003");
-		publish(new CaseSubmitted(id(), "HT20261127-100011", account, null, List.of("GOV-0001"), CaseChannel.ONLINE,
+		publish(new CaseSubmitted(id(), "HT20261127-100011", account, null, List.of("GOV-002"), CaseChannel.ONLINE,
 				Instant.now()));
 		Notification sms = notifications.of(account).stream().filter(n -> n.channel() == NotificationChannel.SMS).findFirst().orElseThrow();
 		// A node claimed it and died before sending: the claim still runs, nobody else takes it.
@@ -235,7 +235,7 @@ class NotificationIntegrationTests {
 	void theApplicantsChoiceOfChannelsIsFollowed() {
 		long account = account(Language.EN, "+852 9000 0004");
 		preferences.save(account, new NotificationPreference(false, false, true));
-		publish(new CaseSubmitted(id(), "HT20261127-100012", account, null, List.of("GOV-0001"), CaseChannel.ONLINE,
+		publish(new CaseSubmitted(id(), "HT20261127-100012", account, null, List.of("GOV-002"), CaseChannel.ONLINE,
 				Instant.now()));
 		assertThat(notifications.of(account)).extracting(Notification::channel).containsExactly(NotificationChannel.INBOX);
 	}

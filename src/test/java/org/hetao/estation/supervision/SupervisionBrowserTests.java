@@ -72,9 +72,9 @@ class SupervisionBrowserTests {
 		String receipt = "HT20261127-" + ThreadLocalRandom.current().nextInt(100000, 999999);
 		Instant now = Instant.now();
 		tx.executeWithoutResult(s -> {
-			events.publishEvent(new CaseSubmitted(caseId, receipt, applicant, null, List.of("TAX-0001"), CaseChannel.ONLINE, now));
-			events.publishEvent(new TaskAccepted(caseId, receipt, applicant, task, "TAX-0001", "tax", LocalDate.now().plusDays(3), now));
-			events.publishEvent(new TaskDecided(caseId, receipt, applicant, task, "TAX-0001", "tax", true, null, Map.of(), true, now));
+			events.publishEvent(new CaseSubmitted(caseId, receipt, applicant, null, List.of("TAX-001"), CaseChannel.ONLINE, now));
+			events.publishEvent(new TaskAccepted(caseId, receipt, applicant, task, "TAX-001", "tax", LocalDate.now().plusDays(3), now));
+			events.publishEvent(new TaskDecided(caseId, receipt, applicant, task, "TAX-001", "tax", true, null, Map.of(), true, now));
 		});
 
 		signIn("supervisor");

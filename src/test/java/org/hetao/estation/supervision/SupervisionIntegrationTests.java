@@ -127,22 +127,22 @@ class SupervisionIntegrationTests {
 		int n = ThreadLocalRandom.current().nextInt(100000, 900000);
 		String r1 = r + n, r2 = r + (n + 1), r3 = r + (n + 2), r4 = r + (n + 3);
 		long c1 = id(), c2 = id(), c3 = id(), c4 = id(), t1 = id(), t2 = id(), t3 = id(), t4 = id();
-		// 1: online, accepted Monday (deadline Thursday), approved Wednesday: on time, 2 working days of 3.
-		publish(new CaseSubmitted(c1, r1, a, null, List.of("GOV-0001"), CaseChannel.ONLINE, at(2, 10)),
-				new TaskAccepted(c1, r1, a, t1, "GOV-0001", "market-regulation", LocalDate.of(2026, 3, 5), at(2, 11)),
-				new TaskDecided(c1, r1, a, t1, "GOV-0001", "market-regulation", true, null, Map.of(), true, at(4, 15)),
-				new TaskDelivered(c1, r1, a, t1, "GOV-0001", DeliveryMethod.ELECTRONIC, at(4, 16)));
-		// 2: at the window, a correction, accepted Tuesday (deadline Friday), never decided: overdue now.
-		publish(new CaseSubmitted(c2, r2, a, null, List.of("GOV-0001"), CaseChannel.WINDOW, at(2, 14)),
-				new CorrectionRequested(c2, r2, a, t2, "GOV-0001", List.of(Deficiency.material("ARTICLES")), at(2, 15)),
-				new TaskAccepted(c2, r2, a, t2, "GOV-0001", "market-regulation", LocalDate.of(2026, 3, 6), at(3, 9)));
+		// 1: online, accepted Monday (deadline Tuesday), approved Tuesday: on time, 1 working day of 1.
+		publish(new CaseSubmitted(c1, r1, a, null, List.of("GOV-002"), CaseChannel.ONLINE, at(2, 10)),
+				new TaskAccepted(c1, r1, a, t1, "GOV-002", "market-regulation", LocalDate.of(2026, 3, 3), at(2, 11)),
+				new TaskDecided(c1, r1, a, t1, "GOV-002", "market-regulation", true, null, Map.of(), true, at(3, 15)),
+				new TaskDelivered(c1, r1, a, t1, "GOV-002", DeliveryMethod.ELECTRONIC, at(3, 16)));
+		// 2: at the window, a correction, accepted Tuesday (deadline Wednesday), never decided: overdue now.
+		publish(new CaseSubmitted(c2, r2, a, null, List.of("GOV-002"), CaseChannel.WINDOW, at(2, 14)),
+				new CorrectionRequested(c2, r2, a, t2, "GOV-002", List.of(Deficiency.material("ARTICLES_OF_ASSOCIATION")), at(2, 15)),
+				new TaskAccepted(c2, r2, a, t2, "GOV-002", "market-regulation", LocalDate.of(2026, 3, 4), at(3, 9)));
 		// 3: online tax item, accepted Tuesday (deadline Wednesday), refused Thursday: late, 2 days of 1.
-		publish(new CaseSubmitted(c3, r3, a, null, List.of("TAX-0001"), CaseChannel.ONLINE, at(3, 10)),
-				new TaskAccepted(c3, r3, a, t3, "TAX-0001", "tax", LocalDate.of(2026, 3, 4), at(3, 11)),
-				new TaskDecided(c3, r3, a, t3, "TAX-0001", "tax", false, "incomplete", Map.of(), false, at(5, 10)));
+		publish(new CaseSubmitted(c3, r3, a, null, List.of("TAX-001"), CaseChannel.ONLINE, at(3, 10)),
+				new TaskAccepted(c3, r3, a, t3, "TAX-001", "tax", LocalDate.of(2026, 3, 4), at(3, 11)),
+				new TaskDecided(c3, r3, a, t3, "TAX-001", "tax", false, "incomplete", Map.of(), false, at(5, 10)));
 		// 4: through the API, not accepted.
-		publish(new CaseSubmitted(c4, r4, a, null, List.of("TAX-0001"), CaseChannel.API, at(4, 9)),
-				new TaskNotAccepted(c4, r4, a, t4, "TAX-0001", "not our item", at(4, 10)));
+		publish(new CaseSubmitted(c4, r4, a, null, List.of("TAX-001"), CaseChannel.API, at(4, 9)),
+				new TaskNotAccepted(c4, r4, a, t4, "TAX-001", "not our item", at(4, 10)));
 		// A counter service at window 5: ten minutes.
 		publish(new TicketServed(id(), "B001", "B", "5", 1L, List.of(r2), at(3, 8).minusSeconds(600), at(3, 8)));
 
@@ -167,9 +167,9 @@ class SupervisionIntegrationTests {
 	@Test
 	void figuresMatchTheKnownDataSet() {
 		Supervision.Dashboard d = supervision.dashboard(FROM, TO);
-		assertThat(d.total()).isEqualTo(new Figures.Row("*", 4, 2, 2, 50, 2.0, 2.0, 25));
+		assertThat(d.total()).isEqualTo(new Figures.Row("*", 4, 2, 2, 50, 1.5, 1.0, 25));
 		assertThat(d.by().get(Figures.Dimension.DEPARTMENT)).containsExactly(
-				new Figures.Row("market-regulation", 2, 1, 1, 100, 2.0, 3.0, 50),
+				new Figures.Row("market-regulation", 2, 1, 1, 100, 1.0, 1.0, 50),
 				new Figures.Row("tax", 2, 1, 1, 0, 2.0, 1.0, 0));
 		assertThat(d.by().get(Figures.Dimension.CHANNEL)).extracting(Figures.Row::key, Figures.Row::received)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("API", 1), org.assertj.core.groups.Tuple.tuple("ONLINE", 2),
@@ -177,7 +177,7 @@ class SupervisionIntegrationTests {
 		assertThat(d.by().get(Figures.Dimension.DOMAIN)).extracting(Figures.Row::key)
 			.containsExactly("GOVERNMENT_AFFAIRS", "TAXATION");
 		assertThat(d.by().get(Figures.Dimension.ITEM)).extracting(Figures.Row::key, Figures.Row::correctionPercent)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("GOV-0001", 50), org.assertj.core.groups.Tuple.tuple("TAX-0001", 0));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("GOV-002", 50), org.assertj.core.groups.Tuple.tuple("TAX-001", 0));
 		assertThat(d.overdue()).extracting(TaskRecord::receiptNumber).contains(overdueReceipt);
 		assertThat(d.windows()).singleElement().satisfies(w -> {
 			assertThat(w.window()).isEqualTo("5");
@@ -211,9 +211,9 @@ class SupervisionIntegrationTests {
 		assertThat(csv).hasStatusOk().hasContentType("text/csv;charset=UTF-8");
 		String text = new String(csv.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 		assertThat(text).startsWith("\uFEFFDimension,Code,Name,Received,Completed,Overdue,On-time rate");
-		assertThat(text).contains("Total,*,Total,4,2,2,50,2.0,2.0,25\r\n");
+		assertThat(text).contains("Total,*,Total,4,2,2,50,1.5,1.0,25\r\n");
 		assertThat(text).contains("Department,tax,");
-		assertThat(text).containsPattern("Department,market-regulation,[^\\r]*,2,1,1,100,2.0,3.0,50\r\n");
+		assertThat(text).containsPattern("Department,market-regulation,[^\\r]*,2,1,1,100,1.0,1.0,50\r\n");
 
 		MvcTestResult xlsx = mvc.get().uri("/supervision/export.xlsx?from=2026-03-02&to=2026-03-06").header("Accept-Language", "en").with(user(supervisor)).exchange();
 		assertThat(xlsx).hasStatusOk();
@@ -227,7 +227,7 @@ class SupervisionIntegrationTests {
 
 		assertThat(mvc.get().uri("/supervision/cases/{r}", overdueReceipt).with(user(supervisor))).hasStatusOk()
 			.bodyText()
-			.contains("GOV-0001");
+			.contains("GOV-002");
 	}
 
 	@Test
