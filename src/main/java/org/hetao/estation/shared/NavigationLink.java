@@ -24,6 +24,10 @@ public record NavigationLink(String messageKey, String path, int order, Audience
 		SUPERVISOR,
 		/** Administrators and the park operator. */
 		ADMIN,
+		/** The hall manager. */
+		HALL_MANAGER,
+		/** The park operator. */
+		PARK_OPERATOR,
 		/** Any member of staff. */
 		STAFF,
 		/** Anyone signed in. */

@@ -49,6 +49,8 @@ class LayoutModelAdvice {
 			case SUPERVISOR -> user != null && user.hasRole(Role.SUPERVISOR);
 			case ADMIN -> user != null && (user.hasRole(Role.ADMIN) || user.hasRole(Role.PARK_OPERATOR)
 					|| user.hasRole(Role.HALL_MANAGER));
+			case HALL_MANAGER -> user != null && user.hasRole(Role.HALL_MANAGER);
+			case PARK_OPERATOR -> user != null && user.hasRole(Role.PARK_OPERATOR);
 			case STAFF -> user != null && user.isStaff();
 			case SIGNED_IN -> user != null;
 		};
