@@ -437,6 +437,18 @@ class CaseworkIntegrationTests {
 			.with(user(account("officer-market-regulation")))
 			.exchange();
 		assertThat(marketQueue).bodyText().contains(receipt);
+		assertThat(mvc.get()
+			.uri("/api/v1/work-queue?status=ACCEPTED&deadline=ON_TIME")
+			.with(user(account("officer-market-regulation")))
+			.exchange()).bodyText().contains(receipt);
+		assertThat(mvc.get()
+			.uri("/api/v1/work-queue?status=ACCEPTED&deadline=OVERDUE")
+			.with(user(account("officer-market-regulation")))
+			.exchange()).as("accepted today: not overdue").bodyText().doesNotContain(receipt);
+		assertThat(mvc.get().uri("/work-queue?status=ACCEPTED").with(user(account("officer-market-regulation"))).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains(receipt);
 
 		JsonNode asTax = caseOf(account("officer-tax"), receipt);
 		assertThat(asTax.get("tasks")).extracting(t -> t.get("departmentCode").asString()).containsOnly("tax");
