@@ -29,6 +29,11 @@ class FeedbackWebConfiguration {
 	}
 
 	@Bean
+	NavigationLink rectificationsHallManagerLink() {
+		return new NavigationLink("feedback.nav.rectifications", "/rectifications", 530, NavigationLink.Audience.HALL_MANAGER);
+	}
+
+	@Bean
 	NavigationLink rectificationsSupervisorLink() {
 		return new NavigationLink("feedback.nav.rectifications", "/rectifications", 860, NavigationLink.Audience.SUPERVISOR);
 	}
