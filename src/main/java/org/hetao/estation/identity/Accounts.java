@@ -70,6 +70,18 @@ public class Accounts {
 		return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Accounts::map).optional();
 	}
 
+	/** How to reach an account holder, for the notification module: email and phone may be {@code null}. */
+	public record Contact(long id, String displayName, String email, String phone, Language preferredLanguage) {
+	}
+
+	public Optional<Contact> contact(long id) {
+		return jdbc.sql("select id, display_name, email, phone, preferred_language from account where id = :id")
+			.param("id", id)
+			.query((rs, row) -> new Contact(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
+					rs.getString("phone"), Language.fromTag(rs.getString("preferred_language")).orElse(Language.DEFAULT)))
+			.optional();
+	}
+
 	public boolean usernameOrEmailTaken(String username, String email) {
 		return jdbc.sql("select count(*) from account where username = :u or email = :e")
 			.param("u", username)

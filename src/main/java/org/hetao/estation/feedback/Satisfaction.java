@@ -1,0 +1,90 @@
+package org.hetao.estation.feedback;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Satisfaction figures over the evaluations given in a period, per item, department, window or channel. */
+@Service
+public class Satisfaction {
+
+	public enum Dimension {
+		ITEM("s.item_code"), DEPARTMENT("s.department_code"), WINDOW("s.window_number"), CHANNEL("s.service_channel");
+
+		private final String column;
+
+		Dimension(String column) {
+			this.column = column;
+		}
+	}
+
+	/**
+	 * One group's figures.
+	 *
+	 * @param satisfiedPercent the share rated basically satisfied or better, 0–100
+	 * @param averageScore 1 (very dissatisfied) to 5 (very satisfied)
+	 */
+	public record Figure(String key, int evaluations, int veryDissatisfied, int dissatisfied, int satisfiedPercent,
+			double averageScore) {
+
+		public int bad() {
+			return veryDissatisfied + dissatisfied;
+		}
+
+	}
+
+	private static final Set<String> BAD = Set.of(Rating.DISSATISFIED.name(), Rating.VERY_DISSATISFIED.name());
+
+	private final JdbcClient jdbc;
+
+	Satisfaction(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Figure> by(Dimension dimension, Instant from, Instant to) {
+		String sql = """
+				select %s as k, e.rating, count(*) as n
+				from feedback_evaluation e join feedback_service s on s.id = e.service_id
+				where e.created_at >= :from and e.created_at < :to and %s is not null
+				group by %s, e.rating
+				""".formatted(dimension.column, dimension.column, dimension.column);
+		record Row(String key, Rating rating, int count) {
+		}
+		List<Row> rows = jdbc.sql(sql)
+			.param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+			.param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+			.query((rs, i) -> new Row(rs.getString(1), Rating.valueOf(rs.getString(2)), rs.getInt(3)))
+			.list();
+		return rows.stream().map(Row::key).distinct().sorted().map(key -> {
+			List<Row> group = rows.stream().filter(r -> r.key().equals(key)).toList();
+			int total = group.stream().mapToInt(Row::count).sum();
+			int veryBad = group.stream().filter(r -> r.rating() == Rating.VERY_DISSATISFIED).mapToInt(Row::count).sum();
+			int bad = group.stream().filter(r -> r.rating() == Rating.DISSATISFIED).mapToInt(Row::count).sum();
+			int satisfied = group.stream().filter(r -> r.rating().satisfied()).mapToInt(Row::count).sum();
+			double score = group.stream().mapToDouble(r -> r.rating().score() * r.count()).sum() / total;
+			return new Figure(key, total, veryBad, bad, Math.round(satisfied * 100f / total),
+					Math.round(score * 100) / 100.0);
+		}).toList();
+	}
+
+	/** Rectifications not closed yet, and how many of them are past their deadline on {@code today}. */
+	public record OpenRectifications(int open, int overdue) {
+	}
+
+	public OpenRectifications openRectifications(java.time.LocalDate today) {
+		return jdbc.sql("select count(*), coalesce(sum(case when deadline < :today then 1 else 0 end), 0) from feedback_rectification where status <> 'CLOSED'")
+			.param("today", today)
+			.query((rs, i) -> new OpenRectifications(rs.getInt(1), rs.getInt(2)))
+			.single();
+	}
+
+	static boolean bad(String rating) {
+		return BAD.contains(rating);
+	}
+
+}

@@ -1,0 +1,235 @@
+package org.hetao.estation.notification;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.hetao.estation.casework.CaseSubmitted;
+import org.hetao.estation.casework.CorrectionRequested;
+import org.hetao.estation.casework.Deficiency;
+import org.hetao.estation.casework.TaskAccepted;
+import org.hetao.estation.casework.TaskDecided;
+import org.hetao.estation.casework.TaskDelivered;
+import org.hetao.estation.casework.TaskNotAccepted;
+import org.hetao.estation.catalog.Catalog;
+import org.hetao.estation.catalog.MaterialRequirement;
+import org.hetao.estation.catalog.ServiceItem;
+import org.hetao.estation.feedback.EvaluationInvited;
+import org.hetao.estation.hall.AppointmentBooked;
+import org.hetao.estation.hall.TicketCalled;
+import org.hetao.estation.shared.Language;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns module events into outbox rows. These are plain {@link EventListener}s: they run inside the transaction
+ * that publishes the event, so a notification exists exactly when the change it reports was committed.
+ */
+@Component
+class NotificationEvents {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final Notifications notifications;
+
+	private final Catalog catalog;
+
+	private final MessageSource messages;
+
+	private final JdbcClient jdbc;
+
+	NotificationEvents(Notifications notifications, Catalog catalog, MessageSource messages, JdbcClient jdbc) {
+		this.notifications = notifications;
+		this.catalog = catalog;
+		this.messages = messages;
+		this.jdbc = jdbc;
+	}
+
+	private static String link(String receipt) {
+		return "/applications/" + receipt;
+	}
+
+	String itemName(String code, Language language) {
+		return catalog.item(code).map(i -> i.name().get(language)).orElse(code);
+	}
+
+	@EventListener
+	void on(CaseSubmitted e) {
+		if (e.applicantAccountId() == null) {
+			return;
+		}
+		notifications.toAccount(e.applicantAccountId(), "receipt", l -> new Object[] { e.receiptNumber(),
+				e.itemCodes().stream().map(c -> itemName(c, l)).collect(Collectors.joining("、")) },
+				link(e.receiptNumber()), e.receiptNumber());
+	}
+
+	@EventListener
+	void on(CorrectionRequested e) {
+		if (e.applicantAccountId() == null) {
+			return;
+		}
+		notifications.toAccount(e.applicantAccountId(), "correction",
+				l -> new Object[] { e.receiptNumber(), itemName(e.itemCode(), l), deficiencies(e.itemCode(), e.deficiencies(), l),
+						e.deficiencies().size() },
+				link(e.receiptNumber()) + "/correct", e.receiptNumber());
+	}
+
+	/** The full list, numbered: the material's name in the recipient's language, and what is wrong with it. */
+	String deficiencies(String itemCode, List<Deficiency> list, Language language) {
+		ServiceItem item = catalog.item(itemCode).orElse(null);
+		StringBuilder b = new StringBuilder();
+		int n = 1;
+		for (Deficiency d : list) {
+			String material = d.materialCode() == null ? null
+					: item == null ? d.materialCode()
+							: item.materials()
+								.stream()
+								.filter(m -> m.code().equals(d.materialCode()))
+								.map(MaterialRequirement::name)
+								.map(t -> t.get(language))
+								.findFirst()
+								.orElse(d.materialCode());
+			b.append(n++).append(". ");
+			if (material != null) {
+				b.append(material);
+				if (d.note() != null) {
+					b.append(" — ");
+				}
+			}
+			if (d.note() != null) {
+				b.append(d.note());
+			}
+			b.append('\n');
+		}
+		return b.toString().strip();
+	}
+
+	@EventListener
+	void on(TaskAccepted e) {
+		if (e.applicantAccountId() == null) {
+			return;
+		}
+		notifications.toAccount(e.applicantAccountId(), "accepted",
+				l -> new Object[] { e.receiptNumber(), itemName(e.itemCode(), l), String.valueOf(e.deadline()) },
+				link(e.receiptNumber()), e.receiptNumber());
+	}
+
+	@EventListener
+	void on(TaskNotAccepted e) {
+		if (e.applicantAccountId() == null) {
+			return;
+		}
+		notifications.toAccount(e.applicantAccountId(), "notAccepted",
+				l -> new Object[] { e.receiptNumber(), itemName(e.itemCode(), l), e.reason() }, link(e.receiptNumber()),
+				e.receiptNumber());
+	}
+
+	@EventListener
+	void on(TaskDecided e) {
+		if (e.applicantAccountId() == null) {
+			return;
+		}
+		notifications.toAccount(e.applicantAccountId(), e.approved() ? "approved" : "refused",
+				l -> new Object[] { e.receiptNumber(), itemName(e.itemCode(), l), e.reason() == null ? "" : e.reason() },
+				link(e.receiptNumber()), e.receiptNumber());
+	}
+
+	@EventListener
+	void on(TaskDelivered e) {
+		if (e.applicantAccountId() == null) {
+			return;
+		}
+		notifications.toAccount(e.applicantAccountId(), "delivered",
+				l -> new Object[] { e.receiptNumber(), itemName(e.itemCode(), l),
+						messages.getMessage("notification.delivery." + e.method().name(), null, l.locale()) },
+				link(e.receiptNumber()), e.receiptNumber());
+	}
+
+	@EventListener
+	void on(AppointmentBooked e) {
+		String when = DATE_TIME.format(e.startsAt().atZone(ZONE));
+		notifications.toAccount(e.applicantId(), "appointmentConfirmed",
+				l -> new Object[] { e.code(), when, e.itemCode() == null ? "" : itemName(e.itemCode(), l) },
+				"/hall/appointments", e.code());
+		// A rescheduled appointment keeps its code: remember the new time and remind again.
+		int updated = jdbc.sql("update notification_appointment set starts_at = :s, item_code = :i, reminded_at = null where code = :c")
+			.param("s", Outbox.ts(e.startsAt()))
+			.param("i", e.itemCode())
+			.param("c", e.code())
+			.update();
+		if (updated == 0) {
+			jdbc.sql("insert into notification_appointment (code, account_id, item_code, starts_at) values (:c, :a, :i, :s)")
+				.param("c", e.code())
+				.param("a", e.applicantId())
+				.param("i", e.itemCode())
+				.param("s", Outbox.ts(e.startsAt()))
+				.update();
+		}
+	}
+
+	@EventListener
+	void on(TicketCalled e) {
+		if (e.smsPhone() == null || e.smsPhone().isBlank()) {
+			return;
+		}
+		// A ticket carries no language: the SMS is in the platform's default language.
+		notifications.toPhone(e.smsPhone(), Language.DEFAULT, "ticketCalled",
+				new Object[] { e.displayNumber(), e.windowNumber() }, e.displayNumber());
+	}
+
+	@EventListener
+	void on(EvaluationInvited e) {
+		notifications.toAccount(e.applicantAccountId(), "evaluation",
+				l -> new Object[] { e.receiptNumber(), e.itemCode() == null ? "" : itemName(e.itemCode(), l),
+						e.windowNumber() == null ? "" : e.windowNumber() },
+				"/evaluations/" + e.serviceId(), e.receiptNumber());
+	}
+
+	/**
+	 * The policy module's {@code ConsultationAnswered(consultationId, applicantId, subjectType, subjectCode, …)}.
+	 * Matched by name and read by its record components, because that module is not on this branch's
+	 * foundation yet; swap for a typed listener once it is.
+	 */
+	@EventListener
+	void onAny(Object event) {
+		if (!(event instanceof Record record) || !"ConsultationAnswered".equals(event.getClass().getSimpleName())) {
+			return;
+		}
+		Object id = component(record, "consultationId");
+		Object applicant = component(record, "applicantId");
+		Object subject = component(record, "subjectCode");
+		if (!(id instanceof Number consultation) || !(applicant instanceof Number account)) {
+			return;
+		}
+		notifications.toAccount(account.longValue(), "consultationAnswered",
+				l -> new Object[] { subject == null ? "" : subject.toString() }, "/consultations/" + consultation,
+				"consultation:" + consultation);
+	}
+
+	private static Object component(Record record, String name) {
+		for (RecordComponent c : record.getClass().getRecordComponents()) {
+			if (c.getName().equals(name)) {
+				try {
+					c.getAccessor().setAccessible(true);
+					return c.getAccessor().invoke(record);
+				}
+				catch (ReflectiveOperationException e) {
+					return null;
+				}
+			}
+		}
+		return null;
+	}
+
+	static String at(Instant instant) {
+		return DATE_TIME.format(instant.atZone(ZONE));
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.hetao.estation.notification;
+
+import java.time.Clock;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The channels each applicant chose; without a choice: email and inbox, and SMS when there is a phone. */
+@Repository
+public class NotificationPreferences {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	NotificationPreferences(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public NotificationPreference of(long accountId) {
+		return jdbc.sql("select email, sms, inbox from notification_preference where account_id = :a")
+			.param("a", accountId)
+			.query((rs, i) -> new NotificationPreference(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
+			.optional()
+			.orElse(new NotificationPreference(true, true, true));
+	}
+
+	public void save(long accountId, NotificationPreference preference) {
+		if (!preference.any()) {
+			throw new IllegalArgumentException("at least one channel");
+		}
+		int updated = jdbc.sql("update notification_preference set email = :e, sms = :s, inbox = :i, updated_at = :t where account_id = :a")
+			.param("e", preference.email())
+			.param("s", preference.sms())
+			.param("i", preference.inbox())
+			.param("t", Outbox.ts(clock.instant()))
+			.param("a", accountId)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("insert into notification_preference (account_id, email, sms, inbox, updated_at) values (:a, :e, :s, :i, :t)")
+				.param("e", preference.email())
+				.param("s", preference.sms())
+				.param("i", preference.inbox())
+				.param("t", Outbox.ts(clock.instant()))
+				.param("a", accountId)
+				.update();
+		}
+	}
+
+}

@@ -1,0 +1,191 @@
+package org.hetao.estation.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The notification table. Rows are inserted by whatever transaction causes them; the dispatcher claims a due
+ * row with a conditional update, so two nodes (or two runs) never send the same row.
+ */
+@Component
+class Outbox {
+
+	record NewMessage(Long accountId, NotificationChannel channel, String template, String language, String recipient,
+			String recipientMasked, String subject, String body, String link, String subjectRef) {
+	}
+
+	private final JdbcClient jdbc;
+
+	Outbox(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	static OffsetDateTime ts(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	long insert(NewMessage m, NotificationStatus status, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into notification (account_id, channel, template, language, recipient, recipient_masked, subject,
+				                          body, link, status, attempts, next_attempt_at, created_at, sent_at, subject_ref)
+				values (:account, :channel, :template, :language, :recipient, :masked, :subject, :body, :link, :status, 0,
+				        :now, :now, :sent, :ref)
+				""")
+			.param("account", m.accountId())
+			.param("channel", m.channel().name())
+			.param("template", m.template())
+			.param("language", m.language())
+			.param("recipient", m.recipient())
+			.param("masked", m.recipientMasked())
+			.param("subject", abbreviate(m.subject(), 500))
+			.param("body", m.body())
+			.param("link", m.link())
+			.param("status", status.name())
+			.param("now", ts(now))
+			.param("sent", status == NotificationStatus.SENT ? ts(now) : null)
+			.param("ref", m.subjectRef())
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/** Due rows' ids: pending ones whose time came, and claims a dead dispatcher left behind. */
+	List<Long> due(Instant now, int limit) {
+		return jdbc.sql("""
+				select id from notification
+				where (status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now)
+				order by id fetch first""" + " " + limit + " rows only")
+			.param("now", ts(now))
+			.query(Long.class)
+			.list();
+	}
+
+	/** Takes a row for sending; false when another dispatcher was faster. */
+	boolean claim(long id, Instant now, Duration lease) {
+		return jdbc.sql("""
+				update notification set status = 'SENDING', claimed_until = :until, attempts = attempts + 1
+				where id = :id and ((status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now))
+				""")
+			.param("until", ts(now.plus(lease)))
+			.param("id", id)
+			.param("now", ts(now))
+			.update() == 1;
+	}
+
+	void sent(long id, Instant now) {
+		jdbc.sql("update notification set status = 'SENT', sent_at = :now, claimed_until = null, last_error = null where id = :id and status = 'SENDING'")
+			.param("now", ts(now))
+			.param("id", id)
+			.update();
+	}
+
+	void failed(long id, String error, Instant nextAttempt) {
+		jdbc.sql("""
+				update notification set status = :status, next_attempt_at = coalesce(:next, next_attempt_at),
+				       claimed_until = null, last_error = :error
+				where id = :id and status = 'SENDING'
+				""")
+			.param("status", nextAttempt == null ? NotificationStatus.FAILED.name() : NotificationStatus.PENDING.name())
+			.param("next", ts(nextAttempt))
+			.param("error", abbreviate(error, 1000))
+			.param("id", id)
+			.update();
+	}
+
+	/** Staff send a failed (or stuck) message again: a fresh round of attempts from now. */
+	boolean resend(long id, Instant now) {
+		return jdbc.sql("""
+				update notification set status = 'PENDING', attempts = 0, next_attempt_at = :now, claimed_until = null
+				where id = :id and status in ('FAILED', 'SENT') and channel <> 'INBOX'
+				""")
+			.param("now", ts(now))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	Optional<Notification> find(long id) {
+		return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Outbox::map).optional();
+	}
+
+	List<Notification> latest(NotificationStatus status, NotificationChannel channel, int limit) {
+		StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
+		List<Object> args = new ArrayList<>();
+		if (status != null) {
+			sql.append(" and status = ?");
+			args.add(status.name());
+		}
+		if (channel != null) {
+			sql.append(" and channel = ?");
+			args.add(channel.name());
+		}
+		sql.append(" order by id desc fetch first ").append(limit).append(" rows only");
+		return jdbc.sql(sql.toString()).params(args).query(Outbox::map).list();
+	}
+
+	List<Notification> of(long accountId) {
+		return jdbc.sql(SELECT + " where account_id = :a order by id").param("a", accountId).query(Outbox::map).list();
+	}
+
+	List<Notification> inbox(long accountId, int limit) {
+		return jdbc.sql(SELECT + " where account_id = :a and channel = 'INBOX' order by id desc fetch first " + limit + " rows only")
+			.param("a", accountId)
+			.query(Outbox::map)
+			.list();
+	}
+
+	int unread(long accountId) {
+		return jdbc.sql("select count(*) from notification where account_id = :a and channel = 'INBOX' and read_at is null")
+			.param("a", accountId)
+			.query(Integer.class)
+			.single();
+	}
+
+	boolean markRead(long id, long accountId, Instant now) {
+		return jdbc.sql("update notification set read_at = coalesce(read_at, :now) where id = :id and account_id = :a and channel = 'INBOX'")
+			.param("now", ts(now))
+			.param("id", id)
+			.param("a", accountId)
+			.update() == 1;
+	}
+
+	int countFailed() {
+		return jdbc.sql("select count(*) from notification where status = 'FAILED'").query(Integer.class).single();
+	}
+
+	static String abbreviate(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+	}
+
+	private static final String SELECT = """
+			select id, account_id, channel, template, language, recipient, recipient_masked, subject, body, link, status,
+			       attempts, next_attempt_at, last_error, created_at, sent_at, read_at
+			from notification""";
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+		return t == null ? null : t.toInstant();
+	}
+
+	private static Notification map(ResultSet rs, int row) throws SQLException {
+		long account = rs.getLong("account_id");
+		return new Notification(rs.getLong("id"), rs.wasNull() ? null : account,
+				NotificationChannel.valueOf(rs.getString("channel")), rs.getString("template"), rs.getString("language"),
+				rs.getString("recipient"), rs.getString("recipient_masked"), rs.getString("subject"), rs.getString("body"),
+				rs.getString("link"), NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+				instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"),
+				instant(rs, "sent_at"), instant(rs, "read_at"));
+	}
+
+}

@@ -1,0 +1,174 @@
+package org.hetao.estation.supervision;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.hetao.estation.calendar.WorkingCalendars;
+import org.hetao.estation.casework.CaseSubmitted;
+import org.hetao.estation.casework.CaseWithdrawn;
+import org.hetao.estation.casework.CorrectionRequested;
+import org.hetao.estation.casework.TaskAccepted;
+import org.hetao.estation.casework.TaskDecided;
+import org.hetao.estation.casework.TaskNotAccepted;
+import org.hetao.estation.casework.TaskStarted;
+import org.hetao.estation.catalog.Catalog;
+import org.hetao.estation.catalog.ServiceItem;
+import org.hetao.estation.hall.TicketServed;
+import org.hetao.estation.shared.Jurisdiction;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the read model in step with casework and the hall, inside each event's transaction (so the figures
+ * never count a change that was rolled back), and counts submissions and decisions for Micrometer.
+ */
+@Component
+class SupervisionEvents {
+
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final SupervisionStore store;
+
+	private final Catalog catalog;
+
+	private final WorkingCalendars calendars;
+
+	private final MeterRegistry meters;
+
+	SupervisionEvents(SupervisionStore store, Catalog catalog, WorkingCalendars calendars, MeterRegistry meters) {
+		this.store = store;
+		this.catalog = catalog;
+		this.calendars = calendars;
+		this.meters = meters;
+	}
+
+	@EventListener
+	void on(CaseSubmitted e) {
+		for (String code : e.itemCodes()) {
+			ServiceItem item = catalog.item(code).orElse(null);
+			int exists = store.jdbc.sql("select count(*) from supervision_task where case_id = :c and item_code = :i")
+				.param("c", e.caseId())
+				.param("i", code)
+				.query(Integer.class)
+				.single();
+			if (exists > 0) {
+				continue;
+			}
+			store.jdbc.sql("""
+					insert into supervision_task (case_id, receipt_number, item_code, department_code, domain, channel,
+					                              submitted_at, promised_days, corrections)
+					values (:c, :r, :i, :d, :dom, :ch, :at, :p, 0)
+					""")
+				.param("c", e.caseId())
+				.param("r", e.receiptNumber())
+				.param("i", code)
+				.param("d", item == null ? null : item.departmentCode())
+				.param("dom", item == null || item.domain() == null ? null : item.domain().name())
+				.param("ch", e.channel().name())
+				.param("at", SupervisionStore.ts(e.at()))
+				.param("p", item == null ? null : item.promisedLimitDays())
+				.update();
+			meters.counter("estation.cases.submitted", "channel", e.channel().name()).increment();
+		}
+	}
+
+	@EventListener
+	void on(TaskAccepted e) {
+		store.jdbc.sql("""
+				update supervision_task set task_id = :t, accepted_at = :at, deadline = :d,
+				       department_code = coalesce(:dept, department_code)
+				where case_id = :c and item_code = :i
+				""")
+			.param("t", e.taskId())
+			.param("at", SupervisionStore.ts(e.at()))
+			.param("d", e.deadline())
+			.param("dept", e.departmentCode())
+			.param("c", e.caseId())
+			.param("i", e.itemCode())
+			.update();
+	}
+
+	@EventListener
+	void on(TaskStarted e) {
+		store.jdbc.sql("update supervision_task set task_id = :t where case_id = :c and item_code = :i")
+			.param("t", e.taskId())
+			.param("c", e.caseId())
+			.param("i", e.itemCode())
+			.update();
+	}
+
+	@EventListener
+	void on(CorrectionRequested e) {
+		store.jdbc.sql("update supervision_task set task_id = :t, corrections = corrections + 1 where case_id = :c and item_code = :i")
+			.param("t", e.taskId())
+			.param("c", e.caseId())
+			.param("i", e.itemCode())
+			.update();
+	}
+
+	@EventListener
+	void on(TaskNotAccepted e) {
+		store.jdbc.sql("update supervision_task set task_id = :t, ended = 'NOT_ACCEPTED' where case_id = :c and item_code = :i")
+			.param("t", e.taskId())
+			.param("c", e.caseId())
+			.param("i", e.itemCode())
+			.update();
+	}
+
+	@EventListener
+	void on(TaskDecided e) {
+		LocalDate decided = e.at().atZone(ZONE).toLocalDate();
+		LocalDate accepted = store.jdbc.sql("select accepted_at from supervision_task where case_id = :c and item_code = :i")
+			.param("c", e.caseId())
+			.param("i", e.itemCode())
+			.query((rs, i) -> {
+				var t = rs.getObject(1, java.time.OffsetDateTime.class);
+				return t == null ? null : t.atZoneSameInstant(ZONE).toLocalDate();
+			})
+			.optional()
+			.orElse(null);
+		Integer taken = accepted == null ? null : calendars.workingDaysBetween(Jurisdiction.CN, accepted, decided);
+		store.jdbc.sql("""
+				update supervision_task set task_id = :t, decided_at = :at, approved = :a, on_time = :o, taken_days = :taken
+				where case_id = :c and item_code = :i
+				""")
+			.param("t", e.taskId())
+			.param("at", SupervisionStore.ts(e.at()))
+			.param("a", e.approved())
+			.param("o", e.onTime())
+			.param("taken", taken)
+			.param("c", e.caseId())
+			.param("i", e.itemCode())
+			.update();
+		meters.counter("estation.tasks.decided", "outcome", e.approved() ? "approved" : "refused").increment();
+	}
+
+	@EventListener
+	void on(CaseWithdrawn e) {
+		store.jdbc.sql("update supervision_task set ended = 'WITHDRAWN' where case_id = :c and decided_at is null and ended is null")
+			.param("c", e.caseId())
+			.update();
+	}
+
+	@EventListener
+	void on(TicketServed e) {
+		int exists = store.jdbc.sql("select count(*) from supervision_ticket where ticket_id = :t").param("t", e.ticketId()).query(Integer.class).single();
+		if (exists > 0) {
+			return;
+		}
+		store.jdbc.sql("""
+				insert into supervision_ticket (ticket_id, display_number, category, window_number, service_started_at, finished_at)
+				values (:t, :n, :c, :w, :s, :f)
+				""")
+			.param("t", e.ticketId())
+			.param("n", e.displayNumber())
+			.param("c", e.category())
+			.param("w", e.windowNumber())
+			.param("s", SupervisionStore.ts(e.serviceStartedAt()))
+			.param("f", SupervisionStore.ts(e.finishedAt()))
+			.update();
+	}
+
+}

@@ -1,0 +1,151 @@
+package org.hetao.estation.supervision.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hetao.estation.supervision.Figures;
+import org.hetao.estation.supervision.Supervision;
+import org.hetao.estation.shared.Problem;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The supervision dashboard (督查), its chart data, its exports and the drill-down to a case. */
+@Controller
+class SupervisionController {
+
+	/** The longest period one request may cover. */
+	static final int MAX_DAYS = 366;
+
+	private final Supervision supervision;
+
+	private final DashboardView view;
+
+	SupervisionController(Supervision supervision, DashboardView view) {
+		this.supervision = supervision;
+		this.view = view;
+	}
+
+	record Period(LocalDate from, LocalDate to) {
+	}
+
+	static Period period(Supervision supervision, String from, String to) {
+		LocalDate today = supervision.today();
+		try {
+			LocalDate f = from == null || from.isBlank() ? today.minusDays(29) : LocalDate.parse(from);
+			LocalDate t = to == null || to.isBlank() ? today : LocalDate.parse(to);
+			if (t.isBefore(f) || f.plusDays(MAX_DAYS).isBefore(t)) {
+				throw Problem.invalid("supervision.period.invalid");
+			}
+			return new Period(f, t);
+		}
+		catch (DateTimeParseException e) {
+			throw Problem.invalid("supervision.period.invalid");
+		}
+	}
+
+	@GetMapping("/supervision")
+	String dashboard(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			Model model, Locale locale) {
+		Period p = period(supervision, from, to);
+		Supervision.Dashboard d = supervision.dashboard(p.from(), p.to());
+		model.addAttribute("d", d);
+		model.addAttribute("rows", view.rows(d, locale));
+		model.addAttribute("satisfaction", view.satisfaction(d, locale));
+		model.addAttribute("dimensions", Figures.Dimension.values());
+		return "supervision/dashboard";
+	}
+
+	@GetMapping("/supervision/cases/{receipt}")
+	String caseDrillDown(@PathVariable String receipt, Model model) {
+		var tasks = supervision.caseTasks(receipt);
+		if (tasks.isEmpty()) {
+			throw Problem.notFound("supervision.case.notFound");
+		}
+		model.addAttribute("receipt", receipt);
+		model.addAttribute("tasks", tasks);
+		model.addAttribute("today", supervision.today());
+		return "supervision/case";
+	}
+
+	/** What the chart draws: per department, received / completed / overdue, labelled in the reader's language. */
+	@GetMapping(path = "/supervision/chart", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Map<String, Object> chart(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			Locale locale) {
+		Period p = period(supervision, from, to);
+		Supervision.Dashboard d = supervision.dashboard(p.from(), p.to());
+		var rows = view.rows(d, locale).get(Figures.Dimension.DEPARTMENT);
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("categories", rows.stream().map(DashboardView.Labelled::label).toList());
+		chart.put("series", List.of(
+				Map.of("name", view.msg("supervision.col.received", locale), "data", rows.stream().map(r -> r.row().received()).toList()),
+				Map.of("name", view.msg("supervision.col.completed", locale), "data", rows.stream().map(r -> r.row().completed()).toList()),
+				Map.of("name", view.msg("supervision.col.overdue", locale), "data", rows.stream().map(r -> r.row().overdue()).toList())));
+		return chart;
+	}
+
+	@GetMapping("/supervision/export.csv")
+	ResponseEntity<byte[]> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			Locale locale) {
+		Period p = period(supervision, from, to);
+		List<List<Object>> table = view.table(supervision.dashboard(p.from(), p.to()), locale);
+		StringBuilder csv = new StringBuilder("\uFEFF");
+		for (List<Object> row : table) {
+			csv.append(String.join(",", row.stream().map(CsvCells::cell).toList())).append("\r\n");
+		}
+		return download(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
+				"supervision-" + p.from() + "-" + p.to() + ".csv");
+	}
+
+	@GetMapping("/supervision/export.xlsx")
+	ResponseEntity<byte[]> excel(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			Locale locale) throws IOException {
+		Period p = period(supervision, from, to);
+		List<List<Object>> table = view.table(supervision.dashboard(p.from(), p.to()), locale);
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = book.createSheet(view.msg("supervision.title", locale));
+			for (int i = 0; i < table.size(); i++) {
+				Row row = sheet.createRow(i);
+				List<Object> cells = table.get(i);
+				for (int j = 0; j < cells.size(); j++) {
+					Object v = cells.get(j);
+					if (v instanceof Number n) {
+						row.createCell(j).setCellValue(n.doubleValue());
+					}
+					else if (v != null) {
+						row.createCell(j).setCellValue(v.toString());
+					}
+				}
+			}
+			book.write(out);
+			return download(out.toByteArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					"supervision-" + p.from() + "-" + p.to() + ".xlsx");
+		}
+	}
+
+	private static ResponseEntity<byte[]> download(byte[] body, String type, String name) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(type))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(body);
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.hetao.estation.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.hetao.estation.casework.CaseChannel;
+import org.hetao.estation.casework.CaseSubmitted;
+import org.hetao.estation.casework.TaskAccepted;
+import org.hetao.estation.casework.TaskDecided;
+import org.hetao.estation.identity.Accounts;
+import org.hetao.estation.support.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** In a real headless Chromium: the supervisor signs in and sees the figures, the tables and the chart. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SupervisionBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	Accounts accounts;
+
+	WebDriver browser;
+
+	@BeforeEach
+	void start() {
+		browser = Browser.start();
+	}
+
+	@AfterEach
+	void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	void signIn(String username) {
+		browser.get("http://localhost:" + port + "/login");
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("test-Password-2026");
+		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+	}
+
+	@Test
+	void theSupervisorSeesTheFiguresAndTheChart() {
+		long applicant = accounts.findByUsername("applicant-hk").orElseThrow().id();
+		long caseId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+		long task = caseId + 1;
+		String receipt = "HT20261127-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+		Instant now = Instant.now();
+		tx.executeWithoutResult(s -> {
+			events.publishEvent(new CaseSubmitted(caseId, receipt, applicant, null, List.of("TAX-001"), CaseChannel.ONLINE, now));
+			events.publishEvent(new TaskAccepted(caseId, receipt, applicant, task, "TAX-001", "tax", LocalDate.now().plusDays(3), now));
+			events.publishEvent(new TaskDecided(caseId, receipt, applicant, task, "TAX-001", "tax", true, null, Map.of(), true, now));
+		});
+
+		signIn("supervisor");
+		browser.get("http://localhost:" + port + "/supervision");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("督查儀表板");
+		assertThat(Integer.parseInt(browser.findElement(By.cssSelector("[data-figure=received]")).getText())).isPositive();
+		assertThat(Integer.parseInt(browser.findElement(By.cssSelector("[data-figure=completed]")).getText())).isPositive();
+		assertThat(browser.findElements(By.cssSelector("#table-DEPARTMENT tbody tr[data-key=tax]"))).hasSize(1);
+
+		// The chart is drawn by static/js/supervision.js with ECharts as SVG, from the JSON endpoint.
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(d -> "true".equals(d.findElement(By.id("supervision-chart")).getDomAttribute("data-drawn")));
+		assertThat(browser.findElements(By.cssSelector("#supervision-chart svg"))).isNotEmpty();
+		assertThat(browser.findElement(By.id("supervision-chart")).getText()).contains("收件");
+
+		// The navigation offers the dashboard to the supervisor.
+		assertThat(browser.findElement(By.cssSelector("nav.modules")).getText()).contains("督查");
+	}
+
+	@Test
+	void theApplicantSeesTheInboxBadgeOnEveryPage() {
+		signIn("applicant-hk");
+		browser.get("http://localhost:" + port + "/");
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(d -> d.findElement(By.cssSelector(".inbox-badge")).getText().startsWith("收件匣"));
+		browser.findElement(By.cssSelector(".inbox-badge")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("收件匣");
+	}
+
+}

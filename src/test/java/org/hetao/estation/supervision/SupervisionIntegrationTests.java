@@ -1,0 +1,251 @@
+package org.hetao.estation.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hetao.estation.casework.CaseChannel;
+import org.hetao.estation.casework.CaseSubmitted;
+import org.hetao.estation.casework.CorrectionRequested;
+import org.hetao.estation.casework.Deficiency;
+import org.hetao.estation.casework.DeliveryMethod;
+import org.hetao.estation.casework.TaskAccepted;
+import org.hetao.estation.casework.TaskDecided;
+import org.hetao.estation.casework.TaskDelivered;
+import org.hetao.estation.casework.TaskNotAccepted;
+import org.hetao.estation.feedback.EvaluationChannel;
+import org.hetao.estation.feedback.Evaluations;
+import org.hetao.estation.feedback.Rating;
+import org.hetao.estation.feedback.Reason;
+import org.hetao.estation.feedback.Satisfaction;
+import org.hetao.estation.hall.TicketServed;
+import org.hetao.estation.identity.Accounts;
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.Language;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The dashboard's figures against a known data set: four cases in the week of 2 March 2026 (a week without
+ * holidays), fed through the same events casework and the hall publish.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SupervisionIntegrationTests {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	static final LocalDate FROM = LocalDate.of(2026, 3, 2);
+
+	static final LocalDate TO = LocalDate.of(2026, 3, 6);
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	Supervision supervision;
+
+	@Autowired
+	Evaluations evaluations;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	EstationUser supervisor;
+
+	static Instant at(int day, int hour) {
+		return LocalDateTime.of(2026, 3, day, hour, 0).atZone(ZONE).toInstant();
+	}
+
+	static long id() {
+		return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+	}
+
+	void publish(Object... list) {
+		tx.executeWithoutResult(s -> {
+			for (Object e : list) {
+				events.publishEvent(e);
+			}
+		});
+	}
+
+	EstationUser person(Role role) {
+		String name = "s-" + UUID.randomUUID().toString().substring(0, 8);
+		long id = accounts.create(new Accounts.NewAccount(name, "{noop}x", "Person " + name, null, null, Language.EN,
+				role == Role.APPLICANT ? ApplicantType.HK_RESIDENT : null, null, Set.of(role)));
+		return accounts.findById(id).orElseThrow();
+	}
+
+	@BeforeEach
+	void knownDataSet() {
+		// The same database serves every run (PostgreSQL keeps it): start the week from nothing.
+		OffsetDateTime start = FROM.atStartOfDay(ZONE).toOffsetDateTime();
+		OffsetDateTime end = TO.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+		jdbc.sql("delete from supervision_task where submitted_at >= :s and submitted_at < :e").param("s", start).param("e", end).update();
+		jdbc.sql("delete from supervision_ticket where finished_at >= :s and finished_at < :e").param("s", start).param("e", end).update();
+		jdbc.sql("delete from feedback_rectification where evaluation_id in (select id from feedback_evaluation where created_at >= :s and created_at < :e)")
+			.param("s", start).param("e", end).update();
+		jdbc.sql("delete from feedback_evaluation where created_at >= :s and created_at < :e").param("s", start).param("e", end).update();
+
+		supervisor = person(Role.SUPERVISOR);
+		EstationUser applicant = person(Role.APPLICANT);
+		long a = applicant.id();
+		String r = "HT2026030" + ThreadLocalRandom.current().nextInt(10, 99) + "-";
+		int n = ThreadLocalRandom.current().nextInt(100000, 900000);
+		String r1 = r + n, r2 = r + (n + 1), r3 = r + (n + 2), r4 = r + (n + 3);
+		long c1 = id(), c2 = id(), c3 = id(), c4 = id(), t1 = id(), t2 = id(), t3 = id(), t4 = id();
+		// 1: online, accepted Monday (deadline Tuesday), approved Tuesday: on time, 1 working day of 1.
+		publish(new CaseSubmitted(c1, r1, a, null, List.of("GOV-002"), CaseChannel.ONLINE, at(2, 10)),
+				new TaskAccepted(c1, r1, a, t1, "GOV-002", "market-regulation", LocalDate.of(2026, 3, 3), at(2, 11)),
+				new TaskDecided(c1, r1, a, t1, "GOV-002", "market-regulation", true, null, Map.of(), true, at(3, 15)),
+				new TaskDelivered(c1, r1, a, t1, "GOV-002", DeliveryMethod.ELECTRONIC, at(3, 16)));
+		// 2: at the window, a correction, accepted Tuesday (deadline Wednesday), never decided: overdue now.
+		publish(new CaseSubmitted(c2, r2, a, null, List.of("GOV-002"), CaseChannel.WINDOW, at(2, 14)),
+				new CorrectionRequested(c2, r2, a, t2, "GOV-002", List.of(Deficiency.material("ARTICLES_OF_ASSOCIATION")), at(2, 15)),
+				new TaskAccepted(c2, r2, a, t2, "GOV-002", "market-regulation", LocalDate.of(2026, 3, 4), at(3, 9)));
+		// 3: online tax item, accepted Tuesday (deadline Wednesday), refused Thursday: late, 2 days of 1.
+		publish(new CaseSubmitted(c3, r3, a, null, List.of("TAX-001"), CaseChannel.ONLINE, at(3, 10)),
+				new TaskAccepted(c3, r3, a, t3, "TAX-001", "tax", LocalDate.of(2026, 3, 4), at(3, 11)),
+				new TaskDecided(c3, r3, a, t3, "TAX-001", "tax", false, "incomplete", Map.of(), false, at(5, 10)));
+		// 4: through the API, not accepted.
+		publish(new CaseSubmitted(c4, r4, a, null, List.of("TAX-001"), CaseChannel.API, at(4, 9)),
+				new TaskNotAccepted(c4, r4, a, t4, "TAX-001", "not our item", at(4, 10)));
+		// A counter service at window 5: ten minutes.
+		publish(new TicketServed(id(), "B001", "B", "5", 1L, List.of(r2), at(3, 8).minusSeconds(600), at(3, 8)));
+
+		// Two evaluations, given in the week: case 1 very satisfied, case 3 dissatisfied.
+		for (var s : evaluations.servicesOf(a)) {
+			if (s.service().receiptNumber().equals(r1)) {
+				evaluations.rate(a, s.service().id(), EvaluationChannel.WEB, new Evaluations.Rate(Rating.VERY_SATISFIED, List.of(Reason.FAST), null));
+			}
+			if (s.service().receiptNumber().equals(r3)) {
+				evaluations.rate(a, s.service().id(), EvaluationChannel.WEB, new Evaluations.Rate(Rating.DISSATISFIED, List.of(Reason.SLOW), null));
+			}
+		}
+		jdbc.sql("update feedback_evaluation set created_at = :t where service_id in (select id from feedback_service where applicant_account_id = :a)")
+			.param("t", at(5, 12).atZone(ZONE).toOffsetDateTime())
+			.param("a", a)
+			.update();
+		this.overdueReceipt = r2;
+	}
+
+	String overdueReceipt;
+
+	@Test
+	void figuresMatchTheKnownDataSet() {
+		Supervision.Dashboard d = supervision.dashboard(FROM, TO);
+		assertThat(d.total()).isEqualTo(new Figures.Row("*", 4, 2, 2, 50, 1.5, 1.0, 25));
+		assertThat(d.by().get(Figures.Dimension.DEPARTMENT)).containsExactly(
+				new Figures.Row("market-regulation", 2, 1, 1, 100, 1.0, 1.0, 50),
+				new Figures.Row("tax", 2, 1, 1, 0, 2.0, 1.0, 0));
+		assertThat(d.by().get(Figures.Dimension.CHANNEL)).extracting(Figures.Row::key, Figures.Row::received)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("API", 1), org.assertj.core.groups.Tuple.tuple("ONLINE", 2),
+					org.assertj.core.groups.Tuple.tuple("WINDOW", 1));
+		assertThat(d.by().get(Figures.Dimension.DOMAIN)).extracting(Figures.Row::key)
+			.containsExactly("GOVERNMENT_AFFAIRS", "TAXATION");
+		assertThat(d.by().get(Figures.Dimension.ITEM)).extracting(Figures.Row::key, Figures.Row::correctionPercent)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("GOV-002", 50), org.assertj.core.groups.Tuple.tuple("TAX-001", 0));
+		assertThat(d.overdue()).extracting(TaskRecord::receiptNumber).contains(overdueReceipt);
+		assertThat(d.windows()).singleElement().satisfies(w -> {
+			assertThat(w.window()).isEqualTo("5");
+			assertThat(w.served()).isEqualTo(1);
+			assertThat(w.averageServiceMinutes()).isEqualTo(10.0);
+		});
+		assertThat(d.satisfaction().get(Satisfaction.Dimension.DEPARTMENT)).containsExactly(
+				new Satisfaction.Figure("market-regulation", 1, 0, 0, 100, 5.0),
+				new Satisfaction.Figure("tax", 1, 0, 1, 0, 2.0));
+		assertThat(d.satisfaction().get(Satisfaction.Dimension.CHANNEL)).singleElement()
+			.satisfies(f -> assertThat(f.evaluations()).isEqualTo(2));
+	}
+
+	@Test
+	void thePageTheApiAndTheExportsShowTheSameFigures() throws Exception {
+		assertThat(mvc.get().uri("/supervision?from=2026-03-02&to=2026-03-06").with(user(supervisor))).hasStatusOk()
+			.bodyText()
+			.contains("data-figure=\"received\">4<", "data-figure=\"onTime\">50%<", "data-figure=\"overdue\">2<")
+			.contains(overdueReceipt)
+			.contains("/supervision/chart?from=2026-03-02&amp;to=2026-03-06");
+
+		assertThat(mvc.get().uri("/api/v1/supervision/figures?from=2026-03-02&to=2026-03-06").with(user(supervisor)))
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.total.received")
+			.isEqualTo(4);
+		assertThat(mvc.get().uri("/api/v1/supervision/figures?from=2026-03-06&to=2026-03-02").with(user(supervisor)))
+			.hasStatus(400);
+
+		MvcTestResult csv = mvc.get().uri("/supervision/export.csv?from=2026-03-02&to=2026-03-06").header("Accept-Language", "en").with(user(supervisor)).exchange();
+		assertThat(csv).hasStatusOk().hasContentType("text/csv;charset=UTF-8");
+		String text = new String(csv.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(text).startsWith("\uFEFFDimension,Code,Name,Received,Completed,Overdue,On-time rate");
+		assertThat(text).contains("Total,*,Total,4,2,2,50,1.5,1.0,25\r\n");
+		assertThat(text).contains("Department,tax,");
+		assertThat(text).containsPattern("Department,market-regulation,[^\\r]*,2,1,1,100,1.0,1.0,50\r\n");
+
+		MvcTestResult xlsx = mvc.get().uri("/supervision/export.xlsx?from=2026-03-02&to=2026-03-06").header("Accept-Language", "en").with(user(supervisor)).exchange();
+		assertThat(xlsx).hasStatusOk();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+			Sheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Received");
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Total");
+			assertThat(sheet.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(4.0);
+			assertThat(sheet.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(50.0);
+		}
+
+		assertThat(mvc.get().uri("/supervision/cases/{r}", overdueReceipt).with(user(supervisor))).hasStatusOk()
+			.bodyText()
+			.contains("GOV-002");
+	}
+
+	@Test
+	void onlySupervisorsSeeTheDashboardAndMetrics() {
+		EstationUser applicant = person(Role.APPLICANT);
+		assertThat(mvc.get().uri("/supervision").with(user(applicant))).hasStatus(403);
+		assertThat(mvc.get().uri("/supervision/export.csv").with(user(applicant))).hasStatus(403);
+		assertThat(mvc.get().uri("/actuator/prometheus").with(user(supervisor))).hasStatusOk()
+			.bodyText()
+			.contains("estation_cases_submitted_total", "estation_tasks_decided_total", "estation_tasks_overdue",
+					"estation_notifications_failures_total");
+	}
+
+	@Test
+	void csvCellsAreQuotedAndFormulasNeutralised() {
+		assertThat(org.hetao.estation.supervision.web.CsvCells.cell("=SUM(A1)")).isEqualTo("'=SUM(A1)");
+		assertThat(org.hetao.estation.supervision.web.CsvCells.cell("a,b")).isEqualTo("\"a,b\"");
+		assertThat(org.hetao.estation.supervision.web.CsvCells.cell(-3)).isEqualTo("-3");
+	}
+
+}
