@@ -1,12 +1,12 @@
 package org.hetao.estation.notification;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.hetao.estation.policy.ConsultationAnswered;
 import org.hetao.estation.casework.CaseSubmitted;
 import org.hetao.estation.casework.CorrectionRequested;
 import org.hetao.estation.casework.Deficiency;
@@ -192,40 +192,11 @@ class NotificationEvents {
 				"/evaluations/" + e.serviceId(), e.receiptNumber());
 	}
 
-	/**
-	 * The policy module's {@code ConsultationAnswered(consultationId, applicantId, subjectType, subjectCode, …)}.
-	 * Matched by name and read by its record components, because that module is not on this branch's
-	 * foundation yet; swap for a typed listener once it is.
-	 */
 	@EventListener
-	void onAny(Object event) {
-		if (!(event instanceof Record record) || !"ConsultationAnswered".equals(event.getClass().getSimpleName())) {
-			return;
-		}
-		Object id = component(record, "consultationId");
-		Object applicant = component(record, "applicantId");
-		Object subject = component(record, "subjectCode");
-		if (!(id instanceof Number consultation) || !(applicant instanceof Number account)) {
-			return;
-		}
-		notifications.toAccount(account.longValue(), "consultationAnswered",
-				l -> new Object[] { subject == null ? "" : subject.toString() }, "/consultations/" + consultation,
-				"consultation:" + consultation);
-	}
-
-	private static Object component(Record record, String name) {
-		for (RecordComponent c : record.getClass().getRecordComponents()) {
-			if (c.getName().equals(name)) {
-				try {
-					c.getAccessor().setAccessible(true);
-					return c.getAccessor().invoke(record);
-				}
-				catch (ReflectiveOperationException e) {
-					return null;
-				}
-			}
-		}
-		return null;
+	void on(ConsultationAnswered e) {
+		notifications.toAccount(e.applicantId(), "consultationAnswered",
+				l -> new Object[] { e.subjectCode() == null ? "" : e.subjectCode() }, "/consultations/" + e.consultationId(),
+				"consultation:" + e.consultationId());
 	}
 
 	static String at(Instant instant) {

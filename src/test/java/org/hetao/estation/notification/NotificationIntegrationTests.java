@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.hetao.estation.policy.ConsultationAnswered;
 import org.hetao.estation.casework.CaseChannel;
 import org.hetao.estation.casework.CaseSubmitted;
 import org.hetao.estation.casework.CorrectionRequested;
@@ -34,11 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Every notification of the list, on its event, in the recipient's language; and the outbox's guarantees. */
 @SpringBootTest
 class NotificationIntegrationTests {
-
-	/** The policy module's event, as it is published on its branch (matched by name). */
-	record ConsultationAnswered(long consultationId, long applicantId, String subjectType, String subjectCode,
-			String departmentCode, Instant at) {
-	}
 
 	@Autowired
 	Accounts accounts;
