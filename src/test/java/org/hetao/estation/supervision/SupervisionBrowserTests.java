@@ -62,6 +62,9 @@ class SupervisionBrowserTests {
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys("test-Password-2026");
 		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		// Wait for the sign-in to finish before going on: the next address typed must not race it.
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+			.until(d -> !d.getCurrentUrl().contains("/login") && !d.findElements(By.cssSelector(".account__name")).isEmpty());
 	}
 
 	@Test
