@@ -38,9 +38,12 @@ class SupervisionController {
 
 	private final DashboardView view;
 
-	SupervisionController(Supervision supervision, DashboardView view) {
+	private final org.hetao.estation.hall.HallQueue hallQueue;
+
+	SupervisionController(Supervision supervision, DashboardView view, org.hetao.estation.hall.HallQueue hallQueue) {
 		this.supervision = supervision;
 		this.view = view;
+		this.hallQueue = hallQueue;
 	}
 
 	record Period(LocalDate from, LocalDate to) {
@@ -70,6 +73,7 @@ class SupervisionController {
 		model.addAttribute("rows", view.rows(d, locale));
 		model.addAttribute("satisfaction", view.satisfaction(d, locale));
 		model.addAttribute("dimensions", Figures.Dimension.values());
+		model.addAttribute("queue", hallQueue.waits(p.from(), p.to()));
 		return "supervision/dashboard";
 	}
 
