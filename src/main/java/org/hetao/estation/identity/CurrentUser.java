@@ -3,8 +3,14 @@ package org.hetao.estation.identity;
 import java.util.Optional;
 
 import org.hetao.estation.shared.Problem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /** The signed-in user of the current request. */
 public final class CurrentUser {
@@ -19,6 +25,22 @@ public final class CurrentUser {
 		}
 		return Optional.empty();
 	}
+
+	/**
+	 * Makes {@code user} the signed-in person of this request and of its session (after an external
+	 * sign-in, or to refresh a changed account), and returns the new authentication.
+	 */
+	public static Authentication signIn(EstationUser user, HttpServletRequest request, HttpServletResponse response) {
+		Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(user, null,
+				user.getAuthorities());
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		SESSIONS.saveContext(context, request, response);
+		return authentication;
+	}
+
+	private static final HttpSessionSecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
 
 	/** The signed-in user; a 403 problem when nobody is signed in. */
 	public static EstationUser require() {

@@ -10,17 +10,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * Sign-in with an external OpenID Connect provider, the way HK residents use iAM Smart and Mainland
@@ -61,8 +57,6 @@ class OidcConfiguration {
 
 		private final LanguageOnSignIn languageOnSignIn;
 
-		private final HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
-
 		OidcSignInSuccess(ExternalSignIn externalSignIn, LanguageOnSignIn languageOnSignIn) {
 			this.externalSignIn = externalSignIn;
 			this.languageOnSignIn = languageOnSignIn;
@@ -75,11 +69,7 @@ class OidcConfiguration {
 			EstationUser user = externalSignIn.signIn(new ExternalSignIn.ExternalIdentity(oidc.getIssuer().toString(),
 					oidc.getSubject(), oidc.getEmail(), Boolean.TRUE.equals(oidc.getEmailVerified()),
 					oidc.getFullName(), oidc.getLocale()));
-			Authentication local = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-			SecurityContext context = SecurityContextHolder.createEmptyContext();
-			context.setAuthentication(local);
-			SecurityContextHolder.setContext(context);
-			repository.saveContext(context, request, response);
+			Authentication local = CurrentUser.signIn(user, request, response);
 			languageOnSignIn.onAuthenticationSuccess(request, response, local);
 		}
 

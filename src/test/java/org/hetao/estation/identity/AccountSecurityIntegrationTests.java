@@ -112,4 +112,15 @@ class AccountSecurityIntegrationTests {
 			.hasStatus3xxRedirection();
 	}
 
+	@Test
+	void changingTheApplicantTypeTakesEffectInTheSessionAtOnce() {
+		String email = register("a fourth long passphrase");
+		Cookie session = signIn(email, "a fourth long passphrase").getResponse().getCookie("SESSION");
+		assertThat(mvc.post().uri("/account/applicant-type").param("applicantType", "HK_ENTERPRISE").cookie(session)
+			.with(csrf()).exchange()).hasRedirectedUrl("/account?saved");
+		assertThat(mvc.get().uri("/account").cookie(session).header("Accept-Language", "en").exchange()).hasStatusOk()
+			.bodyText()
+			.contains("<option value=\"HK_ENTERPRISE\" selected=\"selected\">Hong Kong enterprise</option>");
+	}
+
 }

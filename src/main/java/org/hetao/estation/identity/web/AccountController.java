@@ -68,14 +68,7 @@ class AccountController {
 		}
 		accounts.updateApplicantType(user.id(), applicantType);
 		// The principal in the session is a snapshot: refresh it so every page sees the new type at once.
-		EstationUser refreshed = accounts.findById(user.id()).orElseThrow();
-		var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-			.authenticated(refreshed, null, refreshed.getAuthorities());
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(authentication);
-		SecurityContextHolder.setContext(context);
-		new org.springframework.security.web.context.HttpSessionSecurityContextRepository().saveContext(context, request,
-				response);
+		CurrentUser.signIn(accounts.findById(user.id()).orElseThrow(), request, response);
 		return "redirect:/account?saved";
 	}
 
