@@ -44,4 +44,27 @@ public final class Browser {
 		return driver;
 	}
 
+	/**
+	 * Waits until {@code oldPage} (a page's {@code html} element) has been replaced by a new page.
+	 * Chromium sometimes reports a replaced node as "does not belong to the document" rather than as a
+	 * stale element: both mean the old page is gone.
+	 */
+	public static void waitForNewPage(WebDriver driver, org.openqa.selenium.WebElement oldPage) {
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+			try {
+				oldPage.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException gone) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException e) {
+				if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+					return true;
+				}
+				throw e;
+			}
+		});
+	}
+
 }
