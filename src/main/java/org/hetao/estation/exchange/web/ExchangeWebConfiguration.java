@@ -29,4 +29,9 @@ class ExchangeWebConfiguration {
 		return new NavigationLink("exchange.nav", "/exchange", 920, NavigationLink.Audience.SUPERVISOR);
 	}
 
+	@Bean
+	NavigationLink exchangeAdministrationNavigationLink() {
+		return new NavigationLink("exchange.nav", "/exchange", 921, NavigationLink.Audience.ADMIN);
+	}
+
 }
