@@ -366,6 +366,41 @@ class ExchangeRoundTripIntegrationTests {
 	}
 
 	@Test
+	void twoDispatchersAtOnceDeliverAMessageOnce() throws Exception {
+		ItemTask accepted = acceptedCustomsTask("並發測試 " + UUID.randomUUID());
+		String key = "estation-task-" + accepted.id() + "-v" + accepted.version();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			java.util.List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				runs.add(pool.submit(() -> {
+					start.await();
+					return dispatcher.dispatchDue();
+				}));
+			}
+			start.countDown();
+			for (var run : runs) {
+				run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(outboxRow(accepted.id())).containsEntry("status", "DELIVERED").containsEntry("attempts", 1);
+		assertThat(customs.deliveriesOf(key)).as("claimed by one dispatcher only").isEqualTo(1);
+	}
+
+	@Test
+	void theInboundApiIsDocumented() throws Exception {
+		MvcTestResult docs = mvc.get().uri("/v3/api-docs").exchange();
+		assertThat(docs).hasStatusOk();
+		assertThat(docs.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("/api/v1/exchange/{department}/tasks/{taskId}/events")
+			.contains("/api/v1/exchange/health");
+	}
+
+	@Test
 	void theExchangePageShowsOfficersTheirOwnDepartmentOnly() throws Exception {
 		MvcTestResult supervisorPage = mvc.get().uri("/exchange").with(user(account("supervisor")))
 			.header("Accept-Language", "en").exchange();
