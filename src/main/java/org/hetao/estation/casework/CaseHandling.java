@@ -43,13 +43,16 @@ public class CaseHandling {
 
 	private final CaseworkSupport support;
 
+	private final org.springframework.beans.factory.ObjectProvider<DepartmentSystems> departmentSystems;
+
 	CaseHandling(CaseRepository cases, Catalog catalog, Documents documents, ApplicationEventPublisher events,
-			CaseworkSupport support) {
+			CaseworkSupport support, org.springframework.beans.factory.ObjectProvider<DepartmentSystems> departmentSystems) {
 		this.cases = cases;
 		this.catalog = catalog;
 		this.documents = documents;
 		this.events = events;
 		this.support = support;
+		this.departmentSystems = departmentSystems;
 	}
 
 	// ------------------------------------------------------------------ the window
@@ -98,16 +101,64 @@ public class CaseHandling {
 	@Transactional
 	public Case approve(EstationUser user, long taskId, Integer version, Map<String, String> outputs,
 			CaseChannel channel) {
-		return onTask(user, taskId, version, Who.OFFICER, (c, step) -> {
-			List<String> required = item(c.task(taskId).itemCode()).outputs().stream().map(ItemOutput::key).toList();
-			Map<String, String> given = new LinkedHashMap<>();
-			(outputs == null ? Map.<String, String>of() : outputs).forEach((k, v) -> {
-				if (required.contains(k)) {
-					given.put(k, v);
-				}
-			});
-			c.approve(taskId, given, required, step);
-		}, channel);
+		return onTask(user, taskId, version, Who.OFFICER, (c, step) -> approve(c, taskId, outputs, step), channel);
+	}
+
+	private void approve(Case c, long taskId, Map<String, String> outputs, Case.Step step) {
+		List<String> required = item(c.task(taskId).itemCode()).outputs().stream().map(ItemOutput::key).toList();
+		Map<String, String> given = new LinkedHashMap<>();
+		(outputs == null ? Map.<String, String>of() : outputs).forEach((k, v) -> {
+			if (required.contains(k)) {
+				given.put(k, v);
+			}
+		});
+		c.approve(taskId, given, required, step);
+	}
+
+	// ------------------------------------------------------------------ a connected department's own system
+
+	/** What a connected department's system may report on one of its tasks: what its officers could do here. */
+	public enum SystemAction {
+		START_REVIEW, APPROVE, REFUSE, REQUEST_CORRECTION
+	}
+
+	/** Whether the department decides its tasks in its own system (see {@link DepartmentSystems}). */
+	public boolean handledInDepartmentSystem(String departmentCode) {
+		return departmentCode != null && departmentSystems.stream().anyMatch(s -> s.connected(departmentCode));
+	}
+
+	/**
+	 * The case of one of the department's tasks, as its connected system may see it; another department's
+	 * task answers 404.
+	 */
+	public Case viewForDepartmentSystem(String departmentCode, long taskId) {
+		return cases.caseIdOfTask(taskId)
+			.flatMap(id -> cases.load(id, false))
+			.filter(c -> Objects.equals(c.task(taskId).departmentCode(), departmentCode))
+			.orElseThrow(() -> Problem.notFound("casework.error.taskNotFound"));
+	}
+
+	/**
+	 * A connected department's system reports a step on one of its own tasks, with the same lifecycle rules as
+	 * an officer here (an illegal step answers 409); another department's task answers 404. Recorded on the
+	 * timeline as the department's system, channel API.
+	 */
+	@Transactional
+	public Case actAsDepartmentSystem(String departmentCode, String systemName, long taskId, SystemAction action,
+			Map<String, String> outputs, String reason, List<Deficiency> deficiencies) {
+		Case c = cases.caseIdOfTask(taskId)
+			.flatMap(id -> cases.load(id, true))
+			.filter(x -> Objects.equals(x.task(taskId).departmentCode(), departmentCode))
+			.orElseThrow(() -> Problem.notFound("casework.error.taskNotFound"));
+		Case.Step step = new Case.Step(new Actor(null, systemName, "SYSTEM", departmentCode), CaseChannel.API,
+				support.clock().instant(), support.today(), support.calendars());
+		switch (action) {
+			case START_REVIEW -> c.startReview(taskId, step);
+			case APPROVE -> approve(c, taskId, outputs, step);
+			case REFUSE -> c.refuse(taskId, reason, step);
+			case REQUEST_CORRECTION -> c.requestCorrection(taskId, deficiencies == null ? List.of() : deficiencies, step);
+		}
+		return store(c);
 	}
 
 	@Transactional
@@ -304,6 +355,10 @@ public class CaseHandling {
 		if (!allowed) {
 			// never tell an officer of another department that the task exists
 			throw Problem.notFound("casework.error.taskNotFound");
+		}
+		if (who != Who.CLERK && !user.hasRole(Role.CLERK) && handledInDepartmentSystem(task.departmentCode())) {
+			// decided in the department's own system: nobody decides it twice
+			throw Problem.conflict("casework.error.handledInDepartmentSystem");
 		}
 		if (version != null && version != task.version()) {
 			throw new OptimisticLockingFailureException("task " + taskId + " changed since version " + version);

@@ -57,6 +57,7 @@ class WorkQueueController {
 				TaskStatus.DELIVERED));
 		model.addAttribute("deadlines", Arrays.asList(DeadlineStatus.values()));
 		model.addAttribute("department", user.departmentCode());
+		model.addAttribute("departmentSystem", handling.handledInDepartmentSystem(user.departmentCode()));
 		return "casework/work-queue";
 	}
 
@@ -71,6 +72,7 @@ class WorkQueueController {
 		model.addAttribute("view", views.of(c, user));
 		model.addAttribute("task", views.task(task));
 		model.addAttribute("applicant", c.applicant());
+		model.addAttribute("departmentSystem", handling.handledInDepartmentSystem(task.departmentCode()));
 		return "casework/work-task";
 	}
 
