@@ -91,7 +91,14 @@ public class Certificates {
 		if (!decided.approved() || certificates.existsForTask(decided.taskId())) {
 			return Optional.empty();
 		}
-		Case c = cases.viewTask(SYSTEM, decided.taskId());
+		Case c;
+		try {
+			c = cases.viewTask(SYSTEM, decided.taskId());
+		}
+		catch (Problem notFound) {
+			log.warn("No certificate for task {} of {}: no such task", decided.taskId(), decided.receiptNumber());
+			return Optional.empty();
+		}
 		ItemTask task = c.task(decided.taskId());
 		Language language = languageOf(c.applicant().accountId()).orElse(Language.DEFAULT);
 		Instant now = clock.instant();

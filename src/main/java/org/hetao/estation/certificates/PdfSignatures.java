@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PdfSignatures {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PdfSignatures.class);
+
 	private final SigningKey key;
 
 	PdfSignatures(SigningKey key) {
@@ -85,7 +87,7 @@ class PdfSignatures {
 				return false;
 			}
 			CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)),
-					signature.getContents(pdf));
+					new java.io.ByteArrayInputStream(signature.getContents(pdf)));
 			X509Certificate platform = key.certificate();
 			X509CertificateHolder platformHolder = new X509CertificateHolder(platform.getEncoded());
 			var signers = signed.getSignerInfos().getSigners();
@@ -97,6 +99,7 @@ class PdfSignatures {
 					&& signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(platform));
 		}
 		catch (Exception e) {
+			log.debug("Signature check failed: {}", e.toString());
 			return false;
 		}
 	}
