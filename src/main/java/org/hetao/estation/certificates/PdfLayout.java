@@ -94,10 +94,11 @@ final class PdfLayout implements AutoCloseable {
 		return paragraph(text, 11, 0);
 	}
 
-	/** {@code label：value}, the value wrapped under itself. */
+	/** {@code label：value} (or {@code label: value}), the value wrapped under itself. */
 	PdfLayout field(String label, String value) throws IOException {
 		float size = 11;
-		String prefix = label + "：";
+		// a full-width colon after a Chinese label, a colon and a space after a Latin one
+		String prefix = label + (!label.isEmpty() && label.codePointBefore(label.length()) < 0x2E80 ? ": " : "：");
 		float indent = Math.min(width(prefix, size), WIDTH / 2);
 		List<String> lines = wrap(value == null ? "" : value, size, WIDTH - indent);
 		ensure(size * 1.6f * lines.size());
