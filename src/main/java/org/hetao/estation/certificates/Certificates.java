@@ -1,0 +1,276 @@
+package org.hetao.estation.certificates;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hetao.estation.casework.Case;
+import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.ItemTask;
+import org.hetao.estation.casework.TaskDecided;
+import org.hetao.estation.catalog.Catalog;
+import org.hetao.estation.identity.Accounts;
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.Language;
+import org.hetao.estation.shared.LocalizedText;
+import org.hetao.estation.shared.Masking;
+import org.hetao.estation.shared.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues, serves, verifies and revokes e-certificates, and renders a case's notices. A certificate is
+ * issued for every approved task, by the deciding department, after the decision commits: signed with
+ * the platform's key, its SHA-256 registered with the PDF as issued.
+ */
+@Service
+public class Certificates {
+
+	private static final Logger log = LoggerFactory.getLogger(Certificates.class);
+
+	/** Reads cases for issuing certificates outside any request: a clerk may see every case. */
+	private static final EstationUser SYSTEM = new EstationUser(0, "system", null, "system", Set.of(Role.CLERK), null,
+			null, Language.DEFAULT, true, null);
+
+	static final int MAX_REASON = 500;
+
+	private final CertificateRepository certificates;
+
+	private final PdfDocuments documents;
+
+	private final PdfSignatures signatures;
+
+	private final CaseHandling cases;
+
+	private final Accounts accounts;
+
+	private final Catalog catalog;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final CertificateNumbers numbers = new CertificateNumbers();
+
+	Certificates(CertificateRepository certificates, PdfDocuments documents, PdfSignatures signatures, CaseHandling cases,
+			Accounts accounts, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
+		this.certificates = certificates;
+		this.documents = documents;
+		this.signatures = signatures;
+		this.cases = cases;
+		this.accounts = accounts;
+		this.catalog = catalog;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	// ------------------------------------------------------------------ issuing
+
+	@ApplicationModuleListener
+	void on(TaskDecided decided) {
+		if (decided.approved()) {
+			issue(decided);
+		}
+	}
+
+	/** Issues the certificate of an approved task, once. */
+	@Transactional
+	public Optional<Certificate> issue(TaskDecided decided) {
+		if (!decided.approved() || certificates.existsForTask(decided.taskId())) {
+			return Optional.empty();
+		}
+		Case c;
+		try {
+			c = cases.viewTask(SYSTEM, decided.taskId());
+		}
+		catch (Problem notFound) {
+			log.warn("No certificate for task {} of {}: no such task", decided.taskId(), decided.receiptNumber());
+			return Optional.empty();
+		}
+		ItemTask task = c.task(decided.taskId());
+		Language language = languageOf(c.applicant().accountId()).orElse(Language.DEFAULT);
+		Instant now = clock.instant();
+		String number = numbers.next(now.atZone(clock.getZone()).getYear());
+		byte[] unsigned = documents.certificate(number, c.applicant().name(), task.itemCode(), decided.departmentCode(),
+				decided.outputs() == null ? task.outputs() : decided.outputs(), now, language);
+		java.util.GregorianCalendar at = new java.util.GregorianCalendar(java.util.TimeZone.getTimeZone(clock.getZone()));
+		at.setTimeInMillis(now.toEpochMilli());
+		byte[] signed = signatures.sign(unsigned, "Hetao e-Station", number, at);
+		String sha256 = sha256(signed);
+		Certificate certificate = new Certificate(number, c.receiptNumber(), c.id(), task.id(), task.itemCode(),
+				decided.departmentCode(), Masking.mask(c.applicant().name()), c.applicant().accountId(), language.tag(),
+				sha256, now, CertificateStatus.VALID, null, null, null, 0);
+		certificates.insert(certificate, signed);
+		events.publishEvent(new CertificateIssued(number, c.receiptNumber(), task.id(), task.itemCode(),
+				decided.departmentCode(), sha256, now));
+		log.info("Issued e-certificate {} for {} task {}", number, c.receiptNumber(), task.id());
+		return Optional.of(certificate);
+	}
+
+	private Optional<Language> languageOf(Long accountId) {
+		return accountId == null ? Optional.empty()
+				: accounts.contact(accountId).map(Accounts.Contact::preferredLanguage).filter(Objects::nonNull);
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	// ------------------------------------------------------------------ verifying (public)
+
+	/** What a typed number is: valid, revoked or unknown (also for a mistyped number). */
+	@Transactional(readOnly = true)
+	public Verification lookup(String typed) {
+		return CertificateNumbers.normalize(typed)
+			.flatMap(certificates::byNumber)
+			.map(this::verification)
+			.orElseGet(() -> Verification.unknown(typed == null ? null : typed.strip().toUpperCase(Locale.ROOT)));
+	}
+
+	/**
+	 * What an uploaded file is: the registered certificate it is byte for byte, with a valid platform
+	 * signature (valid or revoked); anything else is altered.
+	 */
+	@Transactional(readOnly = true)
+	public Verification verify(byte[] pdf) {
+		if (pdf == null || pdf.length == 0) {
+			throw new Problem(Problem.Kind.INVALID, "certificates.error.fileRequired",
+					List.of(new Problem.FieldError("file", "certificates.error.fileRequired")));
+		}
+		Optional<Certificate> registered = certificates.bySha256(sha256(pdf));
+		if (registered.isEmpty() || !signatures.verify(pdf)) {
+			return Verification.altered();
+		}
+		return verification(registered.get());
+	}
+
+	private Verification verification(Certificate c) {
+		return new Verification(c.number(), c.status(), c.issuedAt(), departmentName(c.departmentCode()),
+				catalog.item(c.itemCode()).map(i -> i.name()).orElse(null), c.holderMasked(), c.revokedAt(),
+				c.revokeReason());
+	}
+
+	private LocalizedText departmentName(String code) {
+		return catalog.department(code).map(d -> d.name()).orElse(LocalizedText.of(code, code, code));
+	}
+
+	// ------------------------------------------------------------------ staff and holders
+
+	private boolean officerOf(EstationUser user, Certificate c) {
+		return user.hasRole(Role.OFFICER) && Objects.equals(user.departmentCode(), c.departmentCode());
+	}
+
+	private boolean maySee(EstationUser user, Certificate c) {
+		return (c.holderAccountId() != null && c.holderAccountId() == user.id()) || user.hasRole(Role.CLERK)
+				|| officerOf(user, c);
+	}
+
+	/** A certificate its holder, a clerk or an officer of the issuing department may see; else 404. */
+	@Transactional(readOnly = true)
+	public Certificate view(EstationUser user, String number) {
+		return CertificateNumbers.normalize(number)
+			.flatMap(certificates::byNumber)
+			.filter(c -> maySee(user, c))
+			.orElseThrow(() -> Problem.notFound("certificates.error.notFound"));
+	}
+
+	/** The signed PDF as issued (and registered). */
+	@Transactional(readOnly = true)
+	public byte[] pdf(EstationUser user, String number) {
+		Certificate c = view(user, number);
+		return certificates.pdf(c.number()).orElseThrow(() -> Problem.notFound("certificates.error.notFound"));
+	}
+
+	/** Whether this user may revoke the certificate: an officer of the department that issued it. */
+	public boolean mayRevoke(EstationUser user, Certificate c) {
+		return officerOf(user, c) && c.status() == CertificateStatus.VALID;
+	}
+
+	/** Revokes a certificate of the officer's own department (another department's: 404), with a reason. */
+	@Transactional
+	public Certificate revoke(EstationUser user, String number, String reason) {
+		Certificate c = CertificateNumbers.normalize(number)
+			.flatMap(certificates::byNumber)
+			.filter(found -> officerOf(user, found))
+			.orElseThrow(() -> Problem.notFound("certificates.error.notFound"));
+		String why = reason == null ? "" : reason.strip();
+		if (why.isEmpty() || why.length() > MAX_REASON) {
+			throw new Problem(Problem.Kind.INVALID, "certificates.error.reason",
+					List.of(new Problem.FieldError("reason", "certificates.error.reason", MAX_REASON)), MAX_REASON);
+		}
+		if (c.status() == CertificateStatus.REVOKED) {
+			throw Problem.conflict("certificates.error.alreadyRevoked");
+		}
+		Instant now = clock.instant();
+		if (!certificates.revoke(c.number(), c.version(), now, user.username(), why)) {
+			throw Problem.conflict("certificates.error.alreadyRevoked");
+		}
+		events.publishEvent(new CertificateRevoked(c.number(), c.receiptNumber(), c.departmentCode(), user.username(), why, now));
+		return certificates.byNumber(c.number()).orElseThrow();
+	}
+
+	/** The certificates of a case the user may see (see {@link CaseHandling#viewByReceipt}). */
+	@Transactional(readOnly = true)
+	public List<Certificate> ofCase(EstationUser user, String receiptNumber) {
+		Case c = cases.viewByReceipt(user, receiptNumber);
+		return certificates.ofReceipt(c.receiptNumber())
+			.stream()
+			.filter(cert -> c.tasks().stream().anyMatch(t -> t.id() == cert.taskId() && cases.maySeeTask(user, c, t)))
+			.toList();
+	}
+
+	// ------------------------------------------------------------------ notices
+
+	/** The documents of a case this user may download now, in order. */
+	@Transactional(readOnly = true)
+	public List<DocumentKind> noticesOf(EstationUser user, String receiptNumber) {
+		Case c = cases.viewByReceipt(user, receiptNumber);
+		List<DocumentKind> kinds = new java.util.ArrayList<>(List.of(DocumentKind.RECEIPT));
+		if (c.tasks().stream().anyMatch(t -> !t.deficiencies().isEmpty())) {
+			kinds.add(DocumentKind.CORRECTION_NOTICE);
+		}
+		if (c.tasks().stream().anyMatch(PdfDocuments::refused)) {
+			kinds.add(DocumentKind.REFUSAL_NOTICE);
+		}
+		return kinds;
+	}
+
+	/**
+	 * A notice of a case the user may see, in {@code language} or else the applicant's own language, else
+	 * {@code fallback}.
+	 */
+	@Transactional(readOnly = true)
+	public byte[] notice(EstationUser user, String receiptNumber, DocumentKind kind, Language language, Language fallback) {
+		Case c = cases.viewByReceipt(user, receiptNumber);
+		Language in = language != null ? language : languageOf(c.applicant().accountId()).orElse(fallback);
+		return switch (kind) {
+			case RECEIPT -> documents.receipt(c, in);
+			case CORRECTION_NOTICE -> documents.correctionNotice(c, in);
+			case REFUSAL_NOTICE -> documents.refusalNotice(c, in);
+			case CERTIFICATE -> throw Problem.notFound("certificates.error.noSuchDocument");
+		};
+	}
+
+	/** The public verification page's address. */
+	public String verifyPage() {
+		return documents.verifyPage();
+	}
+
+}

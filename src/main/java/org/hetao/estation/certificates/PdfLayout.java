@@ -1,0 +1,227 @@
+package org.hetao.estation.certificates;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * A simple one-column A4 layout: a title, label–value lines, paragraphs, numbered lists and an image,
+ * wrapped to the page width, continuing on new pages as needed. All text in one embedded CJK font subset.
+ */
+final class PdfLayout implements AutoCloseable {
+
+	private static final float MARGIN = 56;
+
+	private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+
+	private final PDDocument document = new PDDocument();
+
+	private final PDType0Font font;
+
+	private final CjkFont.Face face;
+
+	private PDPageContentStream stream;
+
+	private float y;
+
+	PdfLayout(byte[] fontBytes, String title, String subject, Calendar created) throws IOException {
+		this.face = CjkFont.open(fontBytes);
+		this.font = PDType0Font.load(document, face.font(), true);
+		PDDocumentInformation info = document.getDocumentInformation();
+		info.setTitle(title);
+		info.setSubject(subject);
+		info.setCreator("Hetao e-Station");
+		info.setProducer("Hetao e-Station");
+		info.setCreationDate(created);
+		newPage();
+	}
+
+	private void newPage() throws IOException {
+		if (stream != null) {
+			stream.close();
+		}
+		PDPage page = new PDPage(PDRectangle.A4);
+		document.addPage(page);
+		stream = new PDPageContentStream(document, page);
+		y = PDRectangle.A4.getHeight() - MARGIN;
+	}
+
+	private void ensure(float height) throws IOException {
+		if (y - height < MARGIN) {
+			newPage();
+		}
+	}
+
+	private float width(String text, float size) throws IOException {
+		return font.getStringWidth(text) / 1000 * size;
+	}
+
+	private void text(String text, float x, float size) throws IOException {
+		stream.beginText();
+		stream.setFont(font, size);
+		stream.newLineAtOffset(x, y);
+		stream.showText(text);
+		stream.endText();
+	}
+
+	/** A centred heading. */
+	PdfLayout title(String text, float size) throws IOException {
+		ensure(size * 2);
+		y -= size;
+		text(text, MARGIN + Math.max(0, (WIDTH - width(text, size)) / 2), size);
+		y -= size;
+		return this;
+	}
+
+	PdfLayout heading(String text) throws IOException {
+		y -= 6;
+		return paragraph(text, 13, 0);
+	}
+
+	PdfLayout paragraph(String text) throws IOException {
+		return paragraph(text, 11, 0);
+	}
+
+	/** {@code label：value} (or {@code label: value}), the value wrapped under itself. */
+	PdfLayout field(String label, String value) throws IOException {
+		float size = 11;
+		// a full-width colon after a Chinese label, a colon and a space after a Latin one
+		String prefix = label + (!label.isEmpty() && label.codePointBefore(label.length()) < 0x2E80 ? ": " : "：");
+		float indent = Math.min(width(prefix, size), WIDTH / 2);
+		List<String> lines = wrap(value == null ? "" : value, size, WIDTH - indent);
+		ensure(size * 1.6f * lines.size());
+		y -= size * 1.6f;
+		text(prefix, MARGIN, size);
+		for (int i = 0; i < lines.size(); i++) {
+			if (i > 0) {
+				y -= size * 1.6f;
+			}
+			text(lines.get(i), MARGIN + indent, size);
+		}
+		return this;
+	}
+
+	/** Numbered list items, wrapped with a hanging indent. */
+	PdfLayout numbered(List<String> items) throws IOException {
+		for (int i = 0; i < items.size(); i++) {
+			String number = (i + 1) + ". ";
+			float size = 11;
+			float indent = width("00. ", size);
+			List<String> lines = wrap(items.get(i), size, WIDTH - indent);
+			for (int l = 0; l < lines.size(); l++) {
+				ensure(size * 1.6f);
+				y -= size * 1.6f;
+				if (l == 0) {
+					text(number, MARGIN, size);
+				}
+				text(lines.get(l), MARGIN + indent, size);
+			}
+		}
+		return this;
+	}
+
+	PdfLayout paragraph(String text, float size, float indent) throws IOException {
+		for (String line : wrap(text, size, WIDTH - indent)) {
+			ensure(size * 1.6f);
+			y -= size * 1.6f;
+			text(line, MARGIN + indent, size);
+		}
+		return this;
+	}
+
+	PdfLayout space(float points) {
+		y -= points;
+		return this;
+	}
+
+	/** An image of {@code size} points square at the right margin, with a caption under it. */
+	PdfLayout image(BufferedImage image, float size, String caption) throws IOException {
+		ensure(size + 30);
+		PDImageXObject xobject = LosslessFactory.createFromImage(document, image);
+		y -= size + 8;
+		stream.drawImage(xobject, MARGIN + WIDTH - size, y, size, size);
+		if (caption != null) {
+			float captionSize = 8;
+			for (String line : wrap(caption, captionSize, WIDTH)) {
+				y -= captionSize * 1.5f;
+				text(line, MARGIN + WIDTH - Math.min(WIDTH, width(line, captionSize)), captionSize);
+			}
+		}
+		return this;
+	}
+
+	/** Splits at spaces where the text has them (Latin), else between any two characters (Chinese). */
+	List<String> wrap(String text, float size, float max) throws IOException {
+		List<String> lines = new ArrayList<>();
+		for (String paragraph : text.split("\n", -1)) {
+			StringBuilder line = new StringBuilder();
+			int i = 0;
+			while (i < paragraph.length()) {
+				int end = i + Character.charCount(paragraph.codePointAt(i));
+				// take a whole Latin word at once
+				if (Character.isLetterOrDigit(paragraph.codePointAt(i)) && paragraph.codePointAt(i) < 0x2E80) {
+					while (end < paragraph.length() && paragraph.codePointAt(end) < 0x2E80
+							&& !Character.isWhitespace(paragraph.codePointAt(end))) {
+						end += Character.charCount(paragraph.codePointAt(end));
+					}
+				}
+				String piece = paragraph.substring(i, end);
+				if (line.length() > 0 && width(line + piece, size) > max) {
+					lines.add(line.toString().stripTrailing());
+					line.setLength(0);
+					if (piece.isBlank()) {
+						i = end;
+						continue;
+					}
+				}
+				if (width(piece, size) > max) {
+					// a single unbreakable piece wider than the line: break it by characters
+					for (int c = 0; c < piece.length(); c += Character.charCount(piece.codePointAt(c))) {
+						String ch = new String(Character.toChars(piece.codePointAt(c)));
+						if (line.length() > 0 && width(line + ch, size) > max) {
+							lines.add(line.toString());
+							line.setLength(0);
+						}
+						line.append(ch);
+					}
+				}
+				else {
+					line.append(piece);
+				}
+				i = end;
+			}
+			lines.add(line.toString().stripTrailing());
+		}
+		return lines;
+	}
+
+	byte[] toBytes() throws IOException {
+		stream.close();
+		stream = null;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		document.save(out);
+		return out.toByteArray();
+	}
+
+	@Override
+	public void close() throws IOException {
+		if (stream != null) {
+			stream.close();
+		}
+		document.close();
+		face.close();
+	}
+
+}

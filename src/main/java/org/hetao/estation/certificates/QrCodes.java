@@ -1,0 +1,39 @@
+package org.hetao.estation.certificates;
+
+import java.awt.image.BufferedImage;
+import java.util.Map;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+/** QR codes (ZXing) as black-and-white images, 8 pixels a module, with the standard quiet zone. */
+final class QrCodes {
+
+	private QrCodes() {
+	}
+
+	static BufferedImage of(String text) {
+		try {
+			BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
+							EncodeHintType.CHARACTER_SET, "UTF-8"));
+			int scale = 8;
+			BufferedImage image = new BufferedImage(matrix.getWidth() * scale, matrix.getHeight() * scale,
+					BufferedImage.TYPE_BYTE_BINARY);
+			for (int x = 0; x < image.getWidth(); x++) {
+				for (int y = 0; y < image.getHeight(); y++) {
+					image.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0xFF000000 : 0xFFFFFFFF);
+				}
+			}
+			return image;
+		}
+		catch (WriterException e) {
+			throw new IllegalStateException("Could not make a QR code", e);
+		}
+	}
+
+}

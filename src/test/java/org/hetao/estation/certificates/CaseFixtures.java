@@ -1,0 +1,126 @@
+package org.hetao.estation.certificates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hetao.estation.documents.Documents;
+import org.hetao.estation.identity.Accounts;
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.Language;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Real cases through the casework API for the certificate tests: an HK resident (with an account in the
+ * language asked) applies for LEG-001 (attested documents, legal-services); the clerk accepts or asks for
+ * corrections; the department's officer approves or refuses.
+ */
+record CaseFixtures(MockMvcTester mvc, Accounts accounts, Documents documents, JdbcClient jdbc, ObjectMapper json) {
+
+	static final byte[] SCAN = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	static final String OFFICER = "officer-legal-services";
+
+	EstationUser account(String username) {
+		return accounts.findByUsername(username).orElseThrow();
+	}
+
+	/** A new applicant with this language; display name {@code 陳大文 <suffix>}. */
+	EstationUser applicant(Language language) {
+		String name = "cert-" + UUID.randomUUID().toString().substring(0, 8);
+		long id = accounts.create(new Accounts.NewAccount(name, "{noop}x", "陳大文 " + name.substring(5), name + "@example.hk",
+				"+852 9123 4567", language, ApplicantType.HK_RESIDENT, null, Set.of(Role.APPLICANT)));
+		return accounts.findById(id).orElseThrow();
+	}
+
+	JsonNode body(MvcTestResult result) throws Exception {
+		return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	/** Submits LEG-001; returns the receipt number. */
+	String submit(EstationUser applicant) throws Exception {
+		long attested = documents.upload(applicant.id(), "attested.pdf", SCAN, "file").id();
+		long hkid = documents.upload(applicant.id(), "hkid.pdf", SCAN, "file").id();
+		String body = json.writeValueAsString(Map.of("itemCode", "LEG-001", "answers",
+				Map.of("item.LEG-001.documentType", "PERSONAL", "item.LEG-001.usePurpose", "婚姻登記",
+						"item.LEG-001.contactPhone", "+852 9123 4567"),
+				"materials", Map.of("ATTESTED_DOCUMENT", attested, "HKID_COPY", hkid)));
+		MvcTestResult result = mvc.post()
+			.uri("/api/v1/applications")
+			.with(user(applicant))
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+		assertThat(result).hasStatus(201);
+		return body(result).get("receiptNumber").asString();
+	}
+
+	long taskId(EstationUser applicant, String receipt) throws Exception {
+		MvcTestResult result = mvc.get().uri("/api/v1/applications/" + receipt).with(user(applicant)).exchange();
+		assertThat(result).hasStatusOk();
+		return body(result).get("tasks").get(0).get("id").asLong();
+	}
+
+	void act(String username, long taskId, String action, String body) {
+		MvcTestResult result = mvc.post()
+			.uri("/api/v1/tasks/" + taskId + "/" + action)
+			.with(user(account(username)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body == null ? "{}" : body)
+			.exchange();
+		assertThat(result).as(action).hasStatusOk();
+	}
+
+	void requestCorrection(long taskId) {
+		act("clerk", taskId, "request-correction",
+				"{\"missingMaterials\": [\"HKID_COPY\"], \"note\": \"公證文書欠缺第二頁\"}");
+	}
+
+	void refuse(long taskId, String reason) {
+		act("clerk", taskId, "accept", null);
+		act(OFFICER, taskId, "start-review", null);
+		act(OFFICER, taskId, "refuse", json.writeValueAsString(Map.of("reason", reason)));
+	}
+
+	/** Accepts and approves the task; waits for its certificate to be issued and returns its number. */
+	String approve(long taskId) {
+		act("clerk", taskId, "accept", null);
+		act(OFFICER, taskId, "start-review", null);
+		act(OFFICER, taskId, "approve", "{\"outputs\": {\"notarialCertificateNumber\": \"N-" + taskId + "\"}}");
+		return certificateOf(taskId);
+	}
+
+	/** The certificate number of a task, waiting for the listener that issues it after the decision. */
+	String certificateOf(long taskId) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			var number = jdbc.sql("select number from certificate where task_id = :t").param("t", taskId).query(String.class).optional();
+			if (number.isPresent()) {
+				return number.get();
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(e);
+			}
+		}
+		throw new AssertionError("no certificate was issued for task " + taskId);
+	}
+
+}
