@@ -12,6 +12,12 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationPersonalData implements PersonalDataContributor {
 
+	/** For the rotation job. */
+	@org.springframework.context.annotation.Bean
+	static org.hetao.estation.shared.EncryptedColumn notificationRecipient() {
+		return Outbox.RECIPIENT;
+	}
+
 	private final JdbcClient jdbc;
 
 	NotificationPersonalData(JdbcClient jdbc) {

@@ -273,6 +273,27 @@ class EncryptionAtRestIntegrationTests {
 		assertThat(reveal(newApplicant(null), caseId, "applicant.idNumber")).hasStatus(404);
 	}
 
+	@Autowired
+	org.hetao.estation.hall.internal.QueueTickets tickets;
+
+	@Autowired
+	org.hetao.estation.notification.Notifications notifications;
+
+	@Test
+	void queueTicketPhonesAndNotificationRecipientsAreCiphertextToo() {
+		String phone = "+852 5" + ThreadLocalRandom.current().nextInt(100, 999) + " " + ThreadLocalRandom.current().nextInt(1000, 9999);
+		var ticket = tickets.issue("B", phone, null);
+		String raw = jdbc.sql("select phone from hall_ticket where id = :id").param("id", ticket.id()).query(String.class).single();
+		assertThat(raw).startsWith("v1:").doesNotContain(phone.substring(6));
+		assertThat(cipher.decrypt(raw, "hall_ticket.phone").replace(" ", "")).isEqualTo(phone.replace(" ", ""));
+
+		long id = notifications.toPhone(phone, Language.EN, "ticketCalled", new Object[] { "B001", "3" }, "ticket:test");
+		var row = jdbc.sql("select recipient, recipient_masked from notification where id = :id").param("id", id).query().singleRow();
+		assertThat((String) row.get("recipient")).startsWith("v1:").doesNotContain(phone.substring(6));
+		assertThat((String) row.get("recipient_masked")).doesNotContain(phone.substring(6));
+		assertThat(cipher.decrypt((String) row.get("recipient"), "notification.recipient")).isEqualTo(phone);
+	}
+
 	@Test
 	void rotationReEncryptsUnderTheNewKeyAndEncryptsLegacyPlaintext() throws Exception {
 		EstationUser owner = newApplicant("+852 6111 2222");
