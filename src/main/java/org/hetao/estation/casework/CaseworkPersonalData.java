@@ -135,6 +135,7 @@ class CaseworkPersonalData {
 								.param("id", id)
 								.update();
 							jdbc.sql("update casework_task set form_data = '{}' where case_id = :id").param("id", id).update();
+							jdbc.sql("update casework_draft set answers = '{}', walk_in = null where case_id = :id").param("id", id).update();
 							// its documents are no longer needed by the case: the documents module may erase them
 							jdbc.sql("delete from casework_task_material where task_id in (select id from casework_task where case_id = :id)")
 								.param("id", id)

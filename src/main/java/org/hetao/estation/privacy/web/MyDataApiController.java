@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.privacy.PersonalDataRequests;
 import org.hetao.estation.shared.PersonalDataContributor.Outcome;
+import org.hetao.estation.shared.PersonalDataContributor.Result;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,9 +31,13 @@ class MyDataApiController {
 
 	private final MessageSource messages;
 
-	MyDataApiController(PersonalDataRequests requests, MessageSource messages) {
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	MyDataApiController(PersonalDataRequests requests, MessageSource messages,
+			FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.requests = requests;
 		this.messages = messages;
+		this.sessions = sessions;
 	}
 
 	@GetMapping
@@ -52,7 +59,12 @@ class MyDataApiController {
 	@Operation(summary = "Erase what may go, keep what open cases and the law require; says per category what and why")
 	ErasureView erase() {
 		var locale = LocaleContextHolder.getLocale();
-		List<Outcome> outcomes = requests.erase(CurrentUser.require());
+		var user = CurrentUser.require();
+		List<Outcome> outcomes = requests.erase(user);
+		if (outcomes.stream().anyMatch(o -> o.category().equals("account") && o.result() == Result.ERASED)) {
+			// the account is closed: end its sessions on every device
+			sessions.findByPrincipalName(user.getUsername()).keySet().forEach(sessions::deleteById);
+		}
 		return new ErasureView(outcomes.stream()
 			.map(o -> new OutcomeView(o.category(), o.result().name(), o.count(),
 					messages.getMessage(o.reasonKey(), o.args().toArray(), locale)))

@@ -17,6 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +38,14 @@ class MyDataController {
 
 	private final ObjectMapper json;
 
-	MyDataController(PersonalDataRequests requests, RetentionRules retention, ObjectMapper json) {
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	MyDataController(PersonalDataRequests requests, RetentionRules retention, ObjectMapper json,
+			FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.requests = requests;
 		this.retention = retention;
 		this.json = json;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/account/data")
@@ -79,6 +85,8 @@ class MyDataController {
 		model.addAttribute("outcomes", outcomes);
 		model.addAttribute("accountClosed", accountClosed);
 		if (accountClosed) {
+			// the account is closed: end its sessions on every device, this one included
+			sessions.findByPrincipalName(user.getUsername()).keySet().forEach(sessions::deleteById);
 			new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
 		}
 		return "privacy/erasure";
