@@ -144,6 +144,15 @@ public class AuditLog {
 			.list();
 	}
 
+	/** Records by an actor (a username) or about a target, oldest first: what the log holds about a person. */
+	public List<AuditEntry> byActorOrAbout(String actor, String target) {
+		return jdbc.sql("select * from audit_log where actor = :a or target = :t order by sequence")
+			.param("a", actor)
+			.param("t", target)
+			.query(AuditLog::map)
+			.list();
+	}
+
 	private record Pending(long id, Instant at, String actor, String origin, String action, String target,
 			String details) {
 	}

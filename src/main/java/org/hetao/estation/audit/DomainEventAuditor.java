@@ -59,7 +59,7 @@ class DomainEventAuditor {
 
 	/** A readable target from the event's identifying field, e.g. {@code receiptNumber:HT20261127-000123}. */
 	private static String target(JsonNode details) {
-		for (String key : new String[] { "receiptNumber", "caseId", "taskId", "code", "ticketNumber", "id" }) {
+		for (String key : new String[] { "subject", "receiptNumber", "caseId", "taskId", "code", "ticketNumber", "id" }) {
 			JsonNode value = details.get(key);
 			if (value != null && value.isValueNode()) {
 				return key + ":" + value.asString();

@@ -18,6 +18,8 @@ import java.util.Set;
 import org.hetao.estation.catalog.Matter;
 import org.hetao.estation.shared.ApplicantType;
 import org.hetao.estation.shared.Jurisdiction;
+import org.hetao.estation.shared.PersonalData;
+import org.hetao.estation.shared.PersonalDataCipher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -34,9 +36,12 @@ public class CaseRepository {
 
 	private final ObjectMapper json;
 
-	CaseRepository(JdbcClient jdbc, ObjectMapper json) {
+	private final PersonalDataCipher cipher;
+
+	CaseRepository(JdbcClient jdbc, ObjectMapper json, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.cipher = cipher;
 	}
 
 	/** Inserts a new case; the case and its tasks receive their ids. */
@@ -45,17 +50,20 @@ public class CaseRepository {
 		Applicant a = c.applicant();
 		jdbc.sql("""
 				insert into casework_case (receipt_number, applicant_account_id, applicant_name, applicant_type,
-				    applicant_id_type, applicant_id_number, applicant_phone, matter_code, channel, status,
-				    latest_deadline, output_mappings, submitted_by, idempotency_key, submitted_at, updated_at)
-				values (:receipt, :account, :name, :type, :idType, :idNumber, :phone, :matter, :channel, :status,
-				    :deadline, :mappings, :by, :key, :at, :at)""")
+				    applicant_id_type, applicant_id_number, applicant_id_number_bidx, applicant_phone,
+				    applicant_phone_bidx, matter_code, channel, status, latest_deadline, output_mappings, submitted_by,
+				    idempotency_key, submitted_at, updated_at)
+				values (:receipt, :account, :name, :type, :idType, :idNumber, :idIndex, :phone, :phoneIndex, :matter,
+				    :channel, :status, :deadline, :mappings, :by, :key, :at, :at)""")
 			.param("receipt", c.receiptNumber())
 			.param("account", a.accountId())
 			.param("name", a.name())
 			.param("type", a.type().name())
 			.param("idType", a.idDocumentType())
-			.param("idNumber", a.idDocumentNumber())
-			.param("phone", a.phone())
+			.param("idNumber", cipher.encrypt(a.idDocumentNumber(), CaseworkPersonalData.ID_NUMBER.context()))
+			.param("idIndex", CaseworkPersonalData.ID_NUMBER.blindIndexOf(cipher, a.idDocumentNumber()))
+			.param("phone", cipher.encrypt(a.phone(), CaseworkPersonalData.PHONE.context()))
+			.param("phoneIndex", CaseworkPersonalData.PHONE.blindIndexOf(cipher, a.phone()))
 			.param("matter", c.matterCode())
 			.param("channel", c.channel().name())
 			.param("status", c.status().name())
@@ -195,19 +203,23 @@ public class CaseRepository {
 			.toList();
 	}
 
-	/** Ids of cases whose receipt number, applicant name, phone or identity document number matches. */
+	/**
+	 * Ids of cases whose receipt number or applicant name matches, or whose whole phone number or identity
+	 * document number equals the query (both encrypted: found by their blind index).
+	 */
 	List<Long> search(String query, int limit) {
 		String q = query.strip();
 		String like = "%" + q.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+		String phoneIndex = CaseworkPersonalData.PHONE.blindIndexOf(cipher, q);
 		return jdbc.sql("""
 				select id from casework_case
 				where receipt_number = :q or lower(applicant_name) like :like
-				   or replace(applicant_phone, ' ', '') like :phone or upper(applicant_id_number) = :id
+				   or applicant_phone_bidx = :phone or applicant_id_number_bidx = :id
 				order by submitted_at desc, id desc""")
 			.param("q", q.toUpperCase(java.util.Locale.ROOT))
 			.param("like", like)
-			.param("phone", "%" + q.replace(" ", "") + "%")
-			.param("id", q.toUpperCase(java.util.Locale.ROOT))
+			.param("phone", phoneIndex == null ? "-" : phoneIndex)
+			.param("id", CaseworkPersonalData.ID_NUMBER.blindIndexOf(cipher, q))
 			.query(Long.class)
 			.list()
 			.stream()
@@ -276,7 +288,8 @@ public class CaseRepository {
 		Long accountId = rs.wasNull() ? null : account;
 		Applicant applicant = new Applicant(accountId, rs.getString("applicant_name"),
 				ApplicantType.valueOf(rs.getString("applicant_type")), rs.getString("applicant_id_type"),
-				rs.getString("applicant_id_number"), rs.getString("applicant_phone"));
+				cipher.decrypt(rs.getString("applicant_id_number"), CaseworkPersonalData.ID_NUMBER.context()),
+				cipher.decrypt(rs.getString("applicant_phone"), CaseworkPersonalData.PHONE.context()));
 		List<Matter.OutputMapping> mappings = json.readValue(rs.getString("output_mappings"),
 				new TypeReference<List<Matter.OutputMapping>>() {
 				});
@@ -293,7 +306,8 @@ public class CaseRepository {
 				rs.getInt("paused_days"));
 		return new ItemTask.State(rs.getLong("id"), rs.getString("item_code"), rs.getString("department_code"),
 				dependsOn.isBlank() ? List.of() : Arrays.asList(dependsOn.split(",")),
-				TaskStatus.valueOf(rs.getString("status")), stringMap(rs.getString("form_data")), Map.of(),
+				TaskStatus.valueOf(rs.getString("status")),
+				PersonalData.decryptFields(cipher, CaseworkPersonalData.FORM_DATA, stringMap(rs.getString("form_data"))), Map.of(),
 				checked.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(checked.split(","))),
 				json.readValue(rs.getString("deficiencies"), new TypeReference<List<Deficiency>>() {
 				}), rs.getString("reason"), stringMap(rs.getString("outputs")),
@@ -321,7 +335,7 @@ public class CaseRepository {
 	private org.springframework.jdbc.core.namedparam.MapSqlParameterSource taskParams(ItemTask.State s) {
 		var p = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
 		p.addValue("status", s.status().name());
-		p.addValue("formData", json.writeValueAsString(ordered(s.formData())));
+		p.addValue("formData", json.writeValueAsString(PersonalData.encryptFields(cipher, CaseworkPersonalData.FORM_DATA, s.formData())));
 		p.addValue("checked", String.join(",", s.checkedMaterials().stream().sorted().toList()));
 		p.addValue("deficiencies", json.writeValueAsString(s.deficiencies()));
 		p.addValue("reason", s.reason());

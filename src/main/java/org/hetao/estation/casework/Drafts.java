@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.PersonalData;
+import org.hetao.estation.shared.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -27,10 +29,16 @@ class Drafts {
 
 	private final ObjectMapper json;
 
-	Drafts(JdbcClient jdbc, ObjectMapper json) {
+	private final PersonalDataCipher cipher;
+
+	Drafts(JdbcClient jdbc, ObjectMapper json, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.cipher = cipher;
 	}
+
+	private static final TypeReference<LinkedHashMap<String, String>> STRINGS = new TypeReference<>() {
+	};
 
 	Draft create(long owner, String itemCode, String matterCode, ApplicantType type, Draft.WalkIn walkIn, Instant now) {
 		var keys = new GeneratedKeyHolder();
@@ -43,7 +51,9 @@ class Drafts {
 			.param("item", itemCode)
 			.param("matter", matterCode)
 			.param("type", type.name())
-			.param("walkIn", walkIn == null ? null : json.writeValueAsString(walkIn))
+			.param("walkIn", walkIn == null ? null
+					: json.writeValueAsString(PersonalData.encryptFields(cipher, CaseworkPersonalData.DRAFT_WALK_IN,
+							json.convertValue(walkIn, STRINGS))))
 			.param("key", key)
 			.param("now", now.atOffset(ZoneOffset.UTC))
 			.update(keys, "id");
@@ -68,7 +78,7 @@ class Drafts {
 
 	void update(long id, Map<String, String> answers, Map<String, Long> materials, Instant now) {
 		jdbc.sql("update casework_draft set answers = :a, materials = :m, updated_at = :now where id = :id and case_id is null")
-			.param("a", json.writeValueAsString(new LinkedHashMap<>(answers)))
+			.param("a", json.writeValueAsString(PersonalData.encryptFields(cipher, CaseworkPersonalData.DRAFT_ANSWERS, answers)))
 			.param("m", json.writeValueAsString(new LinkedHashMap<>(materials)))
 			.param("now", now.atOffset(ZoneOffset.UTC))
 			.param("id", id)
@@ -89,9 +99,10 @@ class Drafts {
 		Long submittedCase = rs.wasNull() ? null : caseId;
 		return new Draft(rs.getLong("id"), rs.getLong("owner_account_id"), rs.getString("item_code"),
 				rs.getString("matter_code"), ApplicantType.valueOf(rs.getString("applicant_type")),
-				walkIn == null ? null : json.readValue(walkIn, Draft.WalkIn.class),
-				json.readValue(rs.getString("answers"), new TypeReference<LinkedHashMap<String, String>>() {
-				}), json.readValue(rs.getString("materials"), new TypeReference<LinkedHashMap<String, Long>>() {
+				walkIn == null ? null : json.convertValue(PersonalData.decryptFields(cipher, CaseworkPersonalData.DRAFT_WALK_IN,
+						json.readValue(walkIn, STRINGS)), Draft.WalkIn.class),
+				PersonalData.decryptFields(cipher, CaseworkPersonalData.DRAFT_ANSWERS, json.readValue(rs.getString("answers"), STRINGS)),
+				json.readValue(rs.getString("materials"), new TypeReference<LinkedHashMap<String, Long>>() {
 				}), rs.getString("submission_key"), submittedCase,
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());

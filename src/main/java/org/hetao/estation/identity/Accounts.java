@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.EncryptedColumn;
 import org.hetao.estation.shared.Language;
+import org.hetao.estation.shared.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -26,9 +28,15 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(JdbcClient jdbc, Clock clock) {
+	/** The account holder's phone number is encrypted at rest (see {@link IdentityPersonalData}). */
+	static final EncryptedColumn PHONE = EncryptedColumn.value("account", "phone");
+
+	private final PersonalDataCipher cipher;
+
+	Accounts(JdbcClient jdbc, Clock clock, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.cipher = cipher;
 	}
 
 	/** What a new account holds; the password is already hashed. */
@@ -48,7 +56,7 @@ public class Accounts {
 			.param("hash", account.passwordHash())
 			.param("name", account.displayName())
 			.param("email", account.email() == null ? null : account.email().toLowerCase(Locale.ROOT))
-			.param("phone", account.phone())
+			.param("phone", cipher.encrypt(account.phone(), PHONE.context()))
 			.param("lang", account.preferredLanguage().tag())
 			.param("type", account.applicantType() == null ? null : account.applicantType().name())
 			.param("dept", account.departmentCode())
@@ -78,7 +86,7 @@ public class Accounts {
 		return jdbc.sql("select id, display_name, email, phone, preferred_language from account where id = :id")
 			.param("id", id)
 			.query((rs, row) -> new Contact(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
-					rs.getString("phone"), Language.fromTag(rs.getString("preferred_language")).orElse(Language.DEFAULT)))
+					cipher.decrypt(rs.getString("phone"), PHONE.context()), Language.fromTag(rs.getString("preferred_language")).orElse(Language.DEFAULT)))
 			.optional();
 	}
 

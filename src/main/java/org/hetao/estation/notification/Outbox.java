@@ -28,7 +28,14 @@ class Outbox {
 
 	private final JdbcClient jdbc;
 
-	Outbox(JdbcClient jdbc) {
+	/** The e-mail address or phone number a message goes to is encrypted at rest (screens use the masked copy). */
+	static final org.hetao.estation.shared.EncryptedColumn RECIPIENT = org.hetao.estation.shared.EncryptedColumn
+		.value("notification", "recipient");
+
+	private final org.hetao.estation.shared.PersonalDataCipher cipher;
+
+	Outbox(JdbcClient jdbc, org.hetao.estation.shared.PersonalDataCipher cipher) {
+		this.cipher = cipher;
 		this.jdbc = jdbc;
 	}
 
@@ -48,7 +55,7 @@ class Outbox {
 			.param("channel", m.channel().name())
 			.param("template", m.template())
 			.param("language", m.language())
-			.param("recipient", m.recipient())
+			.param("recipient", cipher.encrypt(m.recipient(), RECIPIENT.context()))
 			.param("masked", m.recipientMasked())
 			.param("subject", abbreviate(m.subject(), 500))
 			.param("body", m.body())
@@ -116,7 +123,7 @@ class Outbox {
 	}
 
 	Optional<Notification> find(long id) {
-		return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Outbox::map).optional();
+		return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional();
 	}
 
 	List<Notification> latest(NotificationStatus status, NotificationChannel channel, int limit) {
@@ -131,17 +138,17 @@ class Outbox {
 			args.add(channel.name());
 		}
 		sql.append(" order by id desc fetch first ").append(limit).append(" rows only");
-		return jdbc.sql(sql.toString()).params(args).query(Outbox::map).list();
+		return jdbc.sql(sql.toString()).params(args).query(this::map).list();
 	}
 
 	List<Notification> of(long accountId) {
-		return jdbc.sql(SELECT + " where account_id = :a order by id").param("a", accountId).query(Outbox::map).list();
+		return jdbc.sql(SELECT + " where account_id = :a order by id").param("a", accountId).query(this::map).list();
 	}
 
 	List<Notification> inbox(long accountId, int limit) {
 		return jdbc.sql(SELECT + " where account_id = :a and channel = 'INBOX' order by id desc fetch first " + limit + " rows only")
 			.param("a", accountId)
-			.query(Outbox::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -178,11 +185,11 @@ class Outbox {
 		return t == null ? null : t.toInstant();
 	}
 
-	private static Notification map(ResultSet rs, int row) throws SQLException {
+	private Notification map(ResultSet rs, int row) throws SQLException {
 		long account = rs.getLong("account_id");
 		return new Notification(rs.getLong("id"), rs.wasNull() ? null : account,
 				NotificationChannel.valueOf(rs.getString("channel")), rs.getString("template"), rs.getString("language"),
-				rs.getString("recipient"), rs.getString("recipient_masked"), rs.getString("subject"), rs.getString("body"),
+				cipher.decrypt(rs.getString("recipient"), RECIPIENT.context()), rs.getString("recipient_masked"), rs.getString("subject"), rs.getString("body"),
 				rs.getString("link"), NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
 				instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"),
 				instant(rs, "sent_at"), instant(rs, "read_at"));

@@ -12,7 +12,7 @@ public final class Masking {
 
 	/** Names of fields whose values are personal data (case-insensitive, in JSON and forms). */
 	private static final Pattern PERSONAL_FIELD = Pattern.compile(
-			"(?i).*(phone|mobile|idnumber|identitynumber|documentnumber|passport|hkid|email|address|birth).*");
+			"(?i).*(phone|mobile|idnumber|identitynumber|documentnumber|passport|hkid|mtpnumber|email|address|birth).*");
 
 	private Masking() {
 	}

@@ -24,6 +24,8 @@ import org.hetao.estation.catalog.Matter;
 import org.hetao.estation.catalog.ServiceItem;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.shared.LocalizedText;
+import org.hetao.estation.shared.Masking;
+import org.hetao.estation.shared.PersonalData;
 import org.springframework.stereotype.Component;
 
 /** Cases as the pages show them: names and labels from the catalogue, deadlines judged today. */
@@ -45,7 +47,8 @@ class CaseViews {
 	}
 
 	/** A labelled value; {@code value} is localized for choices of a select field, else the same text in each language. */
-	record Labelled(String key, LocalizedText label, LocalizedText value, String raw) {
+	/** {@code personal}: the value is personal data, shown masked with a "show" button (an audited reveal). */
+	record Labelled(String key, LocalizedText label, LocalizedText value, String raw, boolean personal) {
 	}
 
 	record MaterialView(String code, LocalizedText name, Long documentId, boolean checked) {
@@ -110,10 +113,14 @@ class CaseViews {
 			.stream()
 			.map(e -> {
 				Optional<FormField> field = item.flatMap(i -> i.field(e.getKey()));
+				if (PersonalData.isPersonalKey(e.getKey()) && e.getValue() != null && !e.getValue().isBlank()) {
+					return new Labelled(e.getKey(), field.map(FormField::label).orElse(plain(e.getKey())),
+							plain(Masking.mask(e.getValue())), null, true);
+				}
 				LocalizedText value = field.flatMap(f -> f.options().stream().filter(o -> o.value().equals(e.getValue())).findFirst())
 					.map(FormField.FieldOption::label)
 					.orElse(plain(e.getValue()));
-				return new Labelled(e.getKey(), field.map(FormField::label).orElse(plain(e.getKey())), value, e.getValue());
+				return new Labelled(e.getKey(), field.map(FormField::label).orElse(plain(e.getKey())), value, e.getValue(), false);
 			})
 			.toList();
 		List<MaterialView> materials = new ArrayList<>();
@@ -133,7 +140,7 @@ class CaseViews {
 			.stream()
 			.map(e -> new Labelled(e.getKey(), item.flatMap(i -> i.outputs().stream().filter(o -> o.key().equals(e.getKey())).findFirst())
 				.map(ItemOutput::label)
-				.orElse(plain(e.getKey())), plain(e.getValue()), e.getValue()))
+				.orElse(plain(e.getKey())), plain(e.getValue()), e.getValue(), false))
 			.toList();
 		DeadlineStatus ds = t.status() == TaskStatus.ACCEPTED || t.status() == TaskStatus.UNDER_REVIEW
 				|| (t.status() == TaskStatus.CORRECTION_REQUESTED && t.clock().started())

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 
 import org.hetao.estation.hall.TicketCalled;
 import org.hetao.estation.hall.TicketServed;
+import org.hetao.estation.shared.EncryptedColumn;
+import org.hetao.estation.shared.PersonalDataCipher;
 import org.hetao.estation.shared.Problem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -54,8 +56,14 @@ public class QueueTickets {
 
 	private final WindowSessions sessions;
 
+	/** The phone number left for the SMS call is encrypted at rest until the ticket is finished. */
+	public static final EncryptedColumn PHONE = EncryptedColumn.value("hall_ticket", "phone");
+
+	private final PersonalDataCipher cipher;
+
 	public QueueTickets(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, HallSettings settings,
-			ApplicationEventPublisher events, WindowSessions sessions) {
+			ApplicationEventPublisher events, WindowSessions sessions, PersonalDataCipher cipher) {
+		this.cipher = cipher;
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
 		this.clock = clock;
@@ -113,7 +121,7 @@ public class QueueTickets {
 					  priority_reason, phone, phone_masked, appointment_id, slot_start, slot_end, issued_at)
 					values (?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, ?, ?, ?, ?, ?)""")
 				.params(day, category, queueCategory, drawn, TicketNumbers.display(category, drawn), token(),
-						priority == null ? null : priority.name(), number, masked, appointmentId, ts(slotStart),
+						priority == null ? null : priority.name(), cipher.encrypt(number, PHONE.context()), masked, appointmentId, ts(slotStart),
 						ts(slotEnd), ts(now))
 				.update(keys, "id");
 			return keys.getKey().longValue();
@@ -292,7 +300,7 @@ public class QueueTickets {
 			.update();
 		String phone = jdbc.sql("select phone from hall_ticket where id = ?")
 			.param(ticket.id())
-			.query((rs, i) -> rs.getString(1))
+			.query((rs, i) -> cipher.decrypt(rs.getString(1), PHONE.context()))
 			.list()
 			.get(0);
 		events.publishEvent(new TicketCalled(ticket.id(), ticket.displayNumber(), window, phone, recall, now));

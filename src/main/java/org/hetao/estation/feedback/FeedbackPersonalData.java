@@ -1,0 +1,57 @@
+package org.hetao.estation.feedback;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hetao.estation.shared.PersonalDataContributor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * An applicant's evaluations, for the export. Erasure removes the comments and unlinks the ratings from
+ * the account: ratings stay, anonymous, in the service statistics (好差評 figures must not change afterwards).
+ */
+@Component
+class FeedbackPersonalData implements PersonalDataContributor {
+
+	private final JdbcClient jdbc;
+
+	FeedbackPersonalData(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String section() {
+		return "feedback";
+	}
+
+	@Override
+	public Map<String, Object> export(long accountId) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("evaluations", jdbc.sql("""
+				select s.kind, s.reference, s.receipt_number, s.item_code, e.channel, e.rating, e.reasons, e.comment,
+				       e.created_at, e.changed_at
+				from feedback_evaluation e join feedback_service s on s.id = e.service_id
+				where s.applicant_account_id = :a order by e.id""").param("a", accountId).query().listOfRows());
+		return out;
+	}
+
+	@Override
+	public List<Outcome> erase(long accountId, Retention retention) {
+		int comments = jdbc.sql("""
+				update feedback_evaluation set comment = null
+				where service_id in (select id from feedback_service where applicant_account_id = :a)""")
+			.param("a", accountId)
+			.update();
+		jdbc.sql("update feedback_service set applicant_account_id = 0 where applicant_account_id = :a")
+			.param("a", accountId)
+			.update();
+		jdbc.sql("update feedback_case set applicant_account_id = null where applicant_account_id = :a")
+			.param("a", accountId)
+			.update();
+		return List.of(new Outcome("evaluations", comments == 0 ? Result.NONE : Result.ERASED, comments,
+				comments == 0 ? "privacy.reason.none" : "privacy.reason.evaluationsAnonymised", List.of(String.valueOf(comments))));
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.hetao.estation.shared;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Which form fields are personal data, and their encryption inside JSON columns ({@link EncryptedColumn.Format#JSON_FIELDS}). */
+public final class PersonalData {
+
+	/** Identity numbers, phone numbers, e-mail and postal addresses, birth dates (the last segment of a key). */
+	private static final Pattern PERSONAL_KEY = Pattern.compile(
+			"(?i).*(phone|mobile|idnumber|identitynumber|documentnumber|passport|hkid|mtpnumber|email|address|birth).*");
+
+	private PersonalData() {
+	}
+
+	/** {@code shared.contactPhone}, {@code legalRepIdNumber}, {@code residentialAddress}… */
+	public static boolean isPersonalKey(String key) {
+		if (key == null) {
+			return false;
+		}
+		int dot = key.lastIndexOf('.');
+		return PERSONAL_KEY.matcher(dot < 0 ? key : key.substring(dot + 1)).matches();
+	}
+
+	/** A copy with every personal field encrypted (fields already encrypted are kept as they are). */
+	public static Map<String, String> encryptFields(PersonalDataCipher cipher, EncryptedColumn column,
+			Map<String, String> values) {
+		Map<String, String> out = new LinkedHashMap<>();
+		values.forEach((k, v) -> out.put(k, isPersonalKey(k) && v != null && !PersonalDataCipher.isEncrypted(v)
+				? cipher.encrypt(v, column.fieldContext(k)) : v));
+		return out;
+	}
+
+	/** A copy with every encrypted field decrypted. */
+	public static Map<String, String> decryptFields(PersonalDataCipher cipher, EncryptedColumn column,
+			Map<String, String> values) {
+		Map<String, String> out = new LinkedHashMap<>();
+		values.forEach((k, v) -> out.put(k, PersonalDataCipher.isEncrypted(v) ? cipher.decrypt(v, column.fieldContext(k)) : v));
+		return out;
+	}
+
+}
