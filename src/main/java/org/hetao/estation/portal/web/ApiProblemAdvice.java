@@ -43,8 +43,12 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private final int retryAfterSeconds;
 
+	private final DatabaseUnavailableFilter outage;
+
 	ApiProblemAdvice(Problems problems,
-			@org.springframework.beans.factory.annotation.Value("${estation.unavailable.retry-after-seconds:5}") int retryAfterSeconds) {
+			@org.springframework.beans.factory.annotation.Value("${estation.unavailable.retry-after-seconds:5}") int retryAfterSeconds,
+			DatabaseUnavailableFilter outage) {
+		this.outage = outage;
 		this.problems = problems;
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
@@ -69,6 +73,9 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 			org.springframework.transaction.CannotCreateTransactionException.class })
 	ResponseEntity<ProblemDetail> databaseDown(Exception e, HttpServletRequest request) {
 		log.warn("Database unavailable: {}", e.getMessage());
+		if (DatabaseUnavailable.connectionLost(e)) {
+			outage.markDown(e);
+		}
 		ProblemDetail body = problems.of(503, "error.databaseUnavailable", null, locale(request), request.getRequestURI());
 		return ResponseEntity.status(503)
 			.header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))

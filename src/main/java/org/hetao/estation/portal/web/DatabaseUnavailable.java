@@ -15,13 +15,42 @@ final class DatabaseUnavailable {
 	private DatabaseUnavailable() {
 	}
 
+	/** The connection itself failed (not a lock or a timeout on a working database). */
+	static boolean connectionLost(Throwable failure) {
+		int depth = 0;
+		for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+			if (t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+					|| t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
+					|| t instanceof SQLNonTransientConnectionException || t instanceof ConnectException
+					|| t instanceof org.springframework.transaction.TransactionSystemException) {
+				return true;
+			}
+			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether the failure came from data access at all (then a probe decides whether the database is away). */
+	static boolean involvesDatabase(Throwable failure) {
+		int depth = 0;
+		for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+			if (t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException
+					|| t instanceof org.springframework.transaction.TransactionException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	static boolean causedIt(Throwable failure) {
 		int depth = 0;
 		for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
 			if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
 					|| t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
 					|| t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
-					|| t instanceof ConnectException) {
+					|| t instanceof ConnectException || t instanceof org.springframework.transaction.TransactionSystemException) {
 				return true;
 			}
 			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {

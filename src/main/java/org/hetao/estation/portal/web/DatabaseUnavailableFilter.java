@@ -2,9 +2,15 @@ package org.hetao.estation.portal.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,6 +26,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -34,6 +41,8 @@ import tools.jackson.databind.ObjectMapper;
  * detail on {@code /api/**}, a small page in the user's language elsewhere, built without the database.
  * Transactions roll back as a whole, so nothing is half-written; the connection pool fails fast
  * ({@code spring.datasource.hikari.connection-timeout}) and reconnects by itself when the database returns.
+ * Once a connection has failed, requests are answered 503 at once (static files and health excepted) until a
+ * probe every second gets a working connection again: no request waits for the pool while the database is away.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -51,8 +60,14 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private final int retryAfterSeconds;
 
+	private final DataSource dataSource;
+
+	/** When the database was found unreachable; null while it is reachable. */
+	private volatile Instant downSince;
+
 	DatabaseUnavailableFilter(Problems problems, LocaleResolver locales, ITemplateEngine templates, ObjectMapper json,
-			@Value("${estation.unavailable.retry-after-seconds:5}") int retryAfterSeconds) {
+			@Value("${estation.unavailable.retry-after-seconds:5}") int retryAfterSeconds, DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.problems = problems;
 		this.locales = locales;
 		this.templates = templates;
@@ -63,17 +78,72 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (downSince != null && !exempt(request)) {
+			respond(request, response);
+			return;
+		}
 		try {
 			chain.doFilter(request, response);
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
-			if (!DatabaseUnavailable.causedIt(ex) || response.isCommitted()) {
+			if (response.isCommitted()) {
 				throw ex;
+			}
+			boolean lost = DatabaseUnavailable.connectionLost(ex)
+					|| (DatabaseUnavailable.involvesDatabase(ex) && !reachable());
+			if (!lost && !DatabaseUnavailable.causedIt(ex)) {
+				throw ex;
+			}
+			if (lost) {
+				markDown(ex);
 			}
 			log.warn("Database unavailable, answered 503 to {} {}: {}", request.getMethod(), request.getRequestURI(),
 					ex.getMessage());
 			respond(request, response);
 		}
+	}
+
+	/** Called when a connection to the database failed: requests are answered 503 until {@link #probe()} succeeds. */
+	void markDown(Throwable cause) {
+		if (downSince == null) {
+			downSince = Instant.now();
+			log.warn("The database cannot be reached: answering 503 until it is back ({})", cause.getMessage());
+		}
+	}
+
+	boolean isDown() {
+		return downSince != null;
+	}
+
+	@Scheduled(fixedDelayString = "${estation.unavailable.probe-interval:PT1S}")
+	void probe() {
+		Instant since = downSince;
+		if (since != null && reachable()) {
+			downSince = null;
+			log.info("The database is back after {} s", Duration.between(since, Instant.now()).toSeconds());
+		}
+	}
+
+	private boolean reachable() {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.isValid(2);
+		}
+		catch (SQLException | RuntimeException ex) {
+			log.debug("The database cannot be reached: {}", ex.getMessage());
+			return false;
+		}
+	}
+
+	/** Also on error dispatches: an error page rendered while the database is away would need it again. */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	static boolean exempt(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
+				|| path.startsWith("/webjars/") || path.equals("/favicon.ico") || path.startsWith("/actuator/");
 	}
 
 	void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -86,7 +156,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		if (wantsProblem(request)) {
 			ProblemDetail problem = problems.of(503, "error.databaseUnavailable", null, locale, request.getRequestURI());
 			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("type", problem.getType().toString());
+			body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
 			body.put("title", problem.getTitle());
 			body.put("status", 503);
 			body.put("detail", problem.getDetail());
