@@ -174,6 +174,61 @@ class TwoNodesIntegrationTests {
 	}
 
 	@Test
+	void aUnitAllocatedFromBothNodesAtOnceGoesToOneApplicationOnly() throws Exception {
+		WebSession operatorOne = new WebSession().signIn(one.baseUrl(), "park-operator", AppProcess.PASSWORD);
+		WebSession operatorTwo = new WebSession().signIn(two.baseUrl(), "park-operator", AppProcess.PASSWORD);
+		WebSession admin = new WebSession().signIn(two.baseUrl(), "admin", AppProcess.PASSWORD);
+		long first = approvedSettlement("enterprise-hk", operatorOne, admin);
+		long second = approvedSettlement("enterprise-mainland", operatorOne, admin);
+		WebSession.Response units = operatorTwo.get(two.baseUrl(), "/api/v1/park/units?base=BIOMEDICINE_PARK_II&state=VACANT");
+		assertThat(units.status()).isEqualTo(200);
+		String unit = units.json().get(0).get("code").asString();
+
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		Future<WebSession.Response> a = pool.submit(() -> operatorOne.postJson(one.baseUrl(),
+				"/api/v1/park/settlement-applications/" + first + "/allocation", Map.of("version", 2, "units", List.of(unit))));
+		Future<WebSession.Response> b = pool.submit(() -> operatorTwo.postJson(two.baseUrl(),
+				"/api/v1/park/settlement-applications/" + second + "/allocation", Map.of("version", 2, "units", List.of(unit))));
+		List<Integer> statuses = List.of(a.get().status(), b.get().status());
+		pool.shutdown();
+		assertThat(statuses).as(a.get().body() + " / " + b.get().body()).containsOnlyOnce(200);
+		assertThat(statuses.stream().filter(s -> s != 200).findFirst().orElseThrow()).isBetween(409, 422);
+		try (Connection db = PgDatabases.connect(database)) {
+			List<Long> holder = CrashRecoveryIntegrationTests.longs(db, "select application_id from park_unit where code = ?", unit);
+			assertThat(holder).hasSize(1);
+			assertThat(holder.get(0)).isIn(first, second);
+			assertThat(CrashRecoveryIntegrationTests.count(db, "select count(*) from park_unit where application_id in ("
+					+ first + ", " + second + ")")).isEqualTo(1);
+		}
+		figures.put("unitAllocationAttemptsOnTwoNodes", 2);
+		figures.put("unitsAllocatedTwice", 0);
+	}
+
+	/** Applies through the API on node 2, screened on node 1, approved on node 2; returns the application id. */
+	static long approvedSettlement(String enterprise, WebSession operator, WebSession admin) throws Exception {
+		WebSession applicant = new WebSession().signIn(two.baseUrl(), enterprise, AppProcess.PASSWORD);
+		String json = "{\"companyName\":\"雙節點測試公司 " + UUID.randomUUID().toString().substring(0, 6)
+				+ "\",\"description\":\"生物醫藥\",\"base\":\"BIOMEDICINE_PARK_II\",\"areaWanted\":500,"
+				+ "\"useWanted\":\"WET_LAB\",\"moveInDate\":\"" + LocalDate.now().plusDays(60) + "\",\"teamSize\":20,"
+				+ "\"hkTeamMembers\":4,\"background\":\"MAINLAND\",\"hkFacts\":\"與香港大學合作\","
+				+ "\"fields\":[\"BIOMEDICINE\"],\"contact\":\"王小姐 +86 755 8888 0000\"}";
+		byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		WebSession.Response applied = applicant.postMultipart(two.baseUrl(), "/api/v1/park/settlement-applications",
+				List.of(new Object[] { "application", null, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8) },
+						new Object[] { "businessPlan", "plan.pdf", "application/pdf", pdf }));
+		assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+		long id = applied.json().get("id").asLong();
+		assertThat(operator.postForm(one.baseUrl(), "/park/operations/applications/" + id + "/screening",
+				"version=0&outcome=COMPLETE&note=").status()).isEqualTo(302);
+		assertThat(admin.postForm(two.baseUrl(), "/park/operations/applications/" + id + "/decision",
+				"version=1&decision=APPROVE&text=").status()).isEqualTo(302);
+		WebSession.Response approved = operator.get(two.baseUrl(), "/api/v1/park/settlement-applications/" + id);
+		assertThat(approved.json().get("state").asString()).isEqualTo("APPROVED");
+		assertThat(approved.json().get("version").asInt()).isEqualTo(2);
+		return id;
+	}
+
+	@Test
 	void anFaqPublishedOnOneNodeIsFoundBySearchOnTheOtherWithinSeconds() throws Exception {
 		String marker = "Zq" + UUID.randomUUID().toString().substring(0, 8);
 		WebSession applicant = new WebSession().signIn(one.baseUrl(), "applicant-hk", AppProcess.PASSWORD);

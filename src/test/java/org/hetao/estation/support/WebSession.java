@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -133,6 +134,24 @@ public final class WebSession {
 			throw new IllegalStateException("upload: " + r.status() + " " + r.body());
 		}
 		return r.json().get("id").asLong();
+	}
+
+	/** A multipart POST: each part is {name, filename or null, content type, bytes}. */
+	public Response postMultipart(String baseUrl, String path, List<Object[]> parts) throws IOException, InterruptedException {
+		String boundary = "----fault" + UUID.randomUUID();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (Object[] part : parts) {
+			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part[0] + "\""
+					+ (part[1] == null ? "" : "; filename=\"" + part[1] + "\"") + "\r\nContent-Type: " + part[2] + "\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			out.write((byte[]) part[3]);
+			out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+		}
+		out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+		return send(withCsrf(HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))));
 	}
 
 	private HttpRequest.Builder withCsrf(HttpRequest.Builder b) {
