@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * from this node's contributors (which read the shared database). Rows are seen by id; since identities are
  * handed out before their transactions commit, a row may appear behind a higher one, so ids are remembered
  * for {@link #SETTLE} before the watermark passes them. Also rebuilds when the catalogue this node follows
- * ({@code estation.catalog.refresh-interval}) is newer than the index.
+ * ({@code estation.catalog.refresh-interval}) stays newer than the index.
  */
 @Component
 class SearchChangeFollower {
@@ -63,9 +63,15 @@ class SearchChangeFollower {
 
 	private Instant lastCleanup = Instant.EPOCH;
 
+	private final Duration catalogueGrace;
+
+	private Instant catalogueBehindSince;
+
 	SearchChangeFollower(LuceneSearchIndex index, SearchIndexing indexing, CatalogDocuments catalog,
 			SharedSearchIndexer shared, JdbcClient jdbc, Clock clock,
-			@Value("${estation.search.follow-replay:PT24H}") Duration replay) {
+			@Value("${estation.search.follow-replay:PT24H}") Duration replay,
+			@Value("${estation.search.catalogue-grace:PT30S}") Duration catalogueGrace) {
+		this.catalogueGrace = catalogueGrace;
 		this.index = index;
 		this.indexing = indexing;
 		this.catalog = catalog;
@@ -101,11 +107,8 @@ class SearchChangeFollower {
 
 	/** One poll; returns the number of documents re-indexed (a rebuild counts as -1). */
 	synchronized int follow() {
-		String version = catalog.version();
-		if (version != null && !Objects.equals(version, index.indexedCatalogVersion())) {
-			indexing.rebuild("the catalogue changed on another node");
-		}
 		Instant now = clock.instant();
+		followCatalogue(now);
 		List<Change> changes;
 		if (watermark == null) {
 			// First poll: changes of the last day may be missing from an index kept on disk while this node was down.
@@ -144,6 +147,25 @@ class SearchChangeFollower {
 			lastCleanup = now;
 		}
 		return applied;
+	}
+
+	/**
+	 * The catalogue this node follows moved past the index's version and stayed so for
+	 * {@code estation.search.catalogue-grace} (so that this node's own rebuilds, at start-up or after an import
+	 * here, are not done twice): rebuild.
+	 */
+	private void followCatalogue(Instant now) {
+		String version = catalog.version();
+		if (version == null || Objects.equals(version, index.indexedCatalogVersion())) {
+			catalogueBehindSince = null;
+		}
+		else if (catalogueBehindSince == null) {
+			catalogueBehindSince = now;
+		}
+		else if (!now.isBefore(catalogueBehindSince.plus(catalogueGrace))) {
+			indexing.rebuild("the catalogue changed on another node");
+			catalogueBehindSince = null;
+		}
 	}
 
 	private int apply(Set<String> keys) {
