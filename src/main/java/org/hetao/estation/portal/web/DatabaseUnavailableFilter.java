@@ -152,6 +152,10 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		response.setStatus(503);
 		response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		// reset() dropped the security filter's headers: the page needs nothing but its own style sheet.
+		response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Frame-Options", "DENY");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		if (wantsProblem(request)) {
 			ProblemDetail problem = problems.of(503, "error.databaseUnavailable", null, locale, request.getRequestURI());

@@ -140,6 +140,8 @@ class DatabaseOutageTests {
 		assertThat(page.getContentType()).startsWith("text/html");
 		assertThat(page.getHeader("Retry-After")).isEqualTo("5");
 		assertThat(page.getContentAsString()).contains("服务暂时不可用").contains("系统暂时无法连接数据库").contains("5 秒");
+		assertThat(page.getHeader("Content-Security-Policy")).contains("default-src 'none'");
+		assertThat(page.getHeader("X-Frame-Options")).isEqualTo("DENY");
 
 		MockHttpServletResponse css = run(get("/css/estation.css", "en"), null);
 		assertThat(css.getStatus()).isEqualTo(200);
