@@ -26,7 +26,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -42,7 +41,7 @@ import tools.jackson.databind.ObjectMapper;
  * Transactions roll back as a whole, so nothing is half-written; the connection pool fails fast
  * ({@code spring.datasource.hikari.connection-timeout}) and reconnects by itself when the database returns.
  * Once a connection has failed, requests are answered 503 at once (static files and health excepted) until a
- * probe every second gets a working connection again: no request waits for the pool while the database is away.
+ * probe every half second gets a working connection again: no request waits for the pool while the database is away.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -62,12 +61,16 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private final DataSource dataSource;
 
+	private final Duration probeInterval;
+
 	/** When the database was found unreachable; null while it is reachable. */
 	private volatile Instant downSince;
 
 	DatabaseUnavailableFilter(Problems problems, LocaleResolver locales, ITemplateEngine templates, ObjectMapper json,
-			@Value("${estation.unavailable.retry-after-seconds:5}") int retryAfterSeconds, DataSource dataSource) {
+			@Value("${estation.unavailable.retry-after-seconds:5}") int retryAfterSeconds, DataSource dataSource,
+			@Value("${estation.unavailable.probe-interval:PT0.5S}") Duration probeInterval) {
 		this.dataSource = dataSource;
+		this.probeInterval = probeInterval;
 		this.problems = problems;
 		this.locales = locales;
 		this.templates = templates;
@@ -103,11 +106,19 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Called when a connection to the database failed: requests are answered 503 until {@link #probe()} succeeds. */
-	void markDown(Throwable cause) {
+	/**
+	 * Called when a connection to the database failed: requests are answered 503 until {@link #probe()} succeeds,
+	 * tried by a thread of its own (the scheduler's thread is itself waiting for connections during an outage).
+	 */
+	synchronized void markDown(Throwable cause) {
 		if (downSince == null) {
 			downSince = Instant.now();
 			log.warn("The database cannot be reached: answering 503 until it is back ({})", cause.getMessage());
+			if (!probeInterval.isZero() && !probeInterval.isNegative()) {
+				Thread prober = new Thread(this::probeUntilBack, "database-probe");
+				prober.setDaemon(true);
+				prober.start();
+			}
 		}
 	}
 
@@ -115,7 +126,20 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		return downSince != null;
 	}
 
-	@Scheduled(fixedDelayString = "${estation.unavailable.probe-interval:PT1S}")
+	private void probeUntilBack() {
+		while (downSince != null) {
+			try {
+				Thread.sleep(probeInterval.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			probe();
+		}
+	}
+
+	/** One attempt to reach the database; opens the door again when it answers. */
 	void probe() {
 		Instant since = downSince;
 		if (since != null && reachable()) {

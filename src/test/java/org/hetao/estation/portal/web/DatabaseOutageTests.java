@@ -66,7 +66,7 @@ class DatabaseOutageTests {
 		AcceptHeaderLocaleResolver locales = new AcceptHeaderLocaleResolver();
 		locales.setDefaultLocale(Locale.forLanguageTag("zh-Hant"));
 		filter = new DatabaseUnavailableFilter(constructor.newInstance(messages), locales, templates,
-				JsonMapper.builder().build(), 5, new SwitchedDataSource());
+				JsonMapper.builder().build(), 5, new SwitchedDataSource(), java.time.Duration.ZERO); // the test probes itself
 	}
 
 	/** H2 in memory while {@link #databaseUp}, a refused connection otherwise. */
@@ -160,6 +160,22 @@ class DatabaseOutageTests {
 		MockHttpServletResponse response = run(get("/api/v1/applications", "en"), null);
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getContentAsString()).isEqualTo("fine");
+	}
+
+	@Test
+	void itsOwnProbeThreadOpensTheDoorWhenTheDatabaseReturns() throws Exception {
+		DatabaseUnavailableFilter probing = new DatabaseUnavailableFilter(null, null, null, null, 5, new SwitchedDataSource(),
+				java.time.Duration.ofMillis(50));
+		databaseUp.set(false);
+		probing.markDown(connectionRefused());
+		Thread.sleep(300);
+		assertThat(probing.isDown()).isTrue();
+		databaseUp.set(true);
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (probing.isDown() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(probing.isDown()).isFalse();
 	}
 
 	@Test
