@@ -101,6 +101,7 @@ class CrashRecoveryIntegrationTests {
 
 		Map<String, Receipt> receipts = new ConcurrentHashMap<>();
 		Map<String, Map<String, Object>> lost = new ConcurrentHashMap<>(); // sent, no answer (killed mid-flight)
+		Map<String, Map<String, Object>> notSent = new ConcurrentHashMap<>();
 		Map<String, Integer> refused = new ConcurrentHashMap<>();
 		AtomicInteger attempted = new AtomicInteger();
 		AtomicBoolean stop = new AtomicBoolean();
@@ -128,6 +129,10 @@ class CrashRecoveryIntegrationTests {
 								lost.put(key, body); // the outcome is unknown to the client: retry it later
 							}
 						}
+					}
+					catch (java.net.ConnectException ex) {
+						notSent.put(key, body); // the process was already gone: the request never left
+						return;
 					}
 					catch (Exception ex) {
 						lost.put(key, body);
@@ -209,6 +214,9 @@ class CrashRecoveryIntegrationTests {
 					lostResubmittedNew++;
 				}
 			}
+			for (Map.Entry<String, Map<String, Object>> e : notSent.entrySet()) {
+				assertThat(longs(db, "select id from casework_case where idempotency_key = ?", e.getKey())).isEmpty();
+			}
 			// And a retry of a request that did get its receipt answers with that same receipt.
 			Receipt some = receipts.values().iterator().next();
 			WebSession.Response again = client.postJson(second.baseUrl(), "/api/v1/applications",
@@ -227,7 +235,8 @@ class CrashRecoveryIntegrationTests {
 			figures.put("clients", CLIENTS);
 			figures.put("killedAfterMs", killedAfterMs);
 			figures.put("exitCode", exit);
-			figures.put("submitted", attempted.get());
+			figures.put("submitted", attempted.get() - notSent.size());
+			figures.put("refusedAfterKill", notSent.size());
 			figures.put("receipts", receipts.size());
 			figures.put("foundAfterRestart", found);
 			figures.put("killedMidFlight", lost.size());
