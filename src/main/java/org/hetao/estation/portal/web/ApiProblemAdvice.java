@@ -41,8 +41,16 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private final Problems problems;
 
-	ApiProblemAdvice(Problems problems) {
+	private final int retryAfterSeconds;
+
+	private final DatabaseUnavailableFilter outage;
+
+	ApiProblemAdvice(Problems problems,
+			@org.springframework.beans.factory.annotation.Value("${estation.unavailable.retry-after-seconds:5}") int retryAfterSeconds,
+			DatabaseUnavailableFilter outage) {
+		this.outage = outage;
 		this.problems = problems;
+		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
 	@ExceptionHandler(Problem.class)
@@ -61,10 +69,18 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return respond(problems.of(409, "error.conflict", null, locale(request), request.getRequestURI()));
 	}
 
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			org.springframework.transaction.CannotCreateTransactionException.class })
 	ResponseEntity<ProblemDetail> databaseDown(Exception e, HttpServletRequest request) {
 		log.warn("Database unavailable: {}", e.getMessage());
-		return respond(problems.of(503, "error.unavailable", null, locale(request), request.getRequestURI()));
+		if (DatabaseUnavailable.connectionLost(e)) {
+			outage.markDown(e);
+		}
+		ProblemDetail body = problems.of(503, "error.databaseUnavailable", null, locale(request), request.getRequestURI());
+		return ResponseEntity.status(503)
+			.header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(body);
 	}
 
 	/** Left to Spring Security, which answers 401/403 as problem details too. */
@@ -75,6 +91,9 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+		if (DatabaseUnavailable.causedIt(e)) {
+			return databaseDown(e, request);
+		}
 		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
 		return respond(problems.of(500, "error.unexpected", null, locale(request), request.getRequestURI()));
 	}
