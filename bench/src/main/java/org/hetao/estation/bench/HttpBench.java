@@ -44,6 +44,15 @@ public final class HttpBench {
 
 	static final int PAGE_USERS = 64;
 
+	/** The level sampled by the {@link Profiler} (its own sampling costs a little throughput there). */
+	static final int PROFILED_LEVEL = 32;
+
+	static String database(String jdbcUrl) {
+		String path = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+		int q = path.indexOf('?');
+		return q < 0 ? path : path.substring(0, q);
+	}
+
 	public static void main(String[] args) throws Exception {
 		String base = args[0];
 		long appPid = Long.parseLong(args[1]);
@@ -128,6 +137,7 @@ public final class HttpBench {
 		long receipts = 0;
 		for (int level : LEVELS) {
 			System.out.println("[http] submissions, " + level + " concurrent applicants");
+			Profiler profiler = level == PROFILED_LEVEL ? new Profiler(jdbcUrl, database(jdbcUrl), appPid) : null;
 			ClosedLoop.Result r = ClosedLoop.run(level, warmup, timed, u -> {
 				Web.Session s = sessions.get(u);
 				String body = bodyOf.get(u);
@@ -143,6 +153,13 @@ public final class HttpBench {
 					return ok;
 				};
 			});
+			if (profiler != null) {
+				profiler.close();
+				Part profile = new Part(run, "profile");
+				profile.put("profile.level", level);
+				profiler.report(profile, "profile.submissions.c" + level, 6);
+				profile.save();
+			}
 			errors += r.errors();
 			receipts += r.okAllPhases();
 			String key = "submission.c" + level + ".";

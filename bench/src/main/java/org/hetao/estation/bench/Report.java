@@ -122,10 +122,16 @@ public final class Report {
 		else {
 			notes.add("Search: the search benchmark did not run, so the search figures are null.");
 		}
+		if (all.get("loadAverageAtStart") instanceof String load && all.get("cores") instanceof Number cores
+				&& Double.parseDouble(load.split(" ")[0]) > cores.doubleValue()) {
+			notes.add(0, "The machine was busy when the run started (load average " + load + " on " + cores
+					+ " cores): these figures were measured under load and understate what the code can do.");
+		}
 		ratio(all, "submissionsToPgbenchRatio", "submissionsPerSecond", "pgbenchTps");
 		ratio(all, "casesPerSecondRatio", "casesPerSecondOurs", "casesPerSecondFlowable");
 		Map<String, Object> ordered = new LinkedHashMap<>();
-		for (String key : List.of("date", "mode", "gitCommit", "machine", "cores", "memoryMb", "database")) {
+		for (String key : List.of("date", "mode", "runSeconds", "gitCommit", "machine", "cores", "memoryMb", "database",
+				"loadAverageAtStart")) {
 			ordered.put(key, all.remove(key));
 		}
 		for (String key : HEADLINE) {
@@ -275,7 +281,7 @@ public final class Report {
 		md.append("Machine: ").append(show(f.get("machine"))).append(" · ").append(show(f.get("cores")))
 			.append(" cores · ").append(show(f.get("memoryMb"))).append(" MB · database ")
 			.append(show(f.get("database"))).append(" · commit ").append(show(f.get("gitCommit"))).append("\n\n");
-		md.append("| Target | Figure | Target | Met |\n|---|---|---|---|\n");
+		md.append("| Measure | Figure | Target | Met |\n|---|---|---|---|\n");
 		for (Target t : TARGETS) {
 			Boolean met = t.met(f.get(t.key()));
 			md.append("| ").append(t.label()).append(" | ").append(show(f.get(t.key()))).append(" | ")
@@ -284,7 +290,7 @@ public final class Report {
 		md.append("\n| Figure | Value |\n|---|---|\n");
 		for (var e : f.entrySet()) {
 			if (!e.getKey().equals("notes") && !e.getKey().startsWith("submission.c")
-					&& !e.getKey().startsWith("pgbench.c")) {
+					&& !e.getKey().startsWith("pgbench.c") && !e.getKey().startsWith("profile.")) {
 				md.append("| `").append(e.getKey()).append("` | ").append(show(e.getValue())).append(" |\n");
 			}
 		}
@@ -308,6 +314,13 @@ public final class Report {
 					.append(show(f.get("submission.c" + c + ".errors"))).append(" | ").append(show(tps)).append(" | ")
 					.append(ratio).append(" |\n");
 			}
+		}
+		List<String> profile = f.keySet().stream().filter(k -> k.startsWith("profile.") && !k.equals("profile.level")).toList();
+		if (!profile.isEmpty()) {
+			md.append("\n## Profile of the submissions at concurrency ").append(show(f.get("profile.level")))
+				.append("\n\nSampled while the load ran: the database sessions (`pg_stat_activity`, every 100 ms: wait event and")
+				.append(" statement) and the request threads (`jcmd Thread.print`, every second).\n\n");
+			profile.forEach(k -> md.append("- `").append(k).append("`: ").append(show(f.get(k))).append('\n'));
 		}
 		if (f.get("notes") instanceof List<?> notes && !notes.isEmpty()) {
 			md.append("\n## Notes\n\n");
