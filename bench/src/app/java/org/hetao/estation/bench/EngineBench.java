@@ -47,8 +47,10 @@ public final class EngineBench {
 
 	static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
+	static String jdbcUrl;
+
 	public static void main(String[] args) throws Exception {
-		String jdbcUrl = args[0];
+		jdbcUrl = args[0];
 		Path run = Path.of(args[1]);
 		boolean quick = args[2].equals("quick");
 		Path storage = Path.of(args[3]);
@@ -96,6 +98,8 @@ public final class EngineBench {
 				"H12345678", "item.FIN-004.contactPhone", "+852 9123 4567");
 		long casesBefore = jdbc.sql("select count(*) from casework_case where status = 'COMPLETED'").query(Long.class).single();
 		System.out.println("[engine] casework, " + THREADS + " threads");
+		Profiler profiler = new Profiler(jdbcUrl, jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1), ProcessHandle.current().pid(),
+				"\"user-");
 		ClosedLoop.Result r = ClosedLoop.run(THREADS, quick ? 3 : 10, quick ? 8 : 30, u -> () -> {
 			EstationUser applicant = applicants.get(u);
 			Applying.Receipt receipt = applying.submit(applicant,
@@ -108,6 +112,10 @@ public final class EngineBench {
 			Case done = handling.deliver(clerk, taskId, null, DeliveryMethod.ELECTRONIC, CaseChannel.WINDOW);
 			return done.tasks().get(0).status() == TaskStatus.DELIVERED;
 		});
+		profiler.close();
+		Part profile = new Part(run, "profile-engine");
+		profiler.report(profile, "profile.casework.threads8", 5);
+		profile.save();
 		long completed = jdbc.sql("select count(*) from casework_case where status = 'COMPLETED'").query(Long.class).single()
 				- casesBefore;
 		Part part = new Part(run, "casework");

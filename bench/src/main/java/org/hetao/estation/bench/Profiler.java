@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * on the application side {@code jcmd <pid> Thread.print} every second (where the request threads are:
  * the innermost application frame, or the database driver's socket read).
  */
-final class Profiler implements AutoCloseable {
+public final class Profiler implements AutoCloseable {
 
 	private final Map<String, AtomicLong> db = new ConcurrentHashMap<>();
 
@@ -34,7 +34,15 @@ final class Profiler implements AutoCloseable {
 
 	private final Thread appThread;
 
+	private final String threadPrefix;
+
 	Profiler(String jdbcUrl, String database, long pid) {
+		this(jdbcUrl, database, pid, "\"http-nio-");
+	}
+
+	/** Samples the threads whose names start with {@code threadPrefix} (quoted as in a thread dump). */
+	public Profiler(String jdbcUrl, String database, long pid, String threadPrefix) {
+		this.threadPrefix = threadPrefix;
 		dbThread = new Thread(() -> sampleDatabase(jdbcUrl, database), "profile-db");
 		appThread = new Thread(() -> sampleThreads(pid), "profile-app");
 		dbThread.setDaemon(true);
@@ -74,7 +82,7 @@ final class Profiler implements AutoCloseable {
 				p.waitFor();
 				appSamples.incrementAndGet();
 				for (String thread : dump.split("\n\n")) {
-					if (thread.startsWith("\"http-nio-")) {
+					if (thread.startsWith(threadPrefix)) {
 						String where = where(thread);
 						if (where != null) {
 							app.computeIfAbsent(where, k -> new AtomicLong()).incrementAndGet();
@@ -92,12 +100,13 @@ final class Profiler implements AutoCloseable {
 	/** A request thread's place: the database socket read or the innermost application frame; null when idle. */
 	static String where(String thread) {
 		List<String> frames = thread.lines().filter(l -> l.trim().startsWith("at ")).map(l -> l.trim().substring(3)).toList();
-		boolean inRequest = frames.stream().anyMatch(f -> f.startsWith("org.apache.catalina.core.StandardWrapperValve"));
-		if (!inRequest) {
+		boolean busy = frames.stream().anyMatch(f -> f.startsWith("org.apache.catalina.core.StandardWrapperValve")
+				|| f.startsWith("org.hetao.estation.bench.ClosedLoop"));
+		if (!busy || frames.isEmpty()) {
 			return null;
 		}
 		String app = frames.stream()
-			.filter(f -> f.startsWith("org.hetao.") && !f.contains("$$"))
+			.filter(f -> f.startsWith("org.hetao.") && !f.startsWith("org.hetao.estation.bench.") && !f.contains("$$"))
 			.findFirst()
 			.map(f -> f.replaceAll("\\(.*", ""))
 			.orElse("(framework: " + frames.get(0).replaceAll("\\(.*", "") + ")");
@@ -114,7 +123,7 @@ final class Profiler implements AutoCloseable {
 	}
 
 	/** The top entries as shares of the samples, into the part. */
-	void report(Part part, String prefix, int top) {
+	public void report(Part part, String prefix, int top) {
 		put(part, prefix + ".db", db, dbSamples.get(), top, "sessions active (share of samples)");
 		put(part, prefix + ".app", app, appSamples.get(), top, "request threads (average per sample)");
 	}

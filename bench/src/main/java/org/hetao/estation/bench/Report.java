@@ -317,9 +317,10 @@ public final class Report {
 		}
 		List<String> profile = f.keySet().stream().filter(k -> k.startsWith("profile.") && !k.equals("profile.level")).toList();
 		if (!profile.isEmpty()) {
-			md.append("\n## Profile of the submissions at concurrency ").append(show(f.get("profile.level")))
-				.append("\n\nSampled while the load ran: the database sessions (`pg_stat_activity`, every 100 ms: wait event and")
-				.append(" statement) and the request threads (`jcmd Thread.print`, every second).\n\n");
+			md.append("\n## Profiles\n\nSampled while the load ran (submissions at concurrency ")
+				.append(show(f.get("profile.level")))
+				.append("; the casework engine at 8 threads): the database sessions (`pg_stat_activity`, every 100 ms: wait")
+				.append(" event and statement) and the working threads (`jcmd Thread.print`, every second).\n\n");
 			profile.forEach(k -> md.append("- `").append(k).append("`: ").append(show(f.get(k))).append('\n'));
 		}
 		if (f.get("notes") instanceof List<?> notes && !notes.isEmpty()) {
