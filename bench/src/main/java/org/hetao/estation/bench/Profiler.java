@@ -124,7 +124,7 @@ public final class Profiler implements AutoCloseable {
 
 	/** The top entries as shares of the samples, into the part. */
 	public void report(Part part, String prefix, int top) {
-		put(part, prefix + ".db", db, dbSamples.get(), top, "sessions active (share of samples)");
+		put(part, prefix + ".db", db, dbSamples.get(), top, "sessions (average per sample)");
 		put(part, prefix + ".app", app, appSamples.get(), top, "threads at work (average per sample)");
 	}
 
