@@ -1,0 +1,294 @@
+package org.hetao.estation.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The load driver, in its own process, against the application on PostgreSQL over HTTP: applicants
+ * registered through the registration form and signed in through the form login (CSRF, {@code SESSION}
+ * cookie), materials uploaded before the timed part, then closed loops of 1, 8, 32 and 128 users each
+ * submitting the 5-item matter HK-RESEARCHER-WORK with its form data; then the item guide and the
+ * officer's work queue with 64 users. Afterwards the cases in the database are counted against the
+ * receipts returned.
+ *
+ * <pre>java org.hetao.estation.bench.HttpBench baseUrl appPid runDir quick|full jdbcUrl</pre>
+ */
+public final class HttpBench {
+
+	static final String MATTER = "HK-RESEARCHER-WORK";
+
+	static final String PASSWORD = "bench-Password-2026!";
+
+	static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+	static final int[] LEVELS = { 1, 8, 32, 128 };
+
+	static final int PAGE_USERS = 64;
+
+	/** The level sampled by the {@link Profiler} (its own sampling costs a little throughput there). */
+	static final int PROFILED_LEVEL = 32;
+
+	static String database(String jdbcUrl) {
+		String path = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+		int q = path.indexOf('?');
+		return q < 0 ? path : path.substring(0, q);
+	}
+
+	public static void main(String[] args) throws Exception {
+		String base = args[0];
+		long appPid = Long.parseLong(args[1]);
+		Path run = Path.of(args[2]);
+		boolean quick = args[3].equals("quick");
+		String jdbcUrl = args[4];
+		double warmup = quick ? 3 : 10;
+		double timed = quick ? 6 : 30;
+		String prefix = "b" + Long.toString(System.currentTimeMillis(), 36);
+		HttpClient client = Web.client();
+		Web web = new Web(client, base);
+		int applicants = LEVELS[LEVELS.length - 1];
+
+		System.out.println("[http] registering " + applicants + " applicants and " + PAGE_USERS + " officers");
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Future<?>> work = new ArrayList<>();
+		for (int i = 0; i < applicants; i++) {
+			String email = prefix + "-a" + i + "@bench.example";
+			work.add(pool.submit(() -> { web.register(email, PASSWORD, "HK_RESIDENT"); return null; }));
+		}
+		for (int i = 0; i < PAGE_USERS; i++) {
+			String email = prefix + "-o" + i + "@bench.example";
+			work.add(pool.submit(() -> { web.register(email, PASSWORD, "HK_RESIDENT"); return null; }));
+		}
+		for (Future<?> f : work) {
+			f.get();
+		}
+		try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+			// Officers are staff accounts: an administrator would create them; here the registered accounts are promoted.
+			int promoted = db.createStatement()
+				.executeUpdate("update account set roles = 'OFFICER', department_code = 'hrss', applicant_type = null "
+						+ "where username like '" + prefix + "-o%'");
+			if (promoted != PAGE_USERS) {
+				throw new IllegalStateException("promoted " + promoted + " officers");
+			}
+		}
+
+		System.out.println("[http] signing in and uploading materials");
+		List<Future<Web.Session>> signIns = new ArrayList<>();
+		for (int i = 0; i < applicants; i++) {
+			String email = prefix + "-a" + i + "@bench.example";
+			signIns.add(pool.submit(() -> web.signIn(email, PASSWORD, "/applications")));
+		}
+		List<Future<Web.Session>> officerSignIns = new ArrayList<>();
+		for (int i = 0; i < PAGE_USERS; i++) {
+			String email = prefix + "-o" + i + "@bench.example";
+			officerSignIns.add(pool.submit(() -> web.signIn(email, PASSWORD, "/work-queue")));
+		}
+		List<Web.Session> sessions = new ArrayList<>();
+		for (Future<Web.Session> f : signIns) {
+			sessions.add(f.get());
+		}
+		List<Web.Session> officers = new ArrayList<>();
+		for (Future<Web.Session> f : officerSignIns) {
+			officers.add(f.get());
+		}
+		List<String> materials = requiredMaterials(web, sessions.get(0));
+		System.out.println("[http] materials the matter requires: " + materials);
+		List<Future<String>> bodies = new ArrayList<>();
+		for (Web.Session s : sessions) {
+			bodies.add(pool.submit(() -> {
+				Map<String, Long> docs = new LinkedHashMap<>();
+				for (String m : materials) {
+					docs.put(m, web.upload(s, PDF));
+				}
+				return body(docs);
+			}));
+		}
+		List<String> bodyOf = new ArrayList<>();
+		for (Future<String> f : bodies) {
+			bodyOf.add(f.get());
+		}
+		pool.shutdown();
+		long casesBefore = count(jdbcUrl, "select count(*) from casework_case");
+
+		Part part = new Part(run, "submissions");
+		part.put("submissionMatter", MATTER + " (5 items, " + materials.size() + " materials referenced)");
+		part.put("submissionWarmupSeconds", warmup);
+		part.put("submissionTimedSeconds", timed);
+		ClosedLoop.Result best = null;
+		long errors = 0;
+		long receipts = 0;
+		for (int level : LEVELS) {
+			System.out.println("[http] submissions, " + level + " concurrent applicants");
+			Profiler profiler = level == PROFILED_LEVEL ? new Profiler(jdbcUrl, database(jdbcUrl), appPid) : null;
+			ClosedLoop.Result r = ClosedLoop.run(level, warmup, timed, u -> {
+				Web.Session s = sessions.get(u);
+				String body = bodyOf.get(u);
+				return () -> {
+					HttpResponse<String> response = client.send(
+							web.postJson(s, "/api/v1/applications", body, UUID.randomUUID().toString()),
+							HttpResponse.BodyHandlers.ofString());
+					boolean ok = response.statusCode() == 201 && response.body().contains("receiptNumber");
+					if (!ok) {
+						System.err.println("[http] submission answered " + response.statusCode() + ": "
+								+ response.body().substring(0, Math.min(300, response.body().length())));
+					}
+					return ok;
+				};
+			});
+			if (profiler != null) {
+				profiler.close();
+				Part profile = new Part(run, "profile");
+				profile.put("profile.level", level);
+				profiler.report(profile, "profile.submissions.c" + level, 6);
+				profile.save();
+			}
+			errors += r.errors();
+			receipts += r.okAllPhases();
+			String key = "submission.c" + level + ".";
+			part.put(key + "rps", Part.round(r.perSecond(), 1));
+			part.put(key + "p50Ms", r.p50Ms());
+			part.put(key + "p99Ms", r.p99Ms());
+			part.put(key + "p999Ms", r.p999Ms());
+			part.put(key + "maxMs", r.maxMs());
+			part.put(key + "errors", r.errors());
+			if (r.firstError() != null) {
+				part.note("Submissions at " + level + ": first error " + r.firstError());
+			}
+			if (best == null || r.perSecond() > best.perSecond()) {
+				best = r;
+			}
+			if (level == LEVELS[0]) {
+				part.put("rssMbAfterWarmup", rssMb(appPid));
+			}
+		}
+		part.put("rssMbAfterPeak", rssMb(appPid));
+		part.put("submissionsPerSecond", Part.round(best.perSecond(), 1));
+		part.put("submissionConcurrency", best.users());
+		part.put("submissionP50Ms", best.p50Ms());
+		part.put("submissionP99Ms", best.p99Ms());
+		part.put("submissionP999Ms", best.p999Ms());
+		part.put("submissionErrors", errors);
+		long cases = count(jdbcUrl, "select count(*) from casework_case") - casesBefore;
+		part.put("submissionReceipts", receipts);
+		part.put("submissionCasesInDatabase", cases);
+		part.put("submissionReceiptsMatchCases", cases == receipts);
+		if (cases != receipts) {
+			part.note("Receipts returned (" + receipts + ") differ from the cases in the database (" + cases + ").");
+		}
+		part.save();
+
+		Part pages = new Part(run, "pages");
+		System.out.println("[http] item guide page, " + PAGE_USERS + " anonymous users");
+		ClosedLoop.Result guide = ClosedLoop.run(PAGE_USERS, warmup, timed, u -> {
+			Web.Session anonymous = new Web.Session();
+			return () -> status(client, anonymous.request(base + "/catalog/items/GOV-004").GET().build()) == 200;
+		});
+		pages.put("itemGuideRps", Part.round(guide.perSecond(), 1));
+		pages.put("itemGuideP50Ms", guide.p50Ms());
+		pages.put("itemGuideP99Ms", guide.p99Ms());
+		pages.put("itemGuideErrors", guide.errors());
+		System.out.println("[http] work queue page, " + PAGE_USERS + " signed-in officers of hrss");
+		ClosedLoop.Result queue = ClosedLoop.run(PAGE_USERS, warmup, timed, u -> {
+			Web.Session s = officers.get(u);
+			return () -> status(client, s.request(base + "/work-queue").GET().build()) == 200;
+		});
+		pages.put("workQueueRps", Part.round(queue.perSecond(), 1));
+		pages.put("workQueueP50Ms", queue.p50Ms());
+		pages.put("workQueueP99Ms", queue.p99Ms());
+		pages.put("workQueueErrors", queue.errors());
+		pages.put("workQueueTasksInDepartment",
+				count(jdbcUrl, "select count(*) from casework_task where department_code = 'hrss'"));
+		pages.save();
+	}
+
+	static int status(HttpClient client, HttpRequest request) throws Exception {
+		return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	/** The matter's answers for a Hong Kong resident, with the given uploaded materials. */
+	static String body(Map<String, Long> materials) {
+		Map<String, String> answers = new LinkedHashMap<>();
+		answers.put("shared.fullName", "陳大文 Chan Tai Man");
+		answers.put("shared.mtpNumber", "H12345678");
+		answers.put("shared.contactPhone", "+852 9123 4567");
+		answers.put("shared.employerName", "河套科研有限公司");
+		answers.put("shared.residentialAddress", "深圳市福田區河套深港科技創新合作區");
+		answers.put("item.PSB-002.gender", "M");
+		answers.put("item.PSB-002.birthDate", "1990-01-01");
+		answers.put("item.GOV-004.jobTitle", "Research Fellow");
+		answers.put("item.GOV-004.entryDate", "2026-01-05");
+		answers.put("item.FIN-002.idDocumentNumber", "A123456(3)");
+		answers.put("item.FIN-002.bankName", "BOC");
+		answers.put("item.GOV-006.idDocumentNumber", "A123456(3)");
+		answers.put("item.GOV-006.fiscalYear", "2025");
+		answers.put("item.GOV-006.bankAccountNumber", "6222020200112233");
+		String a = answers.entrySet()
+			.stream()
+			.map(e -> Report.quote(e.getKey()) + ":" + Report.quote(e.getValue()))
+			.collect(Collectors.joining(","));
+		String m = materials.entrySet()
+			.stream()
+			.map(e -> Report.quote(e.getKey()) + ":" + e.getValue())
+			.collect(Collectors.joining(","));
+		return "{\"matterCode\":\"" + MATTER + "\",\"answers\":{" + a + "},\"materials\":{" + m + "}}";
+	}
+
+	/** Asks the application which materials the matter requires: a submission without any answers 400. */
+	static List<String> requiredMaterials(Web web, Web.Session s) throws Exception {
+		HttpResponse<String> r = web.client.send(web.postJson(s, "/api/v1/applications", body(Map.of()), "probe-" + UUID.randomUUID()),
+				HttpResponse.BodyHandlers.ofString());
+		if (r.statusCode() != 400) {
+			throw new IllegalStateException("the probe without materials answered " + r.statusCode() + ": " + r.body());
+		}
+		Matcher m = Pattern.compile("\"material\\.([A-Z0-9_]+)\"").matcher(r.body());
+		TreeSet<String> codes = new TreeSet<>();
+		while (m.find()) {
+			codes.add(m.group(1));
+		}
+		String others = r.body().replaceAll("\"material\\.[A-Z0-9_]+\"", "");
+		if (others.contains("\"field\"") && others.matches("(?s).*\"field\"\\s*:\\s*\"(?:shared|item)\\..*")) {
+			throw new IllegalStateException("the answers are incomplete: " + r.body());
+		}
+		if (codes.isEmpty()) {
+			throw new IllegalStateException("no materials named in " + r.body());
+		}
+		return new ArrayList<>(codes);
+	}
+
+	static long count(String jdbcUrl, String sql) throws Exception {
+		try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+				ResultSet rs = db.createStatement().executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	/** Resident memory of a process in MB, from /proc/&lt;pid&gt;/status (VmRSS). */
+	static long rssMb(long pid) throws Exception {
+		for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+			}
+		}
+		return -1;
+	}
+
+}
