@@ -69,6 +69,9 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 	 */
 	static final int COUNTED_HITS = 1000;
 
+	/** The broad fallback's facets count this many best hits. */
+	static final int BROAD_FACET_HITS = 100;
+
 	/** The strict query (most words required) is used when it finds at least this many. */
 	static final int STRICT_ENOUGH = 5;
 
@@ -310,8 +313,9 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 					new TopScoreDocCollectorManager(depth, COUNTED_HITS));
 			if (top == null || top.totalHits.value < STRICT_ENOUGH) {
 				// little or nothing matched most of the words: any word, synonym or near-miss counts
+				// it matches much of the index: keep fewer hits for the facets, so that WAND prunes harder
 				TopDocs broad = searcher.search(filtered(queries.buildBroad(analysed, searcher.getIndexReader()), request),
-						new TopScoreDocCollectorManager(depth, COUNTED_HITS));
+						new TopScoreDocCollectorManager(Math.max(wanted, BROAD_FACET_HITS), COUNTED_HITS));
 				if (top == null || broad.totalHits.value > top.totalHits.value) {
 					top = broad;
 				}
