@@ -221,11 +221,9 @@ public class Applying {
 			throw new Problem(Problem.Kind.INVALID, "casework.error.invalidApplication", errors);
 		}
 		try {
+			// a repeat of a key already stored was answered before; one racing this submission fails on the
+			// unique (submitted_by, idempotency_key) constraint and is answered below
 			return tx.execute(status -> {
-				Optional<Long> existing = cases.idByIdempotencyKey(user.id(), key);
-				if (existing.isPresent()) {
-					return receiptOf(existing.get(), true);
-				}
 				Case.Step step = support.step(user, channel);
 				String receipt = receipts.next(step.today());
 				Case c = Case.submit(receipt, applicant, plan.matter() == null ? null : plan.matter().code(),

@@ -267,7 +267,7 @@ public class CaseHandling {
 	}
 
 	public List<Case> mine(EstationUser user) {
-		return cases.idsOfApplicant(user.id(), 100).stream().map(id -> cases.load(id, false).orElseThrow()).toList();
+		return cases.loadAll(cases.idsOfApplicant(user.id(), 100));
 	}
 
 	/** The window's search by receipt number, applicant name, phone or identity document number. */
@@ -276,16 +276,14 @@ public class CaseHandling {
 		if (query == null || query.isBlank()) {
 			return List.of();
 		}
-		return cases.search(query, 50).stream().map(id -> cases.load(id, false).orElseThrow()).toList();
+		return cases.loadAll(cases.search(query, 50));
 	}
 
 	/** The window's in-tray: cases with a task to accept or a result to hand over. */
 	public List<Case> windowInTray(EstationUser user) {
 		requireClerk(user);
-		return cases.idsWithTasksIn(EnumSet.of(TaskStatus.SUBMITTED, TaskStatus.APPROVED, TaskStatus.REFUSED), 100)
-			.stream()
-			.map(id -> cases.load(id, false).orElseThrow())
-			.toList();
+		return cases.loadAll(
+				cases.idsWithTasksIn(EnumSet.of(TaskStatus.SUBMITTED, TaskStatus.APPROVED, TaskStatus.REFUSED), 100));
 	}
 
 	/** One line of a department's work queue. */
@@ -305,8 +303,7 @@ public class CaseHandling {
 		var calendars = support.calendars();
 		var today = support.today();
 		List<QueueEntry> entries = new ArrayList<>();
-		for (long id : cases.idsWithDepartmentTasks(user.departmentCode(), wanted, 200)) {
-			Case c = cases.load(id, false).orElseThrow();
+		for (Case c : cases.loadAll(cases.idsWithDepartmentTasks(user.departmentCode(), wanted, 200))) {
 			for (ItemTask t : c.tasks()) {
 				if (Objects.equals(t.departmentCode(), user.departmentCode()) && wanted.contains(t.status())) {
 					DeadlineStatus ds = t.clock().status(today, calendars);

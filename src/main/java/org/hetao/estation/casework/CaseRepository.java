@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,6 +22,9 @@ import org.hetao.estation.shared.Jurisdiction;
 import org.hetao.estation.shared.PersonalData;
 import org.hetao.estation.shared.PersonalDataCipher;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -38,8 +42,11 @@ public class CaseRepository {
 
 	private final PersonalDataCipher cipher;
 
-	CaseRepository(JdbcClient jdbc, ObjectMapper json, PersonalDataCipher cipher) {
+	private final NamedParameterJdbcTemplate named;
+
+	CaseRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, ObjectMapper json, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
+		this.named = named;
 		this.json = json;
 		this.cipher = cipher;
 	}
@@ -74,28 +81,40 @@ public class CaseRepository {
 			.param("at", offset(c.submittedAt()))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
-		int position = 0;
-		for (ItemTask task : c.tasks()) {
-			var taskKeys = new GeneratedKeyHolder();
-			ItemTask.State s = task.state();
-			jdbc.sql("""
-					insert into casework_task (case_id, position, item_code, department_code, depends_on, status,
-					    form_data, checked_materials, deficiencies, reason, outputs, delivery, jurisdiction,
-					    promised_days, clock_started_on, clock_paused_on, paused_days, deadline, deadline_provisional,
-					    version, updated_at)
-					values (:case, :position, :item, :department, :dependsOn, :status, :formData, :checked,
-					    :deficiencies, :reason, :outputs, :delivery, :jurisdiction, :promised, :started, :paused,
-					    :pausedDays, :deadline, :provisional, 0, :at)""")
-				.paramSource(taskParams(s).addValue("case", id)
-					.addValue("position", position++)
-					.addValue("item", s.itemCode())
-					.addValue("department", s.departmentCode())
-					.addValue("dependsOn", String.join(",", s.dependsOn()))
-					.addValue("at", offset(c.submittedAt())))
-				.update(taskKeys, "id");
-			task.stored(taskKeys.getKeyAs(Number.class).longValue(), 0);
-			insertMaterials(task.id(), s.materials());
+		// all tasks in one batch (one round trip), their generated ids read back in order
+		List<ItemTask> tasks = c.tasks();
+		SqlParameterSource[] rows = new SqlParameterSource[tasks.size()];
+		for (int position = 0; position < rows.length; position++) {
+			ItemTask.State s = tasks.get(position).state();
+			rows[position] = taskParams(s).addValue("case", id)
+				.addValue("position", position)
+				.addValue("item", s.itemCode())
+				.addValue("department", s.departmentCode())
+				.addValue("dependsOn", String.join(",", s.dependsOn()))
+				.addValue("at", offset(c.submittedAt()));
 		}
+		var taskKeys = new GeneratedKeyHolder();
+		named.batchUpdate("""
+				insert into casework_task (case_id, position, item_code, department_code, depends_on, status,
+				    form_data, checked_materials, deficiencies, reason, outputs, delivery, jurisdiction,
+				    promised_days, clock_started_on, clock_paused_on, paused_days, deadline, deadline_provisional,
+				    version, updated_at)
+				values (:case, :position, :item, :department, :dependsOn, :status, :formData, :checked,
+				    :deficiencies, :reason, :outputs, :delivery, :jurisdiction, :promised, :started, :paused,
+				    :pausedDays, :deadline, :provisional, 0, :at)""", rows, taskKeys, new String[] { "id" });
+		List<Map<String, Object>> generated = taskKeys.getKeyList();
+		if (generated.size() != tasks.size()) {
+			throw new IllegalStateException(generated.size() + " task ids for " + tasks.size() + " tasks");
+		}
+		Map<Long, Map<String, Long>> materials = new LinkedHashMap<>();
+		for (int i = 0; i < tasks.size(); i++) {
+			ItemTask task = tasks.get(i);
+			Map<String, Object> key = generated.get(i);
+			Object value = key.containsKey("id") ? key.get("id") : key.values().iterator().next();
+			task.stored(((Number) value).longValue(), 0);
+			materials.put(task.id(), task.state().materials());
+		}
+		insertMaterials(materials);
 		insertTimeline(id, c.newTimelineEntries());
 		c.stored(id);
 		return id;
@@ -126,7 +145,7 @@ public class CaseRepository {
 				throw new OptimisticLockingFailureException("task " + s.id() + " was changed by someone else");
 			}
 			jdbc.sql("delete from casework_task_material where task_id = :id").param("id", s.id()).update();
-			insertMaterials(s.id(), s.materials());
+			insertMaterials(Map.of(s.id(), s.materials()));
 			task.stored(s.id(), s.version() + 1);
 		}
 		insertTimeline(c.id(), c.newTimelineEntries());
@@ -173,6 +192,64 @@ public class CaseRepository {
 		});
 	}
 
+	/**
+	 * Reads many cases in four statements (cases, tasks, materials, timelines), in the order of the
+	 * ids given; ids that do not exist are left out. Lists and queues use it instead of one
+	 * {@link #load} (four statements) per case.
+	 */
+	List<Case> loadAll(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, CaseRow> rows = new java.util.HashMap<>();
+		jdbc.sql("select * from casework_case where id in (:ids)")
+			.param("ids", ids)
+			.query(this::caseRow)
+			.list()
+			.forEach(r -> rows.put(r.id, r));
+		Map<Long, List<ItemTask.State>> tasks = new java.util.HashMap<>();
+		jdbc.sql("select * from casework_task where case_id in (:ids) order by case_id, position")
+			.param("ids", ids)
+			.query((rs, n) -> Map.entry(rs.getLong("case_id"), taskState(rs, n)))
+			.list()
+			.forEach(e -> tasks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		Map<Long, Map<String, Long>> materials = new java.util.HashMap<>();
+		jdbc.sql("""
+				select m.task_id, m.material_code, m.document_id from casework_task_material m
+				join casework_task t on t.id = m.task_id where t.case_id in (:ids) order by m.material_code""")
+			.param("ids", ids)
+			.query(rs -> {
+				materials.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+			});
+		Map<Long, List<TimelineEntry>> timelines = new java.util.HashMap<>();
+		jdbc.sql("select * from casework_timeline where case_id in (:ids) order by case_id, id")
+			.param("ids", ids)
+			.query((rs, n) -> Map.entry(rs.getLong("case_id"), timelineEntry(rs, n)))
+			.list()
+			.forEach(e -> timelines.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		List<Case> loaded = new ArrayList<>();
+		for (Long id : ids) {
+			CaseRow r = rows.get(id);
+			if (r != null) {
+				loaded.add(assemble(r, tasks.getOrDefault(id, List.of()), materials,
+						timelines.getOrDefault(id, List.of())));
+			}
+		}
+		return loaded;
+	}
+
+	private static Case assemble(CaseRow r, List<ItemTask.State> tasks, Map<Long, Map<String, Long>> materials,
+			List<TimelineEntry> timeline) {
+		List<ItemTask.State> withMaterials = tasks.stream()
+			.map(t -> new ItemTask.State(t.id(), t.itemCode(), t.departmentCode(), t.dependsOn(), t.status(),
+					t.formData(), materials.getOrDefault(t.id(), Map.of()), t.checkedMaterials(), t.deficiencies(),
+					t.reason(), t.outputs(), t.delivery(), t.clock(), t.deadline(), t.deadlineProvisional(),
+					t.version()))
+			.toList();
+		return new Case(r.id, r.receipt, r.applicant, r.matterCode, r.channel, r.submittedAt, r.mappings,
+				withMaterials, timeline);
+	}
+
 	Optional<Long> idByReceipt(String receiptNumber) {
 		return jdbc.sql("select id from casework_case where receipt_number = :r")
 			.param("r", receiptNumber)
@@ -194,13 +271,13 @@ public class CaseRepository {
 
 	/** Ids of an applicant's cases, newest first. */
 	List<Long> idsOfApplicant(long accountId, int limit) {
-		return jdbc.sql("select id from casework_case where applicant_account_id = :a order by submitted_at desc, id desc")
+		return jdbc.sql("""
+				select id from casework_case where applicant_account_id = :a order by submitted_at desc, id desc
+				fetch first :limit rows only""")
 			.param("a", accountId)
+			.param("limit", limit)
 			.query(Long.class)
-			.list()
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	/**
@@ -215,16 +292,14 @@ public class CaseRepository {
 				select id from casework_case
 				where receipt_number = :q or lower(applicant_name) like :like
 				   or applicant_phone_bidx = :phone or applicant_id_number_bidx = :id
-				order by submitted_at desc, id desc""")
+				order by submitted_at desc, id desc fetch first :limit rows only""")
 			.param("q", q.toUpperCase(java.util.Locale.ROOT))
 			.param("like", like)
 			.param("phone", phoneIndex == null ? "-" : phoneIndex)
 			.param("id", CaseworkPersonalData.ID_NUMBER.blindIndexOf(cipher, q))
+			.param("limit", limit)
 			.query(Long.class)
-			.list()
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	/** Cases with a task of this department in one of the statuses, oldest submission first. */
@@ -232,27 +307,23 @@ public class CaseRepository {
 		return jdbc.sql("""
 				select distinct c.id, c.submitted_at from casework_case c join casework_task t on t.case_id = c.id
 				where t.department_code = :d and t.status in (:statuses)
-				order by c.submitted_at, c.id""")
+				order by c.submitted_at, c.id fetch first :limit rows only""")
 			.param("d", departmentCode)
 			.param("statuses", statuses.stream().map(Enum::name).toList())
+			.param("limit", limit)
 			.query((rs, n) -> rs.getLong(1))
-			.list()
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	/** Cases with a task in one of the statuses (the window's in-tray), oldest first. */
 	List<Long> idsWithTasksIn(Collection<TaskStatus> statuses, int limit) {
 		return jdbc.sql("""
 				select distinct c.id, c.submitted_at from casework_case c join casework_task t on t.case_id = c.id
-				where t.status in (:statuses) order by c.submitted_at, c.id""")
+				where t.status in (:statuses) order by c.submitted_at, c.id fetch first :limit rows only""")
 			.param("statuses", statuses.stream().map(Enum::name).toList())
+			.param("limit", limit)
 			.query((rs, n) -> rs.getLong(1))
-			.list()
-			.stream()
-			.limit(limit)
-			.toList();
+			.list();
 	}
 
 	/** Whether any task of this department refers to the document. */
@@ -332,8 +403,8 @@ public class CaseRepository {
 		});
 	}
 
-	private org.springframework.jdbc.core.namedparam.MapSqlParameterSource taskParams(ItemTask.State s) {
-		var p = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
+	private MapSqlParameterSource taskParams(ItemTask.State s) {
+		var p = new MapSqlParameterSource();
 		p.addValue("status", s.status().name());
 		p.addValue("formData", json.writeValueAsString(PersonalData.encryptFields(cipher, CaseworkPersonalData.FORM_DATA, s.formData())));
 		p.addValue("checked", String.join(",", s.checkedMaterials().stream().sorted().toList()));
@@ -355,35 +426,43 @@ public class CaseRepository {
 		return new LinkedHashMap<>(map);
 	}
 
-	private void insertMaterials(long taskId, Map<String, Long> materials) {
-		materials.forEach((code, doc) -> jdbc
-			.sql("insert into casework_task_material (task_id, material_code, document_id) values (:t, :c, :d)")
-			.param("t", taskId)
-			.param("c", code)
-			.param("d", doc)
-			.update());
+	/** The materials of the tasks (by task id), in one batch. */
+	private void insertMaterials(Map<Long, Map<String, Long>> byTask) {
+		List<SqlParameterSource> rows = new ArrayList<>();
+		byTask.forEach((taskId, materials) -> materials.forEach((code, doc) -> rows
+			.add(new MapSqlParameterSource().addValue("t", taskId).addValue("c", code).addValue("d", doc))));
+		if (!rows.isEmpty()) {
+			named.batchUpdate("insert into casework_task_material (task_id, material_code, document_id) values (:t, :c, :d)",
+					rows.toArray(SqlParameterSource[]::new));
+		}
 	}
 
+	/** New timeline entries, in one batch. */
 	private void insertTimeline(long caseId, List<TimelineEntry> entries) {
-		for (TimelineEntry e : entries) {
-			jdbc.sql("""
-					insert into casework_timeline (case_id, at, item_code, from_status, to_status, action,
-					    actor_account_id, actor_name, actor_role, actor_department, channel, reason)
-					values (:case, :at, :item, :from, :to, :action, :account, :name, :role, :department, :channel, :reason)""")
-				.param("case", caseId)
-				.param("at", offset(e.at()))
-				.param("item", e.itemCode())
-				.param("from", e.from() == null ? null : e.from().name())
-				.param("to", e.to() == null ? null : e.to().name())
-				.param("action", e.action())
-				.param("account", e.actor().accountId())
-				.param("name", e.actor().name())
-				.param("role", e.actor().role())
-				.param("department", e.actor().departmentCode())
-				.param("channel", e.channel().name())
-				.param("reason", e.reason())
-				.update();
+		if (entries.isEmpty()) {
+			return;
 		}
+		SqlParameterSource[] rows = new SqlParameterSource[entries.size()];
+		for (int i = 0; i < rows.length; i++) {
+			TimelineEntry e = entries.get(i);
+			rows[i] = new MapSqlParameterSource().addValue("case", caseId)
+				.addValue("at", offset(e.at()))
+				.addValue("item", e.itemCode())
+				.addValue("from", e.from() == null ? null : e.from().name())
+				.addValue("to", e.to() == null ? null : e.to().name())
+				.addValue("action", e.action())
+				.addValue("account", e.actor().accountId())
+				.addValue("name", e.actor().name())
+				.addValue("role", e.actor().role())
+				.addValue("department", e.actor().departmentCode())
+				.addValue("channel", e.channel().name())
+				.addValue("reason", e.reason());
+		}
+		named.batchUpdate("""
+				insert into casework_timeline (case_id, at, item_code, from_status, to_status, action,
+				    actor_account_id, actor_name, actor_role, actor_department, channel, reason)
+				values (:case, :at, :item, :from, :to, :action, :account, :name, :role, :department, :channel, :reason)""",
+				rows);
 	}
 
 	private static OffsetDateTime offset(Instant instant) {

@@ -2,9 +2,11 @@ package org.hetao.estation.casework;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -30,7 +32,8 @@ class ReceiptNumbers {
 
 	String next(LocalDate day) {
 		String key = day.format(DateTimeFormatter.BASIC_ISO_DATE);
-		if (increment(key) == 0) {
+		Integer number = increment(key);
+		if (number == null) {
 			try {
 				// the day's first receipt: create the counter in its own transaction, so that a
 				// concurrent creation on another node cannot abort the submission
@@ -42,21 +45,29 @@ class ReceiptNumbers {
 			catch (DuplicateKeyException alreadyThere) {
 				// another submission created it first
 			}
-			if (increment(key) == 0) {
+			number = increment(key);
+			if (number == null) {
 				throw new IllegalStateException("no receipt counter for " + key);
 			}
 		}
-		int number = jdbc.sql("select last_number from casework_receipt_counter where receipt_day = :d")
-			.param("d", key)
-			.query(Integer.class)
-			.single();
 		return "HT" + key + "-" + String.format("%06d", number);
 	}
 
-	private int increment(String key) {
-		return jdbc.sql("update casework_receipt_counter set last_number = last_number + 1 where receipt_day = :d")
+	/**
+	 * Adds one to the day's counter and reads the new value back in the same round trip (the driver
+	 * returns the updated column as a generated key); null when the day has no counter yet.
+	 */
+	private Integer increment(String key) {
+		GeneratedKeyHolder updated = new GeneratedKeyHolder();
+		int rows = jdbc.sql("update casework_receipt_counter set last_number = last_number + 1 where receipt_day = :d")
 			.param("d", key)
-			.update();
+			.update(updated, "last_number");
+		if (rows == 0) {
+			return null;
+		}
+		Map<String, Object> values = updated.getKeys();
+		Object value = values.containsKey("last_number") ? values.get("last_number") : values.values().iterator().next();
+		return ((Number) value).intValue();
 	}
 
 }

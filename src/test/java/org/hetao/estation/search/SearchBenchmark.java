@@ -2,17 +2,23 @@ package org.hetao.estation.search;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * through {@link Search} (analysis, synonyms, facets, highlighting included) and over HTTP
  * ({@code GET /api/v1/search}) with 8 concurrent clients against the application on a random port.
  * Not a timed test: it runs only when asked for.
+ *
+ * Also prints the in-process throughput of 8 threads and writes the figures as JSON to
+ * {@code target/bench/search.json}. {@code -Dbench.documents=} and {@code -Dbench.queries=} make a
+ * quick run.
  *
  * <pre>mvn -o test -Dtest=SearchBenchmark -Dbench=true</pre>
  */
@@ -92,20 +102,47 @@ class SearchBenchmark {
 			search.search(new SearchRequest(q[0], Language.valueOf(q[1]), Map.of(), 0, 10));
 		}
 		long[] inProcess = new long[QUERIES];
+		long[] cpu = new long[QUERIES];
+		ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
 		long total = 0;
 		for (int i = 0; i < QUERIES; i++) {
 			String[] q = queries.get(i);
+			long c0 = threadBean.getCurrentThreadCpuTime();
 			long t0 = System.nanoTime();
 			SearchResults results = search.search(new SearchRequest(q[0], Language.valueOf(q[1]), Map.of(), 0, 10));
 			inProcess[i] = System.nanoTime() - t0;
+			cpu[i] = threadBean.getCurrentThreadCpuTime() - c0;
 			total += results.total();
 		}
 		report("in-process (Search.search, 1 thread)", inProcess);
+		// CPU time of the searching thread: what a query costs, whatever else the machine is doing
+		report("  the same, CPU time of the thread", cpu);
 		System.out.printf("  average hits per query: %,d%n", total / QUERIES);
+
+		// throughput: 8 threads in-process sharing the queries
+		ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
+		List<Future<?>> running = new ArrayList<>();
+		long throughputStart = System.nanoTime();
+		for (int c = 0; c < CLIENTS; c++) {
+			int offset = c;
+			running.add(threads.submit(() -> {
+				for (int i = offset; i < QUERIES; i += CLIENTS) {
+					String[] q = queries.get(i);
+					search.search(new SearchRequest(q[0], Language.valueOf(q[1]), Map.of(), 0, 10));
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : running) {
+			f.get();
+		}
+		threads.shutdown();
+		double qps = (double) QUERIES / ((System.nanoTime() - throughputStart) / 1e9);
+		System.out.printf("in-process throughput, %d threads: %,.0f queries/s%n", CLIENTS, qps);
 
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		for (int i = 0; i < 1_000; i++) {
-			http(client, queries.get(i));
+			http(client, queries.get(i % queries.size()));
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
 		long[] overHttp = new long[QUERIES];
@@ -126,6 +163,36 @@ class SearchBenchmark {
 		}
 		pool.shutdown();
 		report("HTTP GET /api/v1/search (" + CLIENTS + " concurrent clients)", overHttp);
+
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("documents", DOCUMENTS);
+		figures.put("queries", QUERIES);
+		figures.put("searchP50Ms", round(percentile(inProcess, 0.5)));
+		figures.put("searchP99Ms", round(percentile(inProcess, 0.99)));
+		figures.put("searchCpuP50Ms", round(percentile(cpu, 0.5)));
+		figures.put("searchCpuP99Ms", round(percentile(cpu, 0.99)));
+		figures.put("searchHttpP50Ms", round(percentile(overHttp, 0.5)));
+		figures.put("searchHttpP99Ms", round(percentile(overHttp, 0.99)));
+		figures.put("searchQps8Threads", Math.round(qps));
+		figures.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
+				+ System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
+				+ System.getProperty("java.version") + ", load average " + String.format(Locale.ROOT, "%.2f",
+						ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+		figures.put("date", Instant.now().toString());
+		Path out = Path.of("target/bench/search.json");
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
+		System.out.println("Figures written to " + out.toAbsolutePath());
+	}
+
+	static double percentile(long[] nanos, double p) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
+	}
+
+	static double round(double ms) {
+		return Math.round(ms * 100) / 100.0;
 	}
 
 	void http(HttpClient client, String[] q) {

@@ -18,18 +18,13 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -39,6 +34,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.hetao.estation.search.Search;
 import org.hetao.estation.search.SearchContributor;
@@ -66,6 +62,21 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 
 	private static final String VERSION_KEY = "catalogVersion";
 
+	/**
+	 * Hits are counted exactly up to this many; past it the total is a lower bound and the facets
+	 * count the best this many, so that Lucene can skip documents that cannot make the top (block-max
+	 * WAND) instead of scoring every match.
+	 */
+	static final int COUNTED_HITS = 1000;
+
+	/** The broad fallback's facets count this many best hits. */
+	static final int BROAD_FACET_HITS = 100;
+
+	/** The strict query (most words required) is used when it finds at least this many. */
+	static final int STRICT_ENOUGH = 5;
+
+	static final int MAX_FACET_VALUES = 30;
+
 	private final Directory directory;
 
 	private final IndexWriter writer;
@@ -83,8 +94,6 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 	private final Snippets snippets;
 
 	private final Supplier<Collection<SearchContributor>> contributors;
-
-	private volatile FacetState facetState;
 
 	public LuceneSearchIndex(Directory directory, OpenCcConverter converter, Synonyms synonyms,
 			Supplier<Collection<SearchContributor>> contributors) {
@@ -296,20 +305,26 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		}
 		IndexSearcher searcher = acquire();
 		try {
-			Query query = queries.build(normalized, searcher.getIndexReader());
-			if (!request.filters().isEmpty()) {
-				DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, query);
-				request.filters().forEach(drillDown::add);
-				query = drillDown;
-			}
+			SearchQueries.Analysed analysed = queries.analyse(normalized);
 			int wanted = (request.page() + 1) * request.size();
-			FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, wanted,
-					new FacetsCollectorManager());
-			TopDocs top = result.topDocs();
-			Set<String> terms = queries.highlightTerms(normalized);
-			List<SearchHit> hits = hits(searcher, top.scoreDocs, request.page() * request.size(), terms,
-					request.language());
-			Map<String, List<FacetCount>> facets = facets(searcher, result.facetsCollector());
+			int depth = Math.max(wanted, COUNTED_HITS);
+			Query strict = queries.buildStrict(analysed, searcher.getIndexReader());
+			TopDocs top = strict == null ? null : searcher.search(filtered(strict, request),
+					new TopScoreDocCollectorManager(depth, COUNTED_HITS));
+			if (top == null || top.totalHits.value < STRICT_ENOUGH) {
+				// little or nothing matched most of the words: any word, synonym or near-miss counts
+				// it matches much of the index: keep fewer hits for the facets, so that WAND prunes harder
+				TopDocs broad = searcher.search(filtered(queries.buildBroad(analysed, searcher.getIndexReader()), request),
+						new TopScoreDocCollectorManager(Math.max(wanted, BROAD_FACET_HITS), COUNTED_HITS));
+				if (top == null || broad.totalHits.value > top.totalHits.value) {
+					top = broad;
+				}
+			}
+			Set<String> terms = analysed.highlightTerms();
+			ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length,
+					request.page() * request.size()), Math.min(top.scoreDocs.length, wanted));
+			List<SearchHit> hits = hits(searcher, page, 0, terms, request.language());
+			Map<String, List<FacetCount>> facets = facets(searcher, top.scoreDocs);
 			List<SearchHit> closest = List.of();
 			if (top.totalHits.value == 0) {
 				TopDocs loose = searcher.search(queries.buildLoose(normalized), 5);
@@ -323,6 +338,15 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		finally {
 			release(searcher);
 		}
+	}
+
+	private Query filtered(Query query, SearchRequest request) {
+		if (request.filters().isEmpty()) {
+			return query;
+		}
+		DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, query);
+		request.filters().forEach(drillDown::add);
+		return drillDown;
 	}
 
 	@Override
@@ -372,60 +396,60 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		return hits;
 	}
 
-	private Map<String, List<FacetCount>> facets(IndexSearcher searcher, FacetsCollector collector) throws IOException {
-		FacetState state = facetState(searcher.getIndexReader());
+	/**
+	 * Facet counts over the given hits (the best {@link #COUNTED_HITS}, so exact whenever the total
+	 * is), read from the sorted-set doc values of those documents only.
+	 */
+	private Map<String, List<FacetCount>> facets(IndexSearcher searcher, ScoreDoc[] scoreDocs) throws IOException {
 		Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
-		if (state == null) {
+		if (scoreDocs.length == 0) {
 			return facets;
 		}
-		Facets counts = new SortedSetDocValuesFacetCounts(state.state(), collector);
-		for (String dimension : SearchFacets.ALL) {
-			if (!state.dimensions().contains(dimension)) {
-				continue;
-			}
-			FacetResult result = counts.getTopChildren(30, dimension);
-			if (result != null) {
-				List<FacetCount> values = new ArrayList<>();
-				for (LabelAndValue lv : result.labelValues) {
-					values.add(new FacetCount(lv.label, lv.value.longValue()));
+		int[] docs = new int[scoreDocs.length];
+		for (int i = 0; i < docs.length; i++) {
+			docs[i] = scoreDocs[i].doc;
+		}
+		java.util.Arrays.sort(docs);
+		Map<String, Map<String, long[]>> counts = new HashMap<>();
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		int i = 0;
+		while (i < docs.length) {
+			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+			int end = leaf.docBase + leaf.reader().maxDoc();
+			SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+			// ordinals of one segment are dense (0..valueCount): count in an array, name them once
+			long[] byOrd = new long[(int) values.getValueCount()];
+			for (; i < docs.length && docs[i] < end; i++) {
+				if (values.advanceExact(docs[i] - leaf.docBase)) {
+					for (int n = 0, count = values.docValueCount(); n < count; n++) {
+						byOrd[(int) values.nextOrd()]++;
+					}
 				}
-				facets.put(dimension, values);
+			}
+			for (int ord = 0; ord < byOrd.length; ord++) {
+				if (byOrd[ord] == 0) {
+					continue;
+				}
+				String path = values.lookupOrd(ord).utf8ToString();
+				int delimiter = path.indexOf(FacetsConfig.DELIM_CHAR);
+				if (delimiter > 0) {
+					counts.computeIfAbsent(path.substring(0, delimiter), d -> new HashMap<>())
+						.computeIfAbsent(path.substring(delimiter + 1), v -> new long[1])[0] += byOrd[ord];
+				}
+			}
+		}
+		for (String dimension : SearchFacets.ALL) {
+			Map<String, long[]> byValue = counts.get(dimension);
+			if (byValue != null) {
+				facets.put(dimension, byValue.entrySet().stream()
+					.sorted(Map.Entry.<String, long[]>comparingByValue((a, b) -> Long.compare(b[0], a[0]))
+						.thenComparing(Map.Entry.comparingByKey()))
+					.limit(MAX_FACET_VALUES)
+					.map(e -> new FacetCount(e.getKey(), e.getValue()[0]))
+					.toList());
 			}
 		}
 		return facets;
-	}
-
-	/** The facet ordinals of one reader, built once per refresh (building it costs a scan). */
-	private FacetState facetState(IndexReader reader) throws IOException {
-		FacetState state = facetState;
-		if (state != null && state.reader() == reader) {
-			return state;
-		}
-		synchronized (this) {
-			state = facetState;
-			if (state != null && state.reader() == reader) {
-				return state;
-			}
-			if (reader.numDocs() == 0) {
-				return null;
-			}
-			try {
-				SortedSetDocValuesReaderState readerState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
-				Set<String> dimensions = new java.util.HashSet<>();
-				for (String dimension : SearchFacets.ALL) {
-					if (readerState.getOrdRange(dimension) != null) {
-						dimensions.add(dimension);
-					}
-				}
-				state = new FacetState(reader, readerState, dimensions);
-			}
-			catch (IllegalArgumentException ex) {
-				// no facet field indexed yet
-				return null;
-			}
-			facetState = state;
-			return state;
-		}
 	}
 
 	private IndexSearcher acquire() {
@@ -460,9 +484,6 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		catch (IOException ex) {
 			return false;
 		}
-	}
-
-	private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> dimensions) {
 	}
 
 	private enum LanguageField {

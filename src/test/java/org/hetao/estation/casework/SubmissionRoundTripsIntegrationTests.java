@@ -1,0 +1,199 @@
+package org.hetao.estation.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.hetao.estation.documents.Documents;
+import org.hetao.estation.identity.Accounts;
+import org.hetao.estation.identity.EstationUser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The submission hot path in database round trips: one matter of seven items (HK-STARTUP-SETTLE) through
+ * {@code POST /api/v1/applications}, every statement the application sends counted through a
+ * counting {@link DataSource}. Guards against N+1 reads and row-by-row inserts coming back.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SubmissionRoundTripsIntegrationTests {
+
+	/** Statements one submission may send (it sent 47 before batching: seven tasks, their timeline, one supervision row each). */
+	static final int MAX_ROUND_TRIPS = 25;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Documents documents;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Test
+	void aMatterOfSevenItemsIsStoredInFewRoundTrips() throws Exception {
+		EstationUser enterprise = accounts.findByUsername("enterprise-hk").orElseThrow();
+		String company = "往返測試 " + UUID.randomUUID();
+		Map<String, String> answers = new HashMap<>(CaseworkIntegrationTests.ANSWERS);
+		answers.put("shared.companyName", company);
+		String body = json.writeValueAsString(Map.of("matterCode", CaseworkIntegrationTests.MATTER, "answers", answers,
+				"materials", Map.of("ATTESTED_DOCUMENT", document(enterprise), "HK_BR_CERTIFICATE", document(enterprise),
+						"AGENT_AUTHORISATION", document(enterprise))));
+		// one submission first, so that the day's receipt counter exists and caches are warm
+		assertThat(submit(enterprise, body.replace(company, "往返測試 " + UUID.randomUUID()))).hasStatus(201);
+
+		Counting.statements.clear();
+		Counting.on = true;
+		MvcTestResult result;
+		try {
+			result = submit(enterprise, body);
+		}
+		finally {
+			Counting.on = false;
+		}
+		assertThat(result).hasStatus(201);
+		List<String> statements = new ArrayList<>(Counting.statements);
+		System.out.printf("One submission of %s: %d statements%n  %s%n", CaseworkIntegrationTests.MATTER,
+				statements.size(), String.join("\n  ", statements));
+		assertThat(statements).hasSizeLessThanOrEqualTo(MAX_ROUND_TRIPS);
+
+		// and everything was stored: the case, one task per item of the matter, their timeline, the read models
+		String receipt = json.readTree(result.getResponse().getContentAsString()).get("receiptNumber").asString();
+		long caseId = jdbc.sql("select id from casework_case where receipt_number = :r").param("r", receipt)
+			.query(Long.class)
+			.single();
+		assertThat(jdbc.sql("select count(*) from casework_task where case_id = :c and form_data like :company")
+			.param("c", caseId)
+			.param("company", "%" + company + "%")
+			.query(Long.class)
+			.single()).isPositive();
+		long tasks = jdbc.sql("select count(*) from casework_task where case_id = :c").param("c", caseId)
+			.query(Long.class)
+			.single();
+		assertThat(tasks).isEqualTo(7);
+		assertThat(jdbc.sql("select count(*) from casework_timeline where case_id = :c").param("c", caseId)
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(tasks);
+		assertThat(jdbc.sql("select count(*) from casework_task_material m join casework_task t on t.id = m.task_id "
+				+ "where t.case_id = :c").param("c", caseId).query(Long.class).single()).isGreaterThanOrEqualTo(3);
+		assertThat(jdbc.sql("select count(*) from supervision_task where case_id = :c").param("c", caseId)
+			.query(Long.class)
+			.single()).isEqualTo(tasks);
+	}
+
+	long document(EstationUser owner) {
+		return documents.upload(owner.id(), "scan.pdf", CaseworkIntegrationTests.PDF, "file").id();
+	}
+
+	MvcTestResult submit(EstationUser owner, String body) {
+		return mvc.post()
+			.uri("/api/v1/applications")
+			.with(user(owner))
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+	/** Wraps the application's data source: while counting, every statement executed is recorded. */
+	@TestConfiguration
+	static class Counting {
+
+		static volatile boolean on;
+
+		static final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+
+		@Bean
+		static BeanPostProcessor countingDataSource() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (bean instanceof DataSource dataSource && !(bean instanceof DelegatingDataSource)) {
+						return new DelegatingDataSource(dataSource) {
+							@Override
+							public Connection getConnection() throws java.sql.SQLException {
+								return counting(super.getConnection());
+							}
+						};
+					}
+					return bean;
+				}
+			};
+		}
+
+		static Connection counting(Connection connection) {
+			InvocationHandler handler = (proxy, method, args) -> {
+				Object value = invoke(connection, method, args);
+				if (value instanceof Statement statement && method.getName().startsWith("prepare")) {
+					return statement(statement, (String) args[0]);
+				}
+				if (value instanceof Statement statement && method.getName().equals("createStatement")) {
+					return statement(statement, null);
+				}
+				return value;
+			};
+			return (Connection) Proxy.newProxyInstance(Counting.class.getClassLoader(), new Class<?>[] { Connection.class },
+					handler);
+		}
+
+		static Object statement(Statement statement, String sql) {
+			Class<?>[] types = statement instanceof java.sql.CallableStatement
+					? new Class<?>[] { java.sql.CallableStatement.class }
+					: statement instanceof java.sql.PreparedStatement ? new Class<?>[] { java.sql.PreparedStatement.class }
+							: new Class<?>[] { Statement.class };
+			InvocationHandler handler = (proxy, method, args) -> {
+				String name = method.getName();
+				if (on && (name.equals("execute") || name.equals("executeQuery") || name.equals("executeUpdate")
+						|| name.equals("executeBatch") || name.equals("executeLargeUpdate"))) {
+					String text = sql != null ? sql : args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
+					statements.add((name.equals("executeBatch") ? "[batch] " : "") + text.replaceAll("\\s+", " ").strip());
+				}
+				return invoke(statement, method, args);
+			};
+			return Proxy.newProxyInstance(Counting.class.getClassLoader(), types, handler);
+		}
+
+		static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+			try {
+				return method.invoke(target, args);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getCause();
+			}
+		}
+
+	}
+
+}
