@@ -17,8 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps a password-only staff session out of everything but the second-factor pages. A staff password
  * sign-in marks the session {@link #PENDING} ({@code ENROL} or {@code VERIFY}); until a good code clears
- * the mark, pages redirect to {@code /account/mfa} (or {@code /account/mfa/enrol}) and API calls get a 401
- * problem. Staff cannot use HTTP Basic either (it has no second factor) unless
+ * the mark, pages redirect to {@code /account/mfa} (or {@code /account/mfa/enrol}); API calls, htmx
+ * fragments and event streams get a 401 problem. Staff cannot use HTTP Basic either (it has no second factor) unless
  * {@code estation.mfa.staff-http-basic} allows it (the test profile does, for old API tests).
  * Principals built directly (tests' {@code with(user(...))}) carry no mark: they count as fully signed in.
  * Not a bean: added to the security filter chain just before authorization.
@@ -70,7 +70,8 @@ class SecondFactorGate extends OncePerRequestFilter {
 		boolean api = path.startsWith("/api/");
 		String pending = pending(request);
 		if (pending != null && OPEN_WHILE_PENDING.stream().noneMatch(p -> paths.match(p, path))) {
-			if (api) {
+			if (api || isBackgroundRequest(request)) {
+				// htmx fragments, event streams: a redirect would paste the code page into the page
 				problems.write(request, response, 401, "error.title.401", "identity.mfa.required");
 			}
 			else {
@@ -84,6 +85,11 @@ class SecondFactorGate extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static boolean isBackgroundRequest(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		return request.getHeader("HX-Request") != null || (accept != null && accept.contains("text/event-stream"));
 	}
 
 	private static boolean isBasic(HttpServletRequest request) {

@@ -268,6 +268,8 @@ class MfaIntegrationTests {
 			assertThat(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
 				.contains("\"status\":401");
 		}
+		// htmx fragments are refused, not redirected (a redirect would paste the code page into the page)
+		assertThat(mvc.get().uri("/inbox").header("HX-Request", "true").cookie(passwordOnly).exchange()).hasStatus(401);
 		// staff cannot skip the second factor with HTTP Basic; applicants still can
 		MvcTestResult basic = mvc.get().uri("/api/v1/admin/audit/verify").with(httpBasic(admin.getUsername(), PASSWORD)).exchange();
 		assertThat(basic).hasStatus(401);
