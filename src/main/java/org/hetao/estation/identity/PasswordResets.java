@@ -57,6 +57,17 @@ public class PasswordResets {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/**
+	 * Sends the e-mails after the token is committed, off the request thread: the answer to the asker takes
+	 * the same time whether a mail goes out or not.
+	 */
+	private final java.util.concurrent.ExecutorService mailThread = java.util.concurrent.Executors
+		.newSingleThreadExecutor(r -> {
+			Thread thread = new Thread(r, "password-reset-mail");
+			thread.setDaemon(true);
+			return thread;
+		});
+
 	PasswordResets(JdbcClient jdbc, Accounts accounts, PasswordEncoder passwordEncoder,
 			ObjectProvider<PasswordResetMailer> mailer, FindByIndexNameSessionRepository<? extends Session> sessions,
 			ApplicationEventPublisher events, Clock clock,
@@ -118,7 +129,26 @@ public class PasswordResets {
 			log.warn("No PasswordResetMailer: the reset link for account {} was not sent", account.id());
 			return;
 		}
-		sender.send(account.id(), "/password-reset/" + token, validity.toMinutes());
+		long accountId = account.id();
+		long minutes = validity.toMinutes();
+		Runnable send = () -> sender.send(accountId, "/password-reset/" + token, minutes);
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						mailThread.execute(send);
+					}
+				});
+		}
+		else {
+			mailThread.execute(send);
+		}
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		mailThread.shutdown();
 	}
 
 	/** Whether a token may still be used (to show the form or an explanation). */
