@@ -123,7 +123,7 @@ public class PasswordResets {
 			.param("now", ts(now))
 			.param("expires", ts(now.plus(validity)))
 			.update();
-		events.publishEvent(new SecurityEvents.PasswordResetRequested(account.id(), account.getUsername()));
+		events.publishEvent(new SecurityEvents.PasswordResetRequested(account.id(), SecurityEvents.shown(account.getUsername())));
 		PasswordResetMailer sender = mailer.getIfAvailable();
 		if (sender == null) {
 			log.warn("No PasswordResetMailer: the reset link for account {} was not sent", account.id());
@@ -186,7 +186,7 @@ public class PasswordResets {
 		accounts.updatePassword(account.getUsername(), passwordEncoder.encode(newPassword));
 		accounts.recordSuccessfulSignIn(account.getUsername());
 		sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
-		events.publishEvent(new SecurityEvents.PasswordResetCompleted(accountId, account.getUsername()));
+		events.publishEvent(new SecurityEvents.PasswordResetCompleted(accountId, SecurityEvents.shown(account.getUsername())));
 	}
 
 	private Optional<Long> find(String token) {

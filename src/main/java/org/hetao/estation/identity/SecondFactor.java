@@ -118,7 +118,7 @@ public class SecondFactor {
 			.update();
 		List<String> codes = replaceRecoveryCodes(user.id());
 		attempts.secondFactorPassed(user.getUsername());
-		events.publishEvent(new SecurityEvents.SecondFactorEnrolled(user.id(), user.getUsername()));
+		events.publishEvent(new SecurityEvents.SecondFactorEnrolled(user.id(), SecurityEvents.shown(user.getUsername())));
 		return codes;
 	}
 
@@ -130,11 +130,11 @@ public class SecondFactor {
 				: recoveryCode(user.id(), code);
 		if (method.isPresent()) {
 			attempts.secondFactorPassed(user.getUsername());
-			events.publishEvent(new SecurityEvents.SecondFactorVerified(user.id(), user.getUsername(), method.get(),
+			events.publishEvent(new SecurityEvents.SecondFactorVerified(user.id(), SecurityEvents.shown(user.getUsername()), method.get(),
 					recoveryCodesLeft(user.id())));
 			return Outcome.PASSED;
 		}
-		events.publishEvent(new SecurityEvents.SecondFactorFailed(user.id(), user.getUsername()));
+		events.publishEvent(new SecurityEvents.SecondFactorFailed(user.id(), SecurityEvents.shown(user.getUsername())));
 		return attempts.secondFactorFailed(user.getUsername()) ? Outcome.LOCKED : Outcome.WRONG;
 	}
 
@@ -190,7 +190,7 @@ public class SecondFactor {
 			throw Problem.forbidden("identity.mfa.notEnrolled");
 		}
 		List<String> codes = replaceRecoveryCodes(user.id());
-		events.publishEvent(new SecurityEvents.RecoveryCodesRegenerated(user.id(), user.getUsername()));
+		events.publishEvent(new SecurityEvents.RecoveryCodesRegenerated(user.id(), SecurityEvents.shown(user.getUsername())));
 		return codes;
 	}
 
@@ -203,7 +203,8 @@ public class SecondFactor {
 		jdbc.sql("delete from account_recovery_code where account_id = :a").param("a", account.id()).update();
 		jdbc.sql("delete from account_totp where account_id = :a").param("a", account.id()).update();
 		events.publishEvent(
-				new SecurityEvents.SecondFactorReset(account.id(), account.getUsername(), administrator.getUsername()));
+				new SecurityEvents.SecondFactorReset(account.id(), SecurityEvents.shown(account.getUsername()),
+						administrator.getUsername()));
 	}
 
 	/** Gives an account a known secret (the demo accounts' documented one), unless it has one already. */

@@ -3,11 +3,17 @@ package org.hetao.estation.identity;
 /**
  * What the identity module tells the rest of the platform about second factors and password resets; the
  * audit module records each one. (Sign-in, failed sign-in and sign-out are Spring Security's own events.)
- * No event carries a secret, a code or a token.
+ * No event carries a secret, a code or a token; a user name that is an e-mail address (applicants) is
+ * masked, as the audit log keeps events for years.
  */
 public final class SecurityEvents {
 
 	private SecurityEvents() {
+	}
+
+	/** The user name as events show it: masked when it is an e-mail address. */
+	static String shown(String username) {
+		return username != null && username.contains("@") ? org.hetao.estation.shared.Masking.email(username) : username;
 	}
 
 	/** A staff member confirmed a new authenticator and received recovery codes. */
