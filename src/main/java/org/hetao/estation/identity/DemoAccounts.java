@@ -44,13 +44,20 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final String configuredPassword;
 
+	private final SecondFactor secondFactor;
+
+	private final String totpSecret;
+
 	DemoAccounts(Accounts accounts, PasswordEncoder passwordEncoder,
 			@Value("${estation.demo.accounts:classpath:demo/accounts.csv}") Resource file,
-			@Value("${estation.demo.password:}") String configuredPassword) {
+			@Value("${estation.demo.password:}") String configuredPassword, SecondFactor secondFactor,
+			@Value("${estation.demo.totp-secret:}") String totpSecret) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.file = file;
 		this.configuredPassword = configuredPassword;
+		this.secondFactor = secondFactor;
+		this.totpSecret = totpSecret;
 	}
 
 	@Override
@@ -69,7 +76,9 @@ class DemoAccounts implements ApplicationRunner {
 				}
 				String[] f = line.split(",", -1);
 				String username = f[0].trim();
-				if (accounts.findByUsername(username).isPresent()) {
+				var existing = accounts.findByUsername(username);
+				if (existing.isPresent()) {
+					giveDemoSecondFactor(existing.get().id(), existing.get().isStaff());
 					if (generated) {
 						accounts.updatePassword(username, hash == null ? hash = passwordEncoder.encode(password) : hash);
 					}
@@ -80,9 +89,10 @@ class DemoAccounts implements ApplicationRunner {
 				if (hash == null) {
 					hash = passwordEncoder.encode(password);
 				}
-				accounts.create(new Accounts.NewAccount(username, hash, f[1].trim(), blankToNull(f[5]),
+				long id = accounts.create(new Accounts.NewAccount(username, hash, f[1].trim(), blankToNull(f[5]),
 						blankToNull(f[6]), Language.fromTag(f[7]).orElse(Language.DEFAULT),
 						f[4].isBlank() ? null : ApplicantType.valueOf(f[4].trim()), blankToNull(f[3]), roles));
+				giveDemoSecondFactor(id, roles.stream().anyMatch(Role::isStaff));
 				created++;
 			}
 		}
@@ -93,8 +103,18 @@ class DemoAccounts implements ApplicationRunner {
 				  {} demo accounts created now; all demo accounts (admin, supervisor, clerk,
 				  officer-<department>, applicant-hk, applicant-mainland, enterprise-hk, ...)
 				  share the password: {}
+				  Staff accounts then ask for a TOTP code (second factor): the demo staff share
+				  the authenticator secret {} (ESTATION_DEMO_TOTP_SECRET);
+				  current code: oathtool --totp -b {}
 				*****************************************************************************""", created,
-				generated ? password : "(from ESTATION_DEMO_PASSWORD)");
+				generated ? password : "(from ESTATION_DEMO_PASSWORD)", totpSecret, totpSecret);
+	}
+
+	/** Demo staff share one documented TOTP secret, so a newcomer can pass the second factor. */
+	private void giveDemoSecondFactor(long accountId, boolean staff) {
+		if (staff && !totpSecret.isBlank()) {
+			secondFactor.enrolWithKnownSecret(accountId, totpSecret);
+		}
 	}
 
 	private static String blankToNull(String s) {

@@ -14,10 +14,18 @@ class IdentityAccessRules implements HttpAccessRules {
 				org.hetao.estation.shared.NavigationLink.Audience.SIGNED_IN);
 	}
 
+	@org.springframework.context.annotation.Bean
+	static org.hetao.estation.shared.NavigationLink secondFactorAdminLink() {
+		return new org.hetao.estation.shared.NavigationLink("identity.mfa.admin.nav", "/admin/second-factor", 960,
+				org.hetao.estation.shared.NavigationLink.Audience.ADMIN);
+	}
+
 	@Override
 	public void configure(
 			org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<org.springframework.security.config.annotation.web.builders.HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
 		rules.requestMatchers(HttpMethod.POST, "/api/v1/identity-documents/validate").permitAll();
+		rules.requestMatchers("/password-reset", "/password-reset/**").permitAll();
+		rules.requestMatchers("/admin/second-factor", "/admin/second-factor/**").hasRole(Role.ADMIN.name());
 	}
 
 }

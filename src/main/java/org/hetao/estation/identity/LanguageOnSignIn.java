@@ -11,14 +11,20 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
-/** On sign-in, the pages switch to the language the person chose for their account. */
+/**
+ * On sign-in, the pages switch to the language the person chose for their account; staff go on to the
+ * second factor, everyone else to the page they wanted.
+ */
 @Component
 class LanguageOnSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	private final LocaleResolver localeResolver;
 
-	LanguageOnSignIn(LocaleResolver localeResolver) {
+	private final SecondFactor secondFactor;
+
+	LanguageOnSignIn(LocaleResolver localeResolver, SecondFactor secondFactor) {
 		this.localeResolver = localeResolver;
+		this.secondFactor = secondFactor;
 	}
 
 	@Override
@@ -26,7 +32,15 @@ class LanguageOnSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
 			Authentication authentication) throws ServletException, IOException {
 		if (authentication.getPrincipal() instanceof EstationUser user) {
 			localeResolver.setLocale(request, response, user.preferredLanguage().locale());
+			if (user.isStaff()) {
+				// staff have signed in with the password only: the second factor comes next (SecondFactorGate)
+				boolean enrolled = secondFactor.enrolled(user.id());
+				SecondFactorGate.markPending(request, enrolled);
+				response.sendRedirect(request.getContextPath() + (enrolled ? "/account/mfa" : "/account/mfa/enrol"));
+				return;
+			}
 		}
+		SecondFactorGate.clear(request);
 		super.onAuthenticationSuccess(request, response, authentication);
 	}
 

@@ -37,7 +37,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 		write(request, response, 403, "error.title.403", "error.forbidden");
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, int status, String titleKey,
+	void write(HttpServletRequest request, HttpServletResponse response, int status, String titleKey,
 			String detailKey) throws IOException {
 		Locale locale = RequestContextUtils.getLocale(request);
 		response.setStatus(status);

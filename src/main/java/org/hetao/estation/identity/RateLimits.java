@@ -21,8 +21,8 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rate limits on the doors that attackers and scripts knock on: sign-in, registration, submission and
- * the kiosk. A token bucket per rule and per client (the signed-in user, else the IP address), kept in
+ * Rate limits on the doors that attackers and scripts knock on: sign-in (and its second factor),
+ * registration, password reset, submission and the kiosk. A token bucket per rule and per client (the signed-in user, else the IP address), kept in
  * this node's memory: with N nodes a client gets at most N times the rate, which still stops floods.
  * The kiosk's limit is high: a hall kiosk issues every ticket from one address.
  * Over the limit: 429 with Retry-After (a problem detail on the API, the error page otherwise). Runs
@@ -50,14 +50,19 @@ class RateLimits extends OncePerRequestFilter {
 			@Value("${estation.rate-limit.sign-in-per-minute:10}") int signIn,
 			@Value("${estation.rate-limit.register-per-minute:5}") int register,
 			@Value("${estation.rate-limit.submit-per-minute:30}") int submit,
-			@Value("${estation.rate-limit.kiosk-per-minute:120}") int kiosk, Clock clock) {
+			@Value("${estation.rate-limit.kiosk-per-minute:120}") int kiosk,
+			@Value("${estation.rate-limit.password-reset-per-minute:5}") int passwordReset, Clock clock) {
 		this.enabled = enabled;
 		this.clock = clock;
 		this.rules = List.of(new Rule("sign-in", "POST", "/login", signIn),
 				new Rule("register", "POST", "/register", register),
 				new Rule("submit", "POST", "/api/v1/applications", submit),
 				new Rule("submit", "POST", "/applications/**/submit", submit),
-				new Rule("kiosk", "POST", "/hall/kiosk/**", kiosk), new Rule("kiosk", "POST", "/api/v1/hall/tickets", kiosk));
+				new Rule("kiosk", "POST", "/hall/kiosk/**", kiosk), new Rule("kiosk", "POST", "/api/v1/hall/tickets", kiosk),
+				new Rule("second-factor", "POST", "/account/mfa/**", signIn),
+				new Rule("second-factor", "POST", "/account/mfa", signIn),
+				new Rule("password-reset", "POST", "/password-reset", passwordReset),
+				new Rule("password-reset", "POST", "/password-reset/**", passwordReset));
 	}
 
 	@Override

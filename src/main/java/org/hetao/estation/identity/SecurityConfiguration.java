@@ -36,7 +36,9 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpAccessRules> moduleRules,
 			ProblemSecurityHandlers problems, LanguageOnSignIn languageOnSignIn,
-			ObjectProvider<OidcConfiguration.OidcSignInSuccess> oidc) throws Exception {
+			ObjectProvider<OidcConfiguration.OidcSignInSuccess> oidc,
+			@org.springframework.beans.factory.annotation.Value("${estation.mfa.staff-http-basic:false}") boolean staffHttpBasic)
+			throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		http.authorizeHttpRequests(rules -> {
 			rules.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll();
@@ -69,6 +71,8 @@ class SecurityConfiguration {
 			.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+		http.addFilterBefore(new SecondFactorGate(problems, staffHttpBasic),
+				org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		return http.build();
 	}
 

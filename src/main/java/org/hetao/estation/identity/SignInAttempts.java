@@ -39,9 +39,28 @@ class SignInAttempts {
 			.ifPresent(until -> log.warn("Account locked after repeated failed sign-ins until {}", until));
 	}
 
+	/**
+	 * A right password clears the count, except for staff: their count is cleared only by the second
+	 * factor, so that wrong codes between right passwords still add up to a lock-out.
+	 */
 	@EventListener
 	void on(InteractiveAuthenticationSuccessEvent success) {
+		if (success.getAuthentication().getPrincipal() instanceof EstationUser user && user.isStaff()) {
+			return;
+		}
 		accounts.recordSuccessfulSignIn(success.getAuthentication().getName());
+	}
+
+	/** A wrong second-factor code counts like a wrong password; true when the account is now locked. */
+	boolean secondFactorFailed(String username) {
+		return accounts.recordFailedSignIn(username, threshold, baseLock).map(until -> {
+			log.warn("Account locked after repeated failed second-factor codes until {}", until);
+			return true;
+		}).orElse(false);
+	}
+
+	void secondFactorPassed(String username) {
+		accounts.recordSuccessfulSignIn(username);
 	}
 
 }

@@ -47,7 +47,22 @@ class IdentityIntegrationTests {
 			.param("password", "test-Password-2026")
 			.with(csrf())
 			.exchange();
-		assertThat(ok).hasStatus3xxRedirection().hasRedirectedUrl("/");
+		// staff go on to the second factor; with the code they are signed in, under a new session id
+		assertThat(ok).hasStatus3xxRedirection().hasRedirectedUrl("/account/mfa");
+		jakarta.servlet.http.Cookie passwordOnly = ok.getResponse().getCookie("SESSION");
+		assertThat(mvc.get().uri("/work-queue").cookie(passwordOnly).exchange()).hasRedirectedUrl("/account/mfa");
+		MvcTestResult coded = mvc.post()
+			.uri("/account/mfa")
+			.cookie(passwordOnly)
+			.param("code", org.hetao.estation.support.StaffSignIn.totpNow("clerk"))
+			.with(csrf())
+			.exchange();
+		assertThat(coded).hasStatus3xxRedirection().hasRedirectedUrl("/");
+		jakarta.servlet.http.Cookie full = coded.getResponse().getCookie("SESSION");
+		assertThat(full.getValue()).isNotEqualTo(passwordOnly.getValue());
+		assertThat(mvc.get().uri("/account").cookie(full).exchange()).hasStatusOk();
+		// the session id seen before the second factor is worth nothing now
+		assertThat(mvc.get().uri("/account").cookie(passwordOnly).exchange().getResponse().getStatus()).isIn(302, 401);
 		MvcTestResult wrong = mvc.post()
 			.uri("/login")
 			.param("username", "clerk")

@@ -58,13 +58,12 @@ class SupervisionBrowserTests {
 	}
 
 	void signIn(String username) {
-		browser.get("http://localhost:" + port + "/login");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("test-Password-2026");
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		// staff type their TOTP code after the password (StaffSignIn knows the demo secret)
+		org.hetao.estation.support.StaffSignIn.inBrowser(browser, "http://localhost:" + port, username);
 		// Wait for the sign-in to finish before going on: the next address typed must not race it.
 		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-			.until(d -> !d.getCurrentUrl().contains("/login") && !d.findElements(By.cssSelector(".account__name")).isEmpty());
+			.until(d -> !d.getCurrentUrl().contains("/login") && !d.getCurrentUrl().contains("/account/mfa")
+					&& !d.findElements(By.cssSelector(".account__name")).isEmpty());
 	}
 
 	@Test

@@ -30,11 +30,14 @@ class AccountController {
 
 	private final LocaleResolver localeResolver;
 
+	private final org.hetao.estation.identity.SecondFactor secondFactor;
+
 	AccountController(Accounts accounts, FindByIndexNameSessionRepository<? extends Session> sessions,
-			LocaleResolver localeResolver) {
+			LocaleResolver localeResolver, org.hetao.estation.identity.SecondFactor secondFactor) {
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.localeResolver = localeResolver;
+		this.secondFactor = secondFactor;
 	}
 
 	@GetMapping("/account")
@@ -44,6 +47,8 @@ class AccountController {
 		model.addAttribute("languages", Arrays.asList(Language.values()));
 		model.addAttribute("applicantTypes", Arrays.asList(org.hetao.estation.shared.ApplicantType.values()));
 		model.addAttribute("sessionCount", sessions.findByPrincipalName(user.getUsername()).size());
+		model.addAttribute("secondFactorEnrolled", user.isStaff() && secondFactor.enrolled(user.id()));
+		model.addAttribute("recoveryCodesLeft", user.isStaff() ? secondFactor.recoveryCodesLeft(user.id()) : 0);
 		return "identity/account";
 	}
 

@@ -1,0 +1,265 @@
+package org.hetao.estation.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.hetao.estation.shared.Problem;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff second factor: TOTP enrolment, verification (each code accepted once), and ten one-time
+ * recovery codes kept as SHA-256 hashes. Wrong codes count towards the sign-in lock-out.
+ */
+@Service
+public class SecondFactor {
+
+	/** How many recovery codes an account gets. */
+	public static final int RECOVERY_CODES = 10;
+
+	private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	private final SignInAttempts attempts;
+
+	private final boolean replayProtection;
+
+	private final SecureRandom random = new SecureRandom();
+
+	SecondFactor(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, SignInAttempts attempts,
+			@Value("${estation.mfa.replay-protection:true}") boolean replayProtection) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.events = events;
+		this.attempts = attempts;
+		this.replayProtection = replayProtection;
+	}
+
+	/** The outcome of typing a code at the second-factor step. */
+	public enum Outcome {
+
+		/** Accepted. */
+		PASSED,
+		/** Wrong (counted); try again. */
+		WRONG,
+		/** Wrong, and the account is now locked. */
+		LOCKED
+
+	}
+
+	/** The step this session still has to do after the password: enrolment, a code, or nothing. */
+	public enum Pending {
+
+		NONE, ENROL, VERIFY
+
+	}
+
+	public static Pending pending(jakarta.servlet.http.HttpServletRequest request) {
+		String step = SecondFactorGate.pending(request);
+		return step == null ? Pending.NONE : Pending.valueOf(step);
+	}
+
+	/**
+	 * The second factor is done: the session becomes fully signed in, under a new id (a session id seen
+	 * before the second factor is worth nothing afterwards).
+	 */
+	public static void completeSignIn(jakarta.servlet.http.HttpServletRequest request) {
+		SecondFactorGate.clear(request);
+		request.changeSessionId();
+	}
+
+	public boolean enrolled(long accountId) {
+		return secret(accountId).isPresent();
+	}
+
+	/** A fresh secret for an enrolment page (not stored until a code confirms it). */
+	public String newSecret() {
+		return Totp.newSecret(random);
+	}
+
+	/**
+	 * Confirms an enrolment: the code must match the secret shown. Stores the secret and returns the
+	 * recovery codes, in the clear for this one time only.
+	 */
+	@Transactional
+	public List<String> enrol(EstationUser user, String secret, String code) {
+		OptionalLong step = Totp.verify(secret, code, clock.instant(), Long.MIN_VALUE);
+		if (step.isEmpty()) {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, "identity.mfa.code.wrong",
+					List.of(new Problem.FieldError("code", "identity.mfa.code.wrong")));
+		}
+		jdbc.sql("delete from account_totp where account_id = :a").param("a", user.id()).update();
+		jdbc.sql("""
+				insert into account_totp (account_id, secret, enrolled_at, last_used_step)
+				values (:a, :s, :t, :step)""")
+			.param("a", user.id())
+			.param("s", secret)
+			.param("t", now())
+			.param("step", step.getAsLong())
+			.update();
+		List<String> codes = replaceRecoveryCodes(user.id());
+		attempts.secondFactorPassed(user.getUsername());
+		events.publishEvent(new SecurityEvents.SecondFactorEnrolled(user.id(), SecurityEvents.shown(user.getUsername())));
+		return codes;
+	}
+
+	/** Checks a TOTP code or a recovery code typed after the password. */
+	@Transactional
+	public Outcome verify(EstationUser user, String typed) {
+		String code = typed == null ? "" : typed.strip().replace(" ", "").replace("-", "").toLowerCase(Locale.ROOT);
+		Optional<String> method = code.matches("[0-9]{" + Totp.DIGITS + "}") ? totp(user.id(), code)
+				: recoveryCode(user.id(), code);
+		if (method.isPresent()) {
+			attempts.secondFactorPassed(user.getUsername());
+			events.publishEvent(new SecurityEvents.SecondFactorVerified(user.id(), SecurityEvents.shown(user.getUsername()), method.get(),
+					recoveryCodesLeft(user.id())));
+			return Outcome.PASSED;
+		}
+		events.publishEvent(new SecurityEvents.SecondFactorFailed(user.id(), SecurityEvents.shown(user.getUsername())));
+		return attempts.secondFactorFailed(user.getUsername()) ? Outcome.LOCKED : Outcome.WRONG;
+	}
+
+	private Optional<String> totp(long accountId, String code) {
+		record Row(String secret, Long lastUsedStep) {
+		}
+		Optional<Row> row = jdbc.sql("select secret, last_used_step from account_totp where account_id = :a")
+			.param("a", accountId)
+			.query((rs, n) -> new Row(rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2)))
+			.optional();
+		if (row.isEmpty()) {
+			return Optional.empty();
+		}
+		long last = replayProtection && row.get().lastUsedStep() != null ? row.get().lastUsedStep() : Long.MIN_VALUE;
+		OptionalLong step = Totp.verify(row.get().secret(), code, clock.instant(), last);
+		if (step.isEmpty()) {
+			return Optional.empty();
+		}
+		// conditional: of two requests racing with the same code, only one moves the step forward
+		int updated = jdbc.sql("update account_totp set last_used_step = :s where account_id = :a"
+				+ (replayProtection ? " and (last_used_step is null or last_used_step < :s)" : ""))
+			.param("s", step.getAsLong())
+			.param("a", accountId)
+			.update();
+		return updated == 1 ? Optional.of("TOTP") : Optional.empty();
+	}
+
+	private Optional<String> recoveryCode(long accountId, String code) {
+		if (code.length() != 10) {
+			return Optional.empty();
+		}
+		int used = jdbc.sql("""
+				update account_recovery_code set used_at = :t
+				where account_id = :a and code_hash = :h and used_at is null""")
+			.param("t", now())
+			.param("a", accountId)
+			.param("h", sha256(code))
+			.update();
+		return used == 1 ? Optional.of("RECOVERY_CODE") : Optional.empty();
+	}
+
+	public int recoveryCodesLeft(long accountId) {
+		return jdbc.sql("select count(*) from account_recovery_code where account_id = :a and used_at is null")
+			.param("a", accountId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** New recovery codes for a staff member with a second factor; the old ones stop working. */
+	@Transactional
+	public List<String> regenerateRecoveryCodes(EstationUser user) {
+		if (!enrolled(user.id())) {
+			throw Problem.forbidden("identity.mfa.notEnrolled");
+		}
+		List<String> codes = replaceRecoveryCodes(user.id());
+		events.publishEvent(new SecurityEvents.RecoveryCodesRegenerated(user.id(), SecurityEvents.shown(user.getUsername())));
+		return codes;
+	}
+
+	/** An administrator removes a staff member's second factor (lost phone); they enrol again next time. */
+	@Transactional
+	public void reset(EstationUser account, EstationUser administrator) {
+		if (!administrator.hasRole(Role.ADMIN)) {
+			throw Problem.forbidden("error.forbidden");
+		}
+		jdbc.sql("delete from account_recovery_code where account_id = :a").param("a", account.id()).update();
+		jdbc.sql("delete from account_totp where account_id = :a").param("a", account.id()).update();
+		events.publishEvent(
+				new SecurityEvents.SecondFactorReset(account.id(), SecurityEvents.shown(account.getUsername()),
+						administrator.getUsername()));
+	}
+
+	/** Gives an account a known secret (the demo accounts' documented one), unless it has one already. */
+	@Transactional
+	void enrolWithKnownSecret(long accountId, String secret) {
+		Totp.decodeBase32(secret);
+		if (!enrolled(accountId)) {
+			jdbc.sql("insert into account_totp (account_id, secret, enrolled_at) values (:a, :s, :t)")
+				.param("a", accountId)
+				.param("s", secret.toUpperCase(Locale.ROOT))
+				.param("t", now())
+				.update();
+		}
+	}
+
+	private Optional<String> secret(long accountId) {
+		return jdbc.sql("select secret from account_totp where account_id = :a")
+			.param("a", accountId)
+			.query(String.class)
+			.optional();
+	}
+
+	private List<String> replaceRecoveryCodes(long accountId) {
+		jdbc.sql("delete from account_recovery_code where account_id = :a").param("a", accountId).update();
+		List<String> codes = new ArrayList<>(RECOVERY_CODES);
+		while (codes.size() < RECOVERY_CODES) {
+			StringBuilder code = new StringBuilder(10);
+			for (int i = 0; i < 10; i++) {
+				code.append(RECOVERY_ALPHABET.charAt(random.nextInt(RECOVERY_ALPHABET.length())));
+			}
+			String c = code.toString();
+			if (codes.stream().noneMatch(x -> x.replace("-", "").equals(c))) {
+				codes.add(c.substring(0, 5) + "-" + c.substring(5));
+				jdbc.sql("insert into account_recovery_code (account_id, code_hash, created_at) values (:a, :h, :t)")
+					.param("a", accountId)
+					.param("h", sha256(c))
+					.param("t", now())
+					.update();
+			}
+		}
+		return codes;
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.hetao.estation.identity;
+
+/**
+ * What the identity module tells the rest of the platform about second factors and password resets; the
+ * audit module records each one. (Sign-in, failed sign-in and sign-out are Spring Security's own events.)
+ * No event carries a secret, a code or a token; a user name that is an e-mail address (applicants) is
+ * masked, as the audit log keeps events for years.
+ */
+public final class SecurityEvents {
+
+	private SecurityEvents() {
+	}
+
+	/** The user name as events show it: masked when it is an e-mail address. */
+	static String shown(String username) {
+		return username != null && username.contains("@") ? org.hetao.estation.shared.Masking.email(username) : username;
+	}
+
+	/** A staff member confirmed a new authenticator and received recovery codes. */
+	public record SecondFactorEnrolled(long accountId, String username) {
+	}
+
+	/** The second factor was passed; {@code method} is {@code TOTP} or {@code RECOVERY_CODE}. */
+	public record SecondFactorVerified(long accountId, String username, String method, int recoveryCodesLeft) {
+	}
+
+	/** A wrong code was typed at the second-factor step (it counts towards the lock-out). */
+	public record SecondFactorFailed(long accountId, String username) {
+	}
+
+	/** New recovery codes replaced the old ones. */
+	public record RecoveryCodesRegenerated(long accountId, String username) {
+	}
+
+	/** An administrator removed an account's second factor; the person enrols again at the next sign-in. */
+	public record SecondFactorReset(long accountId, String username, String resetBy) {
+	}
+
+	/** A reset link was sent to the account's e-mail address. */
+	public record PasswordResetRequested(long accountId, String username) {
+	}
+
+	/** The password was changed through a reset link; every session of the account was ended. */
+	public record PasswordResetCompleted(long accountId, String username) {
+	}
+
+}

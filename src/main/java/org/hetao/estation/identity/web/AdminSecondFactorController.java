@@ -1,0 +1,63 @@
+package org.hetao.estation.identity.web;
+
+import org.hetao.estation.identity.Accounts;
+import org.hetao.estation.identity.CurrentUser;
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.identity.Role;
+import org.hetao.estation.identity.SecondFactor;
+import org.hetao.estation.shared.Problem;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** An administrator removes a staff member's second factor (a lost phone); audited. ADMIN only. */
+@Controller
+class AdminSecondFactorController {
+
+	private final Accounts accounts;
+
+	private final SecondFactor secondFactor;
+
+	AdminSecondFactorController(Accounts accounts, SecondFactor secondFactor) {
+		this.accounts = accounts;
+		this.secondFactor = secondFactor;
+	}
+
+	@GetMapping("/admin/second-factor")
+	String initResetForm(Model model) {
+		requireAdmin();
+		model.addAttribute("username", "");
+		return "identity/admin-second-factor";
+	}
+
+	@PostMapping("/admin/second-factor/reset")
+	String processResetForm(@RequestParam(defaultValue = "") String username, Model model,
+			RedirectAttributes redirect) {
+		EstationUser admin = requireAdmin();
+		EstationUser account = accounts.findByUsername(username.strip()).orElse(null);
+		String error = username.isBlank() ? "identity.mfa.admin.username.required"
+				: account == null ? "identity.mfa.admin.unknown"
+				: !account.isStaff() ? "identity.mfa.admin.notStaff"
+				: !secondFactor.enrolled(account.id()) ? "identity.mfa.admin.notEnrolled" : null;
+		if (error != null) {
+			model.addAttribute("username", username);
+			model.addAttribute("usernameError", error);
+			return "identity/admin-second-factor";
+		}
+		secondFactor.reset(account, admin);
+		redirect.addFlashAttribute("resetFor", account.getUsername());
+		return "redirect:/admin/second-factor";
+	}
+
+	private static EstationUser requireAdmin() {
+		EstationUser user = CurrentUser.require();
+		if (!user.hasRole(Role.ADMIN)) {
+			throw Problem.forbidden("error.forbidden");
+		}
+		return user;
+	}
+
+}

@@ -1,0 +1,194 @@
+package org.hetao.estation.identity.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.hetao.estation.identity.Accounts;
+import org.hetao.estation.identity.CurrentUser;
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.identity.SecondFactor;
+import org.hetao.estation.identity.Totp;
+import org.hetao.estation.shared.Problem;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The staff second factor: the code after the password ({@code /account/mfa}), enrolment with recovery
+ * codes ({@code /account/mfa/enrol}), and new recovery codes from the account page.
+ */
+@Controller
+class SecondFactorController {
+
+	static final String ENROL_SECRET = "estation.mfa.enrolSecret";
+
+	private final SecondFactor secondFactor;
+
+	private final Accounts accounts;
+
+	private final MessageSource messages;
+
+	private final String issuer;
+
+	private final String demoSecret;
+
+	private final RequestCache requestCache = new HttpSessionRequestCache();
+
+	SecondFactorController(SecondFactor secondFactor, Accounts accounts, MessageSource messages,
+			@Value("${estation.mfa.issuer:Hetao e-Station}") String issuer,
+			@Value("${estation.demo.enabled:false}") boolean demo,
+			@Value("${estation.demo.totp-secret:}") String demoSecret) {
+		this.secondFactor = secondFactor;
+		this.accounts = accounts;
+		this.messages = messages;
+		this.issuer = issuer;
+		this.demoSecret = demo && !demoSecret.isBlank() ? demoSecret : null;
+	}
+
+	@GetMapping("/account/mfa")
+	String initCodeForm(HttpServletRequest request, Model model) {
+		CurrentUser.require();
+		return switch (SecondFactor.pending(request)) {
+			case NONE -> "redirect:/";
+			case ENROL -> "redirect:/account/mfa/enrol";
+			case VERIFY -> codePage(model, null);
+		};
+	}
+
+	private String codePage(Model model, String error) {
+		model.addAttribute("codeError", error);
+		model.addAttribute("demoSecret", demoSecret);
+		return "identity/mfa";
+	}
+
+	@PostMapping("/account/mfa")
+	String processCodeForm(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		EstationUser user = CurrentUser.require();
+		if (SecondFactor.pending(request) != SecondFactor.Pending.VERIFY) {
+			return "redirect:/account/mfa";
+		}
+		boolean locked = accounts.findById(user.id()).map(a -> !a.isAccountNonLocked()).orElse(true);
+		if (locked) {
+			return signOut(request, response, "/login?locked");
+		}
+		if (code.isBlank()) {
+			return codePage(model, "identity.mfa.code.required");
+		}
+		return switch (secondFactor.verify(user, code)) {
+			case PASSED -> {
+				SecondFactor.completeSignIn(request);
+				yield "redirect:" + continueUrl(request, response);
+			}
+			case WRONG -> codePage(model, "identity.mfa.code.wrong");
+			case LOCKED -> signOut(request, response, "/login?locked");
+		};
+	}
+
+	@GetMapping("/account/mfa/enrol")
+	String initEnrolForm(HttpServletRequest request, Model model, Locale locale) {
+		EstationUser user = requireStaff();
+		SecondFactor.Pending pending = SecondFactor.pending(request);
+		if (pending == SecondFactor.Pending.VERIFY) {
+			return "redirect:/account/mfa";
+		}
+		if (pending == SecondFactor.Pending.NONE && secondFactor.enrolled(user.id())) {
+			return "redirect:/account";
+		}
+		return enrolPage(request, model, user, locale, null);
+	}
+
+	private String enrolPage(HttpServletRequest request, Model model, EstationUser user, Locale locale, String error) {
+		HttpSession session = request.getSession();
+		String secret = (String) session.getAttribute(ENROL_SECRET);
+		if (secret == null) {
+			secret = secondFactor.newSecret();
+			session.setAttribute(ENROL_SECRET, secret);
+		}
+		String uri = Totp.uri(issuer, user.getUsername(), secret);
+		model.addAttribute("secret", secret.replaceAll("(.{4})(?!$)", "$1 "));
+		model.addAttribute("otpauthUri", uri);
+		model.addAttribute("qrSvg", QrSvg.of(uri, messages.getMessage("identity.mfa.enrol.qr", null, locale)));
+		model.addAttribute("codeError", error);
+		return "identity/mfa-enrol";
+	}
+
+	@PostMapping("/account/mfa/enrol")
+	String processEnrolForm(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+			HttpServletResponse response, Model model, Locale locale) {
+		EstationUser user = requireStaff();
+		SecondFactor.Pending pending = SecondFactor.pending(request);
+		if (pending == SecondFactor.Pending.VERIFY
+				|| (pending == SecondFactor.Pending.NONE && secondFactor.enrolled(user.id()))) {
+			return "redirect:/account/mfa";
+		}
+		String secret = (String) request.getSession().getAttribute(ENROL_SECRET);
+		if (secret == null) {
+			return "redirect:/account/mfa/enrol";
+		}
+		if (code.isBlank()) {
+			return enrolPage(request, model, user, locale, "identity.mfa.code.required");
+		}
+		List<String> codes;
+		try {
+			codes = secondFactor.enrol(user, secret, code);
+		}
+		catch (Problem wrong) {
+			return enrolPage(request, model, user, locale, "identity.mfa.code.wrong");
+		}
+		request.getSession().removeAttribute(ENROL_SECRET);
+		SecondFactor.completeSignIn(request);
+		model.addAttribute("codes", codes);
+		model.addAttribute("continueUrl", continueUrl(request, response));
+		model.addAttribute("enrolled", true);
+		return "identity/mfa-recovery-codes";
+	}
+
+	/** New recovery codes (the old ones stop working), shown once. */
+	@PostMapping("/account/recovery-codes")
+	String regenerateRecoveryCodes(Model model) {
+		EstationUser user = requireStaff();
+		model.addAttribute("codes", secondFactor.regenerateRecoveryCodes(user));
+		model.addAttribute("continueUrl", "/account");
+		model.addAttribute("enrolled", false);
+		return "identity/mfa-recovery-codes";
+	}
+
+	private static EstationUser requireStaff() {
+		EstationUser user = CurrentUser.require();
+		if (!user.isStaff()) {
+			throw Problem.forbidden("error.forbidden");
+		}
+		return user;
+	}
+
+	/** Where the person was going before the sign-in, or the start page. */
+	private String continueUrl(HttpServletRequest request, HttpServletResponse response) {
+		SavedRequest saved = requestCache.getRequest(request, response);
+		if (saved == null) {
+			return "/";
+		}
+		requestCache.removeRequest(request, response);
+		return saved.getRedirectUrl();
+	}
+
+	private static String signOut(HttpServletRequest request, HttpServletResponse response, String target) {
+		new SecurityContextLogoutHandler().logout(request, response,
+				SecurityContextHolder.getContext().getAuthentication());
+		return "redirect:" + target;
+	}
+
+}

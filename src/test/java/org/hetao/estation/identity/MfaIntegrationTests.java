@@ -1,0 +1,287 @@
+package org.hetao.estation.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+
+import org.hetao.estation.audit.AuditEntry;
+import org.hetao.estation.audit.AuditLog;
+import org.hetao.estation.shared.Language;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * The staff second factor with the production settings: a code is never accepted twice, and staff cannot
+ * use HTTP Basic. Each test creates its own staff accounts.
+ */
+@SpringBootTest(properties = { "estation.mfa.replay-protection=true", "estation.mfa.staff-http-basic=false" })
+@AutoConfigureMockMvc
+class MfaIntegrationTests {
+
+	static final String PASSWORD = "a long staff passphrase";
+
+	static final Pattern RECOVERY_CODE = Pattern.compile("class=\"recovery-code\">([a-z2-9]{5}-[a-z2-9]{5})<");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	SecondFactor secondFactor;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AuditLog auditLog;
+
+	EstationUser newStaff(Role role) {
+		String username = "mfa-" + role.name().toLowerCase() + "-" + UUID.randomUUID();
+		long id = accounts.create(new Accounts.NewAccount(username, passwordEncoder.encode(PASSWORD), "MFA test",
+				username + "@estation.example", null, Language.EN, null, role == Role.OFFICER ? "tax" : null,
+				Set.of(role)));
+		return accounts.findById(id).orElseThrow();
+	}
+
+	/** A staff account with a known secret (as an administrator would see after enrolment). */
+	String enrolled(EstationUser staff) {
+		String secret = secondFactor.newSecret();
+		secondFactor.enrolWithKnownSecret(staff.id(), secret);
+		return secret;
+	}
+
+	MvcTestResult signIn(String username) {
+		return mvc.post().uri("/login").param("username", username).param("password", PASSWORD).with(csrf()).exchange();
+	}
+
+	MvcTestResult code(Cookie session, String code) {
+		return mvc.post().uri("/account/mfa").cookie(session).param("code", code).with(csrf()).exchange();
+	}
+
+	int failedAttempts(EstationUser staff) {
+		return jdbc.sql("select failed_attempts from account where id = :id").param("id", staff.id()).query(Integer.class).single();
+	}
+
+	List<AuditEntry> audited(String action, String username) {
+		auditLog.flush();
+		return auditLog.latest(500).stream().filter(e -> e.action().equals(action))
+			.filter(e -> e.details() != null && e.details().contains(username))
+			.toList();
+	}
+
+	@Test
+	void staffWithoutSecondFactorEnrolAndGetTenRecoveryCodesShownOnce() throws Exception {
+		EstationUser clerk = newStaff(Role.CLERK);
+		MvcTestResult signedIn = signIn(clerk.getUsername());
+		assertThat(signedIn).hasRedirectedUrl("/account/mfa/enrol");
+		Cookie passwordOnly = signedIn.getResponse().getCookie("SESSION");
+		// nothing else works yet
+		assertThat(mvc.get().uri("/window").cookie(passwordOnly).exchange()).hasRedirectedUrl("/account/mfa/enrol");
+		assertThat(mvc.get().uri("/account/mfa").cookie(passwordOnly).exchange()).hasRedirectedUrl("/account/mfa/enrol");
+
+		MvcTestResult page = mvc.get().uri("/account/mfa/enrol").cookie(passwordOnly).exchange();
+		assertThat(page).hasStatusOk();
+		String html = page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(html).contains("otpauth://totp/").contains("<svg").contains("id=\"totp-secret\"");
+		Matcher m = Pattern.compile("secret=([A-Z2-7]{32})").matcher(html);
+		assertThat(m.find()).isTrue();
+		String secret = m.group(1);
+
+		MvcTestResult wrong = mvc.post().uri("/account/mfa/enrol").cookie(passwordOnly).param("code", "000000").with(csrf()).exchange();
+		assertThat(wrong).hasStatusOk();
+		assertThat(wrong.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("aria-invalid=\"true\"");
+		assertThat(secondFactor.enrolled(clerk.id())).isFalse();
+
+		MvcTestResult confirmed = mvc.post()
+			.uri("/account/mfa/enrol")
+			.cookie(passwordOnly)
+			.param("code", Totp.code(secret, Instant.now()))
+			.with(csrf())
+			.exchange();
+		assertThat(confirmed).hasStatusOk();
+		String codesPage = confirmed.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		List<String> codes = new ArrayList<>();
+		Matcher c = RECOVERY_CODE.matcher(codesPage);
+		while (c.find()) {
+			codes.add(c.group(1));
+		}
+		assertThat(codes).hasSize(10).doesNotHaveDuplicates();
+		assertThat(secondFactor.enrolled(clerk.id())).isTrue();
+		List<String> hashes = jdbc.sql("select code_hash from account_recovery_code where account_id = :a")
+			.param("a", clerk.id())
+			.query(String.class)
+			.list();
+		assertThat(hashes).hasSize(10).doesNotContainAnyElementsOf(codes).allSatisfy(h -> assertThat(h).hasSize(64));
+		// signed in now, under a new session id
+		Cookie full = confirmed.getResponse().getCookie("SESSION");
+		assertThat(full.getValue()).isNotEqualTo(passwordOnly.getValue());
+		assertThat(mvc.get().uri("/account").cookie(full).exchange()).hasStatusOk();
+		// enrolment cannot be repeated over the top of a working second factor
+		assertThat(mvc.get().uri("/account/mfa/enrol").cookie(full).exchange()).hasRedirectedUrl("/account");
+		assertThat(audited("identity.SecondFactorEnrolled", clerk.getUsername())).hasSize(1);
+	}
+
+	@Test
+	void aWrongCodeIsRefusedCountedAndTheRightOneWorksOnlyOnce() throws Exception {
+		EstationUser officer = newStaff(Role.OFFICER);
+		String secret = enrolled(officer);
+		MvcTestResult signedIn = signIn(officer.getUsername());
+		assertThat(signedIn).hasRedirectedUrl("/account/mfa");
+		Cookie session = signedIn.getResponse().getCookie("SESSION");
+
+		String right = Totp.code(secret, Instant.now());
+		String wrongCode = right.equals("123456") ? "654321" : "123456";
+		MvcTestResult wrong = code(session, wrongCode);
+		assertThat(wrong).hasStatusOk();
+		assertThat(wrong.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("code-error");
+		assertThat(failedAttempts(officer)).isEqualTo(1);
+		assertThat(mvc.get().uri("/work-queue").cookie(session).exchange()).hasRedirectedUrl("/account/mfa");
+
+		MvcTestResult passed = code(session, right);
+		assertThat(passed).hasRedirectedUrl("/");
+		assertThat(failedAttempts(officer)).isZero();
+		Cookie full = passed.getResponse().getCookie("SESSION");
+		assertThat(mvc.get().uri("/work-queue").cookie(full).exchange()).hasStatusOk();
+
+		// the same code in a second sign-in (someone who watched it being typed): refused
+		Cookie second = signIn(officer.getUsername()).getResponse().getCookie("SESSION");
+		assertThat(code(second, right)).hasStatusOk();
+		assertThat(mvc.get().uri("/work-queue").cookie(second).exchange()).hasRedirectedUrl("/account/mfa");
+		assertThat(audited("identity.SecondFactorFailed", officer.getUsername())).hasSize(2);
+		assertThat(audited("identity.SecondFactorVerified", officer.getUsername())).hasSize(1)
+			.allSatisfy(e -> assertThat(e.details()).contains("TOTP"));
+	}
+
+	@Test
+	void wrongCodesLockTheAccountEvenBetweenRightPasswords() throws Exception {
+		EstationUser clerk = newStaff(Role.CLERK);
+		enrolled(clerk);
+		Cookie session = signIn(clerk.getUsername()).getResponse().getCookie("SESSION");
+		for (int i = 0; i < 3; i++) {
+			assertThat(code(session, "00000" + i)).hasStatusOk();
+		}
+		// a right password does not clear the count for staff: only the second factor does
+		session = signIn(clerk.getUsername()).getResponse().getCookie("SESSION");
+		assertThat(failedAttempts(clerk)).isEqualTo(3);
+		assertThat(code(session, "000003")).hasStatusOk();
+		assertThat(code(session, "000004")).hasRedirectedUrl("/login?locked");
+		assertThat(accounts.findById(clerk.id()).orElseThrow().isAccountNonLocked()).isFalse();
+		assertThat(signIn(clerk.getUsername())).hasRedirectedUrl("/login?locked");
+	}
+
+	@Test
+	void aRecoveryCodeWorksOnceAndNewCodesReplaceTheOldOnes() throws Exception {
+		EstationUser supervisor = newStaff(Role.SUPERVISOR);
+		String secret = secondFactor.newSecret();
+		List<String> codes = secondFactor.enrol(supervisor, secret, Totp.code(secret, Instant.now()));
+		assertThat(codes).hasSize(SecondFactor.RECOVERY_CODES);
+
+		Cookie session = signIn(supervisor.getUsername()).getResponse().getCookie("SESSION");
+		MvcTestResult passed = code(session, codes.get(0).toUpperCase());
+		assertThat(passed).hasRedirectedUrl("/");
+		assertThat(secondFactor.recoveryCodesLeft(supervisor.id())).isEqualTo(9);
+		assertThat(audited("identity.SecondFactorVerified", supervisor.getUsername()))
+			.anySatisfy(e -> assertThat(e.details()).contains("RECOVERY_CODE"));
+
+		Cookie again = signIn(supervisor.getUsername()).getResponse().getCookie("SESSION");
+		assertThat(code(again, codes.get(0))).hasStatusOk();
+		assertThat(mvc.get().uri("/supervision").cookie(again).exchange()).hasRedirectedUrl("/account/mfa");
+
+		// new codes from the account page: shown once, the old ones stop working
+		Cookie full = passed.getResponse().getCookie("SESSION");
+		MvcTestResult regenerated = mvc.post().uri("/account/recovery-codes").cookie(full).with(csrf()).exchange();
+		assertThat(regenerated).hasStatusOk();
+		Matcher m = RECOVERY_CODE.matcher(regenerated.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(m.find()).isTrue();
+		String fresh = m.group(1);
+		assertThat(secondFactor.recoveryCodesLeft(supervisor.id())).isEqualTo(10);
+		Cookie third = signIn(supervisor.getUsername()).getResponse().getCookie("SESSION");
+		assertThat(code(third, codes.get(1))).hasStatusOk();
+		assertThat(code(third, fresh)).hasRedirectedUrl("/");
+		assertThat(audited("identity.RecoveryCodesRegenerated", supervisor.getUsername())).hasSize(1);
+	}
+
+	@Test
+	void anAdministratorResetsASecondFactorAndOthersCannot() throws Exception {
+		EstationUser clerk = newStaff(Role.CLERK);
+		enrolled(clerk);
+		EstationUser admin = newStaff(Role.ADMIN);
+		EstationUser supervisor = newStaff(Role.SUPERVISOR);
+		assertThat(mvc.post().uri("/admin/second-factor/reset").param("username", clerk.getUsername())
+			.with(user(supervisor)).with(csrf()).exchange()).hasStatus(403);
+		assertThat(mvc.get().uri("/admin/second-factor").with(user(clerk)).exchange()).hasStatus(403);
+		assertThat(secondFactor.enrolled(clerk.id())).isTrue();
+
+		MvcTestResult unknown = mvc.post().uri("/admin/second-factor/reset").param("username", "nobody-" + UUID.randomUUID())
+			.with(user(admin)).with(csrf()).exchange();
+		assertThat(unknown).hasStatusOk();
+		assertThat(unknown.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("username-error");
+
+		assertThat(mvc.post().uri("/admin/second-factor/reset").param("username", clerk.getUsername())
+			.with(user(admin)).with(csrf()).exchange()).hasRedirectedUrl("/admin/second-factor");
+		assertThat(secondFactor.enrolled(clerk.id())).isFalse();
+		assertThat(jdbc.sql("select count(*) from account_recovery_code where account_id = :a").param("a", clerk.id())
+			.query(Integer.class).single()).isZero();
+		assertThat(audited("identity.SecondFactorReset", clerk.getUsername())).singleElement()
+			.satisfies(e -> assertThat(e.details()).contains(admin.getUsername()));
+		// next sign-in: enrol again
+		assertThat(signIn(clerk.getUsername())).hasRedirectedUrl("/account/mfa/enrol");
+	}
+
+	@Test
+	void aPasswordOnlyStaffSessionReachesNoStaffPageOrApi() throws Exception {
+		EstationUser admin = newStaff(Role.ADMIN);
+		enrolled(admin);
+		Cookie passwordOnly = signIn(admin.getUsername()).getResponse().getCookie("SESSION");
+		for (String page : List.of("/", "/account", "/window", "/work-queue", "/supervision", "/hall/manager",
+				"/admin/audit", "/admin/catalog", "/admin/second-factor", "/applications", "/inbox")) {
+			assertThat(mvc.get().uri(page).cookie(passwordOnly).exchange()).as(page).hasRedirectedUrl("/account/mfa");
+		}
+		assertThat(mvc.post().uri("/account/recovery-codes").cookie(passwordOnly).with(csrf()).exchange())
+			.hasRedirectedUrl("/account/mfa");
+		for (String api : List.of("/api/v1/admin/audit/verify", "/api/v1/consultations", "/api/v1/catalog/items")) {
+			MvcTestResult result = mvc.get().uri(api).cookie(passwordOnly).exchange();
+			assertThat(result).as(api).hasStatus(401);
+			assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+			assertThat(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+				.contains("\"status\":401");
+		}
+		// htmx fragments are refused, not redirected (a redirect would paste the code page into the page)
+		assertThat(mvc.get().uri("/inbox").header("HX-Request", "true").cookie(passwordOnly).exchange()).hasStatus(401);
+		// staff cannot skip the second factor with HTTP Basic; applicants still can
+		MvcTestResult basic = mvc.get().uri("/api/v1/admin/audit/verify").with(httpBasic(admin.getUsername(), PASSWORD)).exchange();
+		assertThat(basic).hasStatus(401);
+		assertThat(basic.getResponse().getContentType()).startsWith("application/problem+json");
+		assertThat(mvc.get().uri("/api/v1/consultations").with(httpBasic("applicant-hk", "test-Password-2026")).exchange())
+			.hasStatusOk();
+	}
+
+	@Test
+	void applicantsAreNotAskedForASecondFactor() throws Exception {
+		assertThat(mvc.post().uri("/login").param("username", "applicant-mainland").param("password", "test-Password-2026")
+			.with(csrf()).exchange()).hasRedirectedUrl("/");
+	}
+
+}
