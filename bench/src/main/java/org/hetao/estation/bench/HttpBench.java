@@ -88,6 +88,13 @@ public final class HttpBench {
 			if (promoted != PAGE_USERS) {
 				throw new IllegalStateException("promoted " + promoted + " officers");
 			}
+			// staff sign in with a second factor: the officers are enrolled with the bench's TOTP secret
+			int enrolled = db.createStatement()
+				.executeUpdate("insert into account_totp (account_id, secret, enrolled_at) select id, '" + Web.TOTP_SECRET
+						+ "', current_timestamp from account where username like '" + prefix + "-o%'");
+			if (enrolled != PAGE_USERS) {
+				throw new IllegalStateException("enrolled " + enrolled + " officers");
+			}
 		}
 
 		System.out.println("[http] signing in and uploading materials");
