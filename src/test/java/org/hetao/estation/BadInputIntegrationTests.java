@@ -238,6 +238,35 @@ class BadInputIntegrationTests {
 		});
 	}
 
+	@Test
+	void aNulCharacterIsABadRequestNotAServerError() {
+		// PostgreSQL cannot store U+0000: found by consultationFormNeverFails… on PostgreSQL
+		EstationUser applicant = account("applicant-hk");
+		long before = count("consultation");
+		assertThat(mvc.post()
+			.uri("/consultations")
+			.param("subjectType", "ITEM")
+			.param("subjectCode", "LEG-001")
+			.param("question", "a\u0000b")
+			.with(user(applicant))
+			.with(csrf())).hasStatus(400);
+		MvcTestResult api = mvc.post()
+			.uri("/api/v1/consultations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"subjectType\":\"ITEM\",\"subjectCode\":\"LEG-001\",\"question\":\"a\\u0000b\"}")
+			.with(user(applicant))
+			.exchange();
+		assertProblem(api);
+		assertThat(count("consultation")).isEqualTo(before);
+		MvcTestResult fine = mvc.post()
+			.uri("/api/v1/consultations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"subjectType\":\"ITEM\",\"subjectCode\":\"LEG-001\",\"question\":\"a\\\\u0000b ok\"}")
+			.with(user(applicant))
+			.exchange();
+		assertThat(fine).as("the text \\u0000 itself is fine").hasStatus(201);
+	}
+
 	// ------------------------------------------------------------------ (b) the catalogue import
 
 	static final String CATALOGUE = "select (select version from catalog_state) || '/' || (select count(*) from catalog_item)";
