@@ -297,7 +297,9 @@ class ApplicationsController {
 
 	/** A form posted without any file (not multipart) is a form with no file, not a server error. */
 	private static MultipartFile file(jakarta.servlet.http.HttpServletRequest request, String name) {
-		return request instanceof MultipartHttpServletRequest multipart ? multipart.getFile(name) : null;
+		MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
+				MultipartHttpServletRequest.class);
+		return multipart == null ? null : multipart.getFile(name);
 	}
 
 	private String materialsPage(Draft draft, Map<String, String> errors, Model model) {
