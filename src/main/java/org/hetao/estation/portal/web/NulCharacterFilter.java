@@ -88,10 +88,12 @@ class NulCharacterFilter extends OncePerRequestFilter {
 					refuse(request, response);
 					return;
 				}
-				chain.doFilter(new CachedBody(request, body), response);
+				chain.doFilter(new CachedBody(request, new ByteArrayInputStream(body), body.length), response);
 				return;
 			}
-			chain.doFilter(new CachedBody(request, body), response);
+			// too large to check (a body without a length): pass it on whole, the bytes read first included
+			chain.doFilter(new CachedBody(request,
+					new java.io.SequenceInputStream(new ByteArrayInputStream(body), request.getInputStream()), -1), response);
 			return;
 		}
 		chain.doFilter(request, response);
@@ -109,30 +111,36 @@ class NulCharacterFilter extends OncePerRequestFilter {
 	/** The request with its body read once and served again from memory. */
 	private static final class CachedBody extends HttpServletRequestWrapper {
 
-		private final byte[] body;
+		private final java.io.InputStream in;
 
-		CachedBody(HttpServletRequest request, byte[] body) {
+		private final long length;
+
+		private final ServletInputStream stream;
+
+		CachedBody(HttpServletRequest request, java.io.InputStream in, long length) {
 			super(request);
-			this.body = body;
-		}
+			this.in = in;
+			this.length = length;
+			this.stream = new ServletInputStream() {
+				private boolean finished;
 
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(body);
-			return new ServletInputStream() {
 				@Override
-				public int read() {
-					return in.read();
+				public int read() throws IOException {
+					int b = CachedBody.this.in.read();
+					finished = b < 0;
+					return b;
 				}
 
 				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
+				public int read(byte[] b, int off, int len) throws IOException {
+					int n = CachedBody.this.in.read(b, off, len);
+					finished = n < 0;
+					return n;
 				}
 
 				@Override
 				public boolean isFinished() {
-					return in.available() == 0;
+					return finished;
 				}
 
 				@Override
@@ -148,6 +156,11 @@ class NulCharacterFilter extends OncePerRequestFilter {
 		}
 
 		@Override
+		public ServletInputStream getInputStream() {
+			return stream;
+		}
+
+		@Override
 		public java.io.BufferedReader getReader() {
 			String encoding = getCharacterEncoding();
 			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
@@ -156,12 +169,12 @@ class NulCharacterFilter extends OncePerRequestFilter {
 
 		@Override
 		public int getContentLength() {
-			return body.length;
+			return (int) length;
 		}
 
 		@Override
 		public long getContentLengthLong() {
-			return body.length;
+			return length;
 		}
 
 	}
