@@ -47,13 +47,24 @@ public class Documents {
 
 	private final List<DocumentReadPermission> permissions;
 
+	private final VirusScanner scanner;
+
+	private final int maxPages;
+
+	private final long maxImagePixels;
+
 	Documents(JdbcClient jdbc, DocumentStore store, Clock clock,
-			@Value("${estation.documents.max-size:10MB}") DataSize maxSize, List<DocumentReadPermission> permissions) {
+			@Value("${estation.documents.max-size:10MB}") DataSize maxSize, List<DocumentReadPermission> permissions,
+			VirusScanner scanner, @Value("${estation.documents.max-pages:100}") int maxPages,
+			@Value("${estation.documents.max-image-pixels:40000000}") long maxImagePixels) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.clock = clock;
 		this.maxBytes = maxSize.toBytes();
 		this.permissions = permissions;
+		this.scanner = scanner;
+		this.maxPages = maxPages;
+		this.maxImagePixels = maxImagePixels;
 	}
 
 	/** The largest accepted document, in bytes. */
@@ -77,6 +88,8 @@ public class Documents {
 					maxBytes / (1024 * 1024));
 		}
 		String type = ContentTypes.detect(content).orElseThrow(() -> invalid(field, "documents.error.type"));
+		checkPagesAndDimensions(content, type, field);
+		VirusScanner.Verdict verdict = scan(content, field);
 		String key = storageKey(type);
 		try {
 			store.put(key, content);
@@ -91,8 +104,9 @@ public class Documents {
 		String sha256 = sha256(content);
 		try {
 			jdbc.sql("""
-					insert into document (owner_account_id, original_name, content_type, size_bytes, sha256, storage_key, uploaded_at)
-					values (:owner, :name, :type, :size, :sha, :key, :at)""")
+					insert into document (owner_account_id, original_name, content_type, size_bytes, sha256, storage_key, uploaded_at,
+					  scan_status, scanned_at)
+					values (:owner, :name, :type, :size, :sha, :key, :at, :scan, :scannedAt)""")
 				.param("owner", ownerAccountId)
 				.param("name", name)
 				.param("type", type)
@@ -100,6 +114,9 @@ public class Documents {
 				.param("sha", sha256)
 				.param("key", key)
 				.param("at", OffsetDateTime.ofInstant(now, clock.getZone()))
+				.param("scan", verdict.status().name())
+				.param("scannedAt", verdict.status() == VirusScanner.Status.NOT_SCANNED ? null
+						: OffsetDateTime.ofInstant(now, clock.getZone()))
 				.update(keys, "id");
 		}
 		catch (RuntimeException e) {
@@ -108,6 +125,54 @@ public class Documents {
 		}
 		return new DocumentInfo(keys.getKeyAs(Number.class).longValue(), ownerAccountId, name, type, content.length,
 				sha256, now);
+	}
+
+	/** The virus scan recorded with a document: {@code CLEAN} or {@code NOT_SCANNED} (infected files are never stored). */
+	public Optional<VirusScanner.Status> scanStatus(long id) {
+		return jdbc.sql("select scan_status from document where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.map(VirusScanner.Status::valueOf);
+	}
+
+	private void checkPagesAndDimensions(byte[] content, String type, String field) {
+		if (type.equals("application/pdf")) {
+			int pages = UploadLimits.pdfPages(content);
+			if (pages > maxPages) {
+				throw new Problem(Problem.Kind.INVALID, "documents.error.tooManyPages",
+						List.of(new Problem.FieldError(field, "documents.error.tooManyPages", maxPages)), maxPages);
+			}
+			return;
+		}
+		var size = UploadLimits.imageSize(content, type);
+		if (size[0].isEmpty() || size[1].isEmpty() || size[0].getAsInt() <= 0 || size[1].getAsInt() <= 0) {
+			throw invalid(field, "documents.error.unreadableImage");
+		}
+		if ((long) size[0].getAsInt() * size[1].getAsInt() > maxImagePixels) {
+			long megapixels = Math.max(1, maxImagePixels / 1_000_000);
+			throw new Problem(Problem.Kind.INVALID, "documents.error.imageTooLarge",
+					List.of(new Problem.FieldError(field, "documents.error.imageTooLarge", megapixels)), megapixels);
+		}
+	}
+
+	private VirusScanner.Verdict scan(byte[] content, String field) {
+		VirusScanner.Verdict verdict;
+		try {
+			verdict = scanner.scan(content);
+		}
+		catch (IOException e) {
+			log.warn("Virus scan failed, upload refused: {}", e.getMessage());
+			throw new Problem(Problem.Kind.UNAVAILABLE, "documents.error.scanUnavailable",
+					List.of(new Problem.FieldError(field, "documents.error.scanUnavailable")));
+		}
+		if (verdict.status() == VirusScanner.Status.INFECTED) {
+			log.warn("Upload refused, virus found: {}", verdict.signature());
+			throw new Problem(Problem.Kind.UNPROCESSABLE, "documents.error.infected",
+					List.of(new Problem.FieldError(field, "documents.error.infected", verdict.signature())),
+					verdict.signature());
+		}
+		return verdict;
 	}
 
 	public Optional<DocumentInfo> find(long id) {
@@ -159,12 +224,17 @@ public class Documents {
 		return id.substring(0, 2) + "/" + id.substring(2, 4) + "/" + id + "." + ContentTypes.extension(type);
 	}
 
-	/** The user's file name without any path, control characters or excess length; for display only. */
+	/**
+	 * The user's file name without any path, control or format characters (bidirectional overrides that could
+	 * disguise "exe.pdf" as "fdp.exe", zero-width characters) or excess length; for display only.
+	 */
 	static String displayName(String originalName, String type) {
 		String name = originalName == null ? "" : originalName;
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 		name = name.codePoints()
-			.filter(c -> !Character.isISOControl(c))
+			.filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT
+					&& Character.getType(c) != Character.SURROGATE && Character.getType(c) != Character.UNASSIGNED
+					&& c != 0x2028 && c != 0x2029)
 			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
 			.toString()
 			.strip();

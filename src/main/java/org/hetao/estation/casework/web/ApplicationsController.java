@@ -258,7 +258,7 @@ class ApplicationsController {
 	}
 
 	@PostMapping("/applications/drafts/{id}/materials")
-	String processMaterials(@PathVariable long id, MultipartHttpServletRequest request, Model model,
+	String processMaterials(@PathVariable long id, jakarta.servlet.http.HttpServletRequest request, Model model,
 			HttpServletResponse response) throws IOException {
 		EstationUser user = CurrentUser.require();
 		Draft draft = openDraft(id);
@@ -266,7 +266,7 @@ class ApplicationsController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (ApplicationPlan.Material m : plan.materials()) {
 			String key = ApplicationPlan.materialKey(m.code());
-			MultipartFile file = request.getFile("file." + m.code());
+			MultipartFile file = file(request, "file." + m.code());
 			String reuse = request.getParameter("reuse." + m.code());
 			try {
 				if (file != null && !file.isEmpty()) {
@@ -293,6 +293,13 @@ class ApplicationsController {
 			return "redirect:/applications/drafts/" + id + "/materials";
 		}
 		return "redirect:/applications/drafts/" + id;
+	}
+
+	/** A form posted without any file (not multipart) is a form with no file, not a server error. */
+	private static MultipartFile file(jakarta.servlet.http.HttpServletRequest request, String name) {
+		MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
+				MultipartHttpServletRequest.class);
+		return multipart == null ? null : multipart.getFile(name);
 	}
 
 	private String materialsPage(Draft draft, Map<String, String> errors, Model model) {
@@ -462,7 +469,7 @@ class ApplicationsController {
 	}
 
 	@PostMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/correct")
-	String processCorrection(@PathVariable String receipt, MultipartHttpServletRequest request, Model model,
+	String processCorrection(@PathVariable String receipt, jakarta.servlet.http.HttpServletRequest request, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		EstationUser user = CurrentUser.require();
 		Case c = ownCase(user, receipt);
@@ -483,7 +490,7 @@ class ApplicationsController {
 					continue;
 				}
 				String key = ApplicationPlan.materialKey(d.materialCode());
-				MultipartFile file = request.getFile("file." + d.materialCode());
+				MultipartFile file = file(request, "file." + d.materialCode());
 				String reuse = request.getParameter("reuse." + d.materialCode());
 				try {
 					if (file != null && !file.isEmpty()) {

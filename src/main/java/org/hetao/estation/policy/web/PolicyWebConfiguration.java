@@ -18,8 +18,9 @@ class PolicyWebConfiguration {
 					"/api/v1/policies/matches/**").hasRole("OFFICER");
 			rules.requestMatchers(HttpMethod.GET, "/policies", "/policies/finder", "/policies/*").permitAll();
 			rules.requestMatchers(HttpMethod.POST, "/policies/finder", "/api/v1/policies/eligibility").permitAll();
-			rules.requestMatchers(HttpMethod.GET, "/api/v1/policies", "/api/v1/policies/*").permitAll();
+			// before "/api/v1/policies/*", which would otherwise let anyone (any staff) through to the profile
 			rules.requestMatchers("/api/v1/policies/profile").hasRole("APPLICANT");
+			rules.requestMatchers(HttpMethod.GET, "/api/v1/policies", "/api/v1/policies/*").permitAll();
 			rules.requestMatchers("/consultations", "/consultations/**", "/api/v1/consultations",
 					"/api/v1/consultations/**").hasAnyRole("APPLICANT", "OFFICER");
 		};
