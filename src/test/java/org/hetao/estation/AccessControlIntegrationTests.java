@@ -618,6 +618,57 @@ class AccessControlIntegrationTests {
 		only("GET /admin/audit", "/admin/audit", supervisors);
 		only("POST /admin/audit/verify", "/admin/audit/verify", supervisors);
 		only("GET /api/v1/admin/audit/verify", "/api/v1/admin/audit/verify", supervisors);
+		// identity: second factor and password reset
+		Set<P> staff = EnumSet.complementOf(EnumSet.of(P.ANONYMOUS, P.APPLICANT_A, P.APPLICANT_B));
+		only("GET /account/mfa", "/account/mfa", SIGNED_IN);
+		only("POST /account/mfa", "/account/mfa", SIGNED_IN);
+		only("GET /account/mfa/enrol", "/account/mfa/enrol", staff);
+		only("POST /account/mfa/enrol", "/account/mfa/enrol", SIGNED_IN);
+		only("POST /account/recovery-codes", "/account/recovery-codes", staff);
+		only("GET /admin/second-factor", "/admin/second-factor", of(P.ADMIN));
+		only("POST /admin/second-factor/reset", "/admin/second-factor/reset", of(P.ADMIN));
+		pub("GET /password-reset", "/password-reset", "asking for a reset link (same answer for any address)");
+		pub("POST /password-reset", "/password-reset", "asking for a reset link (same answer for any address)");
+		pub("GET /password-reset/{token}", "/password-reset/not-a-token", "a reset link: the token is the credential");
+		pub("POST /password-reset/{token}", "/password-reset/not-a-token", "a reset link: the token is the credential");
+		// personal data: one's own only (no ids in the routes), reveal of A's case
+		only("GET /account/data", "/account/data", APPLICANTS);
+		only("GET /account/data/export.json", "/account/data/export.json", APPLICANTS);
+		only("GET /account/data/export.zip", "/account/data/export.zip", APPLICANTS);
+		only("POST /account/data/erasure", "/account/data/erasure", APPLICANTS);
+		only("GET /api/v1/me/data", "/api/v1/me/data", APPLICANTS);
+		only("POST /api/v1/me/data/erasure-request", "/api/v1/me/data/erasure-request", APPLICANTS);
+		owned("POST /cases/{caseId}/reveal", "/cases/" + caseId + "/reveal", of(P.CLERK, P.HALL_MANAGER, P.OFFICER_X));
+		only("POST /api/v1/admin/crypto/rotate", "/api/v1/admin/crypto/rotate", of(P.ADMIN));
+		// department systems: staff pages; the department's own system signs its requests (no session reaches them)
+		Set<P> exchangeStaff = of(P.ADMIN, P.SUPERVISOR, P.OFFICER_X, P.OFFICER_Y);
+		only("GET /exchange", "/exchange", exchangeStaff);
+		only("GET /exchange/messages/{id}", "/exchange/messages/999999999", exchangeStaff);
+		only("POST /exchange/messages/{id}/redeliver", "/exchange/messages/999999999/redeliver", exchangeStaff);
+		only("GET /api/v1/exchange/health", "/api/v1/exchange/health", exchangeStaff);
+		only("GET /api/v1/exchange/{department}/dead-letters", "/api/v1/exchange/customs/dead-letters", exchangeStaff);
+		only("POST /api/v1/exchange/messages/{id}/redeliver", "/api/v1/exchange/messages/999999999/redeliver",
+				exchangeStaff);
+		only("POST /api/v1/exchange/{department}/tasks/{taskId}/events",
+				"/api/v1/exchange/legal-services/tasks/" + taskId + "/events", none);
+		only("GET /api/v1/exchange/documents/{documentId}", "/api/v1/exchange/documents/" + documentId
+				+ "?department=legal-services&task=" + taskId + "&expires=4102444800&signature=forged", none);
+		// e-certificates: public verification; a case's notices for its applicant, clerks and its departments' officers
+		pub("GET /verify", "/verify", "the public verification page");
+		pub("POST /verify", "/verify", "the public verification page (by number or file)");
+		pub("GET /api/v1/certificates/{number}", "/api/v1/certificates/HTC-2026-0000000000A",
+				"public verification by number (masked holder only)");
+		pub("POST /api/v1/certificates/verify", "/api/v1/certificates/verify", "public verification of a file");
+		only("POST /api/v1/certificates/{number}/revocation", "/api/v1/certificates/HTC-2026-0000000000A/revocation",
+				OFFICERS);
+		only("GET /certificates/{number:HTC-[0-9A-Za-z-]+}", "/certificates/HTC-2026-0000000000A",
+				of(P.APPLICANT_A, P.CLERK, P.OFFICER_X));
+		only("GET /certificates/{number:HTC-[0-9A-Za-z-]+}.pdf", "/certificates/HTC-2026-0000000000A.pdf",
+				of(P.APPLICANT_A, P.CLERK, P.OFFICER_X));
+		only("POST /certificates/{number:HTC-[0-9A-Za-z-]+}/revoke", "/certificates/HTC-2026-0000000000A/revoke",
+				OFFICERS);
+		owned("GET /certificates/documents/{receipt:HT[0-9]{8}-[0-9]{6}}/{kind:[a-z-]+}.pdf",
+				"/certificates/documents/" + r + "/receipt.pdf", of(P.CLERK, P.HALL_MANAGER, P.OFFICER_X));
 	}
 
 	// ------------------------------------------------------------------ the routes the application has
@@ -699,7 +750,8 @@ class AccessControlIntegrationTests {
 			Map.entry("question", "A question?"), Map.entry("subjectType", "ITEM"), Map.entry("subjectCode", "LEG-001"),
 			Map.entry("note", "A note"), Map.entry("actionTaken", "Done"), Map.entry("followUp", "Called"),
 			Map.entry("reviewNote", "ok"), Map.entry("reason", "A reason"), Map.entry("rating", "SATISFIED"),
-			Map.entry("method", "ELECTRONIC"), Map.entry("text", "A text"));
+			Map.entry("method", "ELECTRONIC"), Map.entry("text", "A text"),
+			Map.entry("field", "applicant.idNumber"));
 
 	static final String WELL_FORMED_BODY = """
 			{"version": 0, "slotId": 1, "answer": "An answer", "question": "A question?", "subjectType": "ITEM",
