@@ -94,6 +94,13 @@ class PdfSignatures {
 			if (signers.size() != 1) {
 				return false;
 			}
+			// the one certificate it carries must be the platform's, byte for byte: a changed byte anywhere in
+			// the signature is then detected, not only in the parts the signature covers
+			var carried = signed.getCertificates().getMatches(null);
+			if (carried.size() != 1 || !java.util.Arrays.equals(carried.iterator().next().getEncoded(),
+					platformHolder.getEncoded())) {
+				return false;
+			}
 			SignerInformation signer = signers.iterator().next();
 			return signer.getSID().match(platformHolder)
 					&& signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(platform));

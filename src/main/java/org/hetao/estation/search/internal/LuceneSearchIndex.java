@@ -22,6 +22,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -84,6 +85,10 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 	private final SearcherManager searchers;
 
 	private final FacetsConfig facetsConfig = new FacetsConfig();
+
+	/** Per segment (weakly, so merged-away segments drop out): the facet path of each ordinal, filled as met. */
+	private final Map<IndexReader.CacheKey, String[]> ordinalLabels = java.util.Collections
+		.synchronizedMap(new java.util.WeakHashMap<>());
 
 	private final SearchAnalyzers indexAnalyzers;
 
@@ -417,25 +422,43 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
 			int end = leaf.docBase + leaf.reader().maxDoc();
 			SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
-			// ordinals of one segment are dense (0..valueCount): count in an array, name them once
-			long[] byOrd = new long[(int) values.getValueCount()];
+			// a segment never changes: the names of its ordinals are looked up (decompressed) once, not per query
+			IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
+			String[] labels = core == null || values.getValueCount() > Integer.MAX_VALUE - 8 ? null
+					: ordinalLabels.computeIfAbsent(core.getKey(), k -> new String[(int) values.getValueCount()]);
+			// the ordinals these hits carry, sorted: counted by runs and named once each (a segment's
+			// ordinals can be many, so nothing here is sized by them)
+			long[] ords = new long[256];
+			int n = 0;
 			for (; i < docs.length && docs[i] < end; i++) {
 				if (values.advanceExact(docs[i] - leaf.docBase)) {
-					for (int n = 0, count = values.docValueCount(); n < count; n++) {
-						byOrd[(int) values.nextOrd()]++;
+					for (int k = 0, count = values.docValueCount(); k < count; k++) {
+						if (n == ords.length) {
+							ords = java.util.Arrays.copyOf(ords, n * 2);
+						}
+						ords[n++] = values.nextOrd();
 					}
 				}
 			}
-			for (int ord = 0; ord < byOrd.length; ord++) {
-				if (byOrd[ord] == 0) {
-					continue;
+			java.util.Arrays.sort(ords, 0, n);
+			for (int a = 0; a < n;) {
+				int b = a;
+				while (b < n && ords[b] == ords[a]) {
+					b++;
 				}
-				String path = values.lookupOrd(ord).utf8ToString();
+				String path = labels == null ? null : labels[(int) ords[a]];
+				if (path == null) {
+					path = values.lookupOrd(ords[a]).utf8ToString();
+					if (labels != null) {
+						labels[(int) ords[a]] = path;
+					}
+				}
 				int delimiter = path.indexOf(FacetsConfig.DELIM_CHAR);
 				if (delimiter > 0) {
 					counts.computeIfAbsent(path.substring(0, delimiter), d -> new HashMap<>())
-						.computeIfAbsent(path.substring(delimiter + 1), v -> new long[1])[0] += byOrd[ord];
+						.computeIfAbsent(path.substring(delimiter + 1), v -> new long[1])[0] += b - a;
 				}
+				a = b;
 			}
 		}
 		for (String dimension : SearchFacets.ALL) {

@@ -7,6 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +39,18 @@ public final class Synonyms {
 		}
 		all.sort(Comparator.comparingInt((Alternative a) -> a.text().length()).reversed());
 		this.alternatives = all;
+		Map<Character, List<Integer>> starts = new HashMap<>();
+		for (int i = 0; i < all.size(); i++) {
+			if (!all.get(i).text().isEmpty()) {
+				starts.computeIfAbsent(all.get(i).text().charAt(0), c -> new ArrayList<>()).add(i);
+			}
+		}
+		this.byFirstChar = new HashMap<>();
+		starts.forEach((c, list) -> byFirstChar.put(c, list.stream().mapToInt(Integer::intValue).toArray()));
 	}
+
+	/** Indexes into {@link #alternatives} by their first character, so a query looks only for those it can hold. */
+	private final Map<Character, int[]> byFirstChar;
 
 	public static Synonyms load(String resource, UnaryOperator<String> normalizer) {
 		try (InputStream in = Synonyms.class.getResourceAsStream(resource)) {
@@ -94,7 +108,18 @@ public final class Synonyms {
 	public List<String> variants(String text, int limit) {
 		List<String> variants = new ArrayList<>();
 		boolean[] used = new boolean[text.length()];
-		for (Alternative alternative : alternatives) {
+		// only the alternatives starting with a character of the text, in the same (longest first) order
+		BitSet candidates = new BitSet(alternatives.size());
+		for (int i = 0; i < text.length(); i++) {
+			int[] starting = byFirstChar.get(text.charAt(i));
+			if (starting != null) {
+				for (int k : starting) {
+					candidates.set(k);
+				}
+			}
+		}
+		for (int k = candidates.nextSetBit(0); k >= 0; k = candidates.nextSetBit(k + 1)) {
+			Alternative alternative = alternatives.get(k);
 			int from = 0;
 			int at;
 			while ((at = text.indexOf(alternative.text(), from)) >= 0) {
