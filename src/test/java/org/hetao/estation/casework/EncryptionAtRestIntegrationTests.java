@@ -230,6 +230,16 @@ class EncryptionAtRestIntegrationTests {
 		assertThat(reveal(demo("officer-customs"), caseId, field)).as("an officer of a department without a task").hasStatus(404);
 		assertThat(reveal(owner, caseId, "task." + tax.get("id").asLong() + ".companyName")).as("not personal data").hasStatus(404);
 		assertThat(revealRecords(c.get("receiptNumber").asString() + "/TAX-001.legalRepIdNumber")).hasSize(2);
+
+		// the API shows staff personal fields masked (no unaudited way round the reveal), the applicant whole
+		MvcTestResult asOfficer = mvc.get().uri("/api/v1/applications/" + c.get("receiptNumber").asString())
+			.with(user(demo("officer-tax")))
+			.exchange();
+		assertThat(asOfficer).hasStatusOk();
+		JsonNode officersForm = task(body(asOfficer), "TAX-001").get("formData");
+		assertThat(officersForm.get("legalRepIdNumber").asString()).isNotEqualTo(ID).doesNotContain(ID.substring(1, 7));
+		assertThat(officersForm.get("companyName").asString()).startsWith("Encrypted Ltd");
+		assertThat(tax.get("formData").get("legalRepIdNumber").asString()).isEqualTo(ID);
 	}
 
 	@Test

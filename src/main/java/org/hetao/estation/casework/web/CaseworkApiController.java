@@ -212,7 +212,7 @@ class CaseworkApiController {
 		return handling.workQueue(user, status == null ? null : EnumSet.copyOf(status), deadline)
 			.stream()
 			.map(e -> new QueueResponse(e.theCase().id(), e.theCase().receiptNumber(), e.theCase().applicant().name(),
-					task(e.task(), e.deadlineStatus())))
+					task(e.task(), e.deadlineStatus(), false)))
 			.toList();
 	}
 
@@ -232,7 +232,7 @@ class CaseworkApiController {
 
 	private TaskResponse task(Case c, long taskId, EstationUser user) {
 		ItemTask t = c.task(taskId);
-		return task(t, deadlineStatus(t));
+		return task(t, deadlineStatus(t), own(c, user));
 	}
 
 	/** On time, due soon or overdue while the task's clock runs (or is paused for a correction). */
@@ -242,11 +242,23 @@ class CaseworkApiController {
 		return running ? t.clock().status(support.today(), support.calendars()) : null;
 	}
 
-	private static TaskResponse task(ItemTask t, DeadlineStatus status) {
+	/**
+	 * A task as the API shows it. Personal form fields (identity numbers, phones, addresses) only to the
+	 * case's own applicant; staff get them masked here and reveal them on the case page, where each reveal
+	 * is audited.
+	 */
+	private static TaskResponse task(ItemTask t, DeadlineStatus status, boolean ownCase) {
+		Map<String, String> form = new java.util.LinkedHashMap<>();
+		t.formData().forEach((k, v) -> form.put(k, ownCase || !org.hetao.estation.shared.PersonalData.isPersonalKey(k)
+				? v : org.hetao.estation.shared.Masking.mask(v)));
 		return new TaskResponse(t.id(), t.itemCode(), t.departmentCode(), t.status(), t.deadline(),
-				t.deadlineProvisional(), status, t.dependsOn(), t.formData(), t.materials(),
+				t.deadlineProvisional(), status, t.dependsOn(), form, t.materials(),
 				t.checkedMaterials().stream().sorted().toList(), t.deficiencies(), t.outputs(), t.reason(), t.delivery(),
 				t.version());
+	}
+
+	private static boolean own(Case c, EstationUser user) {
+		return c.applicant().accountId() != null && c.applicant().accountId() == user.id();
 	}
 
 	private CaseResponse response(Case c, EstationUser user) {
@@ -259,7 +271,7 @@ class CaseworkApiController {
 			.toList();
 		return new CaseResponse(c.id(), c.receiptNumber(), c.matterCode(), c.applicant().name(), c.status().name(),
 				c.latestDeadline().orElse(null), c.submittedAt(), c.channel(),
-				visible.stream().map(t -> task(t, deadlineStatus(t))).toList(), timeline);
+				visible.stream().map(t -> task(t, deadlineStatus(t), own(c, user))).toList(), timeline);
 	}
 
 	private static TimelineResponse timeline(TimelineEntry e) {
