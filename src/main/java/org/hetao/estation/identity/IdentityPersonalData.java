@@ -24,6 +24,11 @@ class IdentityPersonalData {
 	}
 
 	@Bean
+	EncryptedColumn totpSecret() {
+		return SecondFactor.SECRET;
+	}
+
+	@Bean
 	PersonalDataContributor identityPersonalDataContributor(JdbcClient jdbc, Accounts accounts) {
 		return new PersonalDataContributor() {
 			@Override

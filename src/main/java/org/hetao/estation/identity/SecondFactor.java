@@ -1,5 +1,10 @@
 package org.hetao.estation.identity;
 
+import org.hetao.estation.shared.EncryptedColumn;
+import org.hetao.estation.shared.PersonalDataCipher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,8 +50,19 @@ public class SecondFactor {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/** The TOTP secrets are encrypted at rest like other personal data (and re-encrypted by the rotation job). */
+	static final EncryptedColumn SECRET = new EncryptedColumn("account_totp", "account_id", "secret",
+			EncryptedColumn.Format.VALUE, null, null);
+
+	private final PersonalDataCipher cipher;
+
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
 	SecondFactor(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, SignInAttempts attempts,
-			@Value("${estation.mfa.replay-protection:true}") boolean replayProtection) {
+			@Value("${estation.mfa.replay-protection:true}") boolean replayProtection, PersonalDataCipher cipher,
+			FindByIndexNameSessionRepository<? extends Session> sessions) {
+		this.cipher = cipher;
+		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
@@ -112,7 +128,7 @@ public class SecondFactor {
 				insert into account_totp (account_id, secret, enrolled_at, last_used_step)
 				values (:a, :s, :t, :step)""")
 			.param("a", user.id())
-			.param("s", secret)
+			.param("s", cipher.encrypt(secret, SECRET.context()))
 			.param("t", now())
 			.param("step", step.getAsLong())
 			.update();
@@ -149,7 +165,7 @@ public class SecondFactor {
 			return Optional.empty();
 		}
 		long last = replayProtection && row.get().lastUsedStep() != null ? row.get().lastUsedStep() : Long.MIN_VALUE;
-		OptionalLong step = Totp.verify(row.get().secret(), code, clock.instant(), last);
+		OptionalLong step = Totp.verify(cipher.decrypt(row.get().secret(), SECRET.context()), code, clock.instant(), last);
 		if (step.isEmpty()) {
 			return Optional.empty();
 		}
@@ -202,6 +218,8 @@ public class SecondFactor {
 		}
 		jdbc.sql("delete from account_recovery_code where account_id = :a").param("a", account.id()).update();
 		jdbc.sql("delete from account_totp where account_id = :a").param("a", account.id()).update();
+		// whoever holds a session of the account (perhaps the one who found the lost phone) is signed out
+		sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
 		events.publishEvent(
 				new SecurityEvents.SecondFactorReset(account.id(), SecurityEvents.shown(account.getUsername()),
 						administrator.getUsername()));
@@ -214,7 +232,7 @@ public class SecondFactor {
 		if (!enrolled(accountId)) {
 			jdbc.sql("insert into account_totp (account_id, secret, enrolled_at) values (:a, :s, :t)")
 				.param("a", accountId)
-				.param("s", secret.toUpperCase(Locale.ROOT))
+				.param("s", cipher.encrypt(secret.toUpperCase(Locale.ROOT), SECRET.context()))
 				.param("t", now())
 				.update();
 		}

@@ -134,6 +134,8 @@ class MfaIntegrationTests {
 			.query(String.class)
 			.list();
 		assertThat(hashes).hasSize(10).doesNotContainAnyElementsOf(codes).allSatisfy(h -> assertThat(h).hasSize(64));
+		assertThat(jdbc.sql("select secret from account_totp where account_id = :a").param("a", clerk.id())
+			.query(String.class).single()).as("the TOTP secret is encrypted at rest").startsWith("v1:");
 		// signed in now, under a new session id
 		Cookie full = confirmed.getResponse().getCookie("SESSION");
 		assertThat(full.getValue()).isNotEqualTo(passwordOnly.getValue());
@@ -239,8 +241,13 @@ class MfaIntegrationTests {
 		assertThat(unknown).hasStatusOk();
 		assertThat(unknown.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("username-error");
 
+		assertThat(signIn(clerk.getUsername()).getResponse().getCookie("SESSION")).isNotNull();
+		String sessionsOfClerk = "select count(*) from spring_session where principal_name = :p";
+		assertThat(jdbc.sql(sessionsOfClerk).param("p", clerk.getUsername()).query(Integer.class).single()).isPositive();
 		assertThat(mvc.post().uri("/admin/second-factor/reset").param("username", clerk.getUsername())
 			.with(user(admin)).with(csrf()).exchange()).hasRedirectedUrl("/admin/second-factor");
+		assertThat(jdbc.sql(sessionsOfClerk).param("p", clerk.getUsername()).query(Integer.class).single())
+			.as("whoever held the clerk's sessions is signed out").isZero();
 		assertThat(secondFactor.enrolled(clerk.id())).isFalse();
 		assertThat(jdbc.sql("select count(*) from account_recovery_code where account_id = :a").param("a", clerk.id())
 			.query(Integer.class).single()).isZero();
