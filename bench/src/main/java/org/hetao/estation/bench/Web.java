@@ -152,9 +152,10 @@ public final class Web {
 		if (r.statusCode() != 302 || location.contains("error")) {
 			throw new IllegalStateException("sign-in of " + username + " answered " + r.statusCode() + " " + location);
 		}
-		if (location.contains("/account/mfa")) {
-			// staff: the second factor, as a person with an authenticator app would type it
-			HttpResponse<String> mfa = get(s, "/account/mfa");
+		// staff: the second factor, as a person with an authenticator app would type it (the code page
+		// answers 200 only while a code is due; otherwise it redirects)
+		HttpResponse<String> mfa = get(s, "/account/mfa");
+		if (mfa.statusCode() == 200) {
 			Map<String, String> code = new LinkedHashMap<>();
 			code.put("_csrf", formToken(mfa.body()));
 			code.put("code", totp(TOTP_SECRET, System.currentTimeMillis() / 1000 / 30));
