@@ -1,16 +1,21 @@
 package org.hetao.estation.privacy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.hetao.estation.shared.PersonalDataCipher;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The personal-data cipher every module uses, from the configured keys (see {@link CryptoKeys}). */
 @Configuration
@@ -18,7 +23,15 @@ class CryptoConfiguration {
 
 	@Bean
 	PersonalDataCipher personalDataCipher(Environment environment) {
-		Map<String, String> keys = new LinkedHashMap<>(Binder.get(environment)
+		// estation.crypto.keys.<id> from configuration files and properties; not from the environment variables,
+		// where ESTATION_CRYPTO_KEYS is the list form "id:base64,…" (parsed below) and would not bind as a map
+		List<ConfigurationPropertySource> sources = new ArrayList<>();
+		ConfigurationPropertySources.get(environment).forEach(source -> {
+			if (!(source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource)) {
+				sources.add(source);
+			}
+		});
+		Map<String, String> keys = new LinkedHashMap<>(new Binder(sources)
 			.bind("estation.crypto.keys", Bindable.mapOf(String.class, String.class))
 			.orElse(Map.of()));
 		keys.putAll(CryptoKeys.parseList(environment.getProperty("ESTATION_CRYPTO_KEYS")));
