@@ -1,6 +1,5 @@
 package org.hetao.estation.search;
 
-import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -20,27 +19,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.hetao.estation.catalog.ServiceDomain;
 import org.hetao.estation.search.internal.LuceneSearchIndex;
 import org.hetao.estation.shared.Language;
-import org.hetao.estation.shared.LocalizedText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Search latency with the index grown to 100,000 generated documents (words drawn from the real
- * catalogue's item names, in both scripts and English). Prints p50/p99 of 2–3-word queries in-process
+ * Search latency with the index grown to 100,000 generated documents ({@link SearchCorpus}: made
+ * of the real catalogue's and policies' text, with real and name-word queries). Prints p50/p99 of 2–3-word queries in-process
  * through {@link Search} (analysis, synonyms, facets, highlighting included) and over HTTP
  * ({@code GET /api/v1/search}) with 8 concurrent clients against the application on a random port.
  * Not a timed test: it runs only when asked for.
@@ -71,19 +66,15 @@ class SearchBenchmark {
 	@LocalServerPort
 	int port;
 
-	final Random random = new Random(20261127);
-
-	List<String[]> zh = new ArrayList<>();
-
-	List<String> en = new ArrayList<>();
+	final SearchCorpus corpus = new SearchCorpus(Path.of("src/main/resources"), 20261127);
 
 	@Test
 	void latency() throws Exception {
-		vocabulary();
+		System.out.printf("%nCorpus: %s%n", corpus.describe());
 		long start = System.nanoTime();
 		List<SearchDocument> batch = new ArrayList<>();
 		for (int i = 0; i < DOCUMENTS; i++) {
-			batch.add(document(i));
+			batch.add(corpus.document(i));
 			if (batch.size() == 10_000) {
 				index.addAll(batch);
 				batch.clear();
@@ -94,7 +85,7 @@ class SearchBenchmark {
 
 		List<String[]> queries = new ArrayList<>();
 		for (int i = 0; i < QUERIES; i++) {
-			queries.add(query());
+			queries.add(corpus.query());
 		}
 		// warm up (JIT, caches), then measure
 		for (int i = 0; i < 2_000; i++) {
@@ -174,6 +165,7 @@ class SearchBenchmark {
 		figures.put("searchHttpP50Ms", round(percentile(overHttp, 0.5)));
 		figures.put("searchHttpP99Ms", round(percentile(overHttp, 0.99)));
 		figures.put("searchQps8Threads", Math.round(qps));
+		figures.put("corpus", corpus.describe());
 		figures.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
 				+ System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
 				+ System.getProperty("java.version") + ", load average " + String.format(Locale.ROOT, "%.2f",
@@ -220,74 +212,6 @@ class SearchBenchmark {
 		Arrays.sort(sorted);
 		System.out.printf("%s: %,d queries, p50 = %.2f ms, p99 = %.2f ms, max = %.2f ms%n", what, sorted.length,
 				sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
-	}
-
-	/** Words of the real catalogue: two-character pieces of the Chinese names (both scripts) and English words. */
-	void vocabulary() throws IOException {
-		JsonMapper json = JsonMapper.builder().build();
-		File[] files = Path.of("src/main/resources/catalog/items").toFile().listFiles((d, n) -> n.endsWith(".json"));
-		for (File file : files) {
-			for (JsonNode item : json.readTree(file).get("items")) {
-				String hant = item.get("name").get("zh-Hant").asString().replaceAll("[^\\p{IsHan}]", "");
-				String hans = item.get("name").get("zh-Hans").asString().replaceAll("[^\\p{IsHan}]", "");
-				for (int i = 0; i + 2 <= Math.min(hant.length(), hans.length()); i += 2) {
-					zh.add(new String[] { hant.substring(i, i + 2), hans.substring(i, i + 2) });
-				}
-				for (String word : item.get("name").get("en").asString().toLowerCase().split("[^a-z]+")) {
-					if (word.length() >= 3) {
-						en.add(word);
-					}
-				}
-			}
-		}
-	}
-
-	SearchDocument document(int i) {
-		StringBuilder tHant = new StringBuilder();
-		StringBuilder tHans = new StringBuilder();
-		StringBuilder tEn = new StringBuilder();
-		for (int w = 0, n = 3 + random.nextInt(3); w < n; w++) {
-			String[] word = zh.get(random.nextInt(zh.size()));
-			tHant.append(word[0]);
-			tHans.append(word[1]);
-			tEn.append(en.get(random.nextInt(en.size()))).append(' ');
-		}
-		StringBuilder bHant = new StringBuilder();
-		StringBuilder bHans = new StringBuilder();
-		StringBuilder bEn = new StringBuilder();
-		for (int w = 0, n = 15 + random.nextInt(20); w < n; w++) {
-			String[] word = zh.get(random.nextInt(zh.size()));
-			bHant.append(word[0]);
-			bHans.append(word[1]);
-			bEn.append(en.get(random.nextInt(en.size()))).append(' ');
-			if (w % 6 == 5) {
-				bHant.append('，');
-				bHans.append('，');
-			}
-		}
-		ServiceDomain domain = ServiceDomain.values()[random.nextInt(ServiceDomain.values().length)];
-		return new SearchDocument(SearchType.ITEM, "BENCH-" + i, LocalizedText.of(tHant.toString(), tHans.toString(), tEn.toString().trim()),
-				LocalizedText.of(bHant.toString(), bHans.toString(), bEn.toString().trim()), null, "/catalog/items/BENCH-" + i,
-				Map.of(SearchFacets.DOMAIN, List.of(domain.name()), SearchFacets.DEPARTMENT, List.of("dept-" + random.nextInt(20)),
-						SearchFacets.APPLICANT_TYPE, List.of(random.nextBoolean() ? "HK_ENTERPRISE" : "HK_RESIDENT")));
-	}
-
-	/** 2–3 words: Traditional, Simplified, English or mixed. */
-	String[] query() {
-		int words = 2 + random.nextInt(2);
-		int kind = random.nextInt(4);
-		List<String> parts = new ArrayList<>();
-		for (int w = 0; w < words; w++) {
-			String[] word = zh.get(random.nextInt(zh.size()));
-			parts.add(switch (kind) {
-				case 0 -> word[0];
-				case 1 -> word[1];
-				case 2 -> en.get(random.nextInt(en.size()));
-				default -> w == 0 ? word[0] : en.get(random.nextInt(en.size()));
-			});
-		}
-		String language = kind == 1 ? "ZH_HANS" : kind == 2 ? "EN" : "ZH_HANT";
-		return new String[] { String.join(" ", parts), language };
 	}
 
 }

@@ -17,6 +17,11 @@ final class LuceneFields {
 
 	static final String TITLE_ENGLISH = "t_en";
 
+	/** The synonyms of what the title holds (Chinese bigrams, English): scored as a title, lower. */
+	static final String TITLE_SYNONYM_BIGRAMS = "ts_zb";
+
+	static final String TITLE_SYNONYM_ENGLISH = "ts_en";
+
 	static final String BODY_WORDS = "b_zw";
 
 	static final String BODY_BIGRAMS = "b_zb";

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -30,12 +31,19 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.store.Directory;
 import org.hetao.estation.search.Search;
 import org.hetao.estation.search.SearchContributor;
@@ -59,9 +67,15 @@ import org.hetao.estation.shared.Problem;
  */
 public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable {
 
-	private static final int BODY_STORED_LENGTH = 4000;
+	/** The body is stored for snippets only: its start is enough, and each hit reads it back. */
+	private static final int BODY_STORED_LENGTH = 1000;
 
 	private static final String VERSION_KEY = "catalogVersion";
+
+	private static final String ANALYSIS_KEY = "analysis";
+
+	/** Changes when the fields or what goes into them change, so that an older index is rebuilt. */
+	private static final String INDEX_LAYOUT = "6";
 
 	/**
 	 * Hits are counted exactly up to this many; past it the total is a lower bound and the facets
@@ -70,10 +84,16 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 	 */
 	static final int COUNTED_HITS = 1000;
 
-	/** The broad fallback's facets count this many best hits. */
-	static final int BROAD_FACET_HITS = 100;
+	/**
+	 * The ranking query's best this many are the candidates: the strict hits are those of them that
+	 * match most of the words, and the facets count them when the hits are too many to count all.
+	 */
+	static final int CANDIDATES = 100;
 
-	/** The strict query (most words required) is used when it finds at least this many. */
+	/** Up to this many strict hits, they are counted exactly and the facets count every one of them. */
+	static final int EXACT_FACETS = 1000;
+
+	/** The strict hits (most words matched) are used when there are at least this many. */
 	static final int STRICT_ENOUGH = 5;
 
 	static final int MAX_FACET_VALUES = 30;
@@ -96,6 +116,8 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 
 	private final SearchQueries queries;
 
+	private final Synonyms synonyms;
+
 	private final Snippets snippets;
 
 	private final Supplier<Collection<SearchContributor>> contributors;
@@ -107,6 +129,7 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		this.indexAnalyzers = new SearchAnalyzers(converter, true);
 		SearchAnalyzers plain = new SearchAnalyzers(converter, false);
 		this.queries = new SearchQueries(plain, synonyms);
+		this.synonyms = synonyms;
 		this.snippets = new Snippets(indexAnalyzers);
 		this.contributors = contributors;
 		facetsConfig.setMultiValued(SearchFacets.APPLICANT_TYPE, true);
@@ -118,6 +141,7 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			// Chinese text is folded once in toLucene(), so the writer needs the non-folding analyzers.
 			IndexWriterConfig config = new IndexWriterConfig(plain.perField());
 			config.setRAMBufferSizeMB(64);
+			config.setCodec(new SearchCodec());
 			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
 			this.writer = new IndexWriter(directory, config);
 			this.searchers = new SearcherManager(writer, null);
@@ -136,16 +160,24 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		return writer.getDocStats().numDocs == 0;
 	}
 
-	/** The catalogue version the items were last indexed from, or null. */
+	/**
+	 * The catalogue version the items were last indexed from, or null, also when they were indexed
+	 * with another analysis (synonyms are expanded into the index, so new synonyms need a rebuild).
+	 */
 	public String indexedCatalogVersion() {
 		Map<String, String> data = new HashMap<>();
 		writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
-		return data.get(VERSION_KEY);
+		return analysis().equals(data.get(ANALYSIS_KEY)) ? data.get(VERSION_KEY) : null;
 	}
 
 	public void setIndexedCatalogVersion(String version) {
-		writer.setLiveCommitData(Map.of(VERSION_KEY, version == null ? "" : version).entrySet());
+		writer.setLiveCommitData(Map.of(VERSION_KEY, version == null ? "" : version, ANALYSIS_KEY, analysis()).entrySet());
 		commit();
+	}
+
+	/** What the indexed terms depend on besides the documents: the index layout and the synonyms. */
+	private String analysis() {
+		return INDEX_LAYOUT + "/" + synonyms.fingerprint();
 	}
 
 	// ---------------------------------------------------------------- indexing
@@ -255,8 +287,9 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		if (source.url() != null) {
 			doc.add(new StoredField(LuceneFields.URL, source.url()));
 		}
-		StringBuilder zhBody = new StringBuilder(chinese(source.body()));
-		StringBuilder enBody = new StringBuilder(source.body().en());
+		// the body fields hold the title too, so that what a document must match is looked up in one field
+		StringBuilder zhBody = new StringBuilder(chinese(source.title())).append('\n').append(chinese(source.body()));
+		StringBuilder enBody = new StringBuilder(source.title().en()).append('\n').append(source.body().en());
 		for (LanguageField lf : LanguageField.values()) {
 			doc.add(new StoredField(LuceneFields.title(lf.language.tag()), source.title().get(lf.language)));
 			String body = source.body().get(lf.language);
@@ -272,9 +305,20 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			enBody.append('\n').append(supplement.en());
 		}
 		String zhTitle = chinese(source.title());
+		String enTitle = source.title().en();
+		StringBuilder zhTitleSynonyms = new StringBuilder();
+		StringBuilder enTitleSynonyms = new StringBuilder();
+		addSynonyms(zhTitle, enTitle, zhTitleSynonyms, enTitleSynonyms);
+		addSynonyms(zhBody.toString(), enBody.toString(), zhBody, enBody);
 		doc.add(new TextField(LuceneFields.TITLE_WORDS, zhTitle, Store.NO));
 		doc.add(new TextField(LuceneFields.TITLE_BIGRAMS, zhTitle, Store.NO));
-		doc.add(new TextField(LuceneFields.TITLE_ENGLISH, source.title().en(), Store.NO));
+		doc.add(new TextField(LuceneFields.TITLE_ENGLISH, enTitle, Store.NO));
+		if (!zhTitleSynonyms.isEmpty()) {
+			doc.add(new TextField(LuceneFields.TITLE_SYNONYM_BIGRAMS, zhTitleSynonyms.toString(), Store.NO));
+		}
+		if (!enTitleSynonyms.isEmpty()) {
+			doc.add(new TextField(LuceneFields.TITLE_SYNONYM_ENGLISH, enTitleSynonyms.toString(), Store.NO));
+		}
 		doc.add(new TextField(LuceneFields.BODY_WORDS, zhBody.toString(), Store.NO));
 		doc.add(new TextField(LuceneFields.BODY_BIGRAMS, zhBody.toString(), Store.NO));
 		doc.add(new TextField(LuceneFields.BODY_ENGLISH, enBody.toString(), Store.NO));
@@ -286,6 +330,18 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			}
 		});
 		return facetsConfig.build(doc);
+	}
+
+	/**
+	 * Appends the synonyms of what the (folded) Chinese and English texts hold: Chinese ones to
+	 * {@code zhOut}, the others to {@code enOut}, so that a query in any alternative finds the document.
+	 */
+	private void addSynonyms(String zh, String en, StringBuilder zhOut, StringBuilder enOut) {
+		// " | " keeps an alternative from matching across the two texts
+		for (String other : synonyms.expansions(Synonyms.basicNormalize(zh + " | " + en))) {
+			boolean han = other.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+			(han ? zhOut : enOut).append('\n').append(other);
+		}
 	}
 
 	/**
@@ -311,31 +367,64 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		IndexSearcher searcher = acquire();
 		try {
 			SearchQueries.Analysed analysed = queries.analyse(normalized);
+			IndexReader reader = searcher.getIndexReader();
 			int wanted = (request.page() + 1) * request.size();
-			int depth = Math.max(wanted, COUNTED_HITS);
-			Query strict = queries.buildStrict(analysed, searcher.getIndexReader());
-			TopDocs top = strict == null ? null : searcher.search(filtered(strict, request),
-					new TopScoreDocCollectorManager(depth, COUNTED_HITS));
-			if (top == null || top.totalHits.value < STRICT_ENOUGH) {
-				// little or nothing matched most of the words: any word, synonym or near-miss counts
-				// it matches much of the index: keep fewer hits for the facets, so that WAND prunes harder
-				TopDocs broad = searcher.search(filtered(queries.buildBroad(analysed, searcher.getIndexReader()), request),
-						new TopScoreDocCollectorManager(Math.max(wanted, BROAD_FACET_HITS), COUNTED_HITS));
-				if (top == null || broad.totalHits.value > top.totalHits.value) {
-					top = broad;
+			Query ranking = filtered(queries.buildRanking(analysed, reader), request);
+			Query requirement = queries.buildRequirement(analysed, reader);
+			// the best candidates by score alone: Lucene skips what cannot make them
+			TopDocs top = searcher.search(ranking, new TopScoreDocCollectorManager(Math.max(wanted, CANDIDATES), COUNTED_HITS));
+			ScoreDoc[] best = top.scoreDocs;
+			long total = top.totalHits.value;
+			int[] facetDocs = null;
+			if (requirement != null) {
+				Query strict = filtered(requirement, request);
+				// the documents that match most of the words, counted (and listed) up to a point
+				int[] strictDocs = firstMatches(searcher, strict, EXACT_FACETS + 1);
+				if (strictDocs.length >= STRICT_ENOUGH) {
+					// enough of them: only they are hits, in the same order
+					boolean all = strictDocs.length <= EXACT_FACETS;
+					ScoreDoc[] kept = all ? among(best, strictDocs) : matching(searcher, strict, best);
+					if (kept.length < Math.min(wanted, strictDocs.length)) {
+						// the candidates held too few of them: rank the strict matches themselves
+						kept = all ? scored(searcher, ranking, strictDocs, Math.max(wanted, CANDIDATES))
+								: searcher.search(new BooleanQuery.Builder().add(strict, Occur.FILTER).add(ranking, Occur.MUST).build(),
+										new TopScoreDocCollectorManager(Math.max(wanted, CANDIDATES), COUNTED_HITS)).scoreDocs;
+					}
+					best = kept;
+					total = all ? strictDocs.length : Math.max(strictDocs.length, kept.length);
+					facetDocs = all ? strictDocs : null;
+				}
+			}
+			if (total < STRICT_ENOUGH) {
+				// little found: try the synonyms of the query's words as typed in, parts of them matching too
+				Query withVariants = queries.buildWithVariants(analysed, reader);
+				if (withVariants != null) {
+					TopDocs more = searcher.search(filtered(withVariants, request),
+							new TopScoreDocCollectorManager(Math.max(wanted, CANDIDATES), COUNTED_HITS));
+					if (more.totalHits.value > total) {
+						best = more.scoreDocs;
+						total = more.totalHits.value;
+						facetDocs = null;
+					}
+				}
+			}
+			if (facetDocs == null) {
+				facetDocs = new int[best.length];
+				for (int i = 0; i < best.length; i++) {
+					facetDocs[i] = best[i].doc;
 				}
 			}
 			Set<String> terms = analysed.highlightTerms();
-			ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length,
-					request.page() * request.size()), Math.min(top.scoreDocs.length, wanted));
+			ScoreDoc[] page = java.util.Arrays.copyOfRange(best, Math.min(best.length, request.page() * request.size()),
+					Math.min(best.length, wanted));
 			List<SearchHit> hits = hits(searcher, page, 0, terms, request.language());
-			Map<String, List<FacetCount>> facets = facets(searcher, top.scoreDocs);
+			Map<String, List<FacetCount>> facets = facets(searcher, facetDocs);
 			List<SearchHit> closest = List.of();
-			if (top.totalHits.value == 0) {
+			if (total == 0) {
 				TopDocs loose = searcher.search(queries.buildLoose(normalized), 5);
 				closest = hits(searcher, loose.scoreDocs, 0, terms, request.language());
 			}
-			return new SearchResults(top.totalHits.value, hits, facets, closest);
+			return new SearchResults(total, hits, facets, closest);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -391,29 +480,122 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			Language language) throws IOException {
 		List<SearchHit> hits = new ArrayList<>();
 		StoredFields stored = searcher.storedFields();
+		// a Traditional text is marked where its Simplified twin (the same text, folded) holds the terms
+		String twin = LuceneFields.body(Language.ZH_HANS.tag());
+		Set<String> fields = new java.util.HashSet<>(List.of(LuceneFields.TYPE, LuceneFields.CODE, LuceneFields.URL,
+				LuceneFields.title(language.tag()), LuceneFields.body(language.tag()), twin));
 		for (int i = from; i < scoreDocs.length; i++) {
-			Document doc = stored.document(scoreDocs[i].doc);
+			// only the fields of the page's language (the others are skipped, not decoded)
+			DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(fields);
+			stored.document(scoreDocs[i].doc, visitor);
+			Document doc = visitor.getDocument();
 			String title = doc.get(LuceneFields.title(language.tag()));
 			String body = doc.get(LuceneFields.body(language.tag()));
 			hits.add(new SearchHit(SearchType.valueOf(doc.get(LuceneFields.TYPE)), doc.get(LuceneFields.CODE), title,
-					snippets.highlight(body, terms, language, true), scoreDocs[i].score, doc.get(LuceneFields.URL)));
+					snippets.highlight(body, language == Language.ZH_HANT ? doc.get(twin) : null, terms, language),
+					scoreDocs[i].score, doc.get(LuceneFields.URL)));
 		}
 		return hits;
+	}
+
+	/** Of the candidates (best first), those the query matches, in the same order. */
+	private static ScoreDoc[] matching(IndexSearcher searcher, Query query, ScoreDoc[] candidates) throws IOException {
+		if (candidates.length == 0) {
+			return candidates;
+		}
+		ScoreDoc[] byDoc = candidates.clone();
+		java.util.Arrays.sort(byDoc, (a, b) -> Integer.compare(a.doc, b.doc));
+		Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		java.util.Set<Integer> matched = new java.util.HashSet<>();
+		int i = 0;
+		while (i < byDoc.length) {
+			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(byDoc[i].doc, leaves));
+			int end = leaf.docBase + leaf.reader().maxDoc();
+			Scorer scorer = weight.scorer(leaf);
+			DocIdSetIterator iterator = scorer == null ? null : scorer.iterator();
+			for (; i < byDoc.length && byDoc[i].doc < end; i++) {
+				int target = byDoc[i].doc - leaf.docBase;
+				if (iterator != null && iterator.docID() < target) {
+					iterator.advance(target);
+				}
+				if (iterator != null && iterator.docID() == target) {
+					matched.add(byDoc[i].doc);
+				}
+			}
+		}
+		return java.util.Arrays.stream(candidates).filter(d -> matched.contains(d.doc)).toArray(ScoreDoc[]::new);
+	}
+
+	/** The first documents the query matches, in index order, at most {@code limit} of them. */
+	private static int[] firstMatches(IndexSearcher searcher, Query query, int limit) throws IOException {
+		Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+		int[] docs = new int[16];
+		int n = 0;
+		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+			Scorer scorer = weight.scorer(leaf);
+			if (scorer == null) {
+				continue;
+			}
+			DocIdSetIterator iterator = scorer.iterator();
+			Bits live = leaf.reader().getLiveDocs();
+			for (int doc = iterator.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS && n < limit; doc = iterator.nextDoc()) {
+				if (live == null || live.get(doc)) {
+					if (n == docs.length) {
+						docs = java.util.Arrays.copyOf(docs, n * 2);
+					}
+					docs[n++] = leaf.docBase + doc;
+				}
+			}
+			if (n == limit) {
+				break;
+			}
+		}
+		return java.util.Arrays.copyOf(docs, n);
+	}
+
+	/** Of the candidates (best first), those among the given documents (sorted), in the same order. */
+	private static ScoreDoc[] among(ScoreDoc[] candidates, int[] sortedDocs) {
+		return java.util.Arrays.stream(candidates)
+			.filter(d -> java.util.Arrays.binarySearch(sortedDocs, d.doc) >= 0)
+			.toArray(ScoreDoc[]::new);
+	}
+
+	/** The given documents (sorted) scored by the query, best first, at most {@code limit}. */
+	private static ScoreDoc[] scored(IndexSearcher searcher, Query query, int[] sortedDocs, int limit) throws IOException {
+		Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		List<ScoreDoc> scored = new ArrayList<>();
+		int i = 0;
+		while (i < sortedDocs.length) {
+			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
+			int end = leaf.docBase + leaf.reader().maxDoc();
+			Scorer scorer = weight.scorer(leaf);
+			DocIdSetIterator iterator = scorer == null ? null : scorer.iterator();
+			for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
+				int target = sortedDocs[i] - leaf.docBase;
+				if (iterator != null && iterator.docID() < target) {
+					iterator.advance(target);
+				}
+				if (iterator != null && iterator.docID() == target) {
+					scored.add(new ScoreDoc(sortedDocs[i], scorer.score()));
+				}
+			}
+		}
+		scored.sort((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+		return scored.subList(0, Math.min(limit, scored.size())).toArray(ScoreDoc[]::new);
 	}
 
 	/**
 	 * Facet counts over the given hits (the best {@link #COUNTED_HITS}, so exact whenever the total
 	 * is), read from the sorted-set doc values of those documents only.
 	 */
-	private Map<String, List<FacetCount>> facets(IndexSearcher searcher, ScoreDoc[] scoreDocs) throws IOException {
+	private Map<String, List<FacetCount>> facets(IndexSearcher searcher, int[] hitDocs) throws IOException {
 		Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
-		if (scoreDocs.length == 0) {
+		if (hitDocs.length == 0) {
 			return facets;
 		}
-		int[] docs = new int[scoreDocs.length];
-		for (int i = 0; i < docs.length; i++) {
-			docs[i] = scoreDocs[i].doc;
-		}
+		int[] docs = hitDocs.clone();
 		java.util.Arrays.sort(docs);
 		Map<String, Map<String, long[]>> counts = new HashMap<>();
 		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();

@@ -106,7 +106,8 @@ public final class SearchAnalyzers {
 		};
 		this.perField = new PerFieldAnalyzerWrapper(english,
 				Map.of(LuceneFields.TITLE_WORDS, zhWords, LuceneFields.BODY_WORDS, zhWords, LuceneFields.TITLE_BIGRAMS,
-						zhBigrams, LuceneFields.BODY_BIGRAMS, zhBigrams, LuceneFields.TITLE_ENGLISH, english,
+						zhBigrams, LuceneFields.BODY_BIGRAMS, zhBigrams, LuceneFields.TITLE_SYNONYM_BIGRAMS, zhBigrams,
+						LuceneFields.TITLE_ENGLISH, english, LuceneFields.TITLE_SYNONYM_ENGLISH, english,
 						LuceneFields.BODY_ENGLISH, english));
 	}
 

@@ -24,8 +24,8 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Turns what a user typed into a Lucene query, never through a query parser: the text is only ever
  * analysed into terms, so Lucene syntax in user input means nothing. Steps: Unicode-normalise,
- * fold to Simplified, lower-case; then search the text and each synonym variant (weighted lower),
- * every term in titles (weighted higher) and bodies, as Chinese words, Chinese bigrams and English
+ * fold to Simplified, lower-case; then search every term (synonyms were expanded at index time) in
+ * titles (weighted higher) and bodies, as Chinese words, Chinese bigrams and English
  * stems; an English term of four letters or more that the index does not contain is matched fuzzily
  * (one edit, two from eight letters).
  */
@@ -35,9 +35,16 @@ public final class SearchQueries {
 
 	static final float BIGRAM_WEIGHT = 0.6f;
 
+	static final float FUZZY_WEIGHT = 0.5f;
+
 	static final float SYNONYM_WEIGHT = 0.7f;
 
-	static final float FUZZY_WEIGHT = 0.5f;
+	/**
+	 * A title's synonym scores this much of the title's weight: low, because an alternative is
+	 * indexed whole, so a long one ("海關申報" for "報關") would otherwise outweigh the typed word in
+	 * another title (measured on the labelled queries: 0.3 keeps recall@5 at 0.968).
+	 */
+	static final float TITLE_SYNONYM_WEIGHT = 0.3f;
 
 	static final int MAX_VARIANTS = 12;
 
@@ -60,16 +67,21 @@ public final class SearchQueries {
 	}
 
 	/**
-	 * The query text and its synonym variants, each analysed once (words, bigrams, English terms);
-	 * the strict and broad queries and the highlighted terms are all built from it.
+	 * The query text analysed once (words, bigrams, English terms); the strict and broad queries are
+	 * built from it. Synonyms were expanded when the documents were indexed, so the query is searched
+	 * as typed; its synonym variants only add the words to highlight.
 	 */
 	public Analysed analyse(String normalized) {
-		List<Analysed.Text> texts = new ArrayList<>();
-		texts.add(analyseText(normalized));
-		for (String variant : synonyms.variants(normalized, MAX_VARIANTS)) {
-			texts.add(analyseText(variant));
+		Analysed.Text text = analyseText(normalized);
+		Set<String> highlight = new LinkedHashSet<>();
+		highlight.addAll(text.bigrams());
+		highlight.addAll(text.english());
+		List<String> variants = synonyms.variants(normalized, MAX_VARIANTS);
+		for (String variant : variants) {
+			highlight.addAll(analyzers.bigrams(variant));
+			highlight.addAll(analyzers.english(variant));
 		}
-		return new Analysed(normalized, texts);
+		return new Analysed(normalized, text, variants, highlight);
 	}
 
 	private Analysed.Text analyseText(String text) {
@@ -102,77 +114,65 @@ public final class SearchQueries {
 		return new Analysed.Text(words, bigrams, english, groups);
 	}
 
-	/** The terms to highlight: Chinese words and bigrams (folded) and English stems. */
+	/** The terms to highlight: Chinese bigrams (folded) and English stems, of the text and its synonyms. */
 	public Set<String> highlightTerms(String normalized) {
 		return analyse(normalized).highlightTerms();
 	}
 
-	/** The broad query (any word, bigram, synonym or near-miss English word matches). */
-	public Query build(String normalized, IndexReader reader) {
-		return buildBroad(analyse(normalized), reader);
+	/**
+	 * The ranking query: any word, bigram or English term, each in the title (weighted higher) and the
+	 * body; an unknown English word matched fuzzily. Flat optional clauses, so that Lucene ranks the top
+	 * documents without scoring every match (block-max MaxScore). Alone it is the broad fallback.
+	 */
+	public Query buildRanking(Analysed analysed, IndexReader reader) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		return addScoring(query, analysed.text(), reader, true) == 0
+				? new MatchNoDocsQuery("nothing searchable in the query") : query.build();
 	}
 
 	/**
-	 * The broad query: the text and each synonym variant (weighted lower), any word, bigram or English
-	 * term, an unknown English word matched fuzzily. It matches much of the index: the fallback when
-	 * the strict query finds little.
+	 * The ranking query with each synonym variant of the query text added (weighted lower): for when
+	 * little is found, since a document is indexed with the synonyms it holds whole, not with those it
+	 * holds only part of ("稅號" finds a text on "納稅人" through "納稅人識別號"). Null without variants.
 	 */
-	public Query buildBroad(Analysed analysed, IndexReader reader) {
-		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		Query main = textQuery(analysed.texts().get(0), reader);
-		if (main == null) {
-			return new MatchNoDocsQuery("nothing searchable in the query");
+	public Query buildWithVariants(Analysed analysed, IndexReader reader) {
+		if (analysed.variants().isEmpty()) {
+			return null;
 		}
-		query.add(main, Occur.SHOULD);
-		for (Analysed.Text variant : analysed.texts().subList(1, analysed.texts().size())) {
-			Query q = textQuery(variant, reader);
-			if (q != null) {
-				query.add(new BoostQuery(q, SYNONYM_WEIGHT), Occur.SHOULD);
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		query.add(buildRanking(analysed, reader), Occur.SHOULD);
+		for (String variant : analysed.variants()) {
+			BooleanQuery.Builder clauses = new BooleanQuery.Builder();
+			if (addScoring(clauses, analyseText(variant), reader, true) > 0) {
+				query.add(new BoostQuery(clauses.build(), SYNONYM_WEIGHT), Occur.SHOULD);
 			}
 		}
 		return query.build();
 	}
 
 	/**
-	 * The strict query, scored exactly like the broad one on the documents it matches, but a document
-	 * must match most of what was typed: of the space-separated parts, all of one or two, all but one
-	 * of three or four, three quarters of more; a Chinese part matches when most of its bigrams do.
-	 * Terms the index does not hold are left out (the broad query's fuzzy matching covers them). Null
-	 * when nothing of the query is in the index.
+	 * What a document must match to be a strict hit: most of what was typed. Of the space-separated
+	 * parts, all of one or two, all but one of three or four, three quarters of more; a Chinese part
+	 * matches when most of its bigrams do. Looked up in the body fields, which hold the title too.
+	 * Terms the index does not hold are left out (the ranking query's fuzzy matching covers them).
+	 * Null when nothing of the query is in the index.
 	 */
-	public Query buildStrict(Analysed analysed, IndexReader reader) {
-		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		int clauses = 0;
-		for (int i = 0; i < analysed.texts().size(); i++) {
-			Query q = strictTextQuery(analysed.texts().get(i), reader);
-			if (q != null) {
-				query.add(i == 0 ? q : new BoostQuery(q, SYNONYM_WEIGHT), Occur.SHOULD);
-				clauses++;
-			}
-		}
-		return clauses == 0 ? null : query.build();
-	}
-
-	private Query strictTextQuery(Analysed.Text text, IndexReader reader) {
-		Set<String> known = new LinkedHashSet<>();
+	public Query buildRequirement(Analysed analysed, IndexReader reader) {
 		List<Query> groups = new ArrayList<>();
-		for (List<String> group : text.groups()) {
+		for (List<String> group : analysed.text().groups()) {
 			List<Query> bigrams = new ArrayList<>();
-			List<Query> english = new ArrayList<>();
 			for (String term : group) {
 				if (isLatin(term)) {
+					// every English term of the part is its own requirement
 					if (exists(reader, LuceneFields.TITLE_ENGLISH, LuceneFields.BODY_ENGLISH, term)) {
-						english.add(fields(LuceneFields.TITLE_ENGLISH, LuceneFields.BODY_ENGLISH, term, 1f));
-						known.add(term);
+						groups.add(new TermQuery(new Term(LuceneFields.BODY_ENGLISH, term)));
 					}
 				}
 				else if (exists(reader, LuceneFields.TITLE_BIGRAMS, LuceneFields.BODY_BIGRAMS, term)) {
-					bigrams.add(fields(LuceneFields.TITLE_BIGRAMS, LuceneFields.BODY_BIGRAMS, term, BIGRAM_WEIGHT));
-					known.add(term);
+					bigrams.add(new TermQuery(new Term(LuceneFields.BODY_BIGRAMS, term)));
 				}
 			}
-			// every English term of the part is its own requirement; the bigrams of a Chinese part one
-			groups.addAll(english);
+			// the bigrams of a Chinese part are one requirement
 			if (!bigrams.isEmpty()) {
 				groups.add(bigrams.size() == 1 ? bigrams.get(0) : atLeast(bigrams, mostOf(bigrams.size())));
 			}
@@ -180,15 +180,100 @@ public final class SearchQueries {
 		if (groups.isEmpty()) {
 			return null;
 		}
-		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		query.add(groups.size() == 1 ? groups.get(0) : atLeast(groups, required(groups.size())), Occur.MUST);
-		// words add to the score as in the broad query, without being required
+		return groups.size() == 1 ? groups.get(0) : atLeast(groups, required(groups.size()));
+	}
+
+	/**
+	 * Adds the scoring clauses: every Chinese word and bigram and every English term, in the title
+	 * (weighted higher) and in the body, each its own optional clause. Kept flat so that Lucene can
+	 * skip the documents that cannot make the top (block-max MaxScore): a title-or-body disjunction
+	 * per term would hide from it that most documents match only the lower-weighted body. An English
+	 * word of four letters or more that the index does not hold is matched fuzzily (one edit, two
+	 * from eight letters) when {@code fuzzy}, left out otherwise.
+	 *
+	 * @return how many terms were added
+	 */
+	private int addScoring(BooleanQuery.Builder query, Analysed.Text text, IndexReader reader, boolean fuzzy) {
+		int terms = 0;
 		for (String word : text.words()) {
-			if (!isLatin(word)) {
-				query.add(fields(LuceneFields.TITLE_WORDS, LuceneFields.BODY_WORDS, word, 1f), Occur.SHOULD);
+			// a two-character word is one of the bigrams below, and a one-character word is usually a
+			// longer word the segmenter split (or a unigram the bigrams hold): only longer words add to them
+			if (!isLatin(word) && (word.length() > 2 || text.bigrams().isEmpty())) {
+				addFields(query, reader, LuceneFields.TITLE_WORDS, null, LuceneFields.BODY_WORDS, word, 1f);
+				terms++;
 			}
 		}
-		return query.build();
+		for (String bigram : text.bigrams()) {
+			if (!isLatin(bigram)) {
+				addFields(query, reader, LuceneFields.TITLE_BIGRAMS, LuceneFields.TITLE_SYNONYM_BIGRAMS, LuceneFields.BODY_BIGRAMS,
+						bigram, BIGRAM_WEIGHT);
+				terms++;
+			}
+		}
+		for (String term : text.english()) {
+			if (!isLatin(term)) {
+				continue;
+			}
+			if (term.length() >= 4 && !exists(reader, LuceneFields.TITLE_ENGLISH, LuceneFields.BODY_ENGLISH, term)) {
+				if (!fuzzy) {
+					continue;
+				}
+				int edits = term.length() >= 8 ? 2 : 1;
+				Query title = new BoostQuery(new FuzzyQuery(new Term(LuceneFields.TITLE_ENGLISH, term), edits, 1, 20, true),
+						TITLE_BOOST);
+				Query body = new FuzzyQuery(new Term(LuceneFields.BODY_ENGLISH, term), edits, 1, 20, true);
+				query.add(new BoostQuery(new DisjunctionMaxQuery(List.of(title, body), 0.1f), FUZZY_WEIGHT), Occur.SHOULD);
+			}
+			else {
+				addFields(query, reader, LuceneFields.TITLE_ENGLISH, LuceneFields.TITLE_SYNONYM_ENGLISH, LuceneFields.BODY_ENGLISH,
+						term, 1f);
+			}
+			terms++;
+		}
+		return terms;
+	}
+
+	/**
+	 * A term in more documents than this (and than {@link #COMMON_SHARE} of the index) is common: its
+	 * body clause is left out of the score. Such a term weighs little (its IDF is low), yet scoring it
+	 * means visiting a large part of the index for every query; it still counts towards what a
+	 * document must match, and its title clause still scores. A catalogue of a few thousand
+	 * documents never has one, so this only changes how a large index ranks.
+	 */
+	static final int COMMON_MIN_DOCS = 2000;
+
+	static final double COMMON_SHARE = 0.05;
+
+	/**
+	 * @param synonymField where the title's synonyms are indexed (null: none): a title that holds a
+	 * synonym of the term scores as a title, weighted lower than one that holds the term itself
+	 */
+	private static void addFields(BooleanQuery.Builder query, IndexReader reader, String titleField, String synonymField,
+			String bodyField, String term, float weight) {
+		query.add(new BoostQuery(new TermQuery(new Term(titleField, term)), TITLE_BOOST * weight), Occur.SHOULD);
+		if (synonymField != null) {
+			query.add(new BoostQuery(new TermQuery(new Term(synonymField, term)), TITLE_BOOST * TITLE_SYNONYM_WEIGHT * weight),
+					Occur.SHOULD);
+		}
+		if (!common(reader, bodyField, term)) {
+			Query body = new TermQuery(new Term(bodyField, term));
+			query.add(weight == 1f ? body : new BoostQuery(body, weight), Occur.SHOULD);
+		}
+	}
+
+	static boolean common(IndexReader reader, String field, String term) {
+		int documents = reader.maxDoc();
+		return documents > COMMON_MIN_DOCS
+				&& docFreq(reader, field, term) > Math.max(COMMON_MIN_DOCS, (long) (documents * COMMON_SHARE));
+	}
+
+	private static int docFreq(IndexReader reader, String field, String term) {
+		try {
+			return reader.docFreq(new Term(field, term));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Of n space-separated parts: all of one or two, all but one of three or four, three quarters of more. */
@@ -211,7 +296,7 @@ public final class SearchQueries {
 	/** For suggestions: the query, plus the last word typed so far as a prefix of title terms. */
 	public Query buildPrefix(String normalized, IndexReader reader) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		query.add(build(normalized, reader), Occur.SHOULD);
+		query.add(buildRanking(analyse(normalized), reader), Occur.SHOULD);
 		String[] parts = normalized.split(" ");
 		String last = parts[parts.length - 1];
 		if (!last.isEmpty()) {
@@ -249,49 +334,6 @@ public final class SearchQueries {
 		return clauses == 0 ? new MatchNoDocsQuery() : query.build();
 	}
 
-	private Query textQuery(Analysed.Text text, IndexReader reader) {
-		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		int clauses = 0;
-		for (String word : text.words()) {
-			if (isLatin(word)) {
-				continue;
-			}
-			query.add(fields(LuceneFields.TITLE_WORDS, LuceneFields.BODY_WORDS, word, 1f), Occur.SHOULD);
-			clauses++;
-		}
-		for (String bigram : text.bigrams()) {
-			if (isLatin(bigram)) {
-				continue;
-			}
-			query.add(fields(LuceneFields.TITLE_BIGRAMS, LuceneFields.BODY_BIGRAMS, bigram, BIGRAM_WEIGHT), Occur.SHOULD);
-			clauses++;
-		}
-		for (String term : text.english()) {
-			if (!isLatin(term)) {
-				continue;
-			}
-			if (term.length() >= 4 && !exists(reader, LuceneFields.TITLE_ENGLISH, LuceneFields.BODY_ENGLISH, term)) {
-				int edits = term.length() >= 8 ? 2 : 1;
-				Query title = new BoostQuery(new FuzzyQuery(new Term(LuceneFields.TITLE_ENGLISH, term), edits, 1, 20, true),
-						TITLE_BOOST);
-				Query body = new FuzzyQuery(new Term(LuceneFields.BODY_ENGLISH, term), edits, 1, 20, true);
-				query.add(new BoostQuery(new DisjunctionMaxQuery(List.of(title, body), 0.1f), FUZZY_WEIGHT), Occur.SHOULD);
-			}
-			else {
-				query.add(fields(LuceneFields.TITLE_ENGLISH, LuceneFields.BODY_ENGLISH, term, 1f), Occur.SHOULD);
-			}
-			clauses++;
-		}
-		return clauses == 0 ? null : query.build();
-	}
-
-	private static Query fields(String titleField, String bodyField, String term, float weight) {
-		Query title = new BoostQuery(new TermQuery(new Term(titleField, term)), TITLE_BOOST);
-		Query body = new TermQuery(new Term(bodyField, term));
-		Query both = new DisjunctionMaxQuery(List.of(title, body), 0.1f);
-		return weight == 1f ? both : new BoostQuery(both, weight);
-	}
-
 	private static boolean exists(IndexReader reader, String titleField, String bodyField, String term) {
 		try {
 			return reader.docFreq(new Term(bodyField, term)) > 0 || reader.docFreq(new Term(titleField, term)) > 0;
@@ -305,19 +347,14 @@ public final class SearchQueries {
 		return term.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
 	}
 
-	/** What {@link #analyse} found: the query text first, then its synonym variants. */
-	public record Analysed(String normalized, List<Text> texts) {
-
-		/** The terms to highlight: Chinese words and bigrams (folded) and English stems. */
-		public Set<String> highlightTerms() {
-			Set<String> terms = new LinkedHashSet<>();
-			for (Text text : texts) {
-				terms.addAll(text.words());
-				terms.addAll(text.bigrams());
-				terms.addAll(text.english());
-			}
-			return terms;
-		}
+	/**
+	 * What {@link #analyse} found.
+	 *
+	 * @param variants the query text with a synonym in place of what it holds, each way
+	 * @param highlightTerms the terms to highlight: Chinese bigrams (folded) and English stems, of the
+	 * text and of its synonym variants
+	 */
+	public record Analysed(String normalized, Text text, List<String> variants, Set<String> highlightTerms) {
 
 		/**
 		 * @param groups per space-separated part: its English terms and Chinese bigrams

@@ -2,6 +2,7 @@ package org.hetao.estation.search.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.hetao.estation.shared.Language;
@@ -22,14 +23,18 @@ final class Snippets {
 		this.analyzers = analyzers;
 	}
 
-	String highlight(String text, Set<String> terms, Language language, boolean cut) {
+	/**
+	 * @param folded the text folded to Simplified, or its Simplified twin (the catalogue writes each
+	 * text in both scripts, character for character); null or of another length: folded here
+	 */
+	String highlight(String text, String folded, Set<String> terms, Language language) {
 		if (text == null || text.isEmpty()) {
 			return "";
 		}
-		List<int[]> ranges = matches(text, terms, language);
+		List<int[]> ranges = matches(text, folded, terms, language);
 		int start = 0;
 		int end = text.length();
-		if (cut && text.length() > LENGTH) {
+		if (text.length() > LENGTH) {
 			int first = ranges.isEmpty() ? 0 : ranges.get(0)[0];
 			start = Math.max(0, first - 20);
 			end = Math.min(text.length(), start + LENGTH);
@@ -62,18 +67,46 @@ final class Snippets {
 		return html.toString();
 	}
 
-	private List<int[]> matches(String text, Set<String> terms, Language language) {
-		List<int[]> ranges = new ArrayList<>();
-		List<SearchAnalyzers.Token> tokens = new ArrayList<>();
-		if (language != Language.EN) {
-			tokens.addAll(analyzers.tokens(SearchAnalyzers.WORDS, text));
-			tokens.addAll(analyzers.tokens(SearchAnalyzers.BIGRAMS, text));
-		}
-		tokens.addAll(analyzers.tokens(SearchAnalyzers.ENGLISH, text));
-		for (SearchAnalyzers.Token token : tokens) {
+	private void addTokens(List<int[]> ranges, String kind, String text, Set<String> terms) {
+		for (SearchAnalyzers.Token token : analyzers.tokens(kind, text)) {
 			if (terms.contains(token.term()) && token.end() <= text.length() && token.start() < token.end()) {
 				ranges.add(new int[] { token.start(), token.end() });
 			}
+		}
+	}
+
+	private static boolean latin(String term) {
+		return term.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+	}
+
+	private List<int[]> matches(String text, String twin, Set<String> terms, Language language) {
+		List<int[]> ranges = new ArrayList<>();
+		boolean latinTerms = false;
+		if (language != Language.EN) {
+			// OpenCC maps code point for code point, so the folded text's offsets are the text's own:
+			// the Chinese terms (folded bigrams) are found by plain search, without tokenising each hit.
+			// A Simplified text is already folded, near enough for marking matches.
+			String folded = language == Language.ZH_HANS ? text
+					: twin != null && twin.length() == text.length() ? twin : analyzers.converter().convert(text);
+			if (folded.length() == text.length()) {
+				folded = folded.toLowerCase(Locale.ROOT);
+			}
+			for (String term : terms) {
+				if (latin(term)) {
+					latinTerms = true;
+				}
+				else if (folded.length() == text.length()) {
+					for (int at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
+						ranges.add(new int[] { at, at + term.length() });
+					}
+				}
+			}
+			if (folded.length() != text.length()) {
+				addTokens(ranges, SearchAnalyzers.BIGRAMS, text, terms);
+			}
+		}
+		if (language == Language.EN || latinTerms && text.chars().anyMatch(c -> c < 128 && Character.isLetter(c))) {
+			addTokens(ranges, SearchAnalyzers.ENGLISH, text, terms);
 		}
 		ranges.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
 		List<int[]> merged = new ArrayList<>();

@@ -19,9 +19,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * Groups of words that mean the same thing to the people who search (editable data:
- * {@code search/synonyms.txt}, one comma-separated group a line, in any script or language). A query
- * that contains one alternative is also searched with each other alternative in its place. Matching
- * happens on folded, lower-cased text, so one line serves Traditional and Simplified queries.
+ * {@code search/synonyms.txt}, one comma-separated group a line, in any script or language). A
+ * document that contains one alternative is indexed with the others too ({@link #expansions}), so a
+ * query in any of them finds it; {@link #variants} gives the query's own variants, whose words are
+ * highlighted. Matching happens on folded, lower-cased text, so one line serves Traditional and
+ * Simplified.
  */
 public final class Synonyms {
 
@@ -101,12 +103,47 @@ public final class Synonyms {
 		return groups.size();
 	}
 
+	/** Changes whenever the groups do: an index built with other synonyms must be rebuilt. */
+	public String fingerprint() {
+		return Integer.toHexString(groups.hashCode());
+	}
+
 	/**
 	 * The text with one matched alternative replaced by another, for every match and every other
 	 * alternative of its group (at most {@code limit} variants). The text must already be normalised.
 	 */
 	public List<String> variants(String text, int limit) {
 		List<String> variants = new ArrayList<>();
+		for (Match match : matches(text)) {
+			for (String other : groups.get(match.group())) {
+				if (!other.equals(match.text()) && variants.size() < limit) {
+					variants.add(text.substring(0, match.start()) + " " + other + " " + text.substring(match.end()));
+				}
+			}
+		}
+		return variants;
+	}
+
+	/**
+	 * The other alternatives of every group the text holds one of, each once: indexed with a document,
+	 * they let a query in any alternative find it without being searched once per alternative. The
+	 * text must already be normalised.
+	 */
+	public Set<String> expansions(String text) {
+		Set<String> expansions = new LinkedHashSet<>();
+		for (Match match : matches(text)) {
+			for (String other : groups.get(match.group())) {
+				if (!other.equals(match.text())) {
+					expansions.add(other);
+				}
+			}
+		}
+		return expansions;
+	}
+
+	/** Where the text holds an alternative: longest first, never overlapping, Latin ones as whole words. */
+	private List<Match> matches(String text) {
+		List<Match> matches = new ArrayList<>();
 		boolean[] used = new boolean[text.length()];
 		// only the alternatives starting with a character of the text, in the same (longest first) order
 		BitSet candidates = new BitSet(alternatives.size());
@@ -131,14 +168,10 @@ public final class Synonyms {
 				for (int i = at; i < end; i++) {
 					used[i] = true;
 				}
-				for (String other : groups.get(alternative.group())) {
-					if (!other.equals(alternative.text()) && variants.size() < limit) {
-						variants.add(text.substring(0, at) + " " + other + " " + text.substring(end));
-					}
-				}
+				matches.add(new Match(alternative.group(), alternative.text(), at, end));
 			}
 		}
-		return variants;
+		return matches;
 	}
 
 	private static boolean anyUsed(boolean[] used, int from, int to) {
@@ -165,6 +198,9 @@ public final class Synonyms {
 	}
 
 	private record Alternative(int group, String text) {
+	}
+
+	private record Match(int group, String text, int start, int end) {
 	}
 
 }
