@@ -32,6 +32,21 @@ final class DatabaseUnavailable {
 		return false;
 	}
 
+	/**
+	 * The pool gave no connection in time and saw no connection fail: Hikari then throws a
+	 * {@link SQLTransientConnectionException} with no cause (with the last connection failure as its
+	 * cause when the database refused one).
+	 */
+	static boolean poolTimeout(Throwable failure) {
+		int depth = 0;
+		for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+			if (t instanceof SQLTransientConnectionException && t.getCause() == null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Whether the failure came from data access at all (then a probe decides whether the database is away). */
 	static boolean involvesDatabase(Throwable failure) {
 		int depth = 0;

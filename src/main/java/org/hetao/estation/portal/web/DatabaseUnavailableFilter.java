@@ -17,6 +17,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+
 import org.hetao.estation.portal.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +95,14 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			if (response.isCommitted()) {
 				throw ex;
 			}
+			if (DatabaseUnavailable.poolTimeout(ex) && poolBusy()) {
+				// every connection is in use by other requests: the database is busy, not away, so only this
+				// request is turned back (the door stays open, and no probe waits for the pool as well)
+				log.warn("No database connection free in time, answered 503 to {} {}", request.getMethod(),
+						request.getRequestURI());
+				respond(request, response);
+				return;
+			}
 			boolean lost = DatabaseUnavailable.connectionLost(ex)
 					|| (DatabaseUnavailable.involvesDatabase(ex) && !reachable());
 			if (!lost && !DatabaseUnavailable.causedIt(ex)) {
@@ -145,6 +156,20 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		if (since != null && reachable()) {
 			downSince = null;
 			log.info("The database is back after {} s", Duration.between(since, Instant.now()).toSeconds());
+		}
+	}
+
+	/** The pool holds connections and none of them is idle: all are working for other requests. */
+	private boolean poolBusy() {
+		try {
+			if (!dataSource.isWrapperFor(HikariDataSource.class)) {
+				return false;
+			}
+			HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+			return pool != null && pool.getTotalConnections() > 0 && pool.getIdleConnections() == 0;
+		}
+		catch (SQLException ex) {
+			return false;
 		}
 	}
 

@@ -11,9 +11,14 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.hetao.estation.portal.Problems;
@@ -65,8 +70,22 @@ class DatabaseOutageTests {
 		templates.setTemplateEngineMessageSource(messages);
 		AcceptHeaderLocaleResolver locales = new AcceptHeaderLocaleResolver();
 		locales.setDefaultLocale(Locale.forLanguageTag("zh-Hant"));
-		filter = new DatabaseUnavailableFilter(constructor.newInstance(messages), locales, templates,
-				JsonMapper.builder().build(), 5, new SwitchedDataSource(), java.time.Duration.ZERO); // the test probes itself
+		problems = constructor.newInstance(messages);
+		this.locales = locales;
+		this.templates = templates;
+		filter = filter(new SwitchedDataSource());
+	}
+
+	Problems problems;
+
+	AcceptHeaderLocaleResolver locales;
+
+	SpringTemplateEngine templates;
+
+	DatabaseUnavailableFilter filter(DataSource dataSource) {
+		// no probe thread: the tests probe themselves
+		return new DatabaseUnavailableFilter(problems, locales, templates, JsonMapper.builder().build(), 5, dataSource,
+				java.time.Duration.ZERO);
 	}
 
 	/** H2 in memory while {@link #databaseUp}, a refused connection otherwise. */
@@ -191,6 +210,37 @@ class DatabaseOutageTests {
 		MockHttpServletResponse response = run(get("/api/v1/applications", "en"), new CannotAcquireLockException("lock timeout"));
 		assertThat(response.getStatus()).isEqualTo(503);
 		assertThat(filter.isDown()).isFalse();
+	}
+
+	@Test
+	void aPoolWithEveryConnectionBusyTurnsBackTheRequestButDoesNotCloseTheDoor() throws Exception {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl("jdbc:h2:mem:outage-pool-tests;DB_CLOSE_DELAY=-1");
+		config.setMaximumPoolSize(1);
+		config.setConnectionTimeout(250);
+		try (HikariDataSource pool = new HikariDataSource(config)) {
+			filter = filter(pool);
+			FilterChain needsAConnection = (req, res) -> {
+				chainCalls.incrementAndGet();
+				try (Connection connection = pool.getConnection()) {
+					res.getWriter().write("fine");
+				}
+				catch (SQLException ex) {
+					throw new ServletException(new CannotGetJdbcConnectionException("no connection", ex));
+				}
+			};
+			MockHttpServletResponse busy = new MockHttpServletResponse();
+			try (Connection held = pool.getConnection()) {
+				filter.doFilter(get("/api/v1/search", "en"), busy, needsAConnection);
+			}
+			assertThat(busy.getStatus()).isEqualTo(503);
+			assertThat(busy.getHeader("Retry-After")).isEqualTo("5");
+			assertThat(filter.isDown()).as("a busy pool is not an outage").isFalse();
+			MockHttpServletResponse after = new MockHttpServletResponse();
+			filter.doFilter(get("/api/v1/search", "en"), after, needsAConnection);
+			assertThat(after.getStatus()).isEqualTo(200);
+			assertThat(after.getContentAsString()).isEqualTo("fine");
+		}
 	}
 
 	@Test
