@@ -78,9 +78,9 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 	private static final String INDEX_LAYOUT = "6";
 
 	/**
-	 * Hits are counted exactly up to this many; past it the total is a lower bound and the facets
-	 * count the best this many, so that Lucene can skip documents that cannot make the top (block-max
-	 * WAND) instead of scoring every match.
+	 * The ranking query's matches are counted exactly up to this many; past it the total is a lower
+	 * bound, so that Lucene can skip documents that cannot make the top (block-max MaxScore) instead
+	 * of scoring every match.
 	 */
 	static final int COUNTED_HITS = 1000;
 
@@ -391,7 +391,8 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 										new TopScoreDocCollectorManager(Math.max(wanted, CANDIDATES), COUNTED_HITS)).scoreDocs;
 					}
 					best = kept;
-					total = all ? strictDocs.length : Math.max(strictDocs.length, kept.length);
+					// beyond the count, the total is a lower bound (as Lucene's own past its threshold)
+					total = all ? strictDocs.length : EXACT_FACETS;
 					facetDocs = all ? strictDocs : null;
 				}
 			}
@@ -587,8 +588,8 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 	}
 
 	/**
-	 * Facet counts over the given hits (the best {@link #COUNTED_HITS}, so exact whenever the total
-	 * is), read from the sorted-set doc values of those documents only.
+	 * Facet counts over the given hits (every strict hit up to {@link #EXACT_FACETS}, else the best
+	 * {@link #CANDIDATES}), read from the sorted-set doc values of those documents only.
 	 */
 	private Map<String, List<FacetCount>> facets(IndexSearcher searcher, int[] hitDocs) throws IOException {
 		Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
