@@ -1,0 +1,116 @@
+package org.hetao.estation.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.FSDirectory;
+import org.hetao.estation.search.SearchDocument;
+import org.hetao.estation.search.SearchFacets;
+import org.hetao.estation.search.SearchHit;
+import org.hetao.estation.search.SearchRequest;
+import org.hetao.estation.search.SearchResults;
+import org.hetao.estation.search.SearchType;
+import org.hetao.estation.shared.Language;
+import org.hetao.estation.shared.LocalizedText;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a hit must match, what the total and the facets count, and when the index must be rebuilt. */
+class SearchRankingTests {
+
+	static final OpenCcConverter CONVERTER = OpenCcConverter.hk2s();
+
+	static SearchDocument doc(String code, String title, String body, String domain) {
+		return new SearchDocument(SearchType.ITEM, code, LocalizedText.of(title, title, title),
+				LocalizedText.of(body, body, body), null, "/catalog/items/" + code, Map.of(SearchFacets.DOMAIN, List.of(domain)));
+	}
+
+	static Synonyms synonyms(String text) {
+		return Synonyms.parse(text, s -> Synonyms.basicNormalize(CONVERTER.convert(s)));
+	}
+
+	@Test
+	void whenEnoughDocumentsMatchEveryWordOnlyTheyAreHitsAndTheTotalAndFacetsCountThem() throws Exception {
+		List<SearchDocument> docs = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			docs.add(doc("BOTH-" + i, "boat licence " + i, "a licence for a boat", "CUSTOMS"));
+		}
+		for (int i = 0; i < 30; i++) {
+			// one of the two words, in the title: scores well, but does not match most of what was typed
+			docs.add(doc("ONE-" + i, "licence licence", "a licence for a car", "TRAFFIC_POLICE"));
+		}
+		try (LuceneSearchIndex index = new LuceneSearchIndex(new ByteBuffersDirectory(), CONVERTER, synonyms(""), List::of)) {
+			index.addAll(docs);
+			SearchResults results = index.search(new SearchRequest("boat licence", Language.EN, Map.of(), 0, 20));
+			assertThat(results.total()).isEqualTo(8);
+			assertThat(results.hits()).extracting(SearchHit::code).allMatch(code -> code.startsWith("BOTH-")).hasSize(8);
+			assertThat(results.facets().get(SearchFacets.DOMAIN)).containsExactly(new SearchResults.FacetCount("CUSTOMS", 8));
+			// no document matches both: any word counts
+			SearchResults broad = index.search(new SearchRequest("boat car", Language.EN, Map.of(), 0, 50));
+			assertThat(broad.total()).isEqualTo(38);
+		}
+	}
+
+	@Test
+	void theStrictHitsAreRankedEvenWhenTheyAreNotAmongTheBestCandidates() throws Exception {
+		List<SearchDocument> docs = new ArrayList<>();
+		for (int i = 0; i < 150; i++) {
+			// a rare word in a short title outscores the two words in a long body
+			docs.add(doc("TITLE-" + i, "harbour", "nothing else here", "CUSTOMS"));
+		}
+		String filler = "word ".repeat(200);
+		for (int i = 0; i < 6; i++) {
+			docs.add(doc("BODY-" + i, "other " + i, filler + " harbour permit " + filler, "LEGAL"));
+		}
+		for (int i = 0; i < 400; i++) {
+			docs.add(doc("NOISE-" + i, "unrelated " + i, "permit permit permit", "TAXATION"));
+		}
+		try (LuceneSearchIndex index = new LuceneSearchIndex(new ByteBuffersDirectory(), CONVERTER, synonyms(""), List::of)) {
+			index.addAll(docs);
+			SearchResults results = index.search(new SearchRequest("harbour permit", Language.EN, Map.of(), 0, 10));
+			assertThat(results.total()).isEqualTo(6);
+			assertThat(results.hits()).extracting(SearchHit::code).allMatch(code -> code.startsWith("BODY-")).hasSize(6);
+		}
+	}
+
+	@Test
+	void anIndexBuiltWithOtherSynonymsReportsNoVersionSoItIsRebuilt(@TempDir Path dir) throws Exception {
+		try (LuceneSearchIndex index = new LuceneSearchIndex(FSDirectory.open(dir), CONVERTER, synonyms("回鄉證, 回乡证明"), List::of)) {
+			index.addAll(List.of(doc("A", "港澳居民來往內地通行證", "換發", "PUBLIC_SECURITY")));
+			index.setIndexedCatalogVersion("v1");
+			assertThat(index.indexedCatalogVersion()).isEqualTo("v1");
+		}
+		try (LuceneSearchIndex index = new LuceneSearchIndex(FSDirectory.open(dir), CONVERTER, synonyms("回鄉證, 回乡证明"), List::of)) {
+			assertThat(index.indexedCatalogVersion()).isEqualTo("v1");
+		}
+		try (LuceneSearchIndex index = new LuceneSearchIndex(FSDirectory.open(dir), CONVERTER,
+				synonyms("回鄉證, 港澳居民來往內地通行證"), List::of)) {
+			assertThat(index.indexedCatalogVersion()).isNull();
+		}
+	}
+
+	@Test
+	void aDocumentHoldingOneAlternativeIsFoundByTheOthersAndTheMatchIsMarked() throws Exception {
+		try (LuceneSearchIndex index = new LuceneSearchIndex(new ByteBuffersDirectory(), CONVERTER,
+				synonyms("回鄉證, 港澳居民來往內地通行證, home return permit"), List::of)) {
+			index.addAll(List.of(new SearchDocument(SearchType.ITEM, "PERMIT",
+					LocalizedText.of("港澳居民來往內地通行證換發", "港澳居民来往内地通行证换发", "Permit renewal"),
+					LocalizedText.of("申請換發港澳居民來往內地通行證。", "申请换发港澳居民来往内地通行证。", "Apply to renew the permit."),
+					null, "/catalog/items/PERMIT", Map.of()),
+					doc("OTHER", "護照", "申請護照", "PUBLIC_SECURITY")));
+			for (String query : List.of("回鄉證", "回乡证", "home return permit")) {
+				SearchResults results = index.search(SearchRequest.of(query, Language.ZH_HANT));
+				assertThat(results.hits()).as(query).extracting(SearchHit::code).containsExactly("PERMIT");
+			}
+			// the Traditional text is marked where the query's synonym stands
+			assertThat(index.search(SearchRequest.of("回鄉證", Language.ZH_HANT)).hits().get(0).snippetHtml())
+				.contains("<mark>港澳居民來往內地通行證</mark>");
+		}
+	}
+
+}
