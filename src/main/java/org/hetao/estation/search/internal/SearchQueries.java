@@ -73,13 +73,15 @@ public final class SearchQueries {
 	 */
 	public Analysed analyse(String normalized) {
 		Analysed.Text text = analyseText(normalized);
+		// Chinese from the bigrams, Latin from the English analysis (which cuts Chinese into single
+		// characters: marked everywhere, they would light up half a snippet)
 		Set<String> highlight = new LinkedHashSet<>();
 		highlight.addAll(text.bigrams());
-		highlight.addAll(text.english());
+		text.english().stream().filter(SearchQueries::isLatin).forEach(highlight::add);
 		List<String> variants = synonyms.variants(normalized, MAX_VARIANTS);
 		for (String variant : variants) {
 			highlight.addAll(analyzers.bigrams(variant));
-			highlight.addAll(analyzers.english(variant));
+			analyzers.english(variant).stream().filter(SearchQueries::isLatin).forEach(highlight::add);
 		}
 		return new Analysed(normalized, text, variants, highlight);
 	}

@@ -100,7 +100,8 @@ class SearchRankingTests {
 				synonyms("回鄉證, 港澳居民來往內地通行證, home return permit"), List::of)) {
 			index.addAll(List.of(new SearchDocument(SearchType.ITEM, "PERMIT",
 					LocalizedText.of("港澳居民來往內地通行證換發", "港澳居民来往内地通行证换发", "Permit renewal"),
-					LocalizedText.of("申請換發港澳居民來往內地通行證。", "申请换发港澳居民来往内地通行证。", "Apply to renew the permit."),
+					LocalizedText.of("香港居民申請換發港澳居民來往內地通行證。", "香港居民申请换发港澳居民来往内地通行证。",
+							"Hong Kong residents apply to renew the permit."),
 					null, "/catalog/items/PERMIT", Map.of()),
 					doc("OTHER", "護照", "申請護照", "PUBLIC_SECURITY")));
 			for (String query : List.of("回鄉證", "回乡证", "home return permit")) {
@@ -109,7 +110,9 @@ class SearchRankingTests {
 			}
 			// the Traditional text is marked where the query's synonym stands
 			assertThat(index.search(SearchRequest.of("回鄉證", Language.ZH_HANT)).hits().get(0).snippetHtml())
-				.contains("<mark>港澳居民來往內地通行證</mark>");
+				.contains("<mark>港澳居民來往內地通行證</mark>")
+				// not a character of the synonym wherever it stands alone
+				.doesNotContain("香<mark>港</mark>");
 		}
 	}
 
