@@ -23,7 +23,30 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.hetao.estation.search.internal.LuceneSearchIndex;
+import org.hetao.estation.search.internal.OpenCcConverter;
 import org.hetao.estation.shared.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -40,7 +63,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code GET /api/v1/search}) with 8 concurrent clients against the application on a random port.
  * Not a timed test: it runs only when asked for.
  *
- * Also prints the in-process throughput of 8 threads and writes the figures as JSON to
+ * Also prints, as the yardstick the issue names, bare Lucene on the same documents and queries
+ * ({@link #bareLucene}), and the in-process throughput of 8 threads and writes the figures as JSON to
  * {@code target/bench/search.json}. {@code -Dbench.documents=} and {@code -Dbench.queries=} make a
  * quick run.
  *
@@ -72,9 +96,11 @@ class SearchBenchmark {
 	void latency() throws Exception {
 		System.out.printf("%nCorpus: %s%n", corpus.describe());
 		long start = System.nanoTime();
+		List<SearchDocument> all = new ArrayList<>();
 		List<SearchDocument> batch = new ArrayList<>();
 		for (int i = 0; i < DOCUMENTS; i++) {
 			batch.add(corpus.document(i));
+			all.add(batch.get(batch.size() - 1));
 			if (batch.size() == 10_000) {
 				index.addAll(batch);
 				batch.clear();
@@ -108,6 +134,8 @@ class SearchBenchmark {
 		report("in-process (Search.search, 1 thread)", inProcess);
 		// CPU time of the searching thread: what a query costs, whatever else the machine is doing
 		report("  the same, CPU time of the thread", cpu);
+		long[] bare = bareLucene(all, queries);
+		report("  bare Lucene on the same documents and queries (yardstick)", bare);
 		System.out.printf("  average hits per query: %,d%n", total / QUERIES);
 
 		// throughput: 8 threads in-process sharing the queries
@@ -162,6 +190,8 @@ class SearchBenchmark {
 		figures.put("searchP99Ms", round(percentile(inProcess, 0.99)));
 		figures.put("searchCpuP50Ms", round(percentile(cpu, 0.5)));
 		figures.put("searchCpuP99Ms", round(percentile(cpu, 0.99)));
+		figures.put("bareLuceneP50Ms", round(percentile(bare, 0.5)));
+		figures.put("bareLuceneP99Ms", round(percentile(bare, 0.99)));
 		figures.put("searchHttpP50Ms", round(percentile(overHttp, 0.5)));
 		figures.put("searchHttpP99Ms", round(percentile(overHttp, 0.99)));
 		figures.put("searchQps8Threads", Math.round(qps));
@@ -175,6 +205,64 @@ class SearchBenchmark {
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
 		System.out.println("Figures written to " + out.toAbsolutePath());
+	}
+
+	/**
+	 * The issue's yardstick on the same documents and queries: bare Lucene with one smartcn field
+	 * (the Simplified title and body) and one English field, the query folded by OpenCC and analysed,
+	 * an OR of its terms, the best ten and their stored code. No synonyms, required words, facets or
+	 * snippets.
+	 */
+	static long[] bareLucene(List<SearchDocument> documents, List<String[]> queries) throws IOException {
+		OpenCcConverter converter = OpenCcConverter.hk2s();
+		Analyzer chinese = new SmartChineseAnalyzer();
+		Analyzer english = new EnglishAnalyzer();
+		Path dir = Path.of("target/search-benchmark-bare");
+		try (Directory directory = FSDirectory.open(dir);
+				IndexWriter writer = new IndexWriter(directory,
+						new IndexWriterConfig(new PerFieldAnalyzerWrapper(english, Map.of("zh", chinese)))
+							.setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64))) {
+			for (SearchDocument document : documents) {
+				Document doc = new Document();
+				doc.add(new TextField("zh", document.title().zhHans() + "\n" + document.body().zhHans(), Field.Store.NO));
+				doc.add(new TextField("en", document.title().en() + "\n" + document.body().en(), Field.Store.NO));
+				doc.add(new StoredField("code", document.code()));
+				writer.addDocument(doc);
+			}
+			writer.commit();
+			try (DirectoryReader reader = DirectoryReader.open(directory)) {
+				IndexSearcher searcher = new IndexSearcher(reader);
+				for (int i = 0; i < 2_000; i++) {
+					bareQuery(searcher, converter, chinese, english, queries.get(i % queries.size()));
+				}
+				long[] nanos = new long[queries.size()];
+				for (int i = 0; i < nanos.length; i++) {
+					long t0 = System.nanoTime();
+					bareQuery(searcher, converter, chinese, english, queries.get(i));
+					nanos[i] = System.nanoTime() - t0;
+				}
+				return nanos;
+			}
+		}
+	}
+
+	static void bareQuery(IndexSearcher searcher, OpenCcConverter converter, Analyzer chinese, Analyzer english,
+			String[] query) throws IOException {
+		boolean inEnglish = Language.valueOf(query[1]) == Language.EN;
+		String field = inEnglish ? "en" : "zh";
+		BooleanQuery.Builder terms = new BooleanQuery.Builder();
+		try (TokenStream stream = (inEnglish ? english : chinese).tokenStream(field, converter.convert(query[0]))) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				terms.add(new TermQuery(new Term(field, term.toString())), BooleanClause.Occur.SHOULD);
+			}
+			stream.end();
+		}
+		StoredFields stored = searcher.storedFields();
+		for (ScoreDoc hit : searcher.search(terms.build(), 10).scoreDocs) {
+			stored.document(hit.doc);
+		}
 	}
 
 	static double percentile(long[] nanos, double p) {
