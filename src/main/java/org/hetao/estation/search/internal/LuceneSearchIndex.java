@@ -369,7 +369,8 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			SearchQueries.Analysed analysed = queries.analyse(normalized);
 			IndexReader reader = searcher.getIndexReader();
 			int wanted = (request.page() + 1) * request.size();
-			Query ranking = filtered(queries.buildRanking(analysed, reader), request);
+			Query rankingTerms = queries.buildRanking(analysed, reader);
+			Query ranking = filtered(rankingTerms, request);
 			Query requirement = queries.buildRequirement(analysed, reader);
 			// the best candidates by score alone: Lucene skips what cannot make them
 			TopDocs top = searcher.search(ranking, new TopScoreDocCollectorManager(Math.max(wanted, CANDIDATES), COUNTED_HITS));
@@ -398,7 +399,7 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			}
 			if (total < STRICT_ENOUGH) {
 				// little found: try the synonyms of the query's words as typed in, parts of them matching too
-				Query withVariants = queries.buildWithVariants(analysed, reader);
+				Query withVariants = queries.buildWithVariants(analysed, rankingTerms, reader);
 				if (withVariants != null) {
 					TopDocs more = searcher.search(filtered(withVariants, request),
 							new TopScoreDocCollectorManager(Math.max(wanted, CANDIDATES), COUNTED_HITS));
@@ -501,31 +502,40 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 
 	/** Of the candidates (best first), those the query matches, in the same order. */
 	private static ScoreDoc[] matching(IndexSearcher searcher, Query query, ScoreDoc[] candidates) throws IOException {
-		if (candidates.length == 0) {
-			return candidates;
-		}
-		ScoreDoc[] byDoc = candidates.clone();
-		java.util.Arrays.sort(byDoc, (a, b) -> Integer.compare(a.doc, b.doc));
-		Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		int[] docs = java.util.Arrays.stream(candidates).mapToInt(d -> d.doc).sorted().toArray();
 		java.util.Set<Integer> matched = new java.util.HashSet<>();
+		forEachMatch(searcher, query, ScoreMode.COMPLETE_NO_SCORES, docs, (doc, scorer) -> matched.add(doc));
+		return java.util.Arrays.stream(candidates).filter(d -> matched.contains(d.doc)).toArray(ScoreDoc[]::new);
+	}
+
+	/** What to do with a document the query matches; the scorer stands on it. */
+	private interface MatchConsumer {
+
+		void accept(int doc, Scorer scorer) throws IOException;
+
+	}
+
+	/** Calls back for each of the given documents (sorted) that the query matches, leaf by leaf. */
+	private static void forEachMatch(IndexSearcher searcher, Query query, ScoreMode mode, int[] sortedDocs,
+			MatchConsumer consumer) throws IOException {
+		Weight weight = searcher.createWeight(searcher.rewrite(query), mode, 1f);
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 		int i = 0;
-		while (i < byDoc.length) {
-			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(byDoc[i].doc, leaves));
+		while (i < sortedDocs.length) {
+			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
 			int end = leaf.docBase + leaf.reader().maxDoc();
 			Scorer scorer = weight.scorer(leaf);
 			DocIdSetIterator iterator = scorer == null ? null : scorer.iterator();
-			for (; i < byDoc.length && byDoc[i].doc < end; i++) {
-				int target = byDoc[i].doc - leaf.docBase;
+			for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
+				int target = sortedDocs[i] - leaf.docBase;
 				if (iterator != null && iterator.docID() < target) {
 					iterator.advance(target);
 				}
 				if (iterator != null && iterator.docID() == target) {
-					matched.add(byDoc[i].doc);
+					consumer.accept(sortedDocs[i], scorer);
 				}
 			}
 		}
-		return java.util.Arrays.stream(candidates).filter(d -> matched.contains(d.doc)).toArray(ScoreDoc[]::new);
 	}
 
 	/** The first documents the query matches, in index order, at most {@code limit} of them. */
@@ -564,25 +574,8 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 
 	/** The given documents (sorted) scored by the query, best first, at most {@code limit}. */
 	private static ScoreDoc[] scored(IndexSearcher searcher, Query query, int[] sortedDocs, int limit) throws IOException {
-		Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
-		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 		List<ScoreDoc> scored = new ArrayList<>();
-		int i = 0;
-		while (i < sortedDocs.length) {
-			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
-			int end = leaf.docBase + leaf.reader().maxDoc();
-			Scorer scorer = weight.scorer(leaf);
-			DocIdSetIterator iterator = scorer == null ? null : scorer.iterator();
-			for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
-				int target = sortedDocs[i] - leaf.docBase;
-				if (iterator != null && iterator.docID() < target) {
-					iterator.advance(target);
-				}
-				if (iterator != null && iterator.docID() == target) {
-					scored.add(new ScoreDoc(sortedDocs[i], scorer.score()));
-				}
-			}
-		}
+		forEachMatch(searcher, query, ScoreMode.COMPLETE, sortedDocs, (doc, scorer) -> scored.add(new ScoreDoc(doc, scorer.score())));
 		scored.sort((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
 		return scored.subList(0, Math.min(limit, scored.size())).toArray(ScoreDoc[]::new);
 	}

@@ -136,13 +136,15 @@ public final class SearchQueries {
 	 * The ranking query with each synonym variant of the query text added (weighted lower): for when
 	 * little is found, since a document is indexed with the synonyms it holds whole, not with those it
 	 * holds only part of ("稅號" finds a text on "納稅人" through "納稅人識別號"). Null without variants.
+	 *
+	 * @param ranking the query's own {@link #buildRanking ranking query}, already built
 	 */
-	public Query buildWithVariants(Analysed analysed, IndexReader reader) {
+	public Query buildWithVariants(Analysed analysed, Query ranking, IndexReader reader) {
 		if (analysed.variants().isEmpty()) {
 			return null;
 		}
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		query.add(buildRanking(analysed, reader), Occur.SHOULD);
+		query.add(ranking, Occur.SHOULD);
 		for (String variant : analysed.variants()) {
 			BooleanQuery.Builder clauses = new BooleanQuery.Builder();
 			if (addScoring(clauses, analyseText(variant), reader, true) > 0) {
