@@ -2,6 +2,7 @@ package org.hetao.estation.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,6 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Every notification of the list, on its event, in the recipient's language; and the outbox's guarantees. */
 @SpringBootTest
 class NotificationIntegrationTests {
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	Accounts accounts;
@@ -144,9 +148,10 @@ class NotificationIntegrationTests {
 	void appointmentIsConfirmedAndRemindedOnTheWorkingDayBefore(@Autowired AppointmentReminders reminders) {
 		long account = account(Language.ZH_HANT, null);
 		String code = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-		// An appointment tomorrow: today is the working day before it if today is a working day; the test
-		// checks the rule class for weekends and holidays, here that the job writes a reminder once.
-		Instant starts = Instant.now().plus(java.time.Duration.ofHours(20));
+		// An appointment tomorrow at 10:00 in the zone's time: the last working day before tomorrow is today or
+		// earlier, so the reminder is due whatever day today is (ReminderDayTests checks weekends and holidays);
+		// here, that the job writes it once.
+		Instant starts = LocalDate.now(clock).plusDays(1).atTime(10, 0).atZone(clock.getZone()).toInstant();
 		publish(new AppointmentBooked(code, account, "GOV-002", null, starts, starts.plusSeconds(1800)));
 		assertThat(inbox(account, "appointmentConfirmed")).singleElement()
 			.satisfies(n -> assertThat(n.body()).contains("預約碼：" + code).contains("外商投資企業（港資）設立登記"));
