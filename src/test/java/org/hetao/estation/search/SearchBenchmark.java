@@ -97,16 +97,11 @@ class SearchBenchmark {
 		System.out.printf("%nCorpus: %s%n", corpus.describe());
 		long start = System.nanoTime();
 		List<SearchDocument> all = new ArrayList<>();
-		List<SearchDocument> batch = new ArrayList<>();
 		for (int i = 0; i < DOCUMENTS; i++) {
-			batch.add(corpus.document(i));
-			all.add(batch.get(batch.size() - 1));
-			if (batch.size() == 10_000) {
-				index.addAll(batch);
-				batch.clear();
-			}
+			all.add(corpus.document(i));
 		}
-		index.addAll(batch);
+		// one bulk load, as a rebuild from the database is: the index ends in one segment
+		index.addAll(all);
 		System.out.printf("%nIndexed %,d generated documents in %.1f s%n", DOCUMENTS, (System.nanoTime() - start) / 1e9);
 
 		List<String[]> queries = new ArrayList<>();
@@ -229,6 +224,7 @@ class SearchBenchmark {
 				doc.add(new StoredField("code", document.code()));
 				writer.addDocument(doc);
 			}
+			writer.forceMerge(1); // as ours: one segment
 			writer.commit();
 			try (DirectoryReader reader = DirectoryReader.open(directory)) {
 				IndexSearcher searcher = new IndexSearcher(reader);

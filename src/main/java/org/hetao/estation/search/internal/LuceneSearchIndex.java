@@ -31,9 +31,14 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterCollector;
+import org.apache.lucene.search.FilterLeafCollector;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -42,6 +47,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.store.Directory;
@@ -78,20 +84,16 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 	private static final String INDEX_LAYOUT = "6";
 
 	/**
-	 * The ranking query's matches are counted exactly up to this many; past it the total is a lower
-	 * bound, so that Lucene can skip documents that cannot make the top (block-max MaxScore) instead
-	 * of scoring every match.
+	 * Hits are counted exactly up to this many; past it the total is a lower bound (this many), and the
+	 * facets count the first this many found. Every strict hit up to it is listed (in index order, unscored).
 	 */
 	static final int COUNTED_HITS = 1000;
 
 	/**
-	 * The ranking query's best this many are the candidates: the strict hits are those of them that
-	 * match most of the words, and the facets count them when the hits are too many to count all.
+	 * When too few documents match most of the words, the broad matches are the hits: their best this
+	 * many (at least a page's worth) are found, and the facets count them.
 	 */
-	static final int CANDIDATES = 100;
-
-	/** Up to this many strict hits, they are counted exactly and the facets count every one of them. */
-	static final int EXACT_FACETS = 1000;
+	static final int CANDIDATES = 30;
 
 	/** The strict hits (most words matched) are used when there are at least this many. */
 	static final int STRICT_ENOUGH = 5;
@@ -232,16 +234,35 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		commit();
+		mergeAll();
 		return count;
 	}
 
-	/** Adds many documents without per-document commits (the benchmark grows the index with it). */
+	/**
+	 * Adds many documents at once, without per-document commits, and merges the index into one segment
+	 * (the benchmark grows the index with it).
+	 */
 	public void addAll(Iterable<SearchDocument> documents) {
 		try {
 			for (SearchDocument document : documents) {
 				writer.updateDocument(new Term(LuceneFields.KEY, document.key()), toLucene(document, List.of()));
 			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		mergeAll();
+	}
+
+	/**
+	 * After a bulk load: merges the index into one segment and commits. A query looks up each of its
+	 * terms in every segment, and a bulk load leaves one segment per flush (ten at 100,000 documents,
+	 * which made every query about twice as slow); later changes add small segments that Lucene's merge
+	 * policy folds in as they come.
+	 */
+	private synchronized void mergeAll() {
+		try {
+			writer.forceMerge(1);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -369,43 +390,45 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			SearchQueries.Analysed analysed = queries.analyse(normalized);
 			IndexReader reader = searcher.getIndexReader();
 			int wanted = (request.page() + 1) * request.size();
+			int candidates = Math.max(wanted, CANDIDATES);
 			Query rankingTerms = queries.buildRanking(analysed, reader);
 			Query ranking = filtered(rankingTerms, request);
 			Query requirement = queries.buildRequirement(analysed, reader);
-			// the best candidates by score alone: Lucene skips what cannot make them
-			TopDocs top = searcher.search(ranking, new TopScoreDocCollectorManager(Math.max(wanted, CANDIDATES), COUNTED_HITS));
-			ScoreDoc[] best = top.scoreDocs;
-			long total = top.totalHits.value;
+			ScoreDoc[] best = null;
+			long total = -1;
 			int[] facetDocs = null;
 			if (requirement != null) {
 				Query strict = filtered(requirement, request);
 				// the documents that match most of the words, counted (and listed) up to a point
-				int[] strictDocs = firstMatches(searcher, strict, EXACT_FACETS + 1);
+				int[] strictDocs = firstMatches(searcher, strict, COUNTED_HITS + 1);
 				if (strictDocs.length >= STRICT_ENOUGH) {
-					// enough of them: only they are hits, in the same order
-					boolean all = strictDocs.length <= EXACT_FACETS;
-					ScoreDoc[] kept = all ? among(best, strictDocs) : matching(searcher, strict, best);
-					if (kept.length < Math.min(wanted, strictDocs.length)) {
-						// the candidates held too few of them: rank the strict matches themselves
-						kept = all ? scored(searcher, ranking, strictDocs, Math.max(wanted, CANDIDATES))
-								: searcher.search(new BooleanQuery.Builder().add(strict, Occur.FILTER).add(ranking, Occur.MUST).build(),
-										new TopScoreDocCollectorManager(Math.max(wanted, CANDIDATES), COUNTED_HITS)).scoreDocs;
-					}
-					best = kept;
-					// beyond the count, the total is a lower bound (as Lucene's own past its threshold)
-					total = all ? strictDocs.length : EXACT_FACETS;
-					facetDocs = all ? strictDocs : null;
+					// enough of them: only they are hits, ranked in one pass of the ranking query that
+					// skips what cannot make the page (block-max MaxScore) and keeps only strict matches
+					boolean all = strictDocs.length <= COUNTED_HITS;
+					best = searcher.search(ranking, new StrictHits(wanted, all ? strictDocs : null,
+							all ? null : searcher.createWeight(searcher.rewrite(strict), ScoreMode.COMPLETE_NO_SCORES, 1f)))
+						.scoreDocs;
+					// beyond the count, the total is a lower bound and the facets count the first ones found
+					total = Math.min(strictDocs.length, COUNTED_HITS);
+					facetDocs = all ? strictDocs : java.util.Arrays.copyOf(strictDocs, COUNTED_HITS);
 				}
+			}
+			if (total < 0) {
+				// no strict hits to show: the broad matches are, counted up to a point
+				TopDocs top = searcher.search(ranking, new TopScoreDocCollectorManager(candidates, candidates));
+				best = top.scoreDocs;
+				total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
+						: Math.min(firstMatches(searcher, ranking, COUNTED_HITS + 1).length, COUNTED_HITS);
 			}
 			if (total < STRICT_ENOUGH) {
 				// little found: try the synonyms of the query's words as typed in, parts of them matching too
 				Query withVariants = queries.buildWithVariants(analysed, rankingTerms, reader);
 				if (withVariants != null) {
 					TopDocs more = searcher.search(filtered(withVariants, request),
-							new TopScoreDocCollectorManager(Math.max(wanted, CANDIDATES), COUNTED_HITS));
+							new TopScoreDocCollectorManager(candidates, COUNTED_HITS));
 					if (more.totalHits.value > total) {
 						best = more.scoreDocs;
-						total = more.totalHits.value;
+						total = Math.min(more.totalHits.value, COUNTED_HITS);
 						facetDocs = null;
 					}
 				}
@@ -500,42 +523,93 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		return hits;
 	}
 
-	/** Of the candidates (best first), those the query matches, in the same order. */
-	private static ScoreDoc[] matching(IndexSearcher searcher, Query query, ScoreDoc[] candidates) throws IOException {
-		int[] docs = java.util.Arrays.stream(candidates).mapToInt(d -> d.doc).sorted().toArray();
-		java.util.Set<Integer> matched = new java.util.HashSet<>();
-		forEachMatch(searcher, query, ScoreMode.COMPLETE_NO_SCORES, docs, (doc, scorer) -> matched.add(doc));
-		return java.util.Arrays.stream(candidates).filter(d -> matched.contains(d.doc)).toArray(ScoreDoc[]::new);
-	}
+	/**
+	 * The best hits by the ranking query among the strict matches: given as a sorted list when they are
+	 * all known, else looked up in the strict query as the ranking query meets documents. The ranking
+	 * query leads, so Lucene still skips the documents that cannot make the page; a document it offers is
+	 * kept only when it is a strict match, and only kept documents raise the bar.
+	 */
+	private static final class StrictHits implements CollectorManager<Collector, TopDocs> {
 
-	/** What to do with a document the query matches; the scorer stands on it. */
-	private interface MatchConsumer {
+		private final TopScoreDocCollectorManager top;
 
-		void accept(int doc, Scorer scorer) throws IOException;
+		private final int[] sortedDocs;
 
-	}
+		private final Weight strict;
 
-	/** Calls back for each of the given documents (sorted) that the query matches, leaf by leaf. */
-	private static void forEachMatch(IndexSearcher searcher, Query query, ScoreMode mode, int[] sortedDocs,
-			MatchConsumer consumer) throws IOException {
-		Weight weight = searcher.createWeight(searcher.rewrite(query), mode, 1f);
-		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-		int i = 0;
-		while (i < sortedDocs.length) {
-			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
-			int end = leaf.docBase + leaf.reader().maxDoc();
-			Scorer scorer = weight.scorer(leaf);
-			DocIdSetIterator iterator = scorer == null ? null : scorer.iterator();
-			for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
-				int target = sortedDocs[i] - leaf.docBase;
-				if (iterator != null && iterator.docID() < target) {
-					iterator.advance(target);
-				}
-				if (iterator != null && iterator.docID() == target) {
-					consumer.accept(sortedDocs[i], scorer);
-				}
-			}
+		StrictHits(int wanted, int[] sortedDocs, Weight strict) {
+			this.top = new TopScoreDocCollectorManager(wanted, wanted);
+			this.sortedDocs = sortedDocs;
+			this.strict = strict;
 		}
+
+		@Override
+		public Collector newCollector() throws IOException {
+			return new Kept(top.newCollector());
+		}
+
+		/** The page's collector, offered only strict matches. */
+		private final class Kept extends FilterCollector {
+
+			Kept(Collector in) {
+				super(in);
+			}
+
+			Collector page() {
+				return in;
+			}
+
+			@Override
+			public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+				Matches matches = matches(context);
+				if (matches == null) {
+					throw new CollectionTerminatedException(); // no strict match in this segment
+				}
+				return new FilterLeafCollector(super.getLeafCollector(context)) {
+					@Override
+					public void collect(int doc) throws IOException {
+						if (matches.test(doc)) {
+							super.collect(doc);
+						}
+					}
+				};
+			}
+
+		}
+
+		/** Whether a document of the segment (offered in order) is a strict match; null: none is. */
+		private Matches matches(LeafReaderContext context) throws IOException {
+			if (sortedDocs != null) {
+				int base = context.docBase;
+				return doc -> java.util.Arrays.binarySearch(sortedDocs, base + doc) >= 0;
+			}
+			Scorer scorer = strict.scorer(context);
+			if (scorer == null) {
+				return null;
+			}
+			TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+			DocIdSetIterator approximation = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+			return doc -> {
+				if (approximation.docID() < doc) {
+					approximation.advance(doc);
+				}
+				return approximation.docID() == doc && (twoPhase == null || twoPhase.matches());
+			};
+		}
+
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		@Override
+		public TopDocs reduce(Collection<Collector> collectors) throws IOException {
+			List inner = collectors.stream().map(c -> ((Kept) c).page()).toList();
+			return top.reduce(inner);
+		}
+
+		private interface Matches {
+
+			boolean test(int doc) throws IOException;
+
+		}
+
 	}
 
 	/** The first documents the query matches, in index order, at most {@code limit} of them. */
@@ -565,32 +639,20 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		return java.util.Arrays.copyOf(docs, n);
 	}
 
-	/** Of the candidates (best first), those among the given documents (sorted), in the same order. */
-	private static ScoreDoc[] among(ScoreDoc[] candidates, int[] sortedDocs) {
-		return java.util.Arrays.stream(candidates)
-			.filter(d -> java.util.Arrays.binarySearch(sortedDocs, d.doc) >= 0)
-			.toArray(ScoreDoc[]::new);
-	}
-
-	/** The given documents (sorted) scored by the query, best first, at most {@code limit}. */
-	private static ScoreDoc[] scored(IndexSearcher searcher, Query query, int[] sortedDocs, int limit) throws IOException {
-		List<ScoreDoc> scored = new ArrayList<>();
-		forEachMatch(searcher, query, ScoreMode.COMPLETE, sortedDocs, (doc, scorer) -> scored.add(new ScoreDoc(doc, scorer.score())));
-		scored.sort((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
-		return scored.subList(0, Math.min(limit, scored.size())).toArray(ScoreDoc[]::new);
-	}
-
 	/**
-	 * Facet counts over the given hits (every strict hit up to {@link #EXACT_FACETS}, else the best
-	 * {@link #CANDIDATES}), read from the sorted-set doc values of those documents only.
+	 * Facet counts over the given hits (the strict hits, the first {@link #COUNTED_HITS} of them; else the
+	 * candidates), read from the sorted-set doc values of those documents only.
 	 */
 	private Map<String, List<FacetCount>> facets(IndexSearcher searcher, int[] hitDocs) throws IOException {
 		Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
 		if (hitDocs.length == 0) {
 			return facets;
 		}
-		int[] docs = hitDocs.clone();
-		java.util.Arrays.sort(docs);
+		int[] docs = hitDocs;
+		if (!sorted(docs)) {
+			docs = docs.clone();
+			java.util.Arrays.sort(docs);
+		}
 		Map<String, Map<String, long[]>> counts = new HashMap<>();
 		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
 		int i = 0;
@@ -600,41 +662,47 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
 			// a segment never changes: the names of its ordinals are looked up (decompressed) once, not per query
 			IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
-			String[] labels = core == null || values.getValueCount() > Integer.MAX_VALUE - 8 ? null
-					: ordinalLabels.computeIfAbsent(core.getKey(), k -> new String[(int) values.getValueCount()]);
-			// the ordinals these hits carry, sorted: counted by runs and named once each (a segment's
-			// ordinals can be many, so nothing here is sized by them)
-			long[] ords = new long[256];
+			long valueCount = values.getValueCount();
+			String[] labels = core == null || valueCount > MAX_CACHED_ORDINALS ? null
+					: ordinalLabels.computeIfAbsent(core.getKey(), k -> new String[(int) valueCount]);
+			// the ordinals these hits carry, counted: in an array by ordinal when a segment has few, else
+			// sorted and counted by runs (nothing sized by a segment's ordinals when they are many)
+			int[] byOrdinal = valueCount <= MAX_CACHED_ORDINALS ? new int[(int) valueCount] : null;
+			long[] ords = byOrdinal == null ? new long[256] : null;
 			int n = 0;
 			for (; i < docs.length && docs[i] < end; i++) {
 				if (values.advanceExact(docs[i] - leaf.docBase)) {
 					for (int k = 0, count = values.docValueCount(); k < count; k++) {
-						if (n == ords.length) {
-							ords = java.util.Arrays.copyOf(ords, n * 2);
+						long ord = values.nextOrd();
+						if (byOrdinal != null) {
+							byOrdinal[(int) ord]++;
 						}
-						ords[n++] = values.nextOrd();
+						else {
+							if (n == ords.length) {
+								ords = java.util.Arrays.copyOf(ords, n * 2);
+							}
+							ords[n++] = ord;
+						}
 					}
 				}
 			}
-			java.util.Arrays.sort(ords, 0, n);
-			for (int a = 0; a < n;) {
-				int b = a;
-				while (b < n && ords[b] == ords[a]) {
-					b++;
-				}
-				String path = labels == null ? null : labels[(int) ords[a]];
-				if (path == null) {
-					path = values.lookupOrd(ords[a]).utf8ToString();
-					if (labels != null) {
-						labels[(int) ords[a]] = path;
+			if (byOrdinal != null) {
+				for (int ord = 0; ord < byOrdinal.length; ord++) {
+					if (byOrdinal[ord] > 0) {
+						count(counts, label(values, labels, ord), byOrdinal[ord]);
 					}
 				}
-				int delimiter = path.indexOf(FacetsConfig.DELIM_CHAR);
-				if (delimiter > 0) {
-					counts.computeIfAbsent(path.substring(0, delimiter), d -> new HashMap<>())
-						.computeIfAbsent(path.substring(delimiter + 1), v -> new long[1])[0] += b - a;
+			}
+			else {
+				java.util.Arrays.sort(ords, 0, n);
+				for (int a = 0; a < n;) {
+					int b = a;
+					while (b < n && ords[b] == ords[a]) {
+						b++;
+					}
+					count(counts, label(values, labels, ords[a]), b - a);
+					a = b;
 				}
-				a = b;
 			}
 		}
 		for (String dimension : SearchFacets.ALL) {
@@ -649,6 +717,38 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			}
 		}
 		return facets;
+	}
+
+	/** Up to this many ordinals in a segment, their names are cached and the hits counted in an array. */
+	private static final int MAX_CACHED_ORDINALS = 1 << 16;
+
+	private static boolean sorted(int[] docs) {
+		for (int i = 1; i < docs.length; i++) {
+			if (docs[i - 1] > docs[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The facet path ("dimension" + delimiter + value) of an ordinal, cached when {@code labels} is given. */
+	private static String label(SortedSetDocValues values, String[] labels, long ord) throws IOException {
+		String path = labels == null ? null : labels[(int) ord];
+		if (path == null) {
+			path = values.lookupOrd(ord).utf8ToString();
+			if (labels != null) {
+				labels[(int) ord] = path;
+			}
+		}
+		return path;
+	}
+
+	private static void count(Map<String, Map<String, long[]>> counts, String path, long hits) {
+		int delimiter = path.indexOf(FacetsConfig.DELIM_CHAR);
+		if (delimiter > 0) {
+			counts.computeIfAbsent(path.substring(0, delimiter), d -> new HashMap<>())
+				.computeIfAbsent(path.substring(delimiter + 1), v -> new long[1])[0] += hits;
+		}
 	}
 
 	private IndexSearcher acquire() {

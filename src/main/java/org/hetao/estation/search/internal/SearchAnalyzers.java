@@ -137,6 +137,56 @@ public final class SearchAnalyzers {
 		return terms(english, text);
 	}
 
+	/** Words already analysed for {@link #englishWords}: a word and its term ("" for a stop word). */
+	private final Map<String, String> englishTerms = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int MAX_CACHED_WORDS = 100_000;
+
+	/**
+	 * The English terms of the text's words with their offsets, for marking matches in a snippet: each
+	 * run of letters and digits (with inner apostrophes) analysed alone and remembered, so a hit's text
+	 * is not run through the analysis chain (the English chain's filters each look at one token, so a
+	 * word gives the same term alone as in its sentence).
+	 */
+	List<Token> englishWords(String text) {
+		List<Token> tokens = new ArrayList<>();
+		int i = 0;
+		int n = text.length();
+		while (i < n) {
+			char c = text.charAt(i);
+			if (!latinWordChar(c)) {
+				i++;
+				continue;
+			}
+			int start = i;
+			while (i < n && (latinWordChar(text.charAt(i))
+					|| apostrophe(text.charAt(i)) && i + 1 < n && latinWordChar(text.charAt(i + 1)))) {
+				i++;
+			}
+			String word = text.substring(start, i);
+			String term = englishTerms.get(word);
+			if (term == null) {
+				List<String> terms = terms(english, word);
+				term = terms.size() == 1 ? terms.get(0) : "";
+				if (englishTerms.size() < MAX_CACHED_WORDS) {
+					englishTerms.put(word, term);
+				}
+			}
+			if (!term.isEmpty()) {
+				tokens.add(new Token(term, start, i));
+			}
+		}
+		return tokens;
+	}
+
+	private static boolean apostrophe(char c) {
+		return c == '\'' || c == '\u2019';
+	}
+
+	private static boolean latinWordChar(char c) {
+		return Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN;
+	}
+
 	/** Tokens of the text with their offsets, as the analyzer of the given kind produces them. */
 	List<Token> tokens(String kind, String text) {
 		Analyzer analyzer = switch (kind) {

@@ -68,7 +68,9 @@ final class Snippets {
 	}
 
 	private void addTokens(List<int[]> ranges, String kind, String text, Set<String> terms) {
-		for (SearchAnalyzers.Token token : analyzers.tokens(kind, text)) {
+		List<SearchAnalyzers.Token> tokens = SearchAnalyzers.ENGLISH.equals(kind) ? analyzers.englishWords(text)
+				: analyzers.tokens(kind, text);
+		for (SearchAnalyzers.Token token : tokens) {
 			if (terms.contains(token.term()) && token.end() <= text.length() && token.start() < token.end()) {
 				ranges.add(new int[] { token.start(), token.end() });
 			}

@@ -79,6 +79,34 @@ class SearchRankingTests {
 	}
 
 	@Test
+	void pastAThousandStrictMatchesTheTotalIsALowerBoundAndThePageHoldsTheBestOfThem() throws Exception {
+		List<SearchDocument> docs = new ArrayList<>();
+		for (int i = 0; i < 1100; i++) {
+			docs.add(doc("STRICT-" + i, "unrelated " + i, "a boat needs a licence", "CUSTOMS"));
+		}
+		for (int i = 0; i < 300; i++) {
+			// one of the two words, twice in a short title: outscores the strict bodies, but is not a strict match
+			docs.add(doc("ONE-" + i, "licence licence", "licence", "TRAFFIC_POLICE"));
+		}
+		for (int i = 0; i < 5; i++) {
+			docs.add(doc("BEST-" + i, "boat licence", "a boat licence", "LEGAL"));
+		}
+		try (LuceneSearchIndex index = new LuceneSearchIndex(new ByteBuffersDirectory(), CONVERTER, synonyms(""), List::of)) {
+			index.addAll(docs);
+			SearchResults results = index.search(new SearchRequest("boat licence", Language.EN, Map.of(), 0, 10));
+			assertThat(results.total()).isEqualTo(1000);
+			assertThat(results.hits()).extracting(SearchHit::code).hasSize(10)
+				.noneMatch(code -> code.startsWith("ONE-"))
+				.startsWith("BEST-0", "BEST-1", "BEST-2", "BEST-3", "BEST-4");
+			assertThat(results.facets().get(SearchFacets.DOMAIN)).extracting(SearchResults.FacetCount::count)
+				.containsExactly(1000L);
+			// the second page goes on with strict matches
+			assertThat(index.search(new SearchRequest("boat licence", Language.EN, Map.of(), 1, 10)).hits())
+				.extracting(SearchHit::code).hasSize(10).allMatch(code -> code.startsWith("STRICT-"));
+		}
+	}
+
+	@Test
 	void anIndexBuiltWithOtherSynonymsReportsNoVersionSoItIsRebuilt(@TempDir Path dir) throws Exception {
 		try (LuceneSearchIndex index = new LuceneSearchIndex(FSDirectory.open(dir), CONVERTER, synonyms("回鄉證, 回乡证明"), List::of)) {
 			index.addAll(List.of(doc("A", "港澳居民來往內地通行證", "換發", "PUBLIC_SECURITY")));
