@@ -117,6 +117,8 @@ class SearchBenchmark {
 		long[] cpu = new long[QUERIES];
 		ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
 		long total = 0;
+		long gcCount = gcCount();
+		long gcMillis = gcMillis();
 		for (int i = 0; i < QUERIES; i++) {
 			String[] q = queries.get(i);
 			long c0 = threadBean.getCurrentThreadCpuTime();
@@ -126,7 +128,11 @@ class SearchBenchmark {
 			cpu[i] = threadBean.getCurrentThreadCpuTime() - c0;
 			total += results.total();
 		}
+		gcCount = gcCount() - gcCount;
+		gcMillis = gcMillis() - gcMillis;
 		report("in-process (Search.search, 1 thread)", inProcess);
+		System.out.printf("  garbage collections meanwhile: %d, %d ms in all%n", gcCount, gcMillis);
+		slowest(queries, cpu, 10);
 		// CPU time of the searching thread: what a query costs, whatever else the machine is doing
 		report("  the same, CPU time of the thread", cpu);
 		long[] bare = bareLucene(all, queries);
@@ -259,6 +265,28 @@ class SearchBenchmark {
 		for (ScoreDoc hit : searcher.search(terms.build(), 10).scoreDocs) {
 			stored.document(hit.doc);
 		}
+	}
+
+	/** The queries that cost most CPU time: where the tail comes from. */
+	static void slowest(List<String[]> queries, long[] cpu, int n) {
+		Integer[] order = new Integer[cpu.length];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
+		}
+		Arrays.sort(order, (a, b) -> Long.compare(cpu[b], cpu[a]));
+		System.out.println("  the costliest queries (CPU time):");
+		for (int i = 0; i < Math.min(n, order.length); i++) {
+			String[] q = queries.get(order[i]);
+			System.out.printf("    %6.2f ms  %-7s %s%n", cpu[order[i]] / 1e6, q[1], q[0]);
+		}
+	}
+
+	static long gcCount() {
+		return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionCount())).sum();
+	}
+
+	static long gcMillis() {
+		return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
 	}
 
 	static double percentile(long[] nanos, double p) {

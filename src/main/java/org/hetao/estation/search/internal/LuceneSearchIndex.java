@@ -392,7 +392,9 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			int wanted = (request.page() + 1) * request.size();
 			int candidates = Math.max(wanted, CANDIDATES);
 			Query rankingTerms = queries.buildRanking(analysed, reader);
-			Query ranking = filtered(rankingTerms, request);
+			// rewritten once: a misspelt word's expansion into the closest terms is the costly part of a
+			// rewrite, and the ranking query is run up to twice
+			Query ranking = searcher.rewrite(filtered(rankingTerms, request));
 			Query requirement = queries.buildRequirement(analysed, reader);
 			ScoreDoc[] best = null;
 			long total = -1;

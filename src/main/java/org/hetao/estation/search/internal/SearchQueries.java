@@ -14,11 +14,12 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 
 /**
@@ -26,8 +27,8 @@ import org.apache.lucene.search.TermQuery;
  * analysed into terms, so Lucene syntax in user input means nothing. Steps: Unicode-normalise,
  * fold to Simplified, lower-case; then search every term (synonyms were expanded at index time) in
  * titles (weighted higher) and bodies, as Chinese words, Chinese bigrams and English
- * stems; an English term of four letters or more that the index does not contain is matched fuzzily
- * (one edit, two from eight letters).
+ * stems; an English term of four letters or more that the index does not contain stands for the
+ * closest terms it does (one edit away, else two from eight letters).
  */
 public final class SearchQueries {
 
@@ -199,8 +200,8 @@ public final class SearchQueries {
 	 * (weighted higher) and in the body, each its own optional clause. Kept flat so that Lucene can
 	 * skip the documents that cannot make the top (block-max MaxScore): a title-or-body disjunction
 	 * per term would hide from it that most documents match only the lower-weighted body. An English
-	 * word of four letters or more that the index does not hold is matched fuzzily (one edit, two
-	 * from eight letters) when {@code fuzzy}, left out otherwise.
+	 * word of four letters or more that the index does not hold stands for the closest words it holds
+	 * ({@link #corrections}, weighted lower) when {@code fuzzy}, left out otherwise.
 	 *
 	 * @return how many terms were added
 	 */
@@ -229,11 +230,10 @@ public final class SearchQueries {
 				if (!fuzzy) {
 					continue;
 				}
-				int edits = term.length() >= 8 ? 2 : 1;
-				Query title = new BoostQuery(new FuzzyQuery(new Term(LuceneFields.TITLE_ENGLISH, term), edits, 1, FUZZY_EXPANSIONS, true),
-						TITLE_BOOST);
-				Query body = new FuzzyQuery(new Term(LuceneFields.BODY_ENGLISH, term), edits, 1, FUZZY_EXPANSIONS, true);
-				query.add(new BoostQuery(new DisjunctionMaxQuery(List.of(title, body), 0.1f), FUZZY_WEIGHT), Occur.SHOULD);
+				for (String correction : corrections(reader, term)) {
+					addFields(query, reader, LuceneFields.TITLE_ENGLISH, LuceneFields.TITLE_SYNONYM_ENGLISH, LuceneFields.BODY_ENGLISH,
+							correction, FUZZY_WEIGHT);
+				}
 			}
 			else {
 				addFields(query, reader, LuceneFields.TITLE_ENGLISH, LuceneFields.TITLE_SYNONYM_ENGLISH, LuceneFields.BODY_ENGLISH,
@@ -242,6 +242,71 @@ public final class SearchQueries {
 			terms++;
 		}
 		return terms;
+	}
+
+	/**
+	 * The terms the index holds closest to a misspelt one: those one edit away, else (from eight letters)
+	 * two edits away (a swap of two letters is one edit), the first letter as typed; the commonest first,
+	 * at most {@link #FUZZY_EXPANSIONS}. Looked up in the English body field (which holds the titles too),
+	 * then searched as words of their own. Remembered for the current state of the index.
+	 */
+	private List<String> corrections(IndexReader reader, String term) {
+		IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+		if (helper == null) {
+			return lookUpCorrections(reader, term);
+		}
+		Corrections known = this.known;
+		if (known == null || known.reader() != helper.getKey()) {
+			known = new Corrections(helper.getKey(), new java.util.concurrent.ConcurrentHashMap<>());
+			this.known = known;
+		}
+		List<String> corrections = known.byTerm().get(term);
+		if (corrections == null) {
+			corrections = lookUpCorrections(reader, term);
+			if (known.byTerm().size() < MAX_KNOWN_CORRECTIONS) {
+				known.byTerm().put(term, corrections);
+			}
+		}
+		return corrections;
+	}
+
+	/**
+	 * The corrections found in one state of the index (a change makes a new reader and starts over):
+	 * people misspell the same words, and finding a word's closest terms is the costly part of a query
+	 * that holds one (a word of ten letters: 4 ms).
+	 */
+	private record Corrections(IndexReader.CacheKey reader, java.util.Map<String, List<String>> byTerm) {
+	}
+
+	private static final int MAX_KNOWN_CORRECTIONS = 10_000;
+
+	private volatile Corrections known;
+
+	private static List<String> lookUpCorrections(IndexReader reader, String term) {
+		List<String> corrections = new ArrayList<>();
+		IndexSearcher searcher = new IndexSearcher(reader);
+		for (int edits = 1; edits <= (term.length() >= 8 ? 2 : 1) && corrections.isEmpty(); edits++) {
+			try {
+				new FuzzyQuery(new Term(LuceneFields.BODY_ENGLISH, term), edits, 1, FUZZY_EXPANSIONS, true).rewrite(searcher)
+					.visit(new QueryVisitor() {
+						@Override
+						public void consumeTerms(Query query, Term... terms) {
+							for (Term t : terms) {
+								corrections.add(t.text());
+							}
+						}
+
+						@Override
+						public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+							return this;
+						}
+					});
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return corrections;
 	}
 
 	/**

@@ -107,6 +107,20 @@ class SearchRankingTests {
 	}
 
 	@Test
+	void aMisspeltWordFindsTheClosestWordsOfTheIndexAsItIsNow() throws Exception {
+		try (LuceneSearchIndex index = new LuceneSearchIndex(new ByteBuffersDirectory(), CONVERTER, synonyms(""), List::of)) {
+			index.addAll(List.of(doc("PERMIT", "harbour permit", "a permit for the harbour", "CUSTOMS")));
+			assertThat(index.search(SearchRequest.of("harbuor", Language.EN)).hits()).extracting(SearchHit::code)
+				.containsExactly("PERMIT");
+			assertThat(index.search(SearchRequest.of("festivel", Language.EN)).hits()).isEmpty();
+			// a word the index did not hold when it was last misspelt
+			index.index(doc("FESTIVAL", "lantern festival", "lanterns in the park", "CULTURE"));
+			assertThat(index.search(SearchRequest.of("festivel", Language.EN)).hits()).extracting(SearchHit::code)
+				.containsExactly("FESTIVAL");
+		}
+	}
+
+	@Test
 	void anIndexBuiltWithOtherSynonymsReportsNoVersionSoItIsRebuilt(@TempDir Path dir) throws Exception {
 		try (LuceneSearchIndex index = new LuceneSearchIndex(FSDirectory.open(dir), CONVERTER, synonyms("回鄉證, 回乡证明"), List::of)) {
 			index.addAll(List.of(doc("A", "港澳居民來往內地通行證", "換發", "PUBLIC_SECURITY")));
