@@ -118,10 +118,45 @@ public final class SearchQueries {
 				groups.add(group);
 			}
 		}
-		List<String> words = new ArrayList<>(new LinkedHashSet<>(analyzers.words(text)));
-		List<String> bigrams = new ArrayList<>(new LinkedHashSet<>(analyzers.bigrams(text)));
+		List<SearchAnalyzers.Token> wordTokens = analyzers.tokens(SearchAnalyzers.WORDS, text);
+		List<SearchAnalyzers.Token> bigramTokens = analyzers.tokens(SearchAnalyzers.BIGRAMS, text);
+		Set<String> words = new LinkedHashSet<>();
+		wordTokens.forEach(t -> words.add(t.term()));
+		Set<String> bigrams = new LinkedHashSet<>();
+		Set<String> scored = new LinkedHashSet<>();
+		for (SearchAnalyzers.Token bigram : bigramTokens) {
+			bigrams.add(bigram.term());
+			if (!acrossWords(bigram, wordTokens)) {
+				scored.add(bigram.term());
+			}
+		}
 		List<String> english = new ArrayList<>(new LinkedHashSet<>(analyzers.english(text)));
-		return new Analysed.Text(words, bigrams, english, groups);
+		return new Analysed.Text(new ArrayList<>(words), new ArrayList<>(bigrams), new ArrayList<>(scored), english, groups);
+	}
+
+	/**
+	 * Whether a bigram straddles two words of two characters or more ("民来" of 居民来往): such a bigram
+	 * is a word of neither, and scoring it would add a clause per gap between words for little (the
+	 * document that holds the whole phrase already scores for both words). It still counts towards what
+	 * a document must match.
+	 */
+	private static boolean acrossWords(SearchAnalyzers.Token bigram, List<SearchAnalyzers.Token> words) {
+		if (bigram.end() - bigram.start() != 2) {
+			return false;
+		}
+		SearchAnalyzers.Token first = wordAt(words, bigram.start());
+		SearchAnalyzers.Token second = wordAt(words, bigram.start() + 1);
+		return first != null && second != null && first != second && first.end() - first.start() >= 2
+				&& second.end() - second.start() >= 2;
+	}
+
+	private static SearchAnalyzers.Token wordAt(List<SearchAnalyzers.Token> words, int offset) {
+		for (SearchAnalyzers.Token word : words) {
+			if (word.start() <= offset && offset < word.end()) {
+				return word;
+			}
+		}
+		return null;
 	}
 
 	/** The terms to highlight: Chinese bigrams (folded) and English stems, of the text and its synonyms. */
@@ -215,7 +250,7 @@ public final class SearchQueries {
 				terms++;
 			}
 		}
-		for (String bigram : text.bigrams()) {
+		for (String bigram : text.scoredBigrams()) {
 			if (!isLatin(bigram)) {
 				addFields(query, reader, LuceneFields.TITLE_BIGRAMS, LuceneFields.TITLE_SYNONYM_BIGRAMS, LuceneFields.BODY_BIGRAMS,
 						bigram, BIGRAM_WEIGHT);
@@ -433,9 +468,11 @@ public final class SearchQueries {
 	public record Analysed(String normalized, Text text, List<String> variants, Set<String> highlightTerms) {
 
 		/**
+		 * @param scoredBigrams the bigrams that score: all but those that straddle two words
 		 * @param groups per space-separated part: its English terms and Chinese bigrams
 		 */
-		public record Text(List<String> words, List<String> bigrams, List<String> english, List<List<String>> groups) {
+		public record Text(List<String> words, List<String> bigrams, List<String> scoredBigrams, List<String> english,
+				List<List<String>> groups) {
 		}
 
 	}
