@@ -95,6 +95,12 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 	 */
 	static final int CANDIDATES = 30;
 
+	/**
+	 * Up to this many strict hits are scored one by one (each a look-up in every term's list of
+	 * documents) rather than found by a pass of the ranking query.
+	 */
+	static final int SCORED_ONE_BY_ONE = 300;
+
 	/** The strict hits (most words matched) are used when there are at least this many. */
 	static final int STRICT_ENOUGH = 5;
 
@@ -404,12 +410,15 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 				// the documents that match most of the words, counted (and listed) up to a point
 				int[] strictDocs = firstMatches(searcher, strict, COUNTED_HITS + 1);
 				if (strictDocs.length >= STRICT_ENOUGH) {
-					// enough of them: only they are hits, ranked in one pass of the ranking query that
-					// skips what cannot make the page (block-max MaxScore) and keeps only strict matches
+					// enough of them: only they are hits. A few are scored one by one; else they are ranked in
+					// one pass of the ranking query that skips what cannot make the page (block-max MaxScore)
+					// and keeps only strict matches (which, when they are rare among the documents that score
+					// well, leaves it little to skip)
 					boolean all = strictDocs.length <= COUNTED_HITS;
-					best = searcher.search(ranking, new StrictHits(wanted, all ? strictDocs : null,
-							all ? null : searcher.createWeight(searcher.rewrite(strict), ScoreMode.COMPLETE_NO_SCORES, 1f)))
-						.scoreDocs;
+					best = strictDocs.length <= SCORED_ONE_BY_ONE ? scored(searcher, ranking, strictDocs, wanted)
+							: searcher.search(ranking, new StrictHits(wanted, all ? strictDocs : null,
+									all ? null : searcher.createWeight(searcher.rewrite(strict), ScoreMode.COMPLETE_NO_SCORES, 1f)))
+								.scoreDocs;
 					// beyond the count, the total is a lower bound and the facets count the first ones found
 					total = Math.min(strictDocs.length, COUNTED_HITS);
 					facetDocs = all ? strictDocs : java.util.Arrays.copyOf(strictDocs, COUNTED_HITS);
@@ -523,6 +532,31 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 					scoreDocs[i].score, doc.get(LuceneFields.URL)));
 		}
 		return hits;
+	}
+
+	/** The given documents (sorted) scored by the (rewritten) query, best first, at most {@code limit}. */
+	private static ScoreDoc[] scored(IndexSearcher searcher, Query query, int[] sortedDocs, int limit) throws IOException {
+		Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, 1f);
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		List<ScoreDoc> scored = new ArrayList<>();
+		int i = 0;
+		while (i < sortedDocs.length) {
+			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
+			int end = leaf.docBase + leaf.reader().maxDoc();
+			Scorer scorer = weight.scorer(leaf);
+			DocIdSetIterator iterator = scorer == null ? null : scorer.iterator();
+			for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
+				int target = sortedDocs[i] - leaf.docBase;
+				if (iterator != null && iterator.docID() < target) {
+					iterator.advance(target);
+				}
+				if (iterator != null && iterator.docID() == target) {
+					scored.add(new ScoreDoc(sortedDocs[i], scorer.score()));
+				}
+			}
+		}
+		scored.sort((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+		return scored.subList(0, Math.min(limit, scored.size())).toArray(ScoreDoc[]::new);
 	}
 
 	/**
