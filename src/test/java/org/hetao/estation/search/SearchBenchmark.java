@@ -166,29 +166,29 @@ class SearchBenchmark {
 		double qps = (double) QUERIES / ((System.nanoTime() - throughputStart) / 1e9);
 		System.out.printf("in-process throughput, %d threads: %,.0f queries/s%n", CLIENTS, qps);
 
+		// Over HTTP, twice: with plain keep-alive clients (one connection each, a GET written and the
+		// response read whole), which cost the shared cores little next to the server they measure; and
+		// with java.net.http's client, whose own work on the same two cores counts in its figures.
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+		List<PlainHttpClient> plain = new ArrayList<>();
+		for (int c = 0; c < CLIENTS; c++) {
+			plain.add(new PlainHttpClient(port));
+		}
+		for (int i = 0; i < WARM_UP / 4; i++) {
+			plain.get(0).get(searchPath(queries.get(i % queries.size())));
+		}
+		long[] overHttp = concurrently(pool, queries, (c, q) -> plain.get(c).get(searchPath(q)));
+		for (PlainHttpClient c : plain) {
+			c.close();
+		}
+		report("HTTP GET /api/v1/search (" + CLIENTS + " concurrent plain keep-alive clients)", overHttp);
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		for (int i = 0; i < WARM_UP / 4; i++) {
 			http(client, queries.get(i % queries.size()));
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-		long[] overHttp = new long[QUERIES];
-		List<Future<?>> futures = new ArrayList<>();
-		for (int c = 0; c < CLIENTS; c++) {
-			int clientIndex = c;
-			futures.add(pool.submit(() -> {
-				for (int i = clientIndex; i < QUERIES; i += CLIENTS) {
-					long t0 = System.nanoTime();
-					http(client, queries.get(i));
-					overHttp[i] = System.nanoTime() - t0;
-				}
-				return null;
-			}));
-		}
-		for (Future<?> f : futures) {
-			f.get();
-		}
+		long[] overJdkHttp = concurrently(pool, queries, (c, q) -> http(client, q));
 		pool.shutdown();
-		report("HTTP GET /api/v1/search (" + CLIENTS + " concurrent clients)", overHttp);
+		report("HTTP GET /api/v1/search (" + CLIENTS + " concurrent java.net.http clients)", overJdkHttp);
 
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("documents", DOCUMENTS);
@@ -201,6 +201,8 @@ class SearchBenchmark {
 		figures.put("bareLuceneP99Ms", round(percentile(bare, 0.99)));
 		figures.put("searchHttpP50Ms", round(percentile(overHttp, 0.5)));
 		figures.put("searchHttpP99Ms", round(percentile(overHttp, 0.99)));
+		figures.put("searchHttpJdkClientP50Ms", round(percentile(overJdkHttp, 0.5)));
+		figures.put("searchHttpJdkClientP99Ms", round(percentile(overJdkHttp, 0.99)));
 		figures.put("searchQps8Threads", Math.round(qps));
 		figures.put("corpus", corpus.describe());
 		figures.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
@@ -305,10 +307,129 @@ class SearchBenchmark {
 		return Math.round(ms * 100) / 100.0;
 	}
 
+	interface Call {
+
+		void run(int client, String[] query) throws IOException;
+
+	}
+
+	/** Each client runs its share of the queries one after another; the latency of each. */
+	static long[] concurrently(ExecutorService pool, List<String[]> queries, Call call) throws Exception {
+		long[] nanos = new long[queries.size()];
+		List<Future<?>> futures = new ArrayList<>();
+		for (int c = 0; c < CLIENTS; c++) {
+			int client = c;
+			futures.add(pool.submit(() -> {
+				for (int i = client; i < queries.size(); i += CLIENTS) {
+					long t0 = System.nanoTime();
+					call.run(client, queries.get(i));
+					nanos[i] = System.nanoTime() - t0;
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		return nanos;
+	}
+
+	static String searchPath(String[] q) {
+		return "/api/v1/search?q=" + URLEncoder.encode(q[0], StandardCharsets.UTF_8) + "&lang=" + Language.valueOf(q[1]).tag();
+	}
+
+	/**
+	 * An HTTP/1.1 client on one kept-alive connection: writes a GET, reads the status line, the headers
+	 * and the whole body (by Content-Length or chunks), and fails on anything but 200.
+	 */
+	static final class PlainHttpClient implements java.io.Closeable {
+
+		private final int port;
+
+		private java.net.Socket socket;
+
+		private java.io.OutputStream out;
+
+		private java.io.BufferedInputStream in;
+
+		PlainHttpClient(int port) throws IOException {
+			this.port = port;
+			connect();
+		}
+
+		private void connect() throws IOException {
+			socket = new java.net.Socket("localhost", port);
+			socket.setTcpNoDelay(true);
+			out = socket.getOutputStream();
+			in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
+		}
+
+		byte[] get(String path) throws IOException {
+			out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: application/json\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			String status = line();
+			if (!status.startsWith("HTTP/1.1 200")) {
+				throw new IllegalStateException(status + " for " + path);
+			}
+			int length = -1;
+			boolean chunked = false;
+			boolean closing = false;
+			for (String header = line(); !header.isEmpty(); header = line()) {
+				String lower = header.toLowerCase(Locale.ROOT);
+				if (lower.startsWith("content-length:")) {
+					length = Integer.parseInt(lower.substring(15).trim());
+				}
+				else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+					chunked = true;
+				}
+				else if (lower.startsWith("connection:") && lower.contains("close")) {
+					closing = true;
+				}
+			}
+			byte[] body;
+			if (!chunked) {
+				body = in.readNBytes(length);
+			}
+			else {
+				java.io.ByteArrayOutputStream chunks = new java.io.ByteArrayOutputStream();
+				for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+					chunks.write(in.readNBytes(size));
+					line();
+				}
+				line();
+				body = chunks.toByteArray();
+			}
+			if (closing) {
+				// the server ends a connection after so many requests (Tomcat: 100): open the next one
+				socket.close();
+				connect();
+			}
+			return body;
+		}
+
+		private String line() throws IOException {
+			StringBuilder line = new StringBuilder();
+			for (int c = in.read(); c != '\n'; c = in.read()) {
+				if (c < 0) {
+					throw new IOException("connection closed");
+				}
+				if (c != '\r') {
+					line.append((char) c);
+				}
+			}
+			return line.toString();
+		}
+
+		@Override
+		public void close() throws IOException {
+			socket.close();
+		}
+
+	}
+
 	void http(HttpClient client, String[] q) {
-		String lang = Language.valueOf(q[1]).tag();
-		URI uri = URI.create("http://localhost:" + port + "/api/v1/search?q="
-				+ URLEncoder.encode(q[0], StandardCharsets.UTF_8) + "&lang=" + lang);
+		URI uri = URI.create("http://localhost:" + port + searchPath(q));
 		try {
 			HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
 					HttpResponse.BodyHandlers.ofString());

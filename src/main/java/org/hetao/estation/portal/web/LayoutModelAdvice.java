@@ -28,6 +28,10 @@ class LayoutModelAdvice {
 
 	@ModelAttribute
 	void layout(HttpServletRequest request, org.springframework.ui.Model model) {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			// a @RestController is a @Controller too, but an API answer has no layout
+			return;
+		}
 		Locale locale = RequestContextUtils.getLocale(request);
 		Language language = Language.of(locale);
 		EstationUser user = CurrentUser.get().orElse(null);
