@@ -163,6 +163,43 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		return queries;
 	}
 
+	/**
+	 * Closed while an index that was missing is built for the first time (at start-up the web server
+	 * answers before that build is done): a search meanwhile waits for it, up to
+	 * {@link #FIRST_BUILD_WAIT}, rather than find nothing. Null: open.
+	 */
+	private volatile java.util.concurrent.CountDownLatch firstBuild;
+
+	static final java.time.Duration FIRST_BUILD_WAIT = java.time.Duration.ofSeconds(60);
+
+	/** Before start-up: when the index is empty, searches are to wait for {@link #firstBuildDone()}. */
+	public void awaitFirstBuildIfEmpty() {
+		if (isEmpty()) {
+			firstBuild = new java.util.concurrent.CountDownLatch(1);
+		}
+	}
+
+	/** The start-up build is done (or was not needed): searches go ahead. */
+	public void firstBuildDone() {
+		java.util.concurrent.CountDownLatch latch = firstBuild;
+		firstBuild = null;
+		if (latch != null) {
+			latch.countDown();
+		}
+	}
+
+	private void waitForFirstBuild() {
+		java.util.concurrent.CountDownLatch latch = firstBuild;
+		if (latch != null) {
+			try {
+				latch.await(FIRST_BUILD_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
 	/** Whether the index holds any document (false: it was missing or empty and needs a rebuild). */
 	public boolean isEmpty() {
 		return writer.getDocStats().numDocs == 0;
@@ -391,6 +428,7 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 				throw Problem.invalid("search.filter.unknown", dimension);
 			}
 		}
+		waitForFirstBuild();
 		IndexSearcher searcher = acquire();
 		try {
 			SearchQueries.Analysed analysed = queries.analyse(normalized);
@@ -488,6 +526,7 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		if (normalized.isEmpty()) {
 			return List.of();
 		}
+		waitForFirstBuild();
 		IndexSearcher searcher = acquire();
 		try {
 			TopDocs top = searcher.search(queries.buildPrefix(normalized, searcher.getIndexReader()),

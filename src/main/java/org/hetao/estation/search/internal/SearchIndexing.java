@@ -26,13 +26,21 @@ class SearchIndexing {
 	SearchIndexing(LuceneSearchIndex index, CatalogDocuments catalog) {
 		this.index = index;
 		this.catalog = catalog;
+		// made before the web server starts: on a first start, a search that comes before the index is
+		// built waits for it instead of finding nothing
+		index.awaitFirstBuildIfEmpty();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void onStartup() {
-		String version = catalog.version();
-		if (index.isEmpty() || !Objects.equals(Objects.toString(version, ""), Objects.toString(index.indexedCatalogVersion(), ""))) {
-			rebuild("start-up (index missing or from another catalogue version)");
+		try {
+			String version = catalog.version();
+			if (index.isEmpty() || !Objects.equals(Objects.toString(version, ""), Objects.toString(index.indexedCatalogVersion(), ""))) {
+				rebuild("start-up (index missing or from another catalogue version)");
+			}
+		}
+		finally {
+			index.firstBuildDone();
 		}
 	}
 

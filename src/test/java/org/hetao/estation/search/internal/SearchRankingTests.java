@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.FSDirectory;
+import org.hetao.estation.search.SearchContributor;
 import org.hetao.estation.search.SearchDocument;
 import org.hetao.estation.search.SearchFacets;
 import org.hetao.estation.search.SearchHit;
@@ -130,6 +131,29 @@ class SearchRankingTests {
 			index.index(doc("FESTIVAL", "lantern festival", "lanterns in the park", "CULTURE"));
 			assertThat(index.search(SearchRequest.of("festivel", Language.EN)).hits()).extracting(SearchHit::code)
 				.containsExactly("FESTIVAL");
+		}
+	}
+
+	@Test
+	void aSearchDuringTheFirstBuildOfAMissingIndexWaitsForIt() throws Exception {
+		SearchContributor contributor = () -> List.of(doc("PERMIT", "harbour permit", "a permit for the harbour", "CUSTOMS"));
+		java.util.concurrent.ExecutorService searching = java.util.concurrent.Executors.newSingleThreadExecutor();
+		try (LuceneSearchIndex index = new LuceneSearchIndex(new ByteBuffersDirectory(), CONVERTER, synonyms(""),
+				() -> List.of(contributor))) {
+			index.awaitFirstBuildIfEmpty();
+			java.util.concurrent.Future<SearchResults> early = searching.submit(() -> index.search(SearchRequest.of("harbour", Language.EN)));
+			Thread.sleep(300);
+			assertThat(early).as("waits for the build").isNotDone();
+			index.rebuild();
+			index.firstBuildDone();
+			assertThat(early.get(10, java.util.concurrent.TimeUnit.SECONDS).hits()).extracting(SearchHit::code)
+				.containsExactly("PERMIT");
+			// an index that is not empty is searched at once
+			index.awaitFirstBuildIfEmpty();
+			assertThat(index.search(SearchRequest.of("harbour", Language.EN)).total()).isEqualTo(1);
+		}
+		finally {
+			searching.shutdownNow();
 		}
 	}
 
