@@ -436,8 +436,7 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			int wanted = (request.page() + 1) * request.size();
 			int candidates = Math.max(wanted, CANDIDATES);
 			Query rankingTerms = queries.buildRanking(analysed, reader);
-			// rewritten once: a misspelt word's expansion into the closest terms is the costly part of a
-			// rewrite, and the ranking query is run up to twice
+			// rewritten once, as it may run twice (a drill-down query builds its filters in its rewrite)
 			Query ranking = searcher.rewrite(filtered(rankingTerms, request));
 			Query requirement = queries.buildRequirement(analysed, reader);
 			ScoreDoc[] best = null;
