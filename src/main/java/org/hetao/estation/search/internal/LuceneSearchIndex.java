@@ -403,8 +403,7 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 	private void addSynonyms(String zh, String en, StringBuilder zhOut, StringBuilder enOut) {
 		// " | " keeps an alternative from matching across the two texts
 		for (String other : synonyms.expansions(Synonyms.basicNormalize(zh + " | " + en))) {
-			boolean han = other.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
-			(han ? zhOut : enOut).append('\n').append(other);
+			(SearchQueries.isLatin(other) ? enOut : zhOut).append('\n').append(other);
 		}
 	}
 
@@ -443,7 +442,9 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			long total = -1;
 			int[] facetDocs = null;
 			if (requirement != null) {
-				Query strict = filtered(requirement, request);
+				// made once: it lists the strict matches, and past 1,000 tells the page's pass which are strict
+				Weight strict = searcher.createWeight(searcher.rewrite(filtered(requirement, request)),
+						ScoreMode.COMPLETE_NO_SCORES, 1f);
 				// the documents that match most of the words, counted (and listed) up to a point
 				int[] strictDocs = firstMatches(searcher, strict, COUNTED_HITS + 1);
 				if (strictDocs.length >= STRICT_ENOUGH) {
@@ -454,7 +455,7 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 					boolean all = strictDocs.length <= COUNTED_HITS;
 					best = strictDocs.length <= SCORED_ONE_BY_ONE ? scored(searcher, ranking, strictDocs, wanted)
 							: searcher.search(ranking, new StrictHits(wanted, all ? strictDocs : null,
-									all ? null : searcher.createWeight(searcher.rewrite(strict), ScoreMode.COMPLETE_NO_SCORES, 1f)))
+									all ? null : strict))
 								.scoreDocs;
 					// beyond the count, the total is a lower bound and the facets count the first ones found
 					total = Math.min(strictDocs.length, COUNTED_HITS);
@@ -466,7 +467,8 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 				TopDocs top = searcher.search(ranking, new TopScoreDocCollectorManager(candidates, candidates));
 				best = top.scoreDocs;
 				total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
-						: Math.min(firstMatches(searcher, ranking, COUNTED_HITS + 1).length, COUNTED_HITS);
+						: Math.min(firstMatches(searcher, searcher.createWeight(ranking, ScoreMode.COMPLETE_NO_SCORES, 1f),
+								COUNTED_HITS + 1).length, COUNTED_HITS);
 			}
 			if (total < STRICT_ENOUGH) {
 				// little found: try the synonyms of the query's words as typed in, parts of them matching too
@@ -686,9 +688,8 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 
 	}
 
-	/** The first documents the query matches, in index order, at most {@code limit} of them. */
-	private static int[] firstMatches(IndexSearcher searcher, Query query, int limit) throws IOException {
-		Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+	/** The first documents the weight's query matches, in index order, at most {@code limit} of them. */
+	private static int[] firstMatches(IndexSearcher searcher, Weight weight, int limit) throws IOException {
 		int[] docs = new int[16];
 		int n = 0;
 		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {

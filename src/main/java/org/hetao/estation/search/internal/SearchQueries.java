@@ -454,7 +454,8 @@ public final class SearchQueries {
 		}
 	}
 
-	private static boolean isLatin(String term) {
+	/** Whether the text holds no Chinese character (an English term, a number…). */
+	static boolean isLatin(String term) {
 		return term.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
 	}
 

@@ -77,10 +77,6 @@ final class Snippets {
 		}
 	}
 
-	private static boolean latin(String term) {
-		return term.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
-	}
-
 	private List<int[]> matches(String text, String twin, Set<String> terms, Language language) {
 		List<int[]> ranges = new ArrayList<>();
 		boolean latinTerms = false;
@@ -94,7 +90,7 @@ final class Snippets {
 				folded = folded.toLowerCase(Locale.ROOT);
 			}
 			for (String term : terms) {
-				if (latin(term)) {
+				if (SearchQueries.isLatin(term)) {
 					latinTerms = true;
 				}
 				else if (folded.length() == text.length()) {
