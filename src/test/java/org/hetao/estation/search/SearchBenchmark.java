@@ -2,7 +2,6 @@ package org.hetao.estation.search;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -64,7 +63,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Not a timed test: it runs only when asked for.
  *
  * Also prints, as the yardstick the issue names, bare Lucene on the same documents and queries
- * ({@link #bareLucene}), and the in-process throughput of 8 threads and writes the figures as JSON to
+ * ({@link #bareLucene}), the floor of the HTTP figures (the same clients on a request that searches nothing:
+ * what the web stack and the machine cost), and the in-process throughput of 8 threads and writes the figures as JSON to
  * {@code target/bench/search.json}. {@code -Dbench.documents=} and {@code -Dbench.queries=} make a
  * quick run.
  *
@@ -98,9 +98,13 @@ class SearchBenchmark {
 
 	final SearchCorpus corpus = new SearchCorpus(Path.of("src/main/resources"), 20261127);
 
+	/** A request through the whole web stack that searches nothing: a blank prefix is answered with []. */
+	static final String NOTHING_SEARCHED = "/api/v1/search/suggest?q=";
+
 	@Test
 	void latency() throws Exception {
-		System.out.printf("%nCorpus: %s%n", corpus.describe());
+		System.out.printf("%nCorpus: %s%nJava assertions: %s (production runs without them)%n", corpus.describe(),
+				assertionsEnabled() ? "ON" : "off");
 		long start = System.nanoTime();
 		List<SearchDocument> all = new ArrayList<>();
 		for (int i = 0; i < DOCUMENTS; i++) {
@@ -121,23 +125,27 @@ class SearchBenchmark {
 		}
 		long[] inProcess = new long[QUERIES];
 		long[] cpu = new long[QUERIES];
-		ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+		long[] allocated = new long[QUERIES];
+		com.sun.management.ThreadMXBean threadBean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		long total = 0;
 		long gcCount = gcCount();
 		long gcMillis = gcMillis();
 		for (int i = 0; i < QUERIES; i++) {
 			String[] q = queries.get(i);
+			long a0 = threadBean.getCurrentThreadAllocatedBytes();
 			long c0 = threadBean.getCurrentThreadCpuTime();
 			long t0 = System.nanoTime();
 			SearchResults results = search.search(new SearchRequest(q[0], Language.valueOf(q[1]), Map.of(), 0, 10));
 			inProcess[i] = System.nanoTime() - t0;
 			cpu[i] = threadBean.getCurrentThreadCpuTime() - c0;
+			allocated[i] = threadBean.getCurrentThreadAllocatedBytes() - a0;
 			total += results.total();
 		}
 		gcCount = gcCount() - gcCount;
 		gcMillis = gcMillis() - gcMillis;
 		report("in-process (Search.search, 1 thread)", inProcess);
-		System.out.printf("  garbage collections meanwhile: %d, %d ms in all%n", gcCount, gcMillis);
+		System.out.printf("  garbage collections meanwhile: %d, %d ms in all; allocated per query: mean %,d KB, p99 %,d KB%n",
+				gcCount, gcMillis, Arrays.stream(allocated).sum() / QUERIES / 1024, rank(allocated, 0.99) / 1024);
 		slowest(queries, cpu, 10);
 		// CPU time of the searching thread: what a query costs, whatever else the machine is doing
 		report("  the same, CPU time of the thread", cpu);
@@ -178,10 +186,14 @@ class SearchBenchmark {
 			plain.get(0).get(searchPath(queries.get(i % queries.size())));
 		}
 		long[] overHttp = concurrently(pool, queries, (c, q) -> plain.get(c).get(searchPath(q)));
+		report("HTTP GET /api/v1/search (" + CLIENTS + " concurrent plain keep-alive clients)", overHttp);
+		// the floor: the same clients and as many requests through the same web stack (Tomcat, filters,
+		// security, MVC, JSON) to an endpoint that searches nothing. What it shows is not the search's.
+		long[] floor = concurrently(pool, queries, (c, q) -> plain.get(c).get(NOTHING_SEARCHED));
 		for (PlainHttpClient c : plain) {
 			c.close();
 		}
-		report("HTTP GET /api/v1/search (" + CLIENTS + " concurrent plain keep-alive clients)", overHttp);
+		report("  the floor: the same clients on GET " + NOTHING_SEARCHED + " (answers [] without searching)", floor);
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		for (int i = 0; i < WARM_UP / 4; i++) {
 			http(client, queries.get(i % queries.size()));
@@ -197,13 +209,17 @@ class SearchBenchmark {
 		figures.put("searchP99Ms", round(percentile(inProcess, 0.99)));
 		figures.put("searchCpuP50Ms", round(percentile(cpu, 0.5)));
 		figures.put("searchCpuP99Ms", round(percentile(cpu, 0.99)));
+		figures.put("searchAllocatedKbMean", Arrays.stream(allocated).sum() / QUERIES / 1024);
 		figures.put("bareLuceneP50Ms", round(percentile(bare, 0.5)));
 		figures.put("bareLuceneP99Ms", round(percentile(bare, 0.99)));
 		figures.put("searchHttpP50Ms", round(percentile(overHttp, 0.5)));
 		figures.put("searchHttpP99Ms", round(percentile(overHttp, 0.99)));
+		figures.put("httpFloorP50Ms", round(percentile(floor, 0.5)));
+		figures.put("httpFloorP99Ms", round(percentile(floor, 0.99)));
 		figures.put("searchHttpJdkClientP50Ms", round(percentile(overJdkHttp, 0.5)));
 		figures.put("searchHttpJdkClientP99Ms", round(percentile(overJdkHttp, 0.99)));
 		figures.put("searchQps8Threads", Math.round(qps));
+		figures.put("assertionsEnabled", assertionsEnabled());
 		figures.put("corpus", corpus.describe());
 		figures.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
 				+ System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
@@ -289,6 +305,14 @@ class SearchBenchmark {
 		}
 	}
 
+	/** Surefire turns assertions on for tests; the pom's bench profile turns them off, as in production. */
+	@SuppressWarnings("AssertWithSideEffects")
+	static boolean assertionsEnabled() {
+		boolean enabled = false;
+		assert enabled = true;
+		return enabled;
+	}
+
 	static long gcCount() {
 		return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionCount())).sum();
 	}
@@ -298,9 +322,13 @@ class SearchBenchmark {
 	}
 
 	static double percentile(long[] nanos, double p) {
-		long[] sorted = nanos.clone();
+		return rank(nanos, p) / 1e6;
+	}
+
+	static long rank(long[] values, double p) {
+		long[] sorted = values.clone();
 		Arrays.sort(sorted);
-		return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
+		return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
 	}
 
 	static double round(double ms) {

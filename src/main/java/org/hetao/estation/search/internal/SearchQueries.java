@@ -1,7 +1,6 @@
 package org.hetao.estation.search.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,7 +9,12 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexReaderContext;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -212,11 +216,11 @@ public final class SearchQueries {
 				if (isLatin(term)) {
 					// every English term of the part is its own requirement
 					if (exists(reader, LuceneFields.TITLE_ENGLISH, LuceneFields.BODY_ENGLISH, term)) {
-						groups.add(new TermQuery(new Term(LuceneFields.BODY_ENGLISH, term)));
+						groups.add(termQuery(reader, LuceneFields.BODY_ENGLISH, term));
 					}
 				}
 				else if (exists(reader, LuceneFields.TITLE_BIGRAMS, LuceneFields.BODY_BIGRAMS, term)) {
-					bigrams.add(new TermQuery(new Term(LuceneFields.BODY_BIGRAMS, term)));
+					bigrams.add(termQuery(reader, LuceneFields.BODY_BIGRAMS, term));
 				}
 			}
 			// the bigrams of a Chinese part are one requirement
@@ -286,62 +290,68 @@ public final class SearchQueries {
 	 * then searched as words of their own. Remembered for the current state of the index.
 	 */
 	private List<String> corrections(IndexReader reader, String term) {
-		IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-		if (helper == null) {
-			return lookUpCorrections(reader, term);
-		}
-		Corrections known = this.known;
-		if (known == null || known.reader() != helper.getKey()) {
-			known = new Corrections(helper.getKey(), new java.util.concurrent.ConcurrentHashMap<>());
-			this.known = known;
-		}
-		List<String> corrections = known.byTerm().get(term);
-		if (corrections == null) {
-			corrections = lookUpCorrections(reader, term);
-			if (known.byTerm().size() < MAX_KNOWN_CORRECTIONS) {
-				known.byTerm().put(term, corrections);
-			}
-		}
-		return corrections;
+		return knownCorrections.get(reader, term, t -> lookUpCorrections(reader, t));
 	}
 
 	/**
-	 * The corrections found in one state of the index (a change makes a new reader and starts over):
-	 * people misspell the same words, and finding a word's closest terms is the costly part of a query
-	 * that holds one (a word of ten letters: 4 ms).
+	 * The corrections found in the current state of the index: people misspell the same words, and finding
+	 * a word's closest terms is the costly part of a query that holds one (a word of ten letters: 4 ms).
 	 */
-	private record Corrections(IndexReader.CacheKey reader, java.util.Map<String, List<String>> byTerm) {
-	}
+	private final ReaderCache<String, List<String>> knownCorrections = new ReaderCache<>(10_000);
 
-	private static final int MAX_KNOWN_CORRECTIONS = 10_000;
+	/**
+	 * Where the index holds each term the queries looked up, and in how many documents, in its current
+	 * state: a query's terms are found in the term dictionary once, not again for each check ({@link #exists},
+	 * {@link #common}) and each clause that searches them. Each lookup makes a new term iterator, whose
+	 * buffers made most of what a query allocated: garbage that, collected under load, stalls every request
+	 * in flight. Its entries are small (a term and its place in each segment).
+	 */
+	private final ReaderCache<Term, TermStates> knownTerms = new ReaderCache<>(100_000);
 
-	private volatile Corrections known;
-
-	private static List<String> lookUpCorrections(IndexReader reader, String term) {
+	private static List<String> lookUpCorrections(IndexReader reader, String term) throws IOException {
 		List<String> corrections = new ArrayList<>();
 		IndexSearcher searcher = new IndexSearcher(reader);
 		for (int edits = 1; edits <= (term.length() >= 8 ? 2 : 1) && corrections.isEmpty(); edits++) {
-			try {
-				new FuzzyQuery(new Term(LuceneFields.BODY_ENGLISH, term), edits, 1, FUZZY_EXPANSIONS, true).rewrite(searcher)
-					.visit(new QueryVisitor() {
-						@Override
-						public void consumeTerms(Query query, Term... terms) {
-							for (Term t : terms) {
-								corrections.add(t.text());
-							}
+			new FuzzyQuery(new Term(LuceneFields.BODY_ENGLISH, term), edits, 1, FUZZY_EXPANSIONS, true).rewrite(searcher)
+				.visit(new QueryVisitor() {
+					@Override
+					public void consumeTerms(Query query, Term... terms) {
+						for (Term t : terms) {
+							corrections.add(t.text());
 						}
+					}
 
-						@Override
-						public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-							return this;
-						}
-					});
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+					@Override
+					public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+						return this;
+					}
+				});
 		}
 		return corrections;
+	}
+
+	/** A query for the term that does not look it up again: its place in each segment is known. */
+	private TermQuery termQuery(IndexReader reader, String field, String text) {
+		Term term = new Term(field, text);
+		return new TermQuery(term, termStates(reader, term));
+	}
+
+	private TermStates termStates(IndexReader reader, Term term) {
+		return knownTerms.get(reader, term, t -> {
+			IndexReaderContext top = reader.getContext();
+			TermStates states = new TermStates(top);
+			for (LeafReaderContext leaf : top.leaves()) {
+				TermsEnum terms = Terms.getTerms(leaf.reader(), t.field()).iterator();
+				if (terms.seekExact(t.bytes())) {
+					states.register(terms.termState(), leaf.ord, terms.docFreq(), terms.totalTermFreq());
+				}
+			}
+			return states;
+		});
+	}
+
+	private int docFreq(IndexReader reader, String field, String term) {
+		return termStates(reader, new Term(field, term)).docFreq();
 	}
 
 	/**
@@ -359,32 +369,23 @@ public final class SearchQueries {
 	 * @param synonymField where the title's synonyms are indexed (null: none): a title that holds a
 	 * synonym of the term scores as a title, weighted lower than one that holds the term itself
 	 */
-	private static void addFields(BooleanQuery.Builder query, IndexReader reader, String titleField, String synonymField,
+	private void addFields(BooleanQuery.Builder query, IndexReader reader, String titleField, String synonymField,
 			String bodyField, String term, float weight) {
-		query.add(new BoostQuery(new TermQuery(new Term(titleField, term)), TITLE_BOOST * weight), Occur.SHOULD);
+		query.add(new BoostQuery(termQuery(reader, titleField, term), TITLE_BOOST * weight), Occur.SHOULD);
 		if (synonymField != null) {
-			query.add(new BoostQuery(new TermQuery(new Term(synonymField, term)), TITLE_BOOST * TITLE_SYNONYM_WEIGHT * weight),
+			query.add(new BoostQuery(termQuery(reader, synonymField, term), TITLE_BOOST * TITLE_SYNONYM_WEIGHT * weight),
 					Occur.SHOULD);
 		}
 		if (!common(reader, bodyField, term)) {
-			Query body = new TermQuery(new Term(bodyField, term));
+			Query body = termQuery(reader, bodyField, term);
 			query.add(weight == 1f ? body : new BoostQuery(body, weight), Occur.SHOULD);
 		}
 	}
 
-	static boolean common(IndexReader reader, String field, String term) {
+	private boolean common(IndexReader reader, String field, String term) {
 		int documents = reader.maxDoc();
 		return documents > COMMON_MIN_DOCS
 				&& docFreq(reader, field, term) > Math.max(COMMON_MIN_DOCS, (long) (documents * COMMON_SHARE));
-	}
-
-	private static int docFreq(IndexReader reader, String field, String term) {
-		try {
-			return reader.docFreq(new Term(field, term));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** Of n space-separated parts: all of one or two, all but one of three or four, three quarters of more. */
@@ -445,13 +446,8 @@ public final class SearchQueries {
 		return clauses == 0 ? new MatchNoDocsQuery() : query.build();
 	}
 
-	private static boolean exists(IndexReader reader, String titleField, String bodyField, String term) {
-		try {
-			return reader.docFreq(new Term(bodyField, term)) > 0 || reader.docFreq(new Term(titleField, term)) > 0;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	private boolean exists(IndexReader reader, String titleField, String bodyField, String term) {
+		return docFreq(reader, bodyField, term) > 0 || docFreq(reader, titleField, term) > 0;
 	}
 
 	/** Whether the text holds no Chinese character (an English term, a number…). */

@@ -135,6 +135,37 @@ class SearchRankingTests {
 	}
 
 	@Test
+	void theTermsOfAQueryAreLookedUpInTheIndexAsItIsNow() throws Exception {
+		List<SearchDocument> all = List.of(doc("PERMIT", "harbour permit", "a permit for the harbour", "CUSTOMS"),
+				doc("FESTIVAL", "lantern festival", "lanterns in the harbour park", "CULTURE"),
+				doc("FAIR", "lantern fair", "a fair of lanterns and a permit to sell them", "CULTURE"));
+		try (LuceneSearchIndex index = new LuceneSearchIndex(new ByteBuffersDirectory(), CONVERTER, synonyms(""), List::of);
+				LuceneSearchIndex fresh = new LuceneSearchIndex(new ByteBuffersDirectory(), CONVERTER, synonyms(""), List::of)) {
+			index.addAll(all.subList(0, 1));
+			// looked up while the index does not hold them
+			assertThat(index.search(SearchRequest.of("lantern permit", Language.EN)).hits()).extracting(SearchHit::code)
+				.containsExactly("PERMIT");
+			index.index(all.get(1));
+			index.index(all.get(2));
+			fresh.addAll(all);
+			// found now, and scored with what the index holds now: as by an index that never held less
+			for (String query : List.of("lantern permit", "lantern", "harbour")) {
+				SearchResults now = index.search(SearchRequest.of(query, Language.EN));
+				SearchResults expected = fresh.search(SearchRequest.of(query, Language.EN));
+				assertThat(now.hits()).extracting(SearchHit::code, SearchHit::score)
+					.as(query).containsExactlyElementsOf(expected.hits().stream()
+						.map(h -> org.assertj.core.groups.Tuple.tuple(h.code(), h.score())).toList());
+				assertThat(now.total()).as(query).isEqualTo(expected.total());
+			}
+			assertThat(index.search(SearchRequest.of("lantern", Language.EN)).hits()).extracting(SearchHit::code)
+				.containsExactlyInAnyOrder("FESTIVAL", "FAIR");
+			index.remove(SearchType.ITEM, "FESTIVAL");
+			assertThat(index.search(SearchRequest.of("lantern", Language.EN)).hits()).extracting(SearchHit::code)
+				.containsExactly("FAIR");
+		}
+	}
+
+	@Test
 	void aSearchDuringTheFirstBuildOfAMissingIndexWaitsForIt() throws Exception {
 		SearchContributor contributor = () -> List.of(doc("PERMIT", "harbour permit", "a permit for the harbour", "CUSTOMS"));
 		java.util.concurrent.ExecutorService searching = java.util.concurrent.Executors.newSingleThreadExecutor();
