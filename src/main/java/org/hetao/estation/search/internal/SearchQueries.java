@@ -452,7 +452,15 @@ public final class SearchQueries {
 
 	/** Whether the text holds no Chinese character (an English term, a number…). */
 	static boolean isLatin(String term) {
-		return term.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+		// a loop, not a stream: it runs for every word of every snippet
+		for (int i = 0; i < term.length();) {
+			int cp = term.codePointAt(i);
+			if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+				return false;
+			}
+			i += Character.charCount(cp);
+		}
+		return true;
 	}
 
 	/**
