@@ -157,6 +157,32 @@ class PolicyIntegrationTests {
 	}
 
 	@Test
+	void anItemsPublishedAnswerIsShownOnTheItemsPageInTheLanguageItWasWrittenIn() throws Exception {
+		String marker = "Zi" + UUID.randomUUID().toString().substring(0, 6);
+		MvcTestResult asked = mvc.post().uri("/api/v1/consultations").with(httpBasic("applicant-hk", PASSWORD))
+			.header("Accept-Language", "zh-HK").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"subjectType\":\"ITEM\",\"subjectCode\":\"TAX-001\",\"question\":\"新公司 " + marker
+					+ " 可否同日領取發票？\"}")
+			.exchange();
+		assertThat(asked).hasStatus(201);
+		int id = JsonPath.read(bodyQuietly(asked), "$.id");
+		assertThat(mvc.post().uri("/api/v1/consultations/{id}/answer", id).with(httpBasic("officer-tax", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"answer\":\"可以：資料齊全即日辦結。\",\"version\":0}").exchange())
+			.hasStatusOk();
+		// answered, not yet published: not on the page
+		String before = body(mvc.get().uri("/catalog/items/TAX-001").header("Accept-Language", "en").exchange());
+		assertThat(before).doesNotContain(marker).contains("/consultations/new?item=TAX-001");
+		assertThat(mvc.post().uri("/api/v1/consultations/{id}/publish", id).with(httpBasic("officer-tax", PASSWORD)).exchange())
+			.hasStatusOk();
+		// published: on the item's page for everyone, marked with the language it was written in
+		String page = body(mvc.get().uri("/catalog/items/TAX-001").header("Accept-Language", "en").exchange());
+		assertThat(page).contains("Questions and answers").contains(marker).contains("可以：資料齊全即日辦結。")
+			.containsPattern("<dt lang=\"zh-Hant\">新公司 " + marker);
+		assertThat(body(mvc.get().uri("/catalog/items/TAX-002").header("Accept-Language", "en").exchange()))
+			.doesNotContain(marker);
+	}
+
+	@Test
 	void askingNeedsARealSubjectAndAQuestion() {
 		assertThat(mvc.post().uri("/api/v1/consultations").with(httpBasic("applicant-hk", PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"subjectType\":\"POLICY\",\"subjectCode\":\"POL-999\",\"question\":\"?\"}")

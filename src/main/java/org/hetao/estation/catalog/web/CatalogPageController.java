@@ -20,6 +20,8 @@ import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.shared.ApplicantType;
 import org.hetao.estation.shared.LocalizedText;
 import org.hetao.estation.shared.Problem;
+import org.hetao.estation.shared.PublishedFaqs;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +36,12 @@ class CatalogPageController {
 
 	private final StoredCatalog catalog;
 
-	CatalogPageController(StoredCatalog catalog) {
+	private final ObjectProvider<PublishedFaqs> faqs;
+
+	/** @param faqs the answers published to the items' FAQ (by the consultation desk) */
+	CatalogPageController(StoredCatalog catalog, ObjectProvider<PublishedFaqs> faqs) {
 		this.catalog = catalog;
+		this.faqs = faqs;
 	}
 
 	/** A theme or domain with its item count, for the home page's tiles. */
@@ -115,6 +121,7 @@ class CatalogPageController {
 		model.addAttribute("channels", item.channels().stream().sorted().toList());
 		model.addAttribute("inMatters",
 				s.matters().stream().filter(m -> m.item(item.code()).isPresent()).toList());
+		model.addAttribute("faqs", faqs.stream().flatMap(f -> f.of("ITEM", item.code()).stream()).toList());
 		return "catalog/item";
 	}
 

@@ -11,6 +11,7 @@ import org.hetao.estation.policy.FaqPublished;
 import org.hetao.estation.shared.Language;
 import org.hetao.estation.shared.LocalizedText;
 import org.hetao.estation.shared.Problem;
+import org.hetao.estation.shared.PublishedFaqs;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * existence is not revealed.
  */
 @Service
-public class ConsultationDesk {
+public class ConsultationDesk implements PublishedFaqs {
 
 	public static final int MAX_QUESTION = 2000;
 
@@ -126,8 +127,13 @@ public class ConsultationDesk {
 		events.publishEvent(new FaqPublished(id, c.subjectType(), c.subjectCode()));
 	}
 
-	public List<Consultations.Consultation> faqs(String type, String code) {
-		return consultations.faqsOf(type, code);
+	/** The published questions of an item or a policy, for its page. */
+	@Override
+	public List<PublishedFaqs.Entry> of(String subjectType, String subjectCode) {
+		return consultations.faqsOf(subjectType, subjectCode)
+			.stream()
+			.map(c -> new PublishedFaqs.Entry(c.question(), c.answer(), Language.fromTag(c.language()).orElse(Language.DEFAULT)))
+			.toList();
 	}
 
 	private Consultations.Consultation requireDepartment(long id, EstationUser officer) {

@@ -65,7 +65,7 @@ class PolicyController {
 	String show(@PathVariable String code, Model model) {
 		Policy policy = library.find(code).orElseThrow(() -> Problem.notFound("policy.notFound"));
 		model.addAttribute("policy", policy);
-		model.addAttribute("faqs", desk.faqs("POLICY", code));
+		model.addAttribute("faqs", desk.of("POLICY", code));
 		return "policy/detail";
 	}
 
