@@ -91,6 +91,25 @@ class TwoNodesIntegrationTests {
 		assertThat(browser.get(one.baseUrl(), "/api/v1/applications").status()).isEqualTo(401);
 	}
 
+	/**
+	 * Sessions are read from the database on every request (nothing cached on a node), so "sign out everywhere" on
+	 * one node ends the person's sessions on every node at their next request: the bound is zero.
+	 */
+	@Test
+	void signingOutEverywhereOnOneNodeEndsEverySessionOnBothAtTheNextRequest() throws Exception {
+		WebSession onOne = new WebSession().signIn(one.baseUrl(), "applicant-mainland", AppProcess.PASSWORD);
+		WebSession onTwo = new WebSession().signIn(two.baseUrl(), "applicant-mainland", AppProcess.PASSWORD);
+		assertThat(onOne.get(two.baseUrl(), "/api/v1/applications").status()).isEqualTo(200);
+		assertThat(onTwo.get(one.baseUrl(), "/api/v1/applications").status()).isEqualTo(200);
+		long before = System.nanoTime();
+		WebSession.Response out = onTwo.postForm(two.baseUrl(), "/account/sign-out-everywhere", "");
+		assertThat(out.status()).isEqualTo(302);
+		assertThat(onOne.get(one.baseUrl(), "/api/v1/applications").status()).isEqualTo(401);
+		assertThat(onOne.get(two.baseUrl(), "/api/v1/applications").status()).isEqualTo(401);
+		assertThat(onTwo.get(one.baseUrl(), "/api/v1/applications").status()).isEqualTo(401);
+		figures.put("signOutEverywhereEffectiveAfterMs", (System.nanoTime() - before) / 1_000_000);
+	}
+
 	@Test
 	void queueTicketsTakenOnBothNodesAtOnceGetUniqueConsecutiveNumbers() throws Exception {
 		HttpClient kiosk = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

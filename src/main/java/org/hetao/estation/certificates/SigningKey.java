@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.util.concurrent.CompletableFuture;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -37,22 +38,43 @@ class SigningKey {
 
 	private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
 
-	private final PrivateKey privateKey;
+	/** The key and its certificate, once loaded (or, on a first start, once generated in the background). */
+	private record Loaded(PrivateKey privateKey, X509Certificate certificate) {
+	}
 
-	private final X509Certificate certificate;
+	private final CompletableFuture<Loaded> key;
 
+	/**
+	 * A configured keystore is read at once. A development key still to be generated (an RSA key takes about a
+	 * second) is made in the background, so that a first start does not wait for it: the first certificate
+	 * signed waits instead, if it comes that early.
+	 */
 	SigningKey(@Value("${estation.certificates.keystore:./data/certificates/signing-dev.p12}") Path keystore,
 			@Value("${estation.certificates.keystore-password:estation-dev}") String password,
 			@Value("${estation.certificates.key-alias:estation-signing}") String alias,
 			@Value("${estation.certificates.generate-key:true}") boolean generate) throws Exception {
 		char[] secret = password.toCharArray();
-		if (!Files.exists(keystore)) {
-			if (!generate) {
-				throw new IllegalStateException("No certificate signing keystore at " + keystore.toAbsolutePath()
-						+ " (estation.certificates.keystore) and estation.certificates.generate-key=false");
-			}
-			generate(keystore, secret, alias);
+		if (Files.exists(keystore)) {
+			this.key = CompletableFuture.completedFuture(load(keystore, secret, alias));
 		}
+		else if (!generate) {
+			throw new IllegalStateException("No certificate signing keystore at " + keystore.toAbsolutePath()
+					+ " (estation.certificates.keystore) and estation.certificates.generate-key=false");
+		}
+		else {
+			this.key = CompletableFuture.supplyAsync(() -> {
+				try {
+					generate(keystore, secret, alias);
+					return load(keystore, secret, alias);
+				}
+				catch (Exception e) {
+					throw new IllegalStateException("Could not generate the development signing key at " + keystore, e);
+				}
+			});
+		}
+	}
+
+	private static Loaded load(Path keystore, char[] secret, String alias) throws Exception {
 		KeyStore store = KeyStore.getInstance("PKCS12");
 		try (InputStream in = Files.newInputStream(keystore)) {
 			store.load(in, secret);
@@ -60,10 +82,10 @@ class SigningKey {
 		if (!store.isKeyEntry(alias)) {
 			throw new IllegalStateException("The keystore " + keystore + " has no key entry '" + alias + "'");
 		}
-		this.privateKey = (PrivateKey) store.getKey(alias, secret);
-		this.certificate = (X509Certificate) store.getCertificate(alias);
-		log.info("E-certificates are signed by '{}' (keystore {})", certificate.getSubjectX500Principal(),
+		Loaded loaded = new Loaded((PrivateKey) store.getKey(alias, secret), (X509Certificate) store.getCertificate(alias));
+		log.info("E-certificates are signed by '{}' (keystore {})", loaded.certificate().getSubjectX500Principal(),
 				keystore.toAbsolutePath());
+		return loaded;
 	}
 
 	private static synchronized void generate(Path keystore, char[] secret, String alias) throws Exception {
@@ -100,11 +122,11 @@ class SigningKey {
 	}
 
 	PrivateKey privateKey() {
-		return privateKey;
+		return key.join().privateKey();
 	}
 
 	X509Certificate certificate() {
-		return certificate;
+		return key.join().certificate();
 	}
 
 }

@@ -10,25 +10,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends a session that has lived longer than {@code estation.session.absolute-timeout}, however active
- * it was (the idle time-out is the session's own). Runs after the session is loaded from the
- * database and before security reads it.
+ * it was (the idle time-out is the session's own). Not a bean: it runs in the main security filter chain
+ * just before the security context is read, so static files and the public read-only API, which never
+ * look at a session, do not load one for it.
  */
-@Component
-@Order(-105)
 class AbsoluteSessionTimeout extends OncePerRequestFilter {
 
 	private final Duration maximum;
 
 	private final Clock clock;
 
-	AbsoluteSessionTimeout(@Value("${estation.session.absolute-timeout:12h}") Duration maximum, Clock clock) {
+	AbsoluteSessionTimeout(Duration maximum, Clock clock) {
 		this.maximum = maximum;
 		this.clock = clock;
 	}

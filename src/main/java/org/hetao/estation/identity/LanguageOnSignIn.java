@@ -22,9 +22,11 @@ class LanguageOnSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	private final SecondFactor secondFactor;
 
-	LanguageOnSignIn(LocaleResolver localeResolver, SecondFactor secondFactor) {
+	LanguageOnSignIn(LocaleResolver localeResolver, SecondFactor secondFactor,
+			org.springframework.security.web.savedrequest.RequestCache savedRequests) {
 		this.localeResolver = localeResolver;
 		this.secondFactor = secondFactor;
+		setRequestCache(savedRequests);
 	}
 
 	@Override

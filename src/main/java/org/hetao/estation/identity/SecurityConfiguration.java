@@ -14,15 +14,32 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * One filter chain for pages and API. Pages sign in with a form; API clients may also use HTTP Basic.
- * CSRF protects every request that a browser's ambient session cookie could authenticate: an API call
- * that carries no session cookie (or authenticates with its own Authorization header) cannot be forged
- * cross-site, so it needs no token.
+ * Three filter chains, lightest first.
+ * <ol>
+ * <li>Static files: open to all, the security headers and nothing else (no session, no security context).</li>
+ * <li>The public read-only API ({@link StatelessRequests#PUBLIC_READS}: catalogue, search and type-ahead, directory): answers
+ * that are the same for everyone, so the chain never looks at a session, even when the browser sends its
+ * cookie with every keystroke of the type-ahead.</li>
+ * <li>Everything else: pages sign in with a form; API clients may also use HTTP Basic. CSRF protects every
+ * request that a browser's ambient session cookie could authenticate: an API call that carries no session
+ * cookie (or authenticates with its own Authorization header) cannot be forged cross-site, so it needs no
+ * token.</li>
+ * </ol>
+ * No session is made for anyone who has not signed in: the CSRF token of a signed-out form lives in a cookie
+ * ({@code XSRF-TOKEN}, HttpOnly: the pages read it from their meta tag), and so does the page a signed-out
+ * person was going to when the sign-in page stopped them ({@link SavedRequests}).
  */
 @Configuration
 @EnableMethodSecurity
@@ -34,8 +51,36 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	@Order(1)
+	SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+		http.securityMatcher(StatelessRequests.STATIC);
+		return stateless(http).build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain publicReads(HttpSecurity http) throws Exception {
+		http.securityMatcher(StatelessRequests::isPublicRead);
+		return stateless(http).build();
+	}
+
+	/** Open to everyone, never reads or makes a session; GET only, so nothing to forge. */
+	private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+			.securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(c -> c.disable())
+			.csrf(c -> c.disable())
+			.anonymous(Customizer.withDefaults());
+		return headers(http);
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpAccessRules> moduleRules,
-			ProblemSecurityHandlers problems, LanguageOnSignIn languageOnSignIn,
+			ProblemSecurityHandlers problems, LanguageOnSignIn languageOnSignIn, RequestCache savedRequests,
+			CsrfTokenRepository csrfTokens, java.time.Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${estation.session.absolute-timeout:12h}") java.time.Duration absoluteTimeout,
 			ObjectProvider<OidcConfiguration.OidcSignInSuccess> oidc,
 			@org.springframework.beans.factory.annotation.Value("${estation.mfa.staff-http-basic:false}") boolean staffHttpBasic)
 			throws Exception {
@@ -64,16 +109,37 @@ class SecurityConfiguration {
 		});
 		http.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
 		http.httpBasic(Customizer.withDefaults());
-		http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged));
+		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+			.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged));
+		http.requestCache(cache -> cache.requestCache(savedRequests));
 		http.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(problems, api)
 			.defaultAccessDeniedHandlerFor(problems, api));
-		http.headers(headers -> headers.frameOptions(f -> f.deny())
-			.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-			.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+		headers(http);
+		http.addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, clock), SecurityContextHolderFilter.class);
 		http.addFilterBefore(new SecondFactorGate(problems, staffHttpBasic),
 				org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		return http.build();
+	}
+
+	private static HttpSecurity headers(HttpSecurity http) throws Exception {
+		return http.headers(headers -> headers.frameOptions(f -> f.deny())
+			.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+	}
+
+	/**
+	 * The CSRF token in a cookie rather than the session, so that a signed-out page needs no session.
+	 * HttpOnly: the pages hand the token to their scripts in a meta tag. Same {@code Secure} setting as
+	 * the session cookie.
+	 */
+	@Bean
+	CsrfTokenRepository csrfTokenRepository(
+			@org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure:true}") boolean secure) {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setHeaderName("X-CSRF-TOKEN");
+		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).secure(secure).sameSite("Lax").path("/"));
+		return tokens;
 	}
 
 	/**

@@ -3,33 +3,24 @@ package org.hetao.estation.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
 
 import org.hetao.estation.documents.Documents;
 import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.support.CountingStatements;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -42,6 +33,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(CountingStatements.class)
 class SubmissionRoundTripsIntegrationTests {
 
 	/** Statements one submission may send (it sent 47 before batching: seven tasks, their timeline, one supervision row each). */
@@ -74,17 +66,17 @@ class SubmissionRoundTripsIntegrationTests {
 		// one submission first, so that the day's receipt counter exists and caches are warm
 		assertThat(submit(enterprise, body.replace(company, "往返測試 " + UUID.randomUUID()))).hasStatus(201);
 
-		Counting.statements.clear();
-		Counting.on = true;
+		CountingStatements.statements.clear();
+		CountingStatements.on = true;
 		MvcTestResult result;
 		try {
 			result = submit(enterprise, body);
 		}
 		finally {
-			Counting.on = false;
+			CountingStatements.on = false;
 		}
 		assertThat(result).hasStatus(201);
-		List<String> statements = new ArrayList<>(Counting.statements);
+		List<String> statements = new ArrayList<>(CountingStatements.statements);
 		System.out.printf("One submission of %s: %d statements%n  %s%n", CaseworkIntegrationTests.MATTER,
 				statements.size(), String.join("\n  ", statements));
 		assertThat(statements).hasSizeLessThanOrEqualTo(MAX_ROUND_TRIPS);
@@ -125,75 +117,6 @@ class SubmissionRoundTripsIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)
 			.exchange();
-	}
-
-	/** Wraps the application's data source: while counting, every statement executed is recorded. */
-	@TestConfiguration
-	static class Counting {
-
-		static volatile boolean on;
-
-		static final List<String> statements = Collections.synchronizedList(new ArrayList<>());
-
-		@Bean
-		static BeanPostProcessor countingDataSource() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (bean instanceof DataSource dataSource && !(bean instanceof DelegatingDataSource)) {
-						return new DelegatingDataSource(dataSource) {
-							@Override
-							public Connection getConnection() throws java.sql.SQLException {
-								return counting(super.getConnection());
-							}
-						};
-					}
-					return bean;
-				}
-			};
-		}
-
-		static Connection counting(Connection connection) {
-			InvocationHandler handler = (proxy, method, args) -> {
-				Object value = invoke(connection, method, args);
-				if (value instanceof Statement statement && method.getName().startsWith("prepare")) {
-					return statement(statement, (String) args[0]);
-				}
-				if (value instanceof Statement statement && method.getName().equals("createStatement")) {
-					return statement(statement, null);
-				}
-				return value;
-			};
-			return (Connection) Proxy.newProxyInstance(Counting.class.getClassLoader(), new Class<?>[] { Connection.class },
-					handler);
-		}
-
-		static Object statement(Statement statement, String sql) {
-			Class<?>[] types = statement instanceof java.sql.CallableStatement
-					? new Class<?>[] { java.sql.CallableStatement.class }
-					: statement instanceof java.sql.PreparedStatement ? new Class<?>[] { java.sql.PreparedStatement.class }
-							: new Class<?>[] { Statement.class };
-			InvocationHandler handler = (proxy, method, args) -> {
-				String name = method.getName();
-				if (on && (name.equals("execute") || name.equals("executeQuery") || name.equals("executeUpdate")
-						|| name.equals("executeBatch") || name.equals("executeLargeUpdate"))) {
-					String text = sql != null ? sql : args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
-					statements.add((name.equals("executeBatch") ? "[batch] " : "") + text.replaceAll("\\s+", " ").strip());
-				}
-				return invoke(statement, method, args);
-			};
-			return Proxy.newProxyInstance(Counting.class.getClassLoader(), types, handler);
-		}
-
-		static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-			try {
-				return method.invoke(target, args);
-			}
-			catch (InvocationTargetException ex) {
-				throw ex.getCause();
-			}
-		}
-
 	}
 
 }

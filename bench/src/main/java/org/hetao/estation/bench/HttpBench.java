@@ -27,10 +27,12 @@ import java.util.stream.Collectors;
  * registered through the registration form and signed in through the form login (CSRF, {@code SESSION}
  * cookie), materials uploaded before the timed part, then closed loops of 1, 8, 32 and 128 users each
  * submitting the 5-item matter HK-RESEARCHER-WORK with its form data; then the item guide and the
- * officer's work queue with 64 users. Afterwards the cases in the database are counted against the
- * receipts returned.
+ * officer's work queue with 64 users (the item guide also with one client on its own). Afterwards the cases in
+ * the database are counted against the receipts returned. Last, search over HTTP in an open loop at a fixed
+ * rate ({@link OpenLoop}), with the labelled queries of {@code queriesTsv}, and the same open loop on a request
+ * that searches nothing (the web stack's own share).
  *
- * <pre>java org.hetao.estation.bench.HttpBench baseUrl appPid runDir quick|full jdbcUrl</pre>
+ * <pre>java org.hetao.estation.bench.HttpBench baseUrl appPid runDir quick|full jdbcUrl [queriesTsv]</pre>
  */
 public final class HttpBench {
 
@@ -43,6 +45,15 @@ public final class HttpBench {
 	static final int[] LEVELS = { 1, 8, 32, 128 };
 
 	static final int PAGE_USERS = 64;
+
+	/** The item guide page both item-guide loops (one client, 64 users) ask for. */
+	static final String ITEM_GUIDE = "/catalog/items/GOV-004";
+
+	/** Search requests per second in the open loop (issue #16). */
+	static final double SEARCH_RATE = 200;
+
+	/** A request through the whole web stack that searches nothing: a blank prefix is answered with []. */
+	static final String NOTHING_SEARCHED = "/api/v1/search/suggest?q=";
 
 	/** The level sampled by the {@link Profiler} (its own sampling costs a little throughput there). */
 	static final int PROFILED_LEVEL = 32;
@@ -59,6 +70,7 @@ public final class HttpBench {
 		Path run = Path.of(args[2]);
 		boolean quick = args[3].equals("quick");
 		String jdbcUrl = args[4];
+		Path queries = args.length > 5 ? Path.of(args[5]) : null;
 		double warmup = quick ? 3 : 10;
 		double timed = quick ? 6 : 30;
 		String prefix = "b" + Long.toString(System.currentTimeMillis(), 36);
@@ -203,10 +215,26 @@ public final class HttpBench {
 		part.save();
 
 		Part pages = new Part(run, "pages");
+		System.out.println("[http] item guide page, one anonymous client on its own (plain keep-alive socket)");
+		List<RawHttp> oneClient = new ArrayList<>();
+		ClosedLoop.Result alone = ClosedLoop.run(1, warmup, timed, u -> {
+			RawHttp http = new RawHttp(base);
+			oneClient.add(http);
+			byte[] request = http.request(ITEM_GUIDE, null);
+			return () -> http.exchange(request) == 200;
+		});
+		oneClient.forEach(RawHttp::close);
+		pages.put("itemGuideRpsOneClient", Part.round(alone.perSecond(), 1));
+		pages.put("itemGuideP50MsOneClient", alone.p50Ms());
+		pages.put("itemGuideP99MsOneClient", alone.p99Ms());
+		pages.put("itemGuideErrorsOneClient", alone.errors());
+		if (alone.firstError() != null) {
+			pages.note("Item guide, one client: first error " + alone.firstError());
+		}
 		System.out.println("[http] item guide page, " + PAGE_USERS + " anonymous users");
 		ClosedLoop.Result guide = ClosedLoop.run(PAGE_USERS, warmup, timed, u -> {
 			Web.Session anonymous = new Web.Session();
-			return () -> status(client, anonymous.request(base + "/catalog/items/GOV-004").GET().build()) == 200;
+			return () -> status(client, anonymous.request(base + ITEM_GUIDE).GET().build()) == 200;
 		});
 		pages.put("itemGuideRps", Part.round(guide.perSecond(), 1));
 		pages.put("itemGuideP50Ms", guide.p50Ms());
@@ -224,6 +252,91 @@ public final class HttpBench {
 		pages.put("workQueueTasksInDepartment",
 				count(jdbcUrl, "select count(*) from casework_task where department_code = 'hrss'"));
 		pages.save();
+
+		searchOpenLoop(base, run, quick, queries);
+	}
+
+	/**
+	 * Search over HTTP in an open loop at {@link #SEARCH_RATE} requests per second (quick: 3 s warm-up + 10 s
+	 * timed; full: 10 s + 30 s), cycling through the labelled queries; then the same open loop on
+	 * {@link #NOTHING_SEARCHED}. Anonymous, no cookies, plain keep-alive sockets ({@link RawHttp}).
+	 */
+	static void searchOpenLoop(String base, Path run, boolean quick, Path queries) throws Exception {
+		Part part = new Part(run, "searchhttp");
+		double warmup = quick ? 3 : 10;
+		double timed = quick ? 10 : 30;
+		List<String> targets = queries == null || !Files.isRegularFile(queries) ? List.of() : searchTargets(queries);
+		if (targets.isEmpty()) {
+			part.note("Search over HTTP in an open loop did not run: no queries (" + queries + ").");
+			part.save();
+			return;
+		}
+		part.put("searchHttpOpenLoopRate", SEARCH_RATE);
+		part.put("searchHttpOpenLoopWarmupSeconds", warmup);
+		part.put("searchHttpOpenLoopTimedSeconds", timed);
+		part.put("searchHttpOpenLoopQueries", targets.size());
+		System.out.println("[http] search, open loop at " + Part.round(SEARCH_RATE, 0) + "/s, " + targets.size()
+				+ " labelled queries");
+		OpenLoop.Result search = OpenLoop.run(base, SEARCH_RATE, warmup, timed, targets);
+		put(part, "searchHttpOpenLoop", search);
+		part.put("searchHttpOpenLoopConnections", search.connections());
+		part.put("searchHttpOpenLoopSendLagMaxMs", Part.round(search.sendLagMaxMs(), 3));
+		System.out.println("[http] nothing searched (" + NOTHING_SEARCHED + "), open loop at "
+				+ Part.round(SEARCH_RATE, 0) + "/s");
+		OpenLoop.Result floor = OpenLoop.run(base, SEARCH_RATE, warmup, timed, List.of(NOTHING_SEARCHED));
+		put(part, "searchHttpOpenLoopFloor", floor);
+		part.save();
+	}
+
+	static void put(Part part, String prefix, OpenLoop.Result r) {
+		part.put(prefix + "Sent", r.sent());
+		part.put(prefix + "P50Ms", r.p50Ms());
+		part.put(prefix + "P99Ms", r.p99Ms());
+		part.put(prefix + "P999Ms", r.p999Ms());
+		part.put(prefix + "MaxMs", r.maxMs());
+		part.put(prefix + "Errors", r.errors());
+		part.put(prefix + "WarmupErrors", r.warmupErrors());
+		if (r.firstError() != null) {
+			System.out.println("[http] " + prefix + ": first error " + r.firstError());
+			part.note(prefix + ": first error " + r.firstError());
+		}
+	}
+
+	/**
+	 * The search requests of the labelled queries file ({@code query <TAB> item codes <TAB> kind}, lines
+	 * starting with {@code #} are comments), in its order: {@code /api/v1/search?q=<query>&lang=<tag>}. The
+	 * language: the third column when it names one ({@code hant}/{@code zh-Hant}, {@code hans}/{@code zh-Hans},
+	 * {@code en}); otherwise as the application's search benchmark decides it: a query without Chinese
+	 * characters is English, any other Traditional Chinese.
+	 */
+	static List<String> searchTargets(Path tsv) throws java.io.IOException {
+		List<String> targets = new ArrayList<>();
+		for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
+			if (line.isBlank() || line.startsWith("#")) {
+				continue;
+			}
+			String[] columns = line.split("\t");
+			String query = columns[0].trim();
+			if (query.isEmpty()) {
+				continue;
+			}
+			targets.add("/api/v1/search?q=" + Web.enc(query) + "&lang=" + language(query, columns.length > 2 ? columns[2] : ""));
+		}
+		return targets;
+	}
+
+	static String language(String query, String column) {
+		switch (column.trim().toLowerCase(java.util.Locale.ROOT)) {
+			case "hant", "zh-hant":
+				return "zh-Hant";
+			case "hans", "zh-hans":
+				return "zh-Hans";
+			case "en":
+				return "en";
+			default:
+				return query.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+						? "zh-Hant" : "en";
+		}
 	}
 
 	static int status(HttpClient client, HttpRequest request) throws Exception {

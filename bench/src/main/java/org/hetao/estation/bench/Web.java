@@ -8,7 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -16,9 +22,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser-like client of the application as production runs it: the {@code SESSION} cookie (handled by
- * hand, so the production cookie settings — Secure included — stay as they are over plain local HTTP), the
- * form sign-in with its CSRF token, and the CSRF header on API calls made with the session.
+ * A browser-like client of the application as production runs it: its cookies ({@code SESSION}, and
+ * {@code XSRF-TOKEN} when the CSRF token is kept in a cookie; handled by hand, so the production cookie
+ * settings — Secure included — stay as they are over plain local HTTP), the form sign-in with its CSRF token
+ * (read from the page: the hidden {@code _csrf} field and the {@code _csrf} meta tag), and the CSRF header on
+ * API calls made with the session.
  */
 public final class Web {
 
@@ -45,33 +53,115 @@ public final class Web {
 			.build();
 	}
 
-	/** A signed-in (or anonymous) browser session: its cookie and its CSRF token. */
+	/**
+	 * A signed-in (or anonymous) browser session: its cookies and its CSRF token. The cookies are a small jar:
+	 * every cookie a {@code Set-Cookie} answer sets is kept by name (a later one of the same name replaces it;
+	 * one set with {@code Max-Age=0} or a negative one, or an {@code Expires} in the past, is dropped) and all
+	 * of them are sent in one {@code Cookie} header, as a browser does for one host: the {@code SESSION} cookie,
+	 * and the {@code XSRF-TOKEN} cookie when the application keeps the CSRF token in a cookie. Their other
+	 * attributes (Path, Domain, Secure, HttpOnly, SameSite) are not enforced: every request goes to the one
+	 * application, over plain local HTTP in place of production's TLS.
+	 */
 	public static final class Session {
 
-		public String cookie;
+		private final Map<String, String> cookies = new LinkedHashMap<>();
 
 		public String csrf;
 
 		public String csrfHeader = "X-CSRF-TOKEN";
 
+		/** The value of the cookie of that name the session holds, or null. */
+		public synchronized String cookie(String name) {
+			return cookies.get(name);
+		}
+
+		/** The {@code Cookie} header's value for the cookies held ({@code a=1; b=2}), or null when there are none. */
+		public synchronized String cookieHeader() {
+			if (cookies.isEmpty()) {
+				return null;
+			}
+			return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+		}
+
 		public HttpRequest.Builder request(String url) {
 			HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+			String cookie = cookieHeader();
 			if (cookie != null) {
-				b.header("Cookie", "SESSION=" + cookie);
+				b.header("Cookie", cookie);
 			}
 			return b;
 		}
 
 		void take(HttpResponse<?> response) {
-			for (String c : response.headers().allValues("set-cookie")) {
-				if (c.startsWith("SESSION=")) {
-					String v = c.substring("SESSION=".length());
-					int semi = v.indexOf(';');
-					cookie = semi < 0 ? v : v.substring(0, semi);
+			take(response.headers().allValues("set-cookie"), Instant.now());
+		}
+
+		/** Keeps (or drops) the cookies of these {@code Set-Cookie} values, as of {@code now}. */
+		synchronized void take(List<String> setCookies, Instant now) {
+			for (String c : setCookies) {
+				String[] parts = c.split(";");
+				int eq = parts[0].indexOf('=');
+				if (eq <= 0) {
+					continue; // not a cookie (RFC 6265 5.2: a pair without a name is ignored)
+				}
+				String name = parts[0].substring(0, eq).trim();
+				String value = parts[0].substring(eq + 1).trim();
+				Long maxAge = null;
+				Instant expires = null;
+				for (int i = 1; i < parts.length; i++) {
+					String attribute = parts[i].trim();
+					int aeq = attribute.indexOf('=');
+					String key = (aeq < 0 ? attribute : attribute.substring(0, aeq)).trim();
+					String v = aeq < 0 ? "" : attribute.substring(aeq + 1).trim();
+					if (key.equalsIgnoreCase("Max-Age")) {
+						try {
+							maxAge = Long.parseLong(v);
+						}
+						catch (NumberFormatException ignored) {
+							// an unreadable Max-Age is ignored, as browsers do
+						}
+					}
+					else if (key.equalsIgnoreCase("Expires")) {
+						expires = expiry(v);
+					}
+				}
+				// Max-Age wins over Expires (RFC 6265 5.3)
+				boolean expired = maxAge != null ? maxAge <= 0 : expires != null && !expires.isAfter(now);
+				if (expired) {
+					cookies.remove(name);
+				}
+				else {
+					cookies.put(name, value);
 				}
 			}
 		}
 
+	}
+
+	/**
+	 * The dates {@code Expires} is written in, without the day of the week: RFC 1123 ({@code 01 Jan 1970
+	 * 00:00:10 GMT}), and the older Netscape form with dashes.
+	 */
+	private static final List<DateTimeFormatter> EXPIRES = List.of(DateTimeFormatter.RFC_1123_DATE_TIME,
+			DateTimeFormatter.ofPattern("d-MMM-yyyy HH:mm:ss zzz", Locale.ROOT),
+			DateTimeFormatter.ofPattern("d-MMM-yy HH:mm:ss zzz", Locale.ROOT));
+
+	/**
+	 * An {@code Expires} date, or null when it cannot be read (such a date is ignored, as browsers do). The day
+	 * of the week is not checked, as browsers do not.
+	 */
+	static Instant expiry(String date) {
+		int comma = date.indexOf(',');
+		String withoutDay = (comma < 0 ? date : date.substring(comma + 1)).trim();
+		for (DateTimeFormatter f : EXPIRES) {
+			try {
+				return ZonedDateTime.parse(withoutDay, f).toInstant();
+			}
+			catch (DateTimeParseException ignored) {
+				// the next form
+			}
+		}
+		return null;
 	}
 
 	HttpResponse<String> send(Session s, HttpRequest request) throws IOException, InterruptedException {

@@ -35,6 +35,14 @@ class ReportTests {
 			.note("first note").save();
 		new Part(run, "pgbench").put("pgbenchTps", 1200.0).put("pgbench.c32.tps", 1200.0).save();
 		new Part(run, "engines").put("casesPerSecondOurs", 580).put("casesPerSecondFlowable", 116).save();
+		new Part(run, "pages").put("itemGuideRps", 87.7).put("itemGuideP99Ms", 1992.703).put("itemGuideRpsOneClient", 310.5)
+			.put("itemGuideP50MsOneClient", 2.9).put("itemGuideP99MsOneClient", 7.35).put("itemGuideErrorsOneClient", 0).save();
+		new Part(run, "searchhttp").put("searchHttpOpenLoopRate", 200.0).put("searchHttpOpenLoopSent", 2000)
+			.put("searchHttpOpenLoopP50Ms", 4.1).put("searchHttpOpenLoopP99Ms", 12.6).put("searchHttpOpenLoopP999Ms", 30.2)
+			.put("searchHttpOpenLoopMaxMs", 41.0).put("searchHttpOpenLoopErrors", 0).put("searchHttpOpenLoopFloorSent", 2000)
+			.put("searchHttpOpenLoopFloorP50Ms", 1.2).put("searchHttpOpenLoopFloorP99Ms", 5.5)
+			.put("searchHttpOpenLoopFloorP999Ms", 9.0).put("searchHttpOpenLoopFloorMaxMs", 11.0)
+			.put("searchHttpOpenLoopFloorErrors", 0).save();
 	}
 
 	@Test
@@ -77,6 +85,46 @@ class ReportTests {
 		assertTrue(md.contains("| Submission p99 ms at that level | 80.5 | < 100 | yes |"), md);
 		assertTrue(md.contains("| Hall: tickets called twice | — | == 0 | n/a |"), md);
 		assertTrue(md.contains("| 32 | 600 | — | 80.5 | — | — | 1200 | 0.5 |"), md);
+		assertTrue(md.contains("| Search p99 ms over HTTP, open loop at 200/s | 12.6 | <= 10 | **no** |"), md);
+		assertTrue(md.contains("| Search errors over HTTP, open loop | 0 | == 0 | yes |"), md);
+		assertTrue(md.contains("| search (labelled queries) | 2000 | 4.1 | 12.6 | 30.2 | 41 | 0 |"), md);
+		assertTrue(md.contains("| nothing searched (floor) | 2000 | 1.2 | 5.5 | 9 | 11 | 0 |"), md);
+		assertTrue(md.contains("| `itemGuideP50MsOneClient` | 2.9 |"), md);
+	}
+
+	@Test
+	void theOpenLoopAndOneClientFiguresAreTopLevelNumbers() throws Exception {
+		parts();
+		Map<String, Object> figures = Report.merge(run);
+		List<String> keys = new ArrayList<>(figures.keySet());
+		for (String key : List.of("itemGuideP50MsOneClient", "itemGuideP99MsOneClient", "itemGuideRpsOneClient",
+				"searchHttpOpenLoopP50Ms", "searchHttpOpenLoopP99Ms", "searchHttpOpenLoopP999Ms", "searchHttpOpenLoopMaxMs",
+				"searchHttpOpenLoopErrors", "searchHttpOpenLoopRate", "searchHttpOpenLoopSent",
+				"searchHttpOpenLoopFloorP99Ms")) {
+			assertTrue(Report.HEADLINE.contains(key), key);
+			assertTrue(keys.indexOf(key) < keys.indexOf("appLaunch") || !keys.contains("appLaunch"), key);
+			assertTrue(keys.indexOf(key) < keys.indexOf("searchHttpOpenLoopFloorP50Ms"), key + " among the headline");
+		}
+		assertEquals(2.9, figures.get("itemGuideP50MsOneClient"));
+		assertEquals(12.6, figures.get("searchHttpOpenLoopP99Ms"));
+		assertEquals(5.5, figures.get("searchHttpOpenLoopFloorP99Ms"));
+		assertEquals(0L, figures.get("searchHttpOpenLoopErrors"));
+		assertEquals(2000L, figures.get("searchHttpOpenLoopSent"));
+		String json = Report.json(figures);
+		assertTrue(json.contains("\"searchHttpOpenLoopRate\": 200,"), json);
+		assertTrue(json.contains("\"itemGuideRps\": 87.7,"), json);
+		Map<String, Object> back = Report.readFlatJson(json);
+		assertEquals(12.6, back.get("searchHttpOpenLoopP99Ms"));
+		assertEquals(310.5, back.get("itemGuideRpsOneClient"));
+
+		// a run without the new parts still carries the keys, as null
+		Files.delete(run.resolve("parts").resolve("searchhttp.properties"));
+		Files.delete(run.resolve("parts").resolve("pages.properties"));
+		Map<String, Object> without = Report.merge(run);
+		assertTrue(without.containsKey("searchHttpOpenLoopP99Ms"));
+		assertNull(without.get("searchHttpOpenLoopP99Ms"));
+		assertNull(without.get("itemGuideP50MsOneClient"));
+		assertFalse(Report.markdown(without).contains("## Search over HTTP, open loop"));
 	}
 
 	@Test

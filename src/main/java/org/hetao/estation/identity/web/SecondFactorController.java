@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
@@ -45,13 +44,14 @@ class SecondFactorController {
 
 	private final String demoSecret;
 
-	private final RequestCache requestCache = new HttpSessionRequestCache();
+	private final RequestCache requestCache;
 
-	SecondFactorController(SecondFactor secondFactor, Accounts accounts, MessageSource messages,
+	SecondFactorController(SecondFactor secondFactor, Accounts accounts, MessageSource messages, RequestCache requestCache,
 			@Value("${estation.mfa.issuer:Hetao e-Station}") String issuer,
 			@Value("${estation.demo.enabled:false}") boolean demo,
 			@Value("${estation.demo.totp-secret:}") String demoSecret) {
 		this.secondFactor = secondFactor;
+		this.requestCache = requestCache;
 		this.accounts = accounts;
 		this.messages = messages;
 		this.issuer = issuer;

@@ -13,6 +13,12 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the index in step with the catalogue: builds it at start-up when it is missing or was built
  * from another catalogue version, and again whenever the catalogue changes.
+ * <p>
+ * The start-up check runs once the application is ready, on a thread of its own: an index that is kept
+ * from the last run is used as it is, and a missing one is built in the background while the platform
+ * already answers (a search meanwhile waits for that build, see {@link LuceneSearchIndex#awaitFirstBuildIfEmpty()}).
+ * A catalogue change announced before that check is left to it (the check sees the new version and
+ * builds once, after the directory's organisations are loaded too) instead of building twice.
  */
 @Component
 class SearchIndexing {
@@ -31,13 +37,29 @@ class SearchIndexing {
 		index.awaitFirstBuildIfEmpty();
 	}
 
+	/** Set once the start-up check has begun: catalogue changes from then on rebuild the index themselves. */
+	private volatile boolean started;
+
 	@EventListener(ApplicationReadyEvent.class)
 	void onStartup() {
+		Thread build = new Thread(this::startupCheck, "search-index-startup");
+		build.setDaemon(true);
+		build.start();
+	}
+
+	void startupCheck() {
 		try {
-			String version = catalog.version();
-			if (index.isEmpty() || !Objects.equals(Objects.toString(version, ""), Objects.toString(index.indexedCatalogVersion(), ""))) {
-				rebuild("start-up (index missing or from another catalogue version)");
+			synchronized (this) {
+				started = true;
+				String version = catalog.version();
+				if (index.isEmpty() || !Objects.equals(Objects.toString(version, ""),
+						Objects.toString(index.indexedCatalogVersion(), ""))) {
+					rebuild("start-up (index missing or from another catalogue version)");
+				}
 			}
+		}
+		catch (RuntimeException e) {
+			log.error("The search index could not be built at start-up", e);
 		}
 		finally {
 			index.firstBuildDone();
@@ -46,7 +68,13 @@ class SearchIndexing {
 
 	@ApplicationModuleListener
 	void on(CatalogChanged event) {
-		rebuild("catalogue " + event.version() + " changed");
+		synchronized (this) {
+			if (!started) {
+				log.info("Catalogue {} applied during start-up: the start-up check builds the index", event.version());
+				return;
+			}
+			rebuild("catalogue " + event.version() + " changed");
+		}
 	}
 
 	synchronized int rebuild(String reason) {
