@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -22,10 +23,13 @@ class LanguageOnSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	private final SecondFactor secondFactor;
 
+	private final org.springframework.security.web.savedrequest.RequestCache savedRequests;
+
 	LanguageOnSignIn(LocaleResolver localeResolver, SecondFactor secondFactor,
 			org.springframework.security.web.savedrequest.RequestCache savedRequests) {
 		this.localeResolver = localeResolver;
 		this.secondFactor = secondFactor;
+		this.savedRequests = savedRequests;
 		setRequestCache(savedRequests);
 	}
 
@@ -43,6 +47,14 @@ class LanguageOnSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
 			}
 		}
 		SecondFactorGate.clear(request);
+		SavedRequest saved = savedRequests.getRequest(request, response);
+		if (saved != null) {
+			// forgotten before the redirect commits the response (the saved page lives in a cookie)
+			savedRequests.removeRequest(request, response);
+			clearAuthenticationAttributes(request);
+			getRedirectStrategy().sendRedirect(request, response, saved.getRedirectUrl());
+			return;
+		}
 		super.onAuthenticationSuccess(request, response, authentication);
 	}
 
