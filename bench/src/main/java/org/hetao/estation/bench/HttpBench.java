@@ -263,8 +263,8 @@ public final class HttpBench {
 	}
 
 	/**
-	 * Search over HTTP in an open loop at {@link #SEARCH_RATE} requests per second (after each query was sent twice
-	 * one after the other; quick: 5 s warm-up at the rate + 10 s timed; full: 10 s + 30 s), before the submissions, cycling through the labelled queries; then the same open loop on
+	 * Search over HTTP in an open loop at {@link #SEARCH_RATE} requests per second (after each query was sent five
+	 * times one after the other, ten in full mode; quick: 5 s warm-up at the rate + 10 s timed; full: 10 s + 30 s), before the submissions, cycling through the labelled queries; then the same open loop on
 	 * {@link #NOTHING_SEARCHED}. Anonymous, no cookies, plain keep-alive sockets ({@link RawHttp}).
 	 */
 	static void searchOpenLoop(String base, Path run, boolean quick, Path queries) throws Exception {
@@ -284,9 +284,9 @@ public final class HttpBench {
 		System.out.println("[http] search, open loop at " + Part.round(SEARCH_RATE, 0) + "/s, " + targets.size()
 				+ " labelled queries");
 		// An application that has just started runs the search path interpreted: at a fixed rate its first seconds
-		// build a queue that the timed window would inherit. Each query is first sent twice, one after the other, as
-		// SearchBenchmark warms up, then the open loop warms up at its rate and is timed.
-		int passes = 2;
+		// build a queue that the timed window would inherit. Each query is first sent one after the other, five times
+		// (full: ten; SearchBenchmark in-process warms up with two), then the open loop warms up at its rate and is timed.
+		int passes = quick ? 5 : 10;
 		try (RawHttp warm = new RawHttp(base)) {
 			for (int pass = 0; pass < passes; pass++) {
 				for (String target : targets) {
