@@ -163,7 +163,9 @@ class LightRequestsIntegrationTests {
 		String page = get(PLAIN, "/catalog/items/GOV-004", "text/html").body();
 		Matcher css = Pattern.compile("href=\"(/css/estation-[0-9a-f]{32}\\.css)\"").matcher(page);
 		assertThat(css.find()).as("a versioned stylesheet link").isTrue();
-		assertThat(page).contains("src=\"/webjars/htmx.org/");
+		assertThat(page).containsPattern("src=\"/webjars/htmx.org/\\d[^/\"]*/dist/htmx.min.js\"");
+		assertThat(page).containsPattern("src=\"/js/estation-[0-9a-f]{32}\\.js\"");
+		assertThat(page).contains("href=\"/login\"").contains("href=\"/catalog/matters/");
 		HttpResponse<String> file = get(PLAIN, css.group(1), "text/css");
 		assertThat(file.statusCode()).isEqualTo(200);
 		assertThat(file.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000");

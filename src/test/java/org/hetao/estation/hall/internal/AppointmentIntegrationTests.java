@@ -188,15 +188,30 @@ class AppointmentIntegrationTests {
 		assertThat(appointments.byId(a.id()).orElseThrow().status()).isEqualTo(Appointments.Status.NO_SHOW);
 	}
 
+	static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Test
 	void checkingInOnTheDayGivesAVTicketWithTheSlot() {
 		long applicant = applicant();
-		// A slot of today in the zone's time: starting in 10 minutes, or 10 minutes ago when in 10 minutes
-		// it is already tomorrow (the check-in is for the day of the appointment only).
-		Instant now = clock.instant();
-		boolean tomorrowSoon = !LocalDate.ofInstant(now.plus(Duration.ofMinutes(10)), clock.getZone())
-			.equals(LocalDate.ofInstant(now, clock.getZone()));
-		long slot = slot(Duration.ofMinutes(tomorrowSoon ? -10 : 10), 2);
+		// A slot of today in the zone's time that has not started (only a future slot can be booked, and the check-in
+		// is for the day of the appointment only): in 10 minutes, or halfway to midnight when that is nearer (the
+		// slot's start gets up to a minute of its own on top). In the last two minutes of the day, wait for the next.
+		Duration untilMidnight = Duration.between(clock.instant(),
+				LocalDate.now(clock).plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+		if (untilMidnight.compareTo(Duration.ofMinutes(2)) < 0) {
+			sleep(untilMidnight.plusSeconds(1));
+			untilMidnight = Duration.ofHours(24);
+		}
+		Duration offset = untilMidnight.dividedBy(2).compareTo(Duration.ofMinutes(10)) < 0 ? untilMidnight.dividedBy(2)
+				: Duration.ofMinutes(10);
+		long slot = slot(offset, 2);
 		Appointments.Appointment a = bookDirect(applicant, slot);
 		Ticket ticket = appointments.checkIn(" " + a.code().substring(0, 4).toLowerCase() + "-" + a.code().substring(4) + " ");
 		assertThat(ticket.category()).isEqualTo("V");
