@@ -203,6 +203,20 @@ class LightRequestsIntegrationTests {
 		return page.replaceAll("(name=\"_csrf\"\\s+value=\"|<meta name=\"_csrf\" content=\")[^\"]*", "$1");
 	}
 
+	/** Readiness comes before the search index is built; the `platform` health group says when everything is done. */
+	@Test
+	void thePlatformHealthGroupIsUpOnceTheWorkAfterReadinessIsDone() throws Exception {
+		assertThat(get(PLAIN, "/actuator/health/readiness", "application/json").statusCode()).isEqualTo(200);
+		HttpResponse<String> platform = get(PLAIN, "/actuator/health/platform", "application/json");
+		for (int i = 0; i < 600 && platform.statusCode() != 200; i++) {
+			Thread.sleep(100);
+			platform = get(PLAIN, "/actuator/health/platform", "application/json");
+		}
+		assertThat(platform.statusCode()).isEqualTo(200);
+		assertThat(platform.body()).contains("\"UP\"");
+		assertThat(cookiesSet(platform)).doesNotContain("SESSION");
+	}
+
 	interface Requests {
 
 		void run() throws Exception;

@@ -179,6 +179,11 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		}
 	}
 
+	/** Whether searches are still waiting for the first build of a missing index. */
+	public boolean firstBuildPending() {
+		return firstBuild != null;
+	}
+
 	/** The start-up build is done (or was not needed): searches go ahead. */
 	public void firstBuildDone() {
 		java.util.concurrent.CountDownLatch latch = firstBuild;
