@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
@@ -23,10 +24,10 @@ class LanguageOnSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	private final SecondFactor secondFactor;
 
-	private final org.springframework.security.web.savedrequest.RequestCache savedRequests;
+	private final RequestCache savedRequests;
 
 	LanguageOnSignIn(LocaleResolver localeResolver, SecondFactor secondFactor,
-			org.springframework.security.web.savedrequest.RequestCache savedRequests) {
+			RequestCache savedRequests) {
 		this.localeResolver = localeResolver;
 		this.secondFactor = secondFactor;
 		this.savedRequests = savedRequests;

@@ -36,15 +36,11 @@ class SavedRequests {
 	}
 
 	static boolean isPageView(HttpServletRequest request) {
-		if (!"GET".equals(request.getMethod()) || request.getHeader("HX-Request") != null) {
+		if (!"GET".equals(request.getMethod()) || SecondFactorGate.isBackgroundRequest(request)) {
 			return false;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
-			return false;
-		}
-		String accept = request.getHeader("Accept");
-		return accept == null || !accept.contains("text/event-stream");
+		return !path.startsWith("/api/") && !path.startsWith("/actuator/");
 	}
 
 }

@@ -87,7 +87,8 @@ class SecondFactorGate extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static boolean isBackgroundRequest(HttpServletRequest request) {
+	/** An htmx fragment or an event stream: part of a page, not a page of its own. */
+	static boolean isBackgroundRequest(HttpServletRequest request) {
 		String accept = request.getHeader("Accept");
 		return request.getHeader("HX-Request") != null || (accept != null && accept.contains("text/event-stream"));
 	}

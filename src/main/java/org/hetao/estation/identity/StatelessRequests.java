@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session from the database for it.
  */
 @Configuration(proxyBeanMethods = false)
-public class StatelessRequests {
+class StatelessRequests {
 
 	/** Static files. */
 	static final String[] STATIC = { "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico" };
