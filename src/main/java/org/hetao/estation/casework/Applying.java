@@ -195,10 +195,6 @@ public class Applying {
 		if (!user.hasRole(Role.APPLICANT)) {
 			throw Problem.forbidden("error.forbidden");
 		}
-		Optional<Long> existing = cases.idByIdempotencyKey(user.id(), idempotencyKey);
-		if (existing.isPresent()) {
-			return receiptOf(existing.get(), true);
-		}
 		ApplicationPlan plan = plan(request.itemCode(), request.matterCode(), user.applicantType());
 		Applicant applicant = new Applicant(user.id(), user.displayName(), user.applicantType(), null, null, null);
 		return submit(user, plan, applicant, request.answers() == null ? Map.of() : request.answers(),
@@ -208,22 +204,31 @@ public class Applying {
 
 	private Receipt submit(EstationUser user, ApplicationPlan plan, Applicant applicant, Map<String, String> answers,
 			Map<String, Long> materials, String key, CaseChannel channel, boolean materialsRequired, Long draftId) {
-		List<Problem.FieldError> errors = new ArrayList<>(plan.check(answers, materials, materialsRequired));
-		materials.forEach((code, doc) -> {
-			if (plan.materials().stream().noneMatch(m -> m.code().equals(code))) {
-				errors.add(new Problem.FieldError(ApplicationPlan.materialKey(code), "casework.error.unknownMaterial"));
-			}
-			else if (doc == null || documents.ownDocument(user, doc).isEmpty()) {
-				errors.add(new Problem.FieldError(ApplicationPlan.materialKey(code), "casework.material.notYours"));
-			}
-		});
-		if (!errors.isEmpty()) {
-			throw new Problem(Problem.Kind.INVALID, "casework.error.invalidApplication", errors);
-		}
 		try {
-			// a repeat of a key already stored was answered before; one racing this submission fails on the
-			// unique (submitted_by, idempotency_key) constraint and is answered below
+			// One transaction on one connection: the repeat check, the material check and the writes. A repeat
+			// of a key already stored is answered with its receipt; one racing this submission fails on the
+			// unique (submitted_by, idempotency_key) constraint and is answered below.
 			return tx.execute(status -> {
+				if (key != null && draftId == null) {
+					Optional<Receipt> repeat = cases.receiptByIdempotencyKey(user.id(), key)
+						.map(r -> new Receipt(r.receiptNumber(), r.caseId(), true));
+					if (repeat.isPresent()) {
+						return repeat.get();
+					}
+				}
+				List<Problem.FieldError> errors = new ArrayList<>(plan.check(answers, materials, materialsRequired));
+				java.util.Set<Long> own = documents.ownedAmong(user, materials.values());
+				materials.forEach((code, doc) -> {
+					if (plan.materials().stream().noneMatch(m -> m.code().equals(code))) {
+						errors.add(new Problem.FieldError(ApplicationPlan.materialKey(code), "casework.error.unknownMaterial"));
+					}
+					else if (doc == null || !own.contains(doc)) {
+						errors.add(new Problem.FieldError(ApplicationPlan.materialKey(code), "casework.material.notYours"));
+					}
+				});
+				if (!errors.isEmpty()) {
+					throw new Problem(Problem.Kind.INVALID, "casework.error.invalidApplication", errors);
+				}
 				Case.Step step = support.step(user, channel);
 				String receipt = receipts.next(step.today());
 				Case c = Case.submit(receipt, applicant, plan.matter() == null ? null : plan.matter().code(),
@@ -240,15 +245,14 @@ public class Applying {
 			});
 		}
 		catch (DuplicateKeyException sameKeyAtTheSameTime) {
-			return cases.idByIdempotencyKey(user.id(), key)
-				.map(id -> receiptOf(id, true))
+			return cases.receiptByIdempotencyKey(user.id(), key)
+				.map(r -> new Receipt(r.receiptNumber(), r.caseId(), true))
 				.orElseThrow(() -> sameKeyAtTheSameTime);
 		}
 	}
 
 	private Receipt receiptOf(long caseId, boolean repeated) {
-		Case c = cases.load(caseId, false).orElseThrow();
-		return new Receipt(c.receiptNumber(), caseId, repeated);
+		return new Receipt(cases.receiptNumberOf(caseId).orElseThrow(), caseId, repeated);
 	}
 
 	private Draft openDraft(EstationUser user, long draftId) {

@@ -66,6 +66,11 @@ public class Case {
 
 	private final List<Object> events = new ArrayList<>();
 
+	/** The status and latest deadline as last stored: the case row is written again only when they change. */
+	private CaseStatus storedStatus;
+
+	private LocalDate storedDeadline;
+
 	/** Rebuilds a stored case. */
 	public Case(Long id, String receiptNumber, Applicant applicant, String matterCode, CaseChannel channel,
 			Instant submittedAt, List<Matter.OutputMapping> outputMappings, List<ItemTask.State> tasks,
@@ -79,6 +84,13 @@ public class Case {
 		this.outputMappings = List.copyOf(outputMappings);
 		this.tasks = new ArrayList<>(tasks.stream().map(ItemTask::new).toList());
 		this.timeline = new ArrayList<>(timeline);
+		this.storedStatus = status();
+		this.storedDeadline = latestDeadline().orElse(null);
+	}
+
+	/** Whether the status or the latest deadline differ from what was last stored. */
+	boolean summaryChanged() {
+		return storedStatus != status() || !Objects.equals(storedDeadline, latestDeadline().orElse(null));
 	}
 
 	/**
@@ -455,6 +467,8 @@ public class Case {
 	/** After the repository stored it. */
 	public void stored(long id) {
 		this.id = id;
+		this.storedStatus = status();
+		this.storedDeadline = latestDeadline().orElse(null);
 		this.newEntries.clear();
 		this.events.clear();
 	}

@@ -146,8 +146,7 @@ public class CaseHandling {
 	@Transactional
 	public Case actAsDepartmentSystem(String departmentCode, String systemName, long taskId, SystemAction action,
 			Map<String, String> outputs, String reason, List<Deficiency> deficiencies) {
-		Case c = cases.caseIdOfTask(taskId)
-			.flatMap(id -> cases.load(id, true))
+		Case c = cases.loadOfTaskForUpdate(taskId)
 			.filter(x -> Objects.equals(x.task(taskId).departmentCode(), departmentCode))
 			.orElseThrow(() -> Problem.notFound("casework.error.taskNotFound"));
 		Case.Step step = new Case.Step(new Actor(null, systemName, "SYSTEM", departmentCode), CaseChannel.API,
@@ -340,9 +339,7 @@ public class CaseHandling {
 
 	private Case onTask(EstationUser user, long taskId, Integer version, Who who, BiConsumer<Case, Case.Step> action,
 			CaseChannel channel) {
-		Case c = cases.caseIdOfTask(taskId)
-			.flatMap(id -> cases.load(id, true))
-			.orElseThrow(() -> Problem.notFound("casework.error.taskNotFound"));
+		Case c = cases.loadOfTaskForUpdate(taskId).orElseThrow(() -> Problem.notFound("casework.error.taskNotFound"));
 		ItemTask task = c.task(taskId);
 		boolean allowed = switch (who) {
 			case CLERK -> user.hasRole(Role.CLERK);

@@ -144,27 +144,41 @@ public class CaseRepository {
 			if (updated != 1) {
 				throw new OptimisticLockingFailureException("task " + s.id() + " was changed by someone else");
 			}
-			jdbc.sql("delete from casework_task_material where task_id = :id").param("id", s.id()).update();
-			insertMaterials(Map.of(s.id(), s.materials()));
+			if (task.materialsChanged()) {
+				jdbc.sql("delete from casework_task_material where task_id = :id").param("id", s.id()).update();
+				insertMaterials(Map.of(s.id(), s.materials()));
+			}
 			task.stored(s.id(), s.version() + 1);
 		}
 		insertTimeline(c.id(), c.newTimelineEntries());
-		jdbc.sql("update casework_case set status = :status, latest_deadline = :deadline, updated_at = :at where id = :id")
-			.param("status", c.status().name())
-			.param("deadline", c.latestDeadline().orElse(null))
-			.param("at", offset(now))
-			.param("id", c.id())
-			.update();
+		if (c.summaryChanged()) {
+			// the case row holds only the status and the latest deadline, derived from the tasks: most steps
+			// (accepting one task of several, starting a review) change neither
+			jdbc.sql("update casework_case set status = :status, latest_deadline = :deadline, updated_at = :at where id = :id")
+				.param("status", c.status().name())
+				.param("deadline", c.latestDeadline().orElse(null))
+				.param("at", offset(now))
+				.param("id", c.id())
+				.update();
+		}
 		c.stored(c.id());
 	}
 
 	/** Reads a case; {@code lock} holds its row until the transaction ends, so changes to one case queue up. */
 	Optional<Case> load(long id, boolean lock) {
-		Optional<CaseRow> row = jdbc.sql("select * from casework_case where id = :id" + (lock ? " for update" : ""))
-			.param("id", id)
-			.query(this::caseRow)
-			.optional();
+		return load(jdbc.sql("select * from casework_case where id = :id" + (lock ? " for update" : "")).param("id", id));
+	}
+
+	/** Reads and locks the case of a task in one statement (a step on a task starts here). */
+	Optional<Case> loadOfTaskForUpdate(long taskId) {
+		return load(jdbc.sql("select * from casework_case where id = (select case_id from casework_task where id = :task) for update")
+			.param("task", taskId));
+	}
+
+	private Optional<Case> load(JdbcClient.StatementSpec caseQuery) {
+		Optional<CaseRow> row = caseQuery.query(this::caseRow).optional();
 		return row.map(r -> {
+			long id = r.id;
 			List<ItemTask.State> tasks = jdbc.sql("select * from casework_task where case_id = :id order by position")
 				.param("id", id)
 				.query(this::taskState)
@@ -257,12 +271,20 @@ public class CaseRepository {
 			.optional();
 	}
 
-	Optional<Long> idByIdempotencyKey(long submittedBy, String key) {
-		return jdbc.sql("select id from casework_case where submitted_by = :by and idempotency_key = :key")
+	/** A stored submission's receipt: its number and its case. */
+	record StoredReceipt(String receiptNumber, long caseId) {
+	}
+
+	Optional<StoredReceipt> receiptByIdempotencyKey(long submittedBy, String key) {
+		return jdbc.sql("select receipt_number, id from casework_case where submitted_by = :by and idempotency_key = :key")
 			.param("by", submittedBy)
 			.param("key", key)
-			.query(Long.class)
+			.query((rs, n) -> new StoredReceipt(rs.getString(1), rs.getLong(2)))
 			.optional();
+	}
+
+	Optional<String> receiptNumberOf(long caseId) {
+		return jdbc.sql("select receipt_number from casework_case where id = :id").param("id", caseId).query(String.class).optional();
 	}
 
 	Optional<Long> caseIdOfTask(long taskId) {

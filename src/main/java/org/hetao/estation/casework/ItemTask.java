@@ -48,6 +48,9 @@ public class ItemTask {
 
 	private boolean changed;
 
+	/** Whether a material was attached or replaced since the task was read (its rows are rewritten only then). */
+	private boolean materialsChanged;
+
 	/** Everything a task holds, as stored; for the repository and for tests. */
 	public record State(Long id, String itemCode, String departmentCode, List<String> dependsOn, TaskStatus status,
 			Map<String, String> formData, Map<String, Long> materials, Set<String> checkedMaterials,
@@ -166,6 +169,10 @@ public class ItemTask {
 		return changed;
 	}
 
+	boolean materialsChanged() {
+		return materialsChanged;
+	}
+
 	void moveTo(TaskStatus next) {
 		this.status = next;
 		this.changed = true;
@@ -207,6 +214,7 @@ public class ItemTask {
 	void attach(String materialCode, long documentId) {
 		materials.put(materialCode, documentId);
 		this.changed = true;
+		this.materialsChanged = true;
 	}
 
 	void checked(Set<String> codes) {
@@ -220,6 +228,7 @@ public class ItemTask {
 		this.id = id;
 		this.version = version;
 		this.changed = false;
+		this.materialsChanged = false;
 	}
 
 }

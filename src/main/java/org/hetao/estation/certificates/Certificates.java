@@ -26,9 +26,13 @@ import org.hetao.estation.shared.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issues, serves, verifies and revokes e-certificates, and renders a case's notices. A certificate is
@@ -64,8 +68,12 @@ public class Certificates {
 
 	private final CertificateNumbers numbers = new CertificateNumbers();
 
+	private final TransactionTemplate transactions;
+
 	Certificates(CertificateRepository certificates, PdfDocuments documents, PdfSignatures signatures, CaseHandling cases,
-			Accounts accounts, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
+			Accounts accounts, Catalog catalog, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.certificates = certificates;
 		this.documents = documents;
 		this.signatures = signatures;
@@ -78,15 +86,24 @@ public class Certificates {
 
 	// ------------------------------------------------------------------ issuing
 
-	@ApplicationModuleListener
+	/**
+	 * After the decision commits, on the rendering threads. Spring Modulith records the event in the same
+	 * transaction as the decision and marks it done only when this returns, so a certificate lost with the
+	 * process is issued at the next start.
+	 */
+	@Async(CertificateRendering.EXECUTOR)
+	@TransactionalEventListener
 	void on(TaskDecided decided) {
 		if (decided.approved()) {
 			issue(decided);
 		}
 	}
 
-	/** Issues the certificate of an approved task, once. */
-	@Transactional
+	/**
+	 * Issues the certificate of an approved task, once. The PDF is rendered and signed with no transaction
+	 * open (no connection is held meanwhile); only the insert is a transaction, and the unique key on the task
+	 * makes a second issue of the same task (a redelivered event, another node) a no-op.
+	 */
 	public Optional<Certificate> issue(TaskDecided decided) {
 		if (!decided.approved() || certificates.existsForTask(decided.taskId())) {
 			return Optional.empty();
@@ -112,9 +129,19 @@ public class Certificates {
 		Certificate certificate = new Certificate(number, c.receiptNumber(), c.id(), task.id(), task.itemCode(),
 				decided.departmentCode(), Masking.mask(c.applicant().name()), c.applicant().accountId(), language.tag(),
 				sha256, now, CertificateStatus.VALID, null, null, null, 0);
-		certificates.insert(certificate, signed);
-		events.publishEvent(new CertificateIssued(number, c.receiptNumber(), task.id(), task.itemCode(),
-				decided.departmentCode(), sha256, now));
+		try {
+			transactions.executeWithoutResult(status -> {
+				certificates.insert(certificate, signed);
+				events.publishEvent(new CertificateIssued(number, c.receiptNumber(), task.id(), task.itemCode(),
+						decided.departmentCode(), sha256, now));
+			});
+		}
+		catch (DuplicateKeyException issuedMeanwhile) {
+			if (certificates.existsForTask(task.id())) {
+				return Optional.empty();
+			}
+			throw issuedMeanwhile;
+		}
 		log.info("Issued e-certificate {} for {} task {}", number, c.receiptNumber(), task.id());
 		return Optional.of(certificate);
 	}

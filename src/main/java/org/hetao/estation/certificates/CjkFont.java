@@ -37,6 +37,14 @@ class CjkFont {
 
 	private volatile byte[] bytes;
 
+	/**
+	 * Parsed faces ready for the next document. Parsing the 5 MB collection took a large share of a
+	 * certificate's CPU when it was done per document; a face serves one document at a time (PDFBox's font
+	 * objects are not for concurrent use) and goes back here afterwards, so there are at most as many as
+	 * documents ever rendered at once.
+	 */
+	private final java.util.concurrent.ConcurrentLinkedDeque<Face> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
 	CjkFont(@Value("${estation.certificates.font:}") String configured) {
 		this.configured = configured == null ? "" : configured.strip();
 	}
@@ -84,6 +92,17 @@ class CjkFont {
 			throw new Problem(Problem.Kind.UNAVAILABLE, "certificates.error.noFont");
 		}
 		return data;
+	}
+
+	/** A parsed face for one document, from the idle ones or parsed now; give it back with {@link #release}. */
+	Face borrow() throws IOException {
+		Face face = idle.pollFirst();
+		return face != null ? face : open(bytes());
+	}
+
+	/** The face is free for another document (the document that used it is closed). */
+	void release(Face face) {
+		idle.addFirst(face);
 	}
 
 	/** An open font file and its face with every {@link #PROBE} glyph ({@code null} if none); close after use. */

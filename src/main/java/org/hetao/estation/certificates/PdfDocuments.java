@@ -98,7 +98,7 @@ class PdfDocuments {
 
 	private PdfLayout open(Language language, DocumentKind kind, String subject) throws IOException {
 		String title = t(language, "certificates.pdf." + kind.slug() + ".title");
-		PdfLayout pdf = new PdfLayout(font.bytes(), title, subject, calendar(clock.instant()));
+		PdfLayout pdf = new PdfLayout(font, title, subject, calendar(clock.instant()));
 		pdf.paragraph(t(language, "certificates.pdf.platform"), 10, 0);
 		pdf.title(title, 20);
 		return pdf;
@@ -206,7 +206,7 @@ class PdfDocuments {
 	/** The e-certificate before signing. */
 	byte[] certificate(String number, String holder, String itemCode, String departmentCode, Map<String, String> outputs,
 			Instant issuedAt, Language language) {
-		try (PdfLayout pdf = new PdfLayout(font.bytes(), t(language, "certificates.pdf.certificate.title"), number,
+		try (PdfLayout pdf = new PdfLayout(font, t(language, "certificates.pdf.certificate.title"), number,
 				calendar(issuedAt))) {
 			pdf.paragraph(t(language, "certificates.pdf.platform"), 10, 0);
 			pdf.title(t(language, "certificates.pdf.certificate.title"), 24);

@@ -30,14 +30,17 @@ final class PdfLayout implements AutoCloseable {
 
 	private final PDType0Font font;
 
+	private final CjkFont fonts;
+
 	private final CjkFont.Face face;
 
 	private PDPageContentStream stream;
 
 	private float y;
 
-	PdfLayout(byte[] fontBytes, String title, String subject, Calendar created) throws IOException {
-		this.face = CjkFont.open(fontBytes);
+	PdfLayout(CjkFont fonts, String title, String subject, Calendar created) throws IOException {
+		this.fonts = fonts;
+		this.face = fonts.borrow();
 		this.font = PDType0Font.load(document, face.font(), true);
 		PDDocumentInformation info = document.getDocumentInformation();
 		info.setTitle(title);
@@ -221,7 +224,7 @@ final class PdfLayout implements AutoCloseable {
 			stream.close();
 		}
 		document.close();
-		face.close();
+		fonts.release(face);
 	}
 
 }

@@ -192,6 +192,19 @@ public class Documents {
 		return find(id).filter(d -> d.ownerAccountId() == user.id());
 	}
 
+	/** Which of {@code ids} are documents of this user, in one statement. */
+	public java.util.Set<Long> ownedAmong(EstationUser user, java.util.Collection<Long> ids) {
+		List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+		if (wanted.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("select id from document where owner_account_id = :o and id in (:ids)")
+			.param("o", user.id())
+			.param("ids", wanted)
+			.query(Long.class)
+			.list());
+	}
+
 	/** The document if this user may read it: its owner, or someone a {@link DocumentReadPermission} allows. */
 	public Optional<DocumentInfo> readable(EstationUser user, long id) {
 		return find(id).filter(d -> d.ownerAccountId() == user.id()

@@ -79,22 +79,38 @@ class Outbox {
 			.list();
 	}
 
-	/** Takes a row for sending; false when another dispatcher was faster. */
-	boolean claim(long id, Instant now, Duration lease) {
-		return jdbc.sql("""
+	/**
+	 * Claims the due rows among {@code ids} in one statement and reads back the ones this call won: the claim
+	 * is stamped with {@code until}, unique to the caller (a random sub-millisecond part), so rows another
+	 * dispatcher took at the same moment are not read as ours.
+	 */
+	List<Notification> claimAll(List<Long> ids, Instant now, Instant until) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		jdbc.sql("""
 				update notification set status = 'SENDING', claimed_until = :until, attempts = attempts + 1
-				where id = :id and ((status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now))
+				where id in (:ids) and ((status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now))
 				""")
-			.param("until", ts(now.plus(lease)))
-			.param("id", id)
+			.param("until", ts(until))
+			.param("ids", ids)
 			.param("now", ts(now))
-			.update() == 1;
+			.update();
+		return jdbc.sql(SELECT + " where id in (:ids) and status = 'SENDING' and claimed_until = :until order by id")
+			.param("ids", ids)
+			.param("until", ts(until))
+			.query(this::map)
+			.list();
 	}
 
-	void sent(long id, Instant now) {
-		jdbc.sql("update notification set status = 'SENT', sent_at = :now, claimed_until = null, last_error = null where id = :id and status = 'SENDING'")
+	/** Marks sent, in one statement, the rows this dispatcher still holds. */
+	void sentAll(List<Long> ids, Instant now) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		jdbc.sql("update notification set status = 'SENT', sent_at = :now, claimed_until = null, last_error = null where id in (:ids) and status = 'SENDING'")
 			.param("now", ts(now))
-			.param("id", id)
+			.param("ids", ids)
 			.update();
 	}
 

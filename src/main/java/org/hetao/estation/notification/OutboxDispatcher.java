@@ -3,9 +3,12 @@ package org.hetao.estation.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,35 +61,55 @@ public class OutboxDispatcher {
 		dispatchDue();
 	}
 
-	/** Sends what is due now; returns how many rows this run sent. */
+	/** Rows claimed and read per round trip. */
+	static final int BATCH = 200;
+
+	/** A run stops taking new batches after this long (the scheduler's next run goes on). */
+	static final Duration RUN_BUDGET = Duration.ofSeconds(8);
+
+	/**
+	 * Sends what is due now, in batches: the due rows are claimed in one statement and read in another,
+	 * sent, and marked sent in one more; batches follow each other until nothing is due (or the run's time
+	 * budget is spent), so the dispatcher keeps up with any rate of writing instead of 100 rows per run.
+	 * Returns how many rows this run sent.
+	 */
 	public int dispatchDue() {
 		int sent = 0;
-		Instant now = clock.instant();
-		for (long id : outbox.due(now, 100)) {
-			if (!outbox.claim(id, now, LEASE)) {
-				continue;
-			}
-			Notification message = outbox.find(id).orElseThrow();
-			ChannelSender sender = senders.get(message.channel());
-			try {
-				if (sender == null) {
-					throw new IllegalStateException("no sender for " + message.channel());
+		long started = System.nanoTime();
+		while (true) {
+			Instant now = clock.instant();
+			List<Long> due = outbox.due(now, BATCH);
+			// the claim's stamp is unique to this run: another dispatcher claiming in the same instant gets others
+			Instant until = now.plus(LEASE)
+				.truncatedTo(ChronoUnit.SECONDS)
+				.plusNanos(ThreadLocalRandom.current().nextInt(1, 1_000_000) * 1_000L);
+			List<Notification> claimed = outbox.claimAll(due, now, until);
+			List<Long> done = new ArrayList<>();
+			for (Notification message : claimed) {
+				ChannelSender sender = senders.get(message.channel());
+				try {
+					if (sender == null) {
+						throw new IllegalStateException("no sender for " + message.channel());
+					}
+					sender.send(message);
+					done.add(message.id());
+					sentCounter.increment();
 				}
-				sender.send(message);
-				outbox.sent(id, clock.instant());
-				sentCounter.increment();
-				sent++;
+				catch (Exception e) {
+					failureCounter.increment();
+					Instant next = retries.nextAttempt(message.attempts(), clock.instant());
+					String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+					log.warn("Notification #{} ({} to {}) attempt {} failed: {}", message.id(), message.channel(),
+							message.recipientMasked(), message.attempts(), error);
+					outbox.failed(message.id(), error, next);
+				}
 			}
-			catch (Exception e) {
-				failureCounter.increment();
-				Instant next = retries.nextAttempt(message.attempts(), clock.instant());
-				String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-				log.warn("Notification #{} ({} to {}) attempt {} failed: {}", id, message.channel(),
-						message.recipientMasked(), message.attempts(), error);
-				outbox.failed(id, error, next);
+			outbox.sentAll(done, clock.instant());
+			sent += done.size();
+			if (due.size() < BATCH || Duration.ofNanos(System.nanoTime() - started).compareTo(RUN_BUDGET) > 0) {
+				return sent;
 			}
 		}
-		return sent;
 	}
 
 }

@@ -136,12 +136,18 @@ public final class EngineBench {
 		// The kiosk's own entry point (today's hall day); the engine's database is fresh, so no other ticket is seen.
 		LocalDate day = tickets.today();
 		System.out.println("[engine] hall, " + THREADS + " concurrent callers on " + day);
+		Profiler profiler = new Profiler(jdbcUrl, jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1), ProcessHandle.current().pid(),
+				"\"user-");
 		ClosedLoop.Result r = ClosedLoop.run(THREADS, quick ? 2 : 5, quick ? 6 : 20, u -> () -> {
 			tickets.issue("D", null, null);
 			// Another caller may have taken this round's ticket first: then this caller finds none, which is right.
 			tickets.claimNext(day, "5", 900_000L + u);
 			return true;
 		});
+		profiler.close();
+		Part profile = new Part(run, "profile-hall");
+		profiler.report(profile, "profile.hall.threads8", 5);
+		profile.save();
 		while (tickets.claimNext(day, "5", 900_000L).isPresent()) {
 			// call whatever is still waiting, so that every ticket issued is called once
 		}

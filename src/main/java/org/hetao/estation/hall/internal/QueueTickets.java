@@ -95,58 +95,67 @@ public class QueueTickets {
 
 	/**
 	 * Issues a ticket on {@code day}: the number is drawn from the counter row in the same transaction
-	 * as the insert, so concurrent issuers on any node get consecutive, distinct numbers.
+	 * as the insert, so concurrent issuers on any node get consecutive, distinct numbers. Two statements: the
+	 * counter's increment, which holds its row until commit, and the insert, which reads the number drawn
+	 * from the counter row itself and hands back the ticket's id and number. The day's counter row is created
+	 * by the first ticket of the day.
 	 */
 	Ticket issue(LocalDate day, String category, String queueCategory, String phone, Ticket.PriorityReason priority,
 			Long appointmentId, Instant slotStart, Instant slotEnd) {
-		ensureCounter(day, category);
+		TicketNumbers.display(category, 1); // checks the category: one upper-case letter
 		Instant now = clock.instant();
 		String number = phone == null || phone.isBlank() ? null : Phones.normalise(phone);
 		String masked = number == null ? null : Phones.mask(number);
-		Long id = tx.execute(status -> {
-			int updated = jdbc
-				.sql("update hall_ticket_counter set next_number = next_number + 1 where hall_date = ? and category = ?")
-				.params(day, category)
-				.update();
-			if (updated != 1) {
-				throw new IllegalStateException("No ticket counter for " + day + " " + category);
+		String token = token();
+		String encryptedPhone = cipher.encrypt(number, PHONE.context());
+		Map<String, Object> issued = tx.execute(status -> {
+			if (draw(day, category) != 1) {
+				createCounter(day, category);
+				if (draw(day, category) != 1) {
+					throw new IllegalStateException("No ticket counter for " + day + " " + category);
+				}
 			}
-			int drawn = jdbc.sql("select next_number from hall_ticket_counter where hall_date = ? and category = ?")
-				.params(day, category)
-				.query(Integer.class)
-				.single();
 			var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 			jdbc.sql("""
 					insert into hall_ticket (hall_date, category, queue_category, number, display_number, token, status,
 					  priority_reason, phone, phone_masked, appointment_id, slot_start, slot_end, issued_at)
-					values (?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, ?, ?, ?, ?, ?)""")
-				.params(day, category, queueCategory, drawn, TicketNumbers.display(category, drawn), token(),
-						priority == null ? null : priority.name(), cipher.encrypt(number, PHONE.context()), masked, appointmentId, ts(slotStart),
-						ts(slotEnd), ts(now))
-				.update(keys, "id");
-			return keys.getKey().longValue();
+					select ?, ?, ?, next_number,
+					  category || case when next_number < 1000 then lpad(cast(next_number as varchar(10)), 3, '0')
+					                   else cast(next_number as varchar(10)) end,
+					  ?, 'WAITING', ?, ?, ?, ?, ?, ?, ?
+					from hall_ticket_counter where hall_date = ? and category = ?""")
+				.params(day, category, queueCategory, token, priority == null ? null : priority.name(), encryptedPhone,
+						masked, appointmentId, ts(slotStart), ts(slotEnd), ts(now), day, category)
+				.update(keys, "id", "number", "display_number");
+			return keys.getKeys();
 		});
-		return byId(id).orElseThrow();
+		int drawn = ((Number) value(issued, "number")).intValue();
+		return new Ticket(((Number) value(issued, "id")).longValue(), day, category, queueCategory, drawn,
+				(String) value(issued, "display_number"), token, Ticket.Status.WAITING, priority, masked, appointmentId,
+				slotStart, slotEnd, now, null, null, null, null, null, null, List.of(), null);
 	}
 
-	/** The counter row is created once per day and category, in its own transaction; a lost race is fine. */
-	private void ensureCounter(LocalDate day, String category) {
-		boolean exists = jdbc.sql("select count(*) from hall_ticket_counter where hall_date = ? and category = ?")
+	/** A generated key by its column name, whatever case the driver reports it in. */
+	private static Object value(Map<String, Object> keys, String column) {
+		return keys.entrySet()
+			.stream()
+			.filter(e -> e.getKey().equalsIgnoreCase(column))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No " + column + " among the generated keys " + keys.keySet()));
+	}
+
+	private int draw(LocalDate day, String category) {
+		return jdbc.sql("update hall_ticket_counter set next_number = next_number + 1 where hall_date = ? and category = ?")
 			.params(day, category)
-			.query(Integer.class)
-			.single() > 0;
-		if (exists) {
-			return;
-		}
-		try {
-			tx.executeWithoutResult(s -> jdbc
-				.sql("insert into hall_ticket_counter (hall_date, category, next_number) values (?, ?, 0)")
-				.params(day, category)
-				.update());
-		}
-		catch (DuplicateKeyException createdByAnother) {
-			// another issuer (maybe on another node) created it first
-		}
+			.update();
+	}
+
+	/** The day's counter row, created by its first ticket; a race with another issuer (any node) is fine. */
+	private void createCounter(LocalDate day, String category) {
+		jdbc.sql("insert into hall_ticket_counter (hall_date, category, next_number) values (?, ?, 0) on conflict do nothing")
+			.params(day, category)
+			.update();
 	}
 
 	private static String token() {
@@ -258,52 +267,71 @@ public class QueueTickets {
 	}
 
 	/**
-	 * Claims the first candidate in calling order with a conditional update; when another caller won it
-	 * in the meantime (zero rows updated) the next candidate is tried.
+	 * Claims the first candidate in calling order that is still waiting and that no other window is claiming
+	 * at this moment: its row is locked with {@code for update skip locked}, so of several windows calling at
+	 * once each takes a different ticket without waiting for the others, and no ticket is called twice. One
+	 * short transaction: the lock, the update and the call's record; the ticket and its phone number come
+	 * from the candidates' read.
 	 */
 	public Optional<Ticket> claimNext(LocalDate day, String windowNumber, long clerkId) {
 		HallSettings.Window window = settings.window(windowNumber)
 			.orElseThrow(() -> Problem.notFound("hall.error.noSuchWindow", windowNumber));
-		List<Ticket> waiting = jdbc
-			.sql("select * from hall_ticket where hall_date = ? and status = 'WAITING' and (target_window is null or target_window = ?)")
+		Map<Long, String> phones = new java.util.HashMap<>();
+		Map<Long, Ticket> waiting = new java.util.HashMap<>();
+		jdbc.sql("select * from hall_ticket where hall_date = ? and status = 'WAITING' and (target_window is null or target_window = ?)")
 			.params(day, windowNumber)
-			.query(QueueTickets::ticket)
+			.query((rs, row) -> {
+				Ticket t = ticket(rs, row);
+				phones.put(t.id(), rs.getString("phone"));
+				return t;
+			})
 			.list()
 			.stream()
 			.filter(t -> windowNumber.equals(t.targetWindow()) || window.serves(t.queueCategory()))
-			.toList();
+			.forEach(t -> waiting.put(t.id(), t));
 		Instant now = clock.instant();
-		for (CallingOrder.Candidate candidate : CallingOrder.order(waiting.stream().map(Ticket::candidate).toList(), now)) {
-			Ticket claimed = tx.execute(s -> {
-				int won = jdbc.sql("""
-						update hall_ticket set status = 'CALLED', window_number = ?, clerk_id = ?, called_at = ?
-						where id = ? and status = 'WAITING'""")
+		List<CallingOrder.Candidate> ordered = CallingOrder.order(waiting.values().stream().map(Ticket::candidate).toList(), now);
+		return Optional.ofNullable(tx.execute(s -> {
+			for (CallingOrder.Candidate candidate : ordered) {
+				// a ticket another window is claiming right now is passed over at once, not waited for
+				boolean free = !jdbc.sql("select id from hall_ticket where id = ? and status = 'WAITING' for update skip locked")
+					.param(candidate.id())
+					.query(Long.class)
+					.list()
+					.isEmpty();
+				if (!free) {
+					continue;
+				}
+				jdbc.sql("update hall_ticket set status = 'CALLED', window_number = ?, clerk_id = ?, called_at = ? where id = ?")
 					.params(windowNumber, clerkId, ts(now), candidate.id())
 					.update();
-				if (won != 1) {
-					return null;
-				}
-				Ticket ticket = byId(candidate.id()).orElseThrow();
-				recordCall(ticket, windowNumber, false, now);
-				return ticket;
-			});
-			if (claimed != null) {
-				return Optional.of(claimed);
+				Ticket t = waiting.get(candidate.id());
+				Ticket called = new Ticket(t.id(), t.hallDate(), t.category(), t.queueCategory(), t.number(),
+						t.displayNumber(), t.token(), Ticket.Status.CALLED, t.priorityReason(), t.phoneMasked(),
+						t.appointmentId(), t.slotStart(), t.slotEnd(), t.issuedAt(), t.targetWindow(), windowNumber,
+						clerkId, now, null, null, t.caseReceipts(), t.transferredFrom());
+				recordCall(called, windowNumber, false, now, phones.get(t.id()));
+				return called;
 			}
-		}
-		return Optional.empty();
+			return null;
+		}));
 	}
 
 	private void recordCall(Ticket ticket, String window, boolean recall, Instant now) {
+		String phone = jdbc.sql("select phone from hall_ticket where id = ?")
+			.param(ticket.id())
+			.query((rs, i) -> rs.getString(1))
+			.list()
+			.get(0);
+		recordCall(ticket, window, recall, now, phone);
+	}
+
+	private void recordCall(Ticket ticket, String window, boolean recall, Instant now, String encryptedPhone) {
 		jdbc.sql("insert into hall_ticket_call (ticket_id, hall_date, display_number, window_number, recall, called_at) values (?, ?, ?, ?, ?, ?)")
 			.params(ticket.id(), ticket.hallDate(), ticket.displayNumber(), window, recall, ts(now))
 			.update();
-		String phone = jdbc.sql("select phone from hall_ticket where id = ?")
-			.param(ticket.id())
-			.query((rs, i) -> cipher.decrypt(rs.getString(1), PHONE.context()))
-			.list()
-			.get(0);
-		events.publishEvent(new TicketCalled(ticket.id(), ticket.displayNumber(), window, phone, recall, now));
+		events.publishEvent(new TicketCalled(ticket.id(), ticket.displayNumber(), window,
+				cipher.decrypt(encryptedPhone, PHONE.context()), recall, now));
 	}
 
 	/** Calls the window's current ticket again (the applicant did not come yet). */
