@@ -211,6 +211,24 @@ class NotificationIntegrationTests {
 	}
 
 	@Test
+	void oneRunSendsEverythingDueInBatchesNotAHundredRowsAtATime() {
+		String ref = "drain-" + UUID.randomUUID();
+		for (int i = 0; i < 450; i++) {
+			notifications.toPhone("+852 9000 " + String.format("%04d", i), Language.EN, "ticketCalled",
+					new Object[] { "A" + i, "5" }, ref);
+		}
+		int sent = dispatcher.dispatchDue();
+
+		assertThat(sent).isGreaterThanOrEqualTo(450);
+		assertThat(jdbc.sql("select count(*) from notification where subject_ref = :r and status = 'SENT'").param("r", ref)
+			.query(Integer.class).single()).isEqualTo(450);
+		assertThat(jdbc.sql("""
+				select count(*) from notification_sms_log l join notification n on n.id = l.notification_id
+				where n.subject_ref = :r""").param("r", ref).query(Integer.class).single()).as("each sent once").isEqualTo(450);
+		assertThat(dispatcher.dispatchDue()).as("nothing left").isZero();
+	}
+
+	@Test
 	void aClaimLeftByADeadDispatcherIsTakenAgainOnceItExpires() {
 		long account = account(Language.EN, "+852 9000 0003");
 		publish(new CaseSubmitted(id(), "HT20261127-100011", account, null, List.of("GOV-002"), CaseChannel.ONLINE,

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.hetao.estation.hall.TicketCalled;
 import org.hetao.estation.hall.TicketServed;
@@ -61,8 +62,13 @@ public class QueueTickets {
 
 	private final PersonalDataCipher cipher;
 
+	/** Whether the database is PostgreSQL (a ticket is then issued in one statement; H2 needs two). */
+	private final boolean postgres;
+
 	public QueueTickets(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, HallSettings settings,
-			ApplicationEventPublisher events, WindowSessions sessions, PersonalDataCipher cipher) {
+			ApplicationEventPublisher events, WindowSessions sessions, PersonalDataCipher cipher,
+			javax.sql.DataSource dataSource) {
+		this.postgres = isPostgres(dataSource);
 		this.cipher = cipher;
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
@@ -70,6 +76,15 @@ public class QueueTickets {
 		this.settings = settings;
 		this.events = events;
 		this.sessions = sessions;
+	}
+
+	private static boolean isPostgres(javax.sql.DataSource dataSource) {
+		try (var connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException("Cannot tell the database's kind", e);
+		}
 	}
 
 	public LocalDate today() {
@@ -108,26 +123,29 @@ public class QueueTickets {
 		String masked = number == null ? null : Phones.mask(number);
 		String token = token();
 		String encryptedPhone = cipher.encrypt(number, PHONE.context());
+		List<Object> values = Arrays.asList(day, category, queueCategory, token,
+				priority == null ? null : priority.name(), encryptedPhone, masked, appointmentId, ts(slotStart),
+				ts(slotEnd), ts(now), day, category);
 		Map<String, Object> issued = tx.execute(status -> {
+			var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+			if (postgres) {
+				// one statement: the counter's row is locked only while it runs and the commit follows at once
+				if (jdbc.sql("with drawn as (update hall_ticket_counter set next_number = next_number + 1"
+						+ " where hall_date = ? and category = ? returning next_number, category) " + INSERT_TICKET + " drawn")
+					.params(Stream.concat(Stream.of(day, category), values.subList(0, values.size() - 2).stream()).toList())
+					.update(keys, "id", "number", "display_number") == 1) {
+					return keys.getKeys();
+				}
+				createCounter(day, category);
+				return issue(values, keys);
+			}
 			if (draw(day, category) != 1) {
 				createCounter(day, category);
-				if (draw(day, category) != 1) {
-					throw new IllegalStateException("No ticket counter for " + day + " " + category);
-				}
 			}
-			var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-			jdbc.sql("""
-					insert into hall_ticket (hall_date, category, queue_category, number, display_number, token, status,
-					  priority_reason, phone, phone_masked, appointment_id, slot_start, slot_end, issued_at)
-					select ?, ?, ?, next_number,
-					  category || case when next_number < 1000 then lpad(cast(next_number as varchar(10)), 3, '0')
-					                   else cast(next_number as varchar(10)) end,
-					  ?, 'WAITING', ?, ?, ?, ?, ?, ?, ?
-					from hall_ticket_counter where hall_date = ? and category = ?""")
-				.params(day, category, queueCategory, token, priority == null ? null : priority.name(), encryptedPhone,
-						masked, appointmentId, ts(slotStart), ts(slotEnd), ts(now), day, category)
-				.update(keys, "id", "number", "display_number");
-			return keys.getKeys();
+			else {
+				return insert(values, keys);
+			}
+			return issue(values, keys);
 		});
 		int drawn = ((Number) value(issued, "number")).intValue();
 		return new Ticket(((Number) value(issued, "id")).longValue(), day, category, queueCategory, drawn,
@@ -143,6 +161,33 @@ public class QueueTickets {
 			.map(Map.Entry::getValue)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No " + column + " among the generated keys " + keys.keySet()));
+	}
+
+	/** The ticket's columns, its number and display number taken from the counter row {@code from} names. */
+	private static final String INSERT_TICKET = """
+			insert into hall_ticket (hall_date, category, queue_category, number, display_number, token, status,
+			  priority_reason, phone, phone_masked, appointment_id, slot_start, slot_end, issued_at)
+			select ?, ?, ?, next_number,
+			  category || case when next_number < 1000 then lpad(cast(next_number as varchar(10)), 3, '0')
+			                   else cast(next_number as varchar(10)) end,
+			  ?, 'WAITING', ?, ?, ?, ?, ?, ?, ?
+			from""";
+
+	/** Draws a number from the (existing) counter row and inserts the ticket with it. */
+	private Map<String, Object> issue(List<Object> values, org.springframework.jdbc.support.KeyHolder keys) {
+		LocalDate day = (LocalDate) values.get(0);
+		String category = (String) values.get(1);
+		if (draw(day, category) != 1) {
+			throw new IllegalStateException("No ticket counter for " + day + " " + category);
+		}
+		return insert(values, keys);
+	}
+
+	private Map<String, Object> insert(List<Object> values, org.springframework.jdbc.support.KeyHolder keys) {
+		jdbc.sql(INSERT_TICKET + " hall_ticket_counter where hall_date = ? and category = ?")
+			.params(values)
+			.update(keys, "id", "number", "display_number");
+		return keys.getKeys();
 	}
 
 	private int draw(LocalDate day, String category) {
@@ -294,17 +339,9 @@ public class QueueTickets {
 		return Optional.ofNullable(tx.execute(s -> {
 			for (CallingOrder.Candidate candidate : ordered) {
 				// a ticket another window is claiming right now is passed over at once, not waited for
-				boolean free = !jdbc.sql("select id from hall_ticket where id = ? and status = 'WAITING' for update skip locked")
-					.param(candidate.id())
-					.query(Long.class)
-					.list()
-					.isEmpty();
-				if (!free) {
+				if (!claim(candidate.id(), windowNumber, clerkId, now)) {
 					continue;
 				}
-				jdbc.sql("update hall_ticket set status = 'CALLED', window_number = ?, clerk_id = ?, called_at = ? where id = ?")
-					.params(windowNumber, clerkId, ts(now), candidate.id())
-					.update();
 				Ticket t = waiting.get(candidate.id());
 				Ticket called = new Ticket(t.id(), t.hallDate(), t.category(), t.queueCategory(), t.number(),
 						t.displayNumber(), t.token(), Ticket.Status.CALLED, t.priorityReason(), t.phoneMasked(),
@@ -315,6 +352,19 @@ public class QueueTickets {
 			}
 			return null;
 		}));
+	}
+
+	/** Takes a waiting ticket for the window unless another window holds it this moment; in one statement on PostgreSQL. */
+	private boolean claim(long id, String windowNumber, long clerkId, Instant now) {
+		String claim = "update hall_ticket set status = 'CALLED', window_number = ?, clerk_id = ?, called_at = ? where id = ";
+		String free = "select id from hall_ticket where id = ? and status = 'WAITING' for update skip locked";
+		if (postgres) {
+			return jdbc.sql(claim + "(" + free + ")").params(windowNumber, clerkId, ts(now), id).update() == 1;
+		}
+		if (jdbc.sql(free).param(id).query(Long.class).list().isEmpty()) {
+			return false;
+		}
+		return jdbc.sql(claim + "?").params(windowNumber, clerkId, ts(now), id).update() == 1;
 	}
 
 	private void recordCall(Ticket ticket, String window, boolean recall, Instant now) {
