@@ -161,6 +161,9 @@ public final class HttpBench {
 		for (int level : LEVELS) {
 			System.out.println("[http] submissions, " + level + " concurrent applicants");
 			Profiler profiler = level == PROFILED_LEVEL ? new Profiler(jdbcUrl, database(jdbcUrl), appPid) : null;
+			Cpu cpu = Cpu.start(appPid);
+			long commitsBefore = transactions(jdbcUrl);
+			long statementsBefore = statements(jdbcUrl);
 			ClosedLoop.Result r = ClosedLoop.run(level, warmup, timed, u -> {
 				Web.Session s = sessions.get(u);
 				String body = bodyOf.get(u);
@@ -183,9 +186,19 @@ public final class HttpBench {
 				profiler.report(profile, "profile.submissions.c" + level, 6);
 				profile.save();
 			}
+			String key = "submission.c" + level + ".";
+			// what one submission costs, over the loop (warm-up included): the application's CPU, the database's
+			// transactions (commits and rollbacks of the application's database, whatever started them: the
+			// request's own, its sessions, the background work it leaves), and statements when pg_stat_statements
+			// is loaded
+			long requests = Math.max(1, r.okAllPhases() + r.errors());
+			part.put(key + "cpuMsPerSubmission", Part.round((Cpu.processCpuMs(appPid) - cpu.appMs()) / requests, 2));
+			part.put(key + "commitsPerSubmission", Part.round((transactions(jdbcUrl) - commitsBefore) / (double) requests, 2));
+			if (statementsBefore >= 0) {
+				part.put(key + "roundTripsPerSubmission", Part.round((statements(jdbcUrl) - statementsBefore) / (double) requests, 1));
+			}
 			errors += r.errors();
 			receipts += r.okAllPhases();
-			String key = "submission.c" + level + ".";
 			part.put(key + "rps", Part.round(r.perSecond(), 1));
 			part.put(key + "p50Ms", r.p50Ms());
 			part.put(key + "p99Ms", r.p99Ms());
@@ -209,6 +222,17 @@ public final class HttpBench {
 		part.put("submissionP99Ms", best.p99Ms());
 		part.put("submissionP999Ms", best.p999Ms());
 		part.put("submissionErrors", errors);
+		String bestKey = "submission.c" + best.users() + ".";
+		for (String figure : List.of("cpuMsPerSubmission", "commitsPerSubmission", "roundTripsPerSubmission")) {
+			String value = part.get(bestKey + figure);
+			if (value != null) {
+				part.put(figure, value);
+			}
+		}
+		if (statements(jdbcUrl) < 0) {
+			part.note("roundTripsPerSubmission: pg_stat_statements is not loaded on this server (shared_preload_libraries); "
+					+ "the statements of one submission are counted by SubmissionRoundTripsIntegrationTests instead.");
+		}
 		long cases = count(jdbcUrl, "select count(*) from casework_case") - casesBefore;
 		part.put("submissionReceipts", receipts);
 		part.put("submissionCasesInDatabase", cases);
@@ -443,6 +467,23 @@ public final class HttpBench {
 			throw new IllegalStateException("no materials named in " + r.body());
 		}
 		return new ArrayList<>(codes);
+	}
+
+	/** Transactions ended (committed or rolled back) on the application's database so far. */
+	static long transactions(String jdbcUrl) throws Exception {
+		return count(jdbcUrl, "select xact_commit + xact_rollback from pg_stat_database where datname = '"
+				+ database(jdbcUrl) + "'");
+	}
+
+	/** Statements executed on the application's database so far (pg_stat_statements), or -1 when not loaded. */
+	static long statements(String jdbcUrl) {
+		try {
+			return count(jdbcUrl, "select coalesce(sum(calls), 0) from pg_stat_statements where dbid = "
+					+ "(select oid from pg_database where datname = '" + database(jdbcUrl) + "')");
+		}
+		catch (Exception notLoaded) {
+			return -1;
+		}
 	}
 
 	static long count(String jdbcUrl, String sql) throws Exception {

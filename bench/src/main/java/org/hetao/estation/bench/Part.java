@@ -26,6 +26,11 @@ public final class Part {
 		return this;
 	}
 
+	/** A figure put before, as written; null when none. */
+	public String get(String key) {
+		return values.getProperty(key);
+	}
+
 	public Part note(String text) {
 		values.setProperty("note." + file.getFileName() + "." + (++notes), text);
 		System.out.println("  note: " + text);
