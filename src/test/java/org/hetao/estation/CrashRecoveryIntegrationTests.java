@@ -86,7 +86,10 @@ class CrashRecoveryIntegrationTests {
 	void everySubmissionWithAReceiptSurvivesASigkillExactlyOnceAndNothingIsHalfWritten() throws Exception {
 		database = PgDatabases.create("estation_fault");
 		String url = PgDatabases.url(PgDatabases.hostAndPort(), database);
-		AppProcess first = AppProcess.start("crash-before", url);
+		// The first process writes its events and applies none (estation.events.worker=false, as a node that leaves
+		// derived work to others): every submission's notifications, figures and invitations are still in the event
+		// log when it is killed, as if each kill fell between a commit and its processing.
+		AppProcess first = AppProcess.start("crash-before", url, "--estation.events.worker=false");
 		apps.add(first);
 
 		// Each client signs in like a browser and uploads its three materials once.
@@ -158,6 +161,10 @@ class CrashRecoveryIntegrationTests {
 		assertThat(exit).as("SIGKILL gives exit code 128 + 9").isEqualTo(137);
 		assertThat(receipts).as("receipts handed out before the kill").hasSizeGreaterThanOrEqualTo(5);
 
+		long eventsPendingAtKill;
+		try (Connection db = PgDatabases.connect(database)) {
+			eventsPendingAtKill = count(db, "select count(*) from event_log");
+		}
 		AppProcess second = AppProcess.start("crash-after", url);
 		apps.add(second);
 
@@ -231,6 +238,37 @@ class CrashRecoveryIntegrationTests {
 			}
 			long duplicatesAfterRetry = count(db, "select count(*) from (select submitted_by, idempotency_key from casework_case "
 					+ "group by submitted_by, idempotency_key having count(*) > 1) d");
+
+			// Derived work: the restarted node applies the events the dead one left, each once. Every case has its
+			// supervision rows (one per task), its feedback record, one receipt notice in the applicant's inbox and
+			// one audit record of its submission.
+			long waitUntil = System.nanoTime() + 60_000_000_000L;
+			while (count(db, "select count(*) from event_log") > 0 && System.nanoTime() < waitUntil) {
+				AppProcess.sleep(100);
+			}
+			long eventsLeft = count(db, "select count(*) from event_log");
+			long allCases = count(db, "select count(*) from casework_case");
+			long casesWithoutFigures = count(db, "select count(*) from casework_case c where (select count(*) from "
+					+ "supervision_task s where s.case_id = c.id) <> " + TASKS_PER_CASE);
+			long casesWithoutFeedback = count(db, "select count(*) from casework_case c where (select count(*) from "
+					+ "feedback_case f where f.case_id = c.id) <> 1");
+			long casesWithoutOneNotice = count(db, "select count(*) from casework_case c where (select count(*) from "
+					+ "notification n where n.subject_ref = c.receipt_number and n.template = 'receipt' "
+					+ "and n.channel = 'INBOX') <> 1");
+			long casesWithoutOneAudit = count(db, "select count(*) from casework_case c where (select count(*) from "
+					+ "(select target, action from audit_pending union all select target, action from audit_log) a "
+					+ "where a.action = 'casework.CaseSubmitted' and a.target = concat('receiptNumber:', c.receipt_number)) <> 1");
+			figures.put("eventsPendingAtKill", eventsPendingAtKill);
+			figures.put("eventsLeftAfterRestart", eventsLeft);
+			figures.put("casesMissingDerivedRecords", casesWithoutFigures + casesWithoutFeedback + casesWithoutOneNotice
+					+ casesWithoutOneAudit);
+			assertThat(eventsPendingAtKill).as("events the dead node left unapplied").isPositive();
+			assertThat(eventsLeft).as("events still unapplied 60 s after the restart").isZero();
+			assertThat(allCases).isPositive();
+			assertThat(casesWithoutFigures).as("cases without one supervision row per task").isZero();
+			assertThat(casesWithoutFeedback).as("cases without their feedback record").isZero();
+			assertThat(casesWithoutOneNotice).as("cases without exactly one receipt notice").isZero();
+			assertThat(casesWithoutOneAudit).as("cases without exactly one audit record of the submission").isZero();
 
 			figures.put("clients", CLIENTS);
 			figures.put("killedAfterMs", killedAfterMs);

@@ -4,18 +4,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -30,9 +36,15 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	private final NamedParameterJdbcTemplate named;
+
+	private final TransactionTemplate transactions;
+
+	AuditLog(JdbcClient jdbc, Clock clock, NamedParameterJdbcTemplate named, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.named = named;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/** Records an action by the current user (or {@code system}) from the current request's address. */
@@ -55,52 +67,71 @@ public class AuditLog {
 			.update();
 	}
 
+	/** Pending records chained per transaction. */
+	static final int CHAIN_BATCH = 1_000;
+
 	/**
-	 * Moves pending records into the chain, oldest first. Safe on several nodes: the chain head row is
-	 * locked for the duration, so one node chains at a time.
+	 * Moves pending records into the chain, oldest first, a thousand per transaction: one batched insert into
+	 * the chain, one delete of the pending rows, one update of the head. Safe on several nodes: the chain head
+	 * row is locked for the duration, so one node chains at a time.
 	 *
 	 * @return how many records were chained
 	 */
 	@Scheduled(fixedDelayString = "${estation.audit.chain-interval:PT1S}")
-	@Transactional
 	public int flush() {
+		int total = 0;
+		while (true) {
+			Integer chained = transactions.execute(s -> flushBatch());
+			total += chained;
+			if (chained < CHAIN_BATCH) {
+				return total;
+			}
+		}
+	}
+
+	private int flushBatch() {
 		var head = jdbc.sql("select last_sequence, last_hash from audit_chain_head where id = 1 for update")
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
 			.single();
 		long sequence = (long) head[0];
 		String previous = (String) head[1];
 		List<Pending> pending = jdbc
-			.sql("select id, occurred_at, actor, origin, action, target, details from audit_pending order by id")
+			.sql("select id, occurred_at, actor, origin, action, target, details from audit_pending order by id fetch first "
+					+ CHAIN_BATCH + " rows only")
 			.query((rs, n) -> new Pending(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 					rs.getString("actor"), rs.getString("origin"), rs.getString("action"), rs.getString("target"),
 					rs.getString("details")))
 			.list();
+		if (pending.isEmpty()) {
+			return 0;
+		}
+		List<SqlParameterSource> rows = new ArrayList<>();
 		for (Pending p : pending) {
 			sequence++;
 			String hash = HashChain.hash(previous, sequence, p.at(), p.actor(), p.origin(), p.action(), p.target(),
 					p.details());
-			jdbc.sql("""
-					insert into audit_log (sequence, occurred_at, actor, origin, action, target, details, previous_hash, hash)
-					values (:seq, :at, :actor, :origin, :action, :target, :details, :prev, :hash)""")
-				.param("seq", sequence)
-				.param("at", OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC))
-				.param("actor", p.actor())
-				.param("origin", p.origin())
-				.param("action", p.action())
-				.param("target", p.target())
-				.param("details", p.details())
-				.param("prev", previous)
-				.param("hash", hash)
-				.update();
-			jdbc.sql("delete from audit_pending where id = :id").param("id", p.id()).update();
+			rows.add(new MapSqlParameterSource().addValue("seq", sequence)
+				.addValue("at", OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC))
+				.addValue("actor", p.actor())
+				.addValue("origin", p.origin())
+				.addValue("action", p.action())
+				.addValue("target", p.target())
+				.addValue("details", p.details())
+				.addValue("prev", previous)
+				.addValue("hash", hash));
 			previous = hash;
 		}
-		if (!pending.isEmpty()) {
-			jdbc.sql("update audit_chain_head set last_sequence = :s, last_hash = :h where id = 1")
-				.param("s", sequence)
-				.param("h", previous)
-				.update();
-		}
+		named.batchUpdate("""
+				insert into audit_log (sequence, occurred_at, actor, origin, action, target, details, previous_hash, hash)
+				values (:seq, :at, :actor, :origin, :action, :target, :details, :prev, :hash)""",
+				rows.toArray(SqlParameterSource[]::new));
+		jdbc.sql("delete from audit_pending where id in (:ids)")
+			.param("ids", pending.stream().map(Pending::id).toList())
+			.update();
+		jdbc.sql("update audit_chain_head set last_sequence = :s, last_hash = :h where id = 1")
+			.param("s", sequence)
+			.param("h", previous)
+			.update();
 		return pending.size();
 	}
 

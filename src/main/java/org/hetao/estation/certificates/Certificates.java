@@ -263,6 +263,24 @@ public class Certificates {
 			.toList();
 	}
 
+	/**
+	 * The approved tasks of a case (that this user may see) whose certificate is still being rendered: it is
+	 * issued seconds after the decision, and the case page says so meanwhile. Their item codes, in task order.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> beingIssued(EstationUser user, String receiptNumber) {
+		Case c = cases.viewByReceipt(user, receiptNumber);
+		Set<Long> issued = new java.util.HashSet<>();
+		certificates.ofReceipt(c.receiptNumber()).forEach(cert -> issued.add(cert.taskId()));
+		return c.tasks()
+			.stream()
+			.filter(t -> t.status() == org.hetao.estation.casework.TaskStatus.APPROVED
+					|| (t.status() == org.hetao.estation.casework.TaskStatus.DELIVERED && t.reason() == null))
+			.filter(t -> !issued.contains(t.id()) && cases.maySeeTask(user, c, t))
+			.map(ItemTask::itemCode)
+			.toList();
+	}
+
 	// ------------------------------------------------------------------ notices
 
 	/** The documents of a case this user may download now, in order. */

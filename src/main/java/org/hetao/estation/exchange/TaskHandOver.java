@@ -12,14 +12,14 @@ import org.hetao.estation.casework.CaseHandling;
 import org.hetao.estation.casework.ItemTask;
 import org.hetao.estation.casework.TaskAccepted;
 import org.hetao.estation.documents.Documents;
-import org.springframework.context.event.EventListener;
+import org.hetao.estation.shared.AfterCommit;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * When the window accepts a task of a connected department, writes the message for the department's system to
- * the outbox in the same transaction: form data, material references with their hashes (download links are added
+ * the outbox after the acceptance commits ({@link AfterCommit}: from the event log, exactly once): form data, material references with their hashes (download links are added
  * at each delivery attempt, being short-lived), and the applicant as far as the department may see them.
  */
 @Component
@@ -47,7 +47,7 @@ class TaskHandOver {
 		this.clock = clock;
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TaskAccepted accepted) {
 		connections.find(accepted.departmentCode()).ifPresent(connection -> {
 			Case c = handling.viewForDepartmentSystem(connection.departmentCode(), accepted.taskId());

@@ -11,11 +11,11 @@ import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.catalog.ServiceItem;
 import org.hetao.estation.hall.TicketServed;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.hetao.estation.shared.AfterCommit;
 import org.springframework.stereotype.Component;
 
 /**
- * Records what may be rated, in the transaction of the event: a task that reached its end (delivered, refused,
+ * Records what may be rated, after the transaction of the event commits ({@link AfterCommit}): a task that reached its end (delivered, refused,
  * not accepted) and a counter service in the hall for each case handled at it. Each new one invites the
  * applicant ({@link EvaluationInvited}).
  */
@@ -37,7 +37,7 @@ class FeedbackEvents {
 	record KnownCase(long caseId, String receipt, Long applicant, String channel) {
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(CaseSubmitted e) {
 		if (store.jdbc.sql("select count(*) from feedback_case where case_id = :c").param("c", e.caseId()).query(Integer.class).single() > 0) {
 			return;
@@ -50,24 +50,24 @@ class FeedbackEvents {
 			.update();
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TaskDelivered e) {
 		task(e.caseId(), e.receiptNumber(), e.applicantAccountId(), e.taskId(), e.itemCode(), e.at());
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TaskDecided e) {
 		if (!e.approved()) {
 			task(e.caseId(), e.receiptNumber(), e.applicantAccountId(), e.taskId(), e.itemCode(), e.at());
 		}
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TaskNotAccepted e) {
 		task(e.caseId(), e.receiptNumber(), e.applicantAccountId(), e.taskId(), e.itemCode(), e.at());
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TicketServed e) {
 		for (String receipt : e.caseReceiptNumbers()) {
 			Optional<KnownCase> known = byReceipt(receipt);

@@ -22,13 +22,14 @@ import org.hetao.estation.hall.AppointmentBooked;
 import org.hetao.estation.hall.TicketCalled;
 import org.hetao.estation.shared.Language;
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
+import org.hetao.estation.shared.AfterCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns module events into outbox rows. These are plain {@link EventListener}s: they run inside the transaction
- * that publishes the event, so a notification exists exactly when the change it reports was committed.
+ * Turns module events into outbox rows, after the transaction that publishes the event commits ({@link AfterCommit}:
+ * from the event log, in batches, exactly once), so a notification exists only for a change that was committed and
+ * the change's own transaction does not wait for it.
  */
 @Component
 class NotificationEvents {
@@ -60,7 +61,7 @@ class NotificationEvents {
 		return catalog.item(code).map(i -> i.name().get(language)).orElse(code);
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(CaseSubmitted e) {
 		if (e.applicantAccountId() == null) {
 			return;
@@ -70,7 +71,7 @@ class NotificationEvents {
 				link(e.receiptNumber()), e.receiptNumber());
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(CorrectionRequested e) {
 		if (e.applicantAccountId() == null) {
 			return;
@@ -111,7 +112,7 @@ class NotificationEvents {
 		return b.toString().strip();
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TaskAccepted e) {
 		if (e.applicantAccountId() == null) {
 			return;
@@ -121,7 +122,7 @@ class NotificationEvents {
 				link(e.receiptNumber()), e.receiptNumber());
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TaskNotAccepted e) {
 		if (e.applicantAccountId() == null) {
 			return;
@@ -131,7 +132,7 @@ class NotificationEvents {
 				e.receiptNumber());
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TaskDecided e) {
 		if (e.applicantAccountId() == null) {
 			return;
@@ -141,7 +142,7 @@ class NotificationEvents {
 				link(e.receiptNumber()), e.receiptNumber());
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TaskDelivered e) {
 		if (e.applicantAccountId() == null) {
 			return;
@@ -152,7 +153,7 @@ class NotificationEvents {
 				link(e.receiptNumber()), e.receiptNumber());
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(AppointmentBooked e) {
 		String when = DATE_TIME.format(e.startsAt().atZone(ZONE));
 		notifications.toAccount(e.applicantId(), "appointmentConfirmed",
@@ -174,7 +175,7 @@ class NotificationEvents {
 		}
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TicketCalled e) {
 		if (e.smsPhone() == null || e.smsPhone().isBlank()) {
 			return;
@@ -184,7 +185,7 @@ class NotificationEvents {
 				new Object[] { e.displayNumber(), e.windowNumber() }, e.displayNumber());
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(EvaluationInvited e) {
 		notifications.toAccount(e.applicantAccountId(), "evaluation",
 				l -> new Object[] { e.receiptNumber(), e.itemCode() == null ? "" : itemName(e.itemCode(), l),
@@ -192,7 +193,7 @@ class NotificationEvents {
 				"/evaluations/" + e.serviceId(), e.receiptNumber());
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(ConsultationAnswered e) {
 		notifications.toAccount(e.applicantId(), "consultationAnswered",
 				l -> new Object[] { e.subjectCode() == null ? "" : e.subjectCode() }, "/consultations/" + e.consultationId(),

@@ -21,15 +21,16 @@ import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.catalog.ServiceItem;
 import org.hetao.estation.hall.TicketServed;
 import org.hetao.estation.shared.Jurisdiction;
-import org.springframework.context.event.EventListener;
+import org.hetao.estation.shared.AfterCommit;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the read model in step with casework and the hall, inside each event's transaction (so the figures
- * never count a change that was rolled back), and counts submissions and decisions for Micrometer.
+ * Keeps the read model in step with casework and the hall, after each event's transaction commits
+ * ({@link AfterCommit}: from the event log, in order, exactly once; so the figures never count a change that was
+ * rolled back, and trail the change by moments), and counts submissions and decisions for Micrometer.
  */
 @Component
 class SupervisionEvents {
@@ -56,7 +57,7 @@ class SupervisionEvents {
 	}
 
 	/** One row per item of the case: the existing ones read in one statement, the new ones inserted in one batch. */
-	@EventListener
+	@AfterCommit
 	void on(CaseSubmitted e) {
 		Set<String> existing = new HashSet<>(store.jdbc.sql("select item_code from supervision_task where case_id = :c")
 			.param("c", e.caseId())
@@ -88,7 +89,7 @@ class SupervisionEvents {
 		meters.counter("estation.cases.submitted", "channel", e.channel().name()).increment(rows.size());
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TaskAccepted e) {
 		store.jdbc.sql("""
 				update supervision_task set task_id = :t, accepted_at = :at, deadline = :d,
@@ -104,7 +105,7 @@ class SupervisionEvents {
 			.update();
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TaskStarted e) {
 		store.jdbc.sql("update supervision_task set task_id = :t where case_id = :c and item_code = :i")
 			.param("t", e.taskId())
@@ -113,7 +114,7 @@ class SupervisionEvents {
 			.update();
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(CorrectionRequested e) {
 		store.jdbc.sql("update supervision_task set task_id = :t, corrections = corrections + 1 where case_id = :c and item_code = :i")
 			.param("t", e.taskId())
@@ -122,7 +123,7 @@ class SupervisionEvents {
 			.update();
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TaskNotAccepted e) {
 		store.jdbc.sql("update supervision_task set task_id = :t, ended = 'NOT_ACCEPTED' where case_id = :c and item_code = :i")
 			.param("t", e.taskId())
@@ -131,7 +132,7 @@ class SupervisionEvents {
 			.update();
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TaskDecided e) {
 		LocalDate decided = e.at().atZone(ZONE).toLocalDate();
 		LocalDate accepted = store.jdbc.sql("select accepted_at from supervision_task where case_id = :c and item_code = :i")
@@ -159,14 +160,14 @@ class SupervisionEvents {
 		meters.counter("estation.tasks.decided", "outcome", e.approved() ? "approved" : "refused").increment();
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(CaseWithdrawn e) {
 		store.jdbc.sql("update supervision_task set ended = 'WITHDRAWN' where case_id = :c and decided_at is null and ended is null")
 			.param("c", e.caseId())
 			.update();
 	}
 
-	@EventListener
+	@AfterCommit
 	void on(TicketServed e) {
 		int exists = store.jdbc.sql("select count(*) from supervision_ticket where ticket_id = :t").param("t", e.ticketId()).query(Integer.class).single();
 		if (exists > 0) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,30 @@ class AuditLogIntegrationTests {
 		assertThat(entries.get(0).action()).isEqualTo("audit.SampleThingDecided");
 		assertThat(entries.get(0).details()).contains("APPROVED", "+852 **** *567").doesNotContain("9123");
 		assertThat(auditLog.about("code:" + rolledBack)).as("nothing recorded for a rolled-back change").isEmpty();
+		assertThat(auditLog.verify().valid()).isTrue();
+	}
+
+	@Test
+	void aBacklogIsChainedInBatchesInOrderAndTheChainStaysValid() {
+		auditLog.flush();
+		String run = "B-" + UUID.randomUUID();
+		int n = AuditLog.CHAIN_BATCH * 2 + 500;
+		transactions.executeWithoutResult(tx -> {
+			for (int i = 0; i < n; i++) {
+				auditLog.record("bench", "test", "audit.Backlog", run + ":" + i, null);
+			}
+		});
+
+		assertThat(auditLog.flush()).as("the whole backlog in one run").isGreaterThanOrEqualTo(n);
+		assertThat(jdbc.sql("select count(*) from audit_pending").query(Long.class).single()).isZero();
+		List<Map.Entry<Long, Integer>> chained = jdbc
+			.sql("select sequence, target from audit_log where target like :t order by sequence")
+			.param("t", run + ":%")
+			.query((rs, row) -> Map.entry(rs.getLong(1), Integer.parseInt(rs.getString(2).substring(run.length() + 1))))
+			.list();
+		assertThat(chained).hasSize(n);
+		assertThat(chained.stream().map(Map.Entry::getValue).toList()).as("chained in the order recorded").isSorted();
+		assertThat(chained.get(n - 1).getKey() - chained.get(0).getKey()).as("without gaps").isEqualTo(n - 1);
 		assertThat(auditLog.verify().valid()).isTrue();
 	}
 

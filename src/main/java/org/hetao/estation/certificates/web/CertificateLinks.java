@@ -6,7 +6,10 @@ import java.util.List;
 import org.hetao.estation.certificates.CertificateStatus;
 import org.hetao.estation.certificates.Certificates;
 import org.hetao.estation.certificates.DocumentKind;
+import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.identity.CurrentUser;
+import org.hetao.estation.shared.Language;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +25,15 @@ public class CertificateLinks {
 
 	private final Certificates certificates;
 
-	CertificateLinks(Certificates certificates) {
+	private final Catalog catalog;
+
+	CertificateLinks(Certificates certificates, Catalog catalog) {
 		this.certificates = certificates;
+		this.catalog = catalog;
+	}
+
+	private static Language language() {
+		return Language.of(LocaleContextHolder.getLocale());
 	}
 
 	public List<Link> of(String receiptNumber) {
@@ -39,6 +49,12 @@ public class CertificateLinks {
 		for (var c : certificates.ofCase(user.get(), receiptNumber)) {
 			links.add(new Link("/certificates/" + c.number(), "certificates.documents.certificate", c.number(),
 					c.status() == CertificateStatus.REVOKED));
+		}
+		// approved moments ago: the certificate follows within seconds (no link yet)
+		for (String itemCode : certificates.beingIssued(user.get(), receiptNumber)) {
+			links.add(new Link(null, "certificates.documents.beingIssued", catalog.item(itemCode)
+				.map(i -> i.name().get(language()))
+				.orElse(itemCode), false));
 		}
 		return links;
 	}

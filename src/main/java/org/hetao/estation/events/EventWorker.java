@@ -1,0 +1,264 @@
+package org.hetao.estation.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes each event that has {@link org.hetao.estation.shared.AfterCommit} handlers to the event log in the
+ * transaction that publishes it, and applies the log after commit.
+ * <p>
+ * Applying: a batch of the oldest due events is claimed ({@code for update skip locked}), their handlers run
+ * in the claiming transaction, and the events are deleted in it: the handlers' writes and the removal commit
+ * together, so an event is applied exactly once whatever fails or dies in between, and two nodes never take
+ * the same event. A batch runs without savepoints; if a handler fails, the batch is rolled back and applied
+ * again one event at a time, and the failing event waits for another attempt (10 s, doubling up to an hour)
+ * while the others go on. Events are applied in the order they were written, on one thread per node; a
+ * retried event comes after the ones written since.
+ * <p>
+ * When: right after the publishing transaction commits, on this node's worker thread (or, with
+ * {@code estation.events.inline=true}, on the committing thread itself before it returns, which the tests use
+ * so that derived records exist when an action's request ends), and every {@code estation.events.poll-interval}
+ * for events written by other nodes and for retries. A node started with {@code estation.events.worker=false}
+ * writes events and leaves applying them to the other nodes.
+ */
+class EventWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(EventWorker.class);
+
+	static final int BATCH = 200;
+
+	private final EventLog events;
+
+	private final AfterCommitHandlers handlers;
+
+	private final TransactionTemplate batchTx;
+
+	private final TransactionTemplate oneTx;
+
+	private final Clock clock;
+
+	private final boolean inline;
+
+	/** Whether this node applies events at all ({@code estation.events.worker}); false leaves it to other nodes. */
+	private final boolean working;
+
+	private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "event-worker");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private final AtomicBoolean wakeQueued = new AtomicBoolean();
+
+	private final Counter applied;
+
+	private final Counter failures;
+
+	EventWorker(EventLog events, AfterCommitHandlers handlers, PlatformTransactionManager transactions, Clock clock,
+			MeterRegistry meters, boolean inline, boolean working) {
+		this.working = working;
+		this.events = events;
+		this.handlers = handlers;
+		this.batchTx = new TransactionTemplate(transactions);
+		this.batchTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.oneTx = new TransactionTemplate(transactions);
+		this.oneTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+		this.inline = inline;
+		this.applied = Counter.builder("estation.events.applied").description("Events applied after commit").register(meters);
+		this.failures = Counter.builder("estation.events.failures")
+			.description("Events whose after-commit handlers failed (retried later)")
+			.register(meters);
+		meters.gauge("estation.events.backlog", events, EventLog::backlog);
+	}
+
+	/** In the publisher's transaction: the event is logged if anything applies it after commit. */
+	@EventListener
+	void record(Object event) {
+		if (handlers.of(event.getClass()).isEmpty()) {
+			return;
+		}
+		events.append(event, clock.instant());
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					wake();
+				}
+			});
+		}
+		else {
+			wake();
+		}
+	}
+
+	/** Applies what is due now: inline, or on the worker thread (one wake-up queued at most). */
+	void wake() {
+		if (!working) {
+			return;
+		}
+		if (inline) {
+			drain();
+			return;
+		}
+		if (wakeQueued.compareAndSet(false, true)) {
+			try {
+				thread.execute(() -> {
+					wakeQueued.set(false);
+					drainLogged();
+				});
+			}
+			catch (RejectedExecutionException shuttingDown) {
+				wakeQueued.set(false);
+			}
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${estation.events.poll-interval:PT1S}", initialDelayString = "${estation.events.poll-interval:PT1S}")
+	void poll() {
+		if (!working) {
+			return;
+		}
+		if (inline) {
+			drainLogged();
+		}
+		else {
+			wake();
+		}
+	}
+
+	private void drainLogged() {
+		try {
+			drain();
+		}
+		catch (RuntimeException e) {
+			log.warn("Applying logged events failed; they stay in the log for the next run: {}", e.toString());
+		}
+	}
+
+	/** Applies every due event, batch after batch; returns how many were applied. */
+	int drain() {
+		int total = 0;
+		while (true) {
+			Batch batch;
+			try {
+				batch = batchTx.execute(s -> applyBatch());
+			}
+			catch (BatchFailed failed) {
+				batch = new Batch(oneByOne(), failed.claimed);
+			}
+			total += batch.applied();
+			if (batch.claimed() < BATCH) {
+				return total;
+			}
+		}
+	}
+
+	private record Batch(int applied, int claimed) {
+	}
+
+	/** The fast path: the whole batch in one transaction; a failure rolls it back for the careful path. */
+	private Batch applyBatch() {
+		List<EventLog.Entry> claimed = events.claim(clock.instant(), BATCH);
+		List<Long> done = new ArrayList<>();
+		for (EventLog.Entry entry : claimed) {
+			try {
+				apply(entry);
+			}
+			catch (Throwable e) {
+				throw new BatchFailed(claimed.size());
+			}
+			done.add(entry.id());
+		}
+		events.remove(done);
+		applied.increment(done.size());
+		return new Batch(done.size(), claimed.size());
+	}
+
+	/** A handler failed: the batch's transaction is rolled back and its events applied one at a time. */
+	private static final class BatchFailed extends RuntimeException {
+
+		final int claimed;
+
+		BatchFailed(int claimed) {
+			super(null, null, false, false);
+			this.claimed = claimed;
+		}
+
+	}
+
+	/** The careful path: each due event in a transaction of its own; a failing one is put off, the others go on. */
+	private int oneByOne() {
+		int count = 0;
+		for (int i = 0; i < BATCH; i++) {
+			Integer result = oneTx.execute(s -> {
+				List<EventLog.Entry> claimed = events.claim(clock.instant(), 1);
+				if (claimed.isEmpty()) {
+					return -1;
+				}
+				EventLog.Entry entry = claimed.get(0);
+				Object savepoint = s.createSavepoint();
+				try {
+					apply(entry);
+					events.remove(List.of(entry.id()));
+					return 1;
+				}
+				catch (Throwable e) {
+					s.rollbackToSavepoint(savepoint);
+					failures.increment();
+					Instant next = clock.instant().plus(retryDelay(entry.attempts()));
+					String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+					log.warn("Event #{} ({}) attempt {} failed, retried at {}: {}", entry.id(), entry.type(),
+							entry.attempts() + 1, next, error);
+					events.failed(entry.id(), error, next);
+					return 0;
+				}
+			});
+			if (result == null || result < 0) {
+				break;
+			}
+			count += result;
+			applied.increment(result);
+		}
+		return count;
+	}
+
+	static Duration retryDelay(int attemptsBefore) {
+		long seconds = 10L << Math.min(attemptsBefore, 9);
+		return Duration.ofSeconds(Math.min(seconds, 3600));
+	}
+
+	private void apply(EventLog.Entry entry) throws Throwable {
+		Object event = events.read(entry);
+		for (AfterCommitHandlers.Handler handler : handlers.of(event.getClass())) {
+			handler.apply(event);
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		thread.shutdown();
+	}
+
+}
