@@ -70,8 +70,10 @@ class AuditLogIntegrationTests {
 			}
 		});
 
-		assertThat(auditLog.flush()).as("the whole backlog in one run").isGreaterThanOrEqualTo(n);
-		assertThat(jdbc.sql("select count(*) from audit_pending").query(Long.class).single()).isZero();
+		// one run takes batch after batch until the backlog is gone (the scheduled run may take some batches too)
+		auditLog.flush();
+		assertThat(jdbc.sql("select count(*) from audit_pending where target like :t").param("t", run + ":%")
+			.query(Long.class).single()).as("left pending after one run").isZero();
 		List<Map.Entry<Long, Integer>> chained = jdbc
 			.sql("select sequence, target from audit_log where target like :t order by sequence")
 			.param("t", run + ":%")
