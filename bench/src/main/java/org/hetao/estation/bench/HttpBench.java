@@ -44,6 +44,9 @@ public final class HttpBench {
 
 	static final int[] LEVELS = { 1, 8, 32, 128 };
 
+	/** The fixed rate of the open-loop submissions (#17). */
+	static final double SUBMISSION_RATE = 200;
+
 	static final int PAGE_USERS = 64;
 
 	/** The item guide page both item-guide loops (one client, 64 users) ask for. */
@@ -215,6 +218,25 @@ public final class HttpBench {
 				part.put("rssMbAfterWarmup", rssMb(appPid));
 			}
 		}
+		// Submissions at a fixed rate (#17): each sent at its scheduled time whatever the earlier ones are doing,
+		// latency from that time (so a stall is counted for every submission it delays), 0 errors expected.
+		long closedLoopCases = count(jdbcUrl, "select count(*) from casework_case") - casesBefore;
+		System.out.println("[http] submissions, open loop at " + Part.round(SUBMISSION_RATE, 0) + "/s");
+		OpenLoop.Result open = OpenLoop.run(SUBMISSION_RATE, warmup, timed, 201, new OpenLoop.Request() {
+			@Override
+			public int send(int number) throws Exception {
+				int u = number % sessions.size();
+				return client.send(web.postJson(sessions.get(u), "/api/v1/applications", bodyOf.get(u),
+						UUID.randomUUID().toString()), HttpResponse.BodyHandlers.discarding()).statusCode();
+			}
+
+			@Override
+			public String describe(int number) {
+				return "POST /api/v1/applications";
+			}
+		});
+		put(part, "submissionOpenLoop", open);
+		part.put("submissionOpenLoopRate", SUBMISSION_RATE);
 		part.put("rssMbAfterPeak", rssMb(appPid));
 		// The derived work the submissions left (#17): events waiting for their after-commit handlers
 		// (notifications, supervision figures, feedback records, hand-overs) and audit records waiting to be chained.
@@ -247,7 +269,7 @@ public final class HttpBench {
 			part.note("roundTripsPerSubmission: pg_stat_statements is not loaded on this server (shared_preload_libraries); "
 					+ "the statements of one submission are counted by SubmissionRoundTripsIntegrationTests instead.");
 		}
-		long cases = count(jdbcUrl, "select count(*) from casework_case") - casesBefore;
+		long cases = closedLoopCases;
 		part.put("submissionReceipts", receipts);
 		part.put("submissionCasesInDatabase", cases);
 		part.put("submissionReceiptsMatchCases", cases == receipts);

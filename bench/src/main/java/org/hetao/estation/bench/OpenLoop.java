@@ -49,19 +49,65 @@ public final class OpenLoop {
 	private OpenLoop() {
 	}
 
+	/** One request of the loop, by its number: sends it and answers the response's status. */
+	public interface Request {
+
+		int send(int number) throws Exception;
+
+		/** What request {@code number} was, for an error message. */
+		String describe(int number);
+
+	}
+
 	/**
 	 * Runs the open loop against {@code baseUrl}, cycling through {@code targets} (paths with their query,
 	 * URL-encoded), every request a GET.
 	 */
 	public static Result run(String baseUrl, double rate, double warmupSeconds, double timedSeconds, List<String> targets)
 			throws InterruptedException {
-		if (targets.isEmpty() || rate <= 0) {
-			throw new IllegalArgumentException("no targets or no rate");
+		if (targets.isEmpty()) {
+			throw new IllegalArgumentException("no targets");
 		}
 		RawHttp template = new RawHttp(baseUrl);
 		byte[][] requests = new byte[targets.size()][];
 		for (int i = 0; i < requests.length; i++) {
 			requests[i] = template.request(targets.get(i), null);
+		}
+		Queue<RawHttp> connections = new ConcurrentLinkedQueue<>();
+		ThreadLocal<RawHttp> connection = ThreadLocal.withInitial(() -> {
+			RawHttp http = new RawHttp(baseUrl);
+			connections.add(http);
+			return http;
+		});
+		try {
+			Result r = run(rate, warmupSeconds, timedSeconds, 200, new Request() {
+				@Override
+				public int send(int number) throws Exception {
+					return connection.get().exchange(requests[number % requests.length]);
+				}
+
+				@Override
+				public String describe(int number) {
+					return "GET " + targets.get(number % requests.length);
+				}
+			});
+			return new Result(r.rate(), r.warmupSeconds(), r.timedSeconds(), r.sent(), r.ok(), r.errors(), r.warmupErrors(),
+					r.p50Ms(), r.p99Ms(), r.p999Ms(), r.maxMs(), r.sendLagMaxMs(), connections.size(), r.firstError());
+		}
+		finally {
+			connections.forEach(RawHttp::close);
+		}
+	}
+
+	/**
+	 * Runs the open loop: request {@code i} is due at {@code i / rate} seconds and is handed to a worker thread at
+	 * that time whatever the earlier ones are doing (workers are added when all are busy); its latency is measured
+	 * from its due time. A request is good when it answers {@code expectedStatus}.
+	 */
+	public static Result run(double rate, double warmupSeconds, double timedSeconds, int expectedStatus, Request request)
+			throws InterruptedException {
+		if (rate <= 0) {
+			throw new IllegalArgumentException("no rate");
 		}
 		long warmupNanos = (long) (warmupSeconds * 1e9);
 		long totalNanos = warmupNanos + (long) (timedSeconds * 1e9);
@@ -81,12 +127,6 @@ public final class OpenLoop {
 		LongAdder warmupErrors = new LongAdder();
 		AtomicReference<String> firstError = new AtomicReference<>();
 		CountDownLatch done = new CountDownLatch(due.size());
-		Queue<RawHttp> connections = new ConcurrentLinkedQueue<>();
-		ThreadLocal<RawHttp> connection = ThreadLocal.withInitial(() -> {
-			RawHttp http = new RawHttp(baseUrl);
-			connections.add(http);
-			return http;
-		});
 		AtomicInteger workerNumber = new AtomicInteger();
 		ThreadPoolExecutor workers = new ThreadPoolExecutor(INITIAL_WORKERS, Integer.MAX_VALUE, 10, TimeUnit.MINUTES,
 				new SynchronousQueue<>(), r -> {
@@ -111,17 +151,17 @@ public final class OpenLoop {
 				if (timed) {
 					lagMax = Math.max(lagMax, now - at);
 				}
-				int n = i % requests.length;
+				int n = i;
 				workers.execute(() -> {
 					String error = null;
 					try {
-						int status = connection.get().exchange(requests[n]);
-						if (status != 200) {
-							error = "answered " + status + " to GET " + targets.get(n);
+						int status = request.send(n);
+						if (status != expectedStatus) {
+							error = "answered " + status + " to " + request.describe(n);
 						}
 					}
 					catch (Exception ex) {
-						error = ex + " on GET " + targets.get(n);
+						error = ex + " on " + request.describe(n);
 					}
 					long end = System.nanoTime();
 					if (timed) {
@@ -142,7 +182,6 @@ public final class OpenLoop {
 		}
 		finally {
 			workers.shutdownNow();
-			connections.forEach(RawHttp::close);
 		}
 		Histogram h = recorder.getIntervalHistogram();
 		long answered = ok.sum() + errors.sum();
@@ -152,7 +191,7 @@ public final class OpenLoop {
 		}
 		return new Result(rate, warmupSeconds, timedSeconds, sent, ok.sum(), errors.sum() + Math.max(0, unanswered),
 				warmupErrors.sum(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-				h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, lagMax / 1e6, connections.size(),
+				h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, lagMax / 1e6, workerNumber.get(),
 				firstError.get());
 	}
 

@@ -27,7 +27,8 @@ public final class Report {
 
 	/** The figures every result carries at the top level (null when a measure did not run). */
 	public static final List<String> HEADLINE = List.of("submissionsPerSecond", "submissionP50Ms", "submissionP99Ms",
-			"submissionP999Ms", "submissionErrors", "pgbenchTps", "submissionsToPgbenchRatio", "casesPerSecondOurs",
+			"submissionP999Ms", "submissionErrors", "pgbenchTps", "submissionsToPgbenchRatio",
+			"bareSubmissionsPerSecond", "submissionsToBareRatio", "casesPerSecondOurs",
 			"casesPerSecondFlowable", "casesPerSecondRatio", "ticketsPerSecond", "ticketDuplicates", "searchP50Ms",
 			"searchP99Ms", "searchHttpP50Ms", "searchHttpP99Ms", "searchQps8Threads", "searchHttpOpenLoopP50Ms",
 			"searchHttpOpenLoopP99Ms", "searchHttpOpenLoopP999Ms", "searchHttpOpenLoopMaxMs", "searchHttpOpenLoopErrors",
@@ -35,7 +36,8 @@ public final class Report {
 			"itemGuideP99Ms", "itemGuideRpsOneClient", "itemGuideP50MsOneClient", "itemGuideP99MsOneClient",
 			"workQueueRps", "workQueueP99Ms", "startupSecondsH2", "startupSecondsPg", "startupSecondsBareH2",
 			"startupSecondsH2Restart", "cpuMsPerSubmission", "commitsPerSubmission", "roundTripsPerSubmission",
-			"backlogAfterPeak", "backlogDrainSeconds",
+			"backlogAfterPeak", "backlogDrainSeconds", "submissionOpenLoopP50Ms", "submissionOpenLoopP99Ms",
+			"submissionOpenLoopErrors",
 			"rssMbAfterWarmup",
 			"rssMbAfterPeak");
 
@@ -67,9 +69,12 @@ public final class Report {
 			new Target("submissionErrors", "Submission errors (all levels)", "==", 0),
 			new Target("submissionsToPgbenchRatio", "Submissions/s ÷ pgbench TPS", ">=", 0.4),
 			new Target("casesPerSecondRatio", "Our engine ÷ Flowable (instances/s)", ">=", 5),
+			new Target("submissionsToBareRatio", "Submissions/s ÷ a bare endpoint writing the same rows (#17)", ">=", 0.5),
 			new Target("ticketDuplicates", "Hall: tickets called twice", "==", 0),
 			new Target("ticketsPerSecond", "Hall: rounds/s, issue + call, 8 callers (#17)", ">=", 300),
 			new Target("backlogDrainSeconds", "Derived work drained after the peak, s (#17)", "<=", 10),
+			new Target("submissionOpenLoopP99Ms", "Submission p99 ms, open loop at 200/s (#17)", "<=", 50),
+			new Target("submissionOpenLoopErrors", "Submission errors, open loop (#17)", "==", 0),
 			new Target("searchP99Ms", "Search p99 ms in-process", "<=", 3),
 			new Target("searchHttpP99Ms", "Search p99 ms over HTTP", "<=", 10),
 			new Target("searchHttpOpenLoopP99Ms", "Search p99 ms over HTTP, open loop at 200/s", "<=", 10),
@@ -143,6 +148,7 @@ public final class Report {
 		}
 		ratio(all, "submissionsToPgbenchRatio", "submissionsPerSecond", "pgbenchTps");
 		ratio(all, "casesPerSecondRatio", "casesPerSecondOurs", "casesPerSecondFlowable");
+		ratio(all, "submissionsToBareRatio", "submissionsPerSecond", "bareSubmissionsPerSecond");
 		Map<String, Object> ordered = new LinkedHashMap<>();
 		for (String key : List.of("date", "mode", "runSeconds", "gitCommit", "machine", "cores", "memoryMb", "database",
 				"loadAverageAtStart")) {
