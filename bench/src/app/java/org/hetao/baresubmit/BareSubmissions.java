@@ -70,6 +70,44 @@ public class BareSubmissions {
 		this.timeline = timeline;
 	}
 
+	/** The applicant's account and the documents its materials point to (their foreign keys hold as on the platform). */
+	private volatile long applicant;
+
+	private volatile List<Long> documents;
+
+	@Bean
+	org.springframework.boot.ApplicationRunner bareApplicant() {
+		return args -> tx.executeWithoutResult(s -> {
+			Timestamp now = Timestamp.from(Instant.now());
+			GeneratedKeyHolder keys = new GeneratedKeyHolder();
+			jdbc.update(c -> {
+				PreparedStatement p = c.prepareStatement("""
+						insert into account (username, password_hash, display_name, preferred_language, roles, created_at)
+						values ('bare-applicant', '-', '陳大文 Chan Tai Man', 'zh-Hant', 'APPLICANT', ?)""", new String[] { "id" });
+				p.setTimestamp(1, now);
+				return p;
+			}, keys);
+			applicant = keys.getKey().longValue();
+			List<Long> ids = new ArrayList<>();
+			for (int i = 0; i < Math.max(1, materials); i++) {
+				GeneratedKeyHolder doc = new GeneratedKeyHolder();
+				int n = i;
+				jdbc.update(c -> {
+					PreparedStatement p = c.prepareStatement("""
+							insert into document (owner_account_id, original_name, content_type, size_bytes, sha256, storage_key, uploaded_at)
+							values (?, 'scan.pdf', 'application/pdf', 60, ?, ?, ?)""", new String[] { "id" });
+					p.setLong(1, applicant);
+					p.setString(2, String.format("%064d", n));
+					p.setString(3, "bare-" + n);
+					p.setTimestamp(4, now);
+					return p;
+				}, doc);
+				ids.add(doc.getKey().longValue());
+			}
+			documents = List.copyOf(ids);
+		});
+	}
+
 	/** No security on the yardstick's endpoint: Spring Security's filters are not even entered. */
 	@Bean
 	WebSecurityCustomizer bareIsOpen() {
@@ -80,7 +118,7 @@ public class BareSubmissions {
 	ResponseEntity<Map<String, Object>> submit(@RequestBody Map<String, Object> body,
 			@RequestHeader("Idempotency-Key") String key) {
 		String answers = json.writeValueAsString(body.get("answers"));
-		long submittedBy = 1;
+		long submittedBy = applicant;
 		return tx.execute(s -> {
 			List<Long> existing = jdbc.queryForList(
 					"select id from casework_case where submitted_by = ? and idempotency_key = ?", Long.class, submittedBy, key);
@@ -110,7 +148,8 @@ public class BareSubmissions {
 			List<Long> taskIds = insertTasks(caseId, answers, at);
 			List<Object[]> materialRows = new ArrayList<>();
 			for (int i = 0; i < materials; i++) {
-				materialRows.add(new Object[] { taskIds.get(i % taskIds.size()), "MATERIAL_" + i, 1000L + i });
+				materialRows.add(new Object[] { taskIds.get(i % taskIds.size()), "MATERIAL_" + i,
+						documents.get(i % documents.size()) });
 			}
 			jdbc.batchUpdate("insert into casework_task_material (task_id, material_code, document_id) values (?, ?, ?)",
 					materialRows);

@@ -28,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Every action on a case after submission, with its object-level checks: the window (any item of any
  * department), officers (their own department's tasks only: anybody else's answer 404), applicants (their
  * own cases only). Each action locks the case, checks the version the actor saw, applies the rule of the
- * aggregate, stores the change and publishes its events, in one transaction.
+ * aggregate, stores the change and publishes its events, in one transaction. A step on a task returns the case
+ * with its tasks as they are now and, of its timeline, only the entries the step added (the timeline is not read
+ * for a step): read the case again to show it whole.
  */
 @Service
 public class CaseHandling {

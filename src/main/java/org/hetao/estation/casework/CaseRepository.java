@@ -169,13 +169,21 @@ public class CaseRepository {
 		return load(jdbc.sql("select * from casework_case where id = :id" + (lock ? " for update" : "")).param("id", id));
 	}
 
-	/** Reads and locks the case of a task in one statement (a step on a task starts here). */
+	/**
+	 * Reads and locks the case of a task for a step on it: the case row in one statement (locked), its tasks and
+	 * their materials. Not its timeline: a step appends to it and never reads it, so the case comes back with only
+	 * the entries the step adds.
+	 */
 	Optional<Case> loadOfTaskForUpdate(long taskId) {
 		return load(jdbc.sql("select * from casework_case where id = (select case_id from casework_task where id = :task) for update")
-			.param("task", taskId));
+			.param("task", taskId), false);
 	}
 
 	private Optional<Case> load(JdbcClient.StatementSpec caseQuery) {
+		return load(caseQuery, true);
+	}
+
+	private Optional<Case> load(JdbcClient.StatementSpec caseQuery, boolean withTimeline) {
 		Optional<CaseRow> row = caseQuery.query(this::caseRow).optional();
 		return row.map(r -> {
 			long id = r.id;
@@ -197,10 +205,11 @@ public class CaseRepository {
 						t.reason(), t.outputs(), t.delivery(), t.clock(), t.deadline(), t.deadlineProvisional(),
 						t.version()))
 				.toList();
-			List<TimelineEntry> timeline = jdbc.sql("select * from casework_timeline where case_id = :id order by id")
-				.param("id", id)
-				.query(CaseRepository::timelineEntry)
-				.list();
+			List<TimelineEntry> timeline = !withTimeline ? List.of()
+					: jdbc.sql("select * from casework_timeline where case_id = :id order by id")
+						.param("id", id)
+						.query(CaseRepository::timelineEntry)
+						.list();
 			return new Case(r.id, r.receipt, r.applicant, r.matterCode, r.channel, r.submittedAt, r.mappings,
 					withMaterials, timeline);
 		});
