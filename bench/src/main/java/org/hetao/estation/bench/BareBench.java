@@ -20,6 +20,14 @@ import java.util.UUID;
  */
 public final class BareBench {
 
+	static HttpRequest request(String base, String body) {
+		return HttpRequest.newBuilder(URI.create(base + "/bare/applications"))
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
 	public static void main(String[] args) throws Exception {
 		String base = args[0];
 		Path run = Path.of(args[1]);
@@ -46,11 +54,7 @@ public final class BareBench {
 		for (int level : HttpBench.LEVELS) {
 			System.out.println("[bare] submissions, " + level + " concurrent clients");
 			ClosedLoop.Result r = ClosedLoop.run(level, warmup, timed, u -> () -> {
-				HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/bare/applications"))
-					.header("Content-Type", "application/json")
-					.header("Idempotency-Key", UUID.randomUUID().toString())
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = client.send(request(base, body), HttpResponse.BodyHandlers.ofString());
 				return response.statusCode() == 201 && response.body().contains("receiptNumber");
 			});
 			part.put("bareSubmission.c" + level + ".rps", Part.round(r.perSecond(), 1));
@@ -66,6 +70,20 @@ public final class BareBench {
 				best = r;
 			}
 		}
+		// the same open loop as the platform's submissions: what a fixed 200/s costs the bare endpoint on this machine
+		System.out.println("[bare] submissions, open loop at " + Part.round(HttpBench.SUBMISSION_RATE, 0) + "/s");
+		OpenLoop.Result open = OpenLoop.run(HttpBench.SUBMISSION_RATE, warmup, timed, 201, new OpenLoop.Request() {
+			@Override
+			public int send(int number) throws Exception {
+				return client.send(request(base, body), HttpResponse.BodyHandlers.discarding()).statusCode();
+			}
+
+			@Override
+			public String describe(int number) {
+				return "POST /bare/applications";
+			}
+		});
+		HttpBench.put(part, "bareSubmissionOpenLoop", open);
 		ClosedLoop.Result headline = atOurs != null ? atOurs : best;
 		part.put("bareSubmissionsPerSecond", Part.round(headline.perSecond(), 1));
 		part.put("bareSubmissionConcurrency", headline.users());
