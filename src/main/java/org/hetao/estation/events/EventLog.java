@@ -36,14 +36,25 @@ class EventLog {
 		this.cipher = cipher;
 	}
 
-	void append(Object event, Instant now) {
+	/** Writes the event; returns its id. */
+	long append(Object event, Instant now) {
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into event_log (event_type, payload, created_at, next_attempt_at)
 				values (:type, :payload, :now, :now)""")
 			.param("type", event.getClass().getName())
 			.param("payload", cipher.encrypt(json.writeValueAsString(event), PAYLOAD.context()))
 			.param("now", ts(now))
-			.update();
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/** These events, in the order written (the caller's own, so not locked). */
+	List<Entry> byIds(List<Long> ids) {
+		return jdbc.sql("select id, event_type, payload, attempts from event_log where id in (:ids) order by id")
+			.param("ids", ids)
+			.query((rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+			.list();
 	}
 
 	/**

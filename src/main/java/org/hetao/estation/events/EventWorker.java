@@ -36,11 +36,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * while the others go on. Events are applied in the order they were written, on one thread per node; a
  * retried event comes after the ones written since.
  * <p>
- * When: right after the publishing transaction commits, on this node's worker thread (or, with
- * {@code estation.events.inline=true}, on the committing thread itself before it returns, which the tests use
- * so that derived records exist when an action's request ends), and every {@code estation.events.poll-interval}
+ * When: right after the publishing transaction commits, on this node's worker thread, and every
+ * {@code estation.events.poll-interval}
  * for events written by other nodes and for retries. A node started with {@code estation.events.worker=false}
  * writes events and leaves applying them to the other nodes.
+ * <p>
+ * {@code estation.events.inline=true} (the tests) applies a transaction's events from the log just before it
+ * commits, on its own connection, so that the derived records exist when an action returns; the log, the handlers
+ * and their failures work as in production, only the moment differs.
  */
 class EventWorker {
 
@@ -55,6 +58,8 @@ class EventWorker {
 	private final TransactionTemplate batchTx;
 
 	private final TransactionTemplate oneTx;
+
+	private final TransactionTemplate nestedTx;
 
 	private final Clock clock;
 
@@ -84,6 +89,8 @@ class EventWorker {
 		this.batchTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.oneTx = new TransactionTemplate(transactions);
 		this.oneTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.nestedTx = new TransactionTemplate(transactions);
+		this.nestedTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.clock = clock;
 		this.inline = inline;
 		this.applied = Counter.builder("estation.events.applied").description("Events applied after commit").register(meters);
@@ -99,18 +106,86 @@ class EventWorker {
 		if (handlers.of(event.getClass()).isEmpty()) {
 			return;
 		}
-		events.append(event, clock.instant());
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					wake();
-				}
-			});
-		}
-		else {
+		long id = events.append(event, clock.instant());
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			wake();
+			return;
 		}
+		if (inline && working) {
+			inlineBatch().ids.add(id);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				wake();
+			}
+		});
+	}
+
+	/**
+	 * The inline mode's events of the current transaction, applied just before it commits, on its own connection
+	 * (a second connection per committing thread could exhaust the pool under concurrent load), each under a
+	 * savepoint: a failing handler leaves its event in the log for a retry and the transaction goes on.
+	 */
+	private final class InlineBatch implements TransactionSynchronization {
+
+		final List<Long> ids = new ArrayList<>();
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			while (!ids.isEmpty()) {
+				List<Long> now = List.copyOf(ids);
+				ids.clear();
+				for (EventLog.Entry entry : events.byIds(now)) {
+					try {
+						nestedTx.executeWithoutResult(s -> {
+							try {
+								apply(entry);
+							}
+							catch (Throwable e) {
+								throw new HandlerFailed(e);
+							}
+							events.remove(List.of(entry.id()));
+						});
+						applied.increment();
+					}
+					catch (HandlerFailed e) {
+						failed(entry, e.getCause());
+					}
+				}
+			}
+		}
+
+	}
+
+	/** A handler's exception, carried out of a transaction callback. */
+	private static final class HandlerFailed extends RuntimeException {
+
+		HandlerFailed(Throwable cause) {
+			super(cause);
+		}
+
+	}
+
+	private InlineBatch inlineBatch() {
+		for (TransactionSynchronization sync : TransactionSynchronizationManager.getSynchronizations()) {
+			if (sync instanceof InlineBatch batch) {
+				return batch;
+			}
+		}
+		InlineBatch batch = new InlineBatch();
+		TransactionSynchronizationManager.registerSynchronization(batch);
+		return batch;
+	}
+
+	private void failed(EventLog.Entry entry, Throwable e) {
+		failures.increment();
+		Instant next = clock.instant().plus(retryDelay(entry.attempts()));
+		String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+		log.warn("Event #{} ({}) attempt {} failed, retried at {}: {}", entry.id(), entry.type(), entry.attempts() + 1,
+				next, error);
+		events.failed(entry.id(), error, next);
 	}
 
 	/** Applies what is due now: inline, or on the worker thread (one wake-up queued at most). */
@@ -226,12 +301,7 @@ class EventWorker {
 				}
 				catch (Throwable e) {
 					s.rollbackToSavepoint(savepoint);
-					failures.increment();
-					Instant next = clock.instant().plus(retryDelay(entry.attempts()));
-					String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-					log.warn("Event #{} ({}) attempt {} failed, retried at {}: {}", entry.id(), entry.type(),
-							entry.attempts() + 1, next, error);
-					events.failed(entry.id(), error, next);
+					failed(entry, e);
 					return 0;
 				}
 			});

@@ -87,10 +87,10 @@ class SubmissionRoundTripsIntegrationTests {
 		System.out.printf("One submission of %s: %d statements%n  %s%n", CaseworkIntegrationTests.MATTER,
 				statements.size(), String.join("\n  ", statements));
 		assertThat(statements).hasSizeLessThanOrEqualTo(MAX_ROUND_TRIPS);
-		// The request's own transaction ends where the derived work begins: the event log is read after the commit
-		// (in the tests on the committing thread; in production on the worker, in batches of many submissions).
+		// The request's own work ends where the derived work begins, at the first read of the event log (in production
+		// after the commit, on the worker, in batches of many submissions; in the tests just before the commit).
 		int own = (int) statements.stream().takeWhile(sql -> !sql.contains("from event_log")).count();
-		System.out.printf("  of which in the request's own transaction: %d; after its commit, from the event log: %d%n", own,
+		System.out.printf("  of which the request's own: %d; derived work applied from the event log: %d%n", own,
 				statements.size() - own);
 		assertThat(own).as("statements of the request's own transaction").isLessThanOrEqualTo(MAX_OWN_ROUND_TRIPS);
 		assertThat(statements.subList(0, own)).as("no derived work inside the request's transaction")
