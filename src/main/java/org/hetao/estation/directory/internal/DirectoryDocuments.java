@@ -15,7 +15,8 @@ import org.hetao.estation.search.SearchType;
 import org.hetao.estation.shared.Language;
 import org.hetao.estation.shared.LocalizedText;
 import org.springframework.context.MessageSource;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,11 @@ class DirectoryDocuments implements SearchContributor {
 		return directory.all().stream().map(this::document).toList();
 	}
 
-	@ApplicationModuleListener
+	// After the commit, on another thread, kept in the event publication registry until done; with no transaction
+	// of its own: an index update can wait for the index (a first start builds it after readiness), and a
+	// transaction held meanwhile kept a pooled connection idle for all that time.
+	@Async
+	@TransactionalEventListener
 	void on(OrganisationChanged changed) {
 		directory.byCode(changed.code()).ifPresent(o -> indexer.index(document(o)));
 	}

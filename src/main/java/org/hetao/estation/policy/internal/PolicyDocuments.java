@@ -13,7 +13,8 @@ import org.hetao.estation.search.SearchIndexer;
 import org.hetao.estation.search.SearchSupplement;
 import org.hetao.estation.search.SearchType;
 import org.hetao.estation.shared.LocalizedText;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +69,11 @@ class PolicyDocuments implements SearchContributor {
 			.toList();
 	}
 
-	@ApplicationModuleListener
+	// After the commit, on another thread, kept in the event publication registry until done; with no transaction
+	// of its own: an index update can wait for the index (a first start builds it after readiness), and a
+	// transaction held meanwhile kept a pooled connection idle for all that time.
+	@Async
+	@TransactionalEventListener
 	void on(FaqPublished event) {
 		indexer.refresh(SearchType.valueOf(event.subjectType()), event.subjectCode());
 	}

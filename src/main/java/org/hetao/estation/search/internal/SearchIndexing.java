@@ -7,7 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +67,11 @@ class SearchIndexing {
 		}
 	}
 
-	@ApplicationModuleListener
+	// After the commit, on another thread, kept in the event publication registry until done; with no transaction
+	// of its own: an index update can wait for the index (a first start builds it after readiness), and a
+	// transaction held meanwhile kept a pooled connection idle for all that time.
+	@Async
+	@TransactionalEventListener
 	void on(CatalogChanged event) {
 		synchronized (this) {
 			if (!started) {
