@@ -253,49 +253,43 @@ public class Certificates {
 		return certificates.byNumber(c.number()).orElseThrow();
 	}
 
-	/** The certificates of a case the user may see (see {@link CaseHandling#viewByReceipt}). */
-	@Transactional(readOnly = true)
-	public List<Certificate> ofCase(EstationUser user, String receiptNumber) {
-		Case c = cases.viewByReceipt(user, receiptNumber);
-		return certificates.ofReceipt(c.receiptNumber())
-			.stream()
-			.filter(cert -> c.tasks().stream().anyMatch(t -> t.id() == cert.taskId() && cases.maySeeTask(user, c, t)))
-			.toList();
+	/**
+	 * The documents of a case, as this user may see them (see {@link CaseHandling#viewByReceipt}): the notices they
+	 * may download now, in order; the certificates of its tasks they may see; and, by item code in task order, the
+	 * approved tasks whose certificate is still being rendered (it is issued seconds after the decision, and the case
+	 * page says so meanwhile).
+	 */
+	public record CaseDocuments(List<DocumentKind> notices, List<Certificate> certificates, List<String> beingIssued) {
 	}
 
-	/**
-	 * The approved tasks of a case (that this user may see) whose certificate is still being rendered: it is
-	 * issued seconds after the decision, and the case page says so meanwhile. Their item codes, in task order.
-	 */
+	/** The documents of a case: one read of the case and one of its certificates. */
 	@Transactional(readOnly = true)
-	public List<String> beingIssued(EstationUser user, String receiptNumber) {
+	public CaseDocuments documentsOf(EstationUser user, String receiptNumber) {
 		Case c = cases.viewByReceipt(user, receiptNumber);
+		List<DocumentKind> notices = new java.util.ArrayList<>(List.of(DocumentKind.RECEIPT));
+		if (c.tasks().stream().anyMatch(t -> !t.deficiencies().isEmpty())) {
+			notices.add(DocumentKind.CORRECTION_NOTICE);
+		}
+		if (c.tasks().stream().anyMatch(PdfDocuments::refused)) {
+			notices.add(DocumentKind.REFUSAL_NOTICE);
+		}
+		List<Certificate> all = certificates.ofReceipt(c.receiptNumber());
+		List<Certificate> visible = all.stream()
+			.filter(cert -> c.tasks().stream().anyMatch(t -> t.id() == cert.taskId() && cases.maySeeTask(user, c, t)))
+			.toList();
 		Set<Long> issued = new java.util.HashSet<>();
-		certificates.ofReceipt(c.receiptNumber()).forEach(cert -> issued.add(cert.taskId()));
-		return c.tasks()
+		all.forEach(cert -> issued.add(cert.taskId()));
+		List<String> beingIssued = c.tasks()
 			.stream()
 			.filter(t -> t.status() == org.hetao.estation.casework.TaskStatus.APPROVED
 					|| (t.status() == org.hetao.estation.casework.TaskStatus.DELIVERED && t.reason() == null))
 			.filter(t -> !issued.contains(t.id()) && cases.maySeeTask(user, c, t))
 			.map(ItemTask::itemCode)
 			.toList();
+		return new CaseDocuments(notices, visible, beingIssued);
 	}
 
 	// ------------------------------------------------------------------ notices
-
-	/** The documents of a case this user may download now, in order. */
-	@Transactional(readOnly = true)
-	public List<DocumentKind> noticesOf(EstationUser user, String receiptNumber) {
-		Case c = cases.viewByReceipt(user, receiptNumber);
-		List<DocumentKind> kinds = new java.util.ArrayList<>(List.of(DocumentKind.RECEIPT));
-		if (c.tasks().stream().anyMatch(t -> !t.deficiencies().isEmpty())) {
-			kinds.add(DocumentKind.CORRECTION_NOTICE);
-		}
-		if (c.tasks().stream().anyMatch(PdfDocuments::refused)) {
-			kinds.add(DocumentKind.REFUSAL_NOTICE);
-		}
-		return kinds;
-	}
 
 	/**
 	 * A notice of a case the user may see, in {@code language} or else the applicant's own language, else

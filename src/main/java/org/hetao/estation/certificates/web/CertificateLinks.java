@@ -41,17 +41,18 @@ public class CertificateLinks {
 		if (user.isEmpty() || receiptNumber == null) {
 			return List.of();
 		}
+		Certificates.CaseDocuments documents = certificates.documentsOf(user.get(), receiptNumber);
 		List<Link> links = new ArrayList<>();
-		for (DocumentKind kind : certificates.noticesOf(user.get(), receiptNumber)) {
+		for (DocumentKind kind : documents.notices()) {
 			links.add(new Link("/certificates/documents/" + receiptNumber + "/" + kind.slug() + ".pdf", kind.messageKey(),
 					null, false));
 		}
-		for (var c : certificates.ofCase(user.get(), receiptNumber)) {
+		for (var c : documents.certificates()) {
 			links.add(new Link("/certificates/" + c.number(), "certificates.documents.certificate", c.number(),
 					c.status() == CertificateStatus.REVOKED));
 		}
 		// approved moments ago: the certificate follows within seconds (no link yet)
-		for (String itemCode : certificates.beingIssued(user.get(), receiptNumber)) {
+		for (String itemCode : documents.beingIssued()) {
 			links.add(new Link(null, "certificates.documents.beingIssued", catalog.item(itemCode)
 				.map(i -> i.name().get(language()))
 				.orElse(itemCode), false));
