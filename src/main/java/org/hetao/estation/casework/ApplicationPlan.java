@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.hetao.estation.casework.internal.Case;
 import org.hetao.estation.catalog.FormField;
 import org.hetao.estation.catalog.MaterialRequirement;
 import org.hetao.estation.catalog.Matter;
@@ -219,7 +220,7 @@ public final class ApplicationPlan {
 	}
 
 	/** The tasks to open: each item with its form data and the documents of its materials. */
-	public List<Case.NewTask> tasks(Map<String, String> answers, Map<String, Long> supplied) {
+	List<Case.NewTask> tasks(Map<String, String> answers, Map<String, Long> supplied) {
 		return items.stream().map(p -> {
 			Map<String, Long> docs = new LinkedHashMap<>();
 			materials.stream()

@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hetao.estation.casework.internal.Case;
+import org.hetao.estation.casework.internal.CaseRepository;
+import org.hetao.estation.casework.internal.Drafts;
+import org.hetao.estation.casework.internal.ItemTask;
+import org.hetao.estation.casework.internal.ReceiptNumbers;
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.catalog.Matter;
 import org.hetao.estation.catalog.ServiceItem;

@@ -10,6 +10,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
+import org.hetao.estation.casework.internal.Case;
+import org.hetao.estation.casework.internal.CaseRepository;
+import org.hetao.estation.casework.internal.ItemTask;
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.catalog.FormField;
 import org.hetao.estation.catalog.ItemOutput;
@@ -60,32 +63,32 @@ public class CaseHandling {
 	// ------------------------------------------------------------------ the window
 
 	@Transactional
-	public Case accept(EstationUser user, long taskId, Integer version, CaseChannel channel) {
+	public CaseView accept(EstationUser user, long taskId, Integer version, CaseChannel channel) {
 		return onTask(user, taskId, version, Who.CLERK, (c, step) -> c.accept(taskId, step), channel);
 	}
 
 	@Transactional
-	public Case reject(EstationUser user, long taskId, Integer version, String reason, CaseChannel channel) {
+	public CaseView reject(EstationUser user, long taskId, Integer version, String reason, CaseChannel channel) {
 		return onTask(user, taskId, version, Who.CLERK, (c, step) -> c.reject(taskId, reason, step), channel);
 	}
 
 	/** A one-time complete notice; by the window, or by the officer reviewing the task. */
 	@Transactional
-	public Case requestCorrection(EstationUser user, long taskId, Integer version, List<Deficiency> deficiencies,
+	public CaseView requestCorrection(EstationUser user, long taskId, Integer version, List<Deficiency> deficiencies,
 			CaseChannel channel) {
 		return onTask(user, taskId, version, Who.CLERK_OR_OFFICER,
 				(c, step) -> c.requestCorrection(taskId, deficiencies, step), channel);
 	}
 
 	@Transactional
-	public Case recordCheckedMaterials(EstationUser user, long taskId, Integer version, Set<String> codes,
+	public CaseView recordCheckedMaterials(EstationUser user, long taskId, Integer version, Set<String> codes,
 			CaseChannel channel) {
 		return onTask(user, taskId, version, Who.CLERK,
 				(c, step) -> c.recordCheckedMaterials(taskId, codes == null ? Set.of() : codes, step), channel);
 	}
 
 	@Transactional
-	public Case deliver(EstationUser user, long taskId, Integer version, DeliveryMethod method, CaseChannel channel) {
+	public CaseView deliver(EstationUser user, long taskId, Integer version, DeliveryMethod method, CaseChannel channel) {
 		if (method == null) {
 			throw new Problem(Problem.Kind.INVALID, "casework.error.deliveryRequired",
 					List.of(new Problem.FieldError("method", "casework.error.deliveryRequired")));
@@ -96,12 +99,12 @@ public class CaseHandling {
 	// ------------------------------------------------------------------ the department
 
 	@Transactional
-	public Case startReview(EstationUser user, long taskId, Integer version, CaseChannel channel) {
+	public CaseView startReview(EstationUser user, long taskId, Integer version, CaseChannel channel) {
 		return onTask(user, taskId, version, Who.OFFICER, (c, step) -> c.startReview(taskId, step), channel);
 	}
 
 	@Transactional
-	public Case approve(EstationUser user, long taskId, Integer version, Map<String, String> outputs,
+	public CaseView approve(EstationUser user, long taskId, Integer version, Map<String, String> outputs,
 			CaseChannel channel) {
 		return onTask(user, taskId, version, Who.OFFICER, (c, step) -> approve(c, taskId, outputs, step), channel);
 	}
@@ -133,7 +136,7 @@ public class CaseHandling {
 	 * The case of one of the department's tasks, as its connected system may see it; another department's
 	 * task answers 404.
 	 */
-	public Case viewForDepartmentSystem(String departmentCode, long taskId) {
+	public CaseView viewForDepartmentSystem(String departmentCode, long taskId) {
 		return cases.caseIdOfTask(taskId)
 			.flatMap(id -> cases.load(id, false))
 			.filter(c -> Objects.equals(c.task(taskId).departmentCode(), departmentCode))
@@ -146,7 +149,7 @@ public class CaseHandling {
 	 * timeline as the department's system, channel API.
 	 */
 	@Transactional
-	public Case actAsDepartmentSystem(String departmentCode, String systemName, long taskId, SystemAction action,
+	public CaseView actAsDepartmentSystem(String departmentCode, String systemName, long taskId, SystemAction action,
 			Map<String, String> outputs, String reason, List<Deficiency> deficiencies) {
 		Case c = cases.loadOfTaskForUpdate(taskId)
 			.filter(x -> Objects.equals(x.task(taskId).departmentCode(), departmentCode))
@@ -163,7 +166,7 @@ public class CaseHandling {
 	}
 
 	@Transactional
-	public Case refuse(EstationUser user, long taskId, Integer version, String reason, CaseChannel channel) {
+	public CaseView refuse(EstationUser user, long taskId, Integer version, String reason, CaseChannel channel) {
 		return onTask(user, taskId, version, Who.OFFICER, (c, step) -> c.refuse(taskId, reason, step), channel);
 	}
 
@@ -175,7 +178,7 @@ public class CaseHandling {
 	 * names must be supplied again. Then every task waiting for a correction goes back, its clock resumed.
 	 */
 	@Transactional
-	public Case resubmit(EstationUser user, long caseId, Map<String, String> answers, Map<String, Long> materials,
+	public CaseView resubmit(EstationUser user, long caseId, Map<String, String> answers, Map<String, Long> materials,
 			CaseChannel channel) {
 		Case c = cases.load(caseId, true).filter(x -> owns(user, x))
 			.orElseThrow(() -> Problem.notFound("casework.error.caseNotFound"));
@@ -231,7 +234,7 @@ public class CaseHandling {
 	}
 
 	@Transactional
-	public Case withdraw(EstationUser user, long caseId, String reason, CaseChannel channel) {
+	public CaseView withdraw(EstationUser user, long caseId, String reason, CaseChannel channel) {
 		Case c = cases.load(caseId, true).filter(x -> owns(user, x))
 			.orElseThrow(() -> Problem.notFound("casework.error.caseNotFound"));
 		c.withdraw(reason == null || reason.isBlank() ? null : reason.strip(), support.step(user, channel));
@@ -241,13 +244,13 @@ public class CaseHandling {
 	// ------------------------------------------------------------------ reading
 
 	/** A case this user may see: their own (applicant), any (clerk), one with a task of their department (officer). */
-	public Case view(EstationUser user, long caseId) {
+	public CaseView view(EstationUser user, long caseId) {
 		return cases.load(caseId, false)
 			.filter(c -> maySee(user, c))
 			.orElseThrow(() -> Problem.notFound("casework.error.caseNotFound"));
 	}
 
-	public Case viewByReceipt(EstationUser user, String receiptNumber) {
+	public CaseView viewByReceipt(EstationUser user, String receiptNumber) {
 		return cases.idByReceipt(receiptNumber == null ? "" : receiptNumber.strip().toUpperCase(java.util.Locale.ROOT))
 			.flatMap(id -> cases.load(id, false))
 			.filter(c -> maySee(user, c))
@@ -255,7 +258,7 @@ public class CaseHandling {
 	}
 
 	/** The case of a task, if this user may act on or see that task. */
-	public Case viewTask(EstationUser user, long taskId) {
+	public CaseView viewTask(EstationUser user, long taskId) {
 		Case c = cases.caseIdOfTask(taskId)
 			.flatMap(id -> cases.load(id, false))
 			.orElseThrow(() -> Problem.notFound("casework.error.taskNotFound"));
@@ -267,28 +270,28 @@ public class CaseHandling {
 		return c;
 	}
 
-	public List<Case> mine(EstationUser user) {
-		return cases.loadAll(cases.idsOfApplicant(user.id(), 100));
+	public List<CaseView> mine(EstationUser user) {
+		return List.copyOf(cases.loadAll(cases.idsOfApplicant(user.id(), 100)));
 	}
 
 	/** The window's search by receipt number, applicant name, phone or identity document number. */
-	public List<Case> search(EstationUser user, String query) {
+	public List<CaseView> search(EstationUser user, String query) {
 		requireClerk(user);
 		if (query == null || query.isBlank()) {
 			return List.of();
 		}
-		return cases.loadAll(cases.search(query, 50));
+		return List.copyOf(cases.loadAll(cases.search(query, 50)));
 	}
 
 	/** The window's in-tray: cases with a task to accept or a result to hand over. */
-	public List<Case> windowInTray(EstationUser user) {
+	public List<CaseView> windowInTray(EstationUser user) {
 		requireClerk(user);
-		return cases.loadAll(
-				cases.idsWithTasksIn(EnumSet.of(TaskStatus.SUBMITTED, TaskStatus.APPROVED, TaskStatus.REFUSED), 100));
+		return List.copyOf(cases.loadAll(
+				cases.idsWithTasksIn(EnumSet.of(TaskStatus.SUBMITTED, TaskStatus.APPROVED, TaskStatus.REFUSED), 100)));
 	}
 
 	/** One line of a department's work queue. */
-	public record QueueEntry(Case theCase, ItemTask task, DeadlineStatus deadlineStatus, int remainingDays) {
+	public record QueueEntry(CaseView theCase, TaskView task, DeadlineStatus deadlineStatus, int remainingDays) {
 	}
 
 	/**
@@ -325,7 +328,7 @@ public class CaseHandling {
 	}
 
 	/** Whether the user may see this task of a case they may see. */
-	public boolean maySeeTask(EstationUser user, Case c, ItemTask task) {
+	public boolean maySeeTask(EstationUser user, CaseView c, TaskView task) {
 		return owns(user, c) || user.hasRole(Role.CLERK) || officerOf(user, task);
 	}
 
@@ -370,16 +373,16 @@ public class CaseHandling {
 		return c;
 	}
 
-	private static boolean owns(EstationUser user, Case c) {
+	private static boolean owns(EstationUser user, CaseView c) {
 		return c.applicant().accountId() != null && c.applicant().accountId() == user.id();
 	}
 
-	private static boolean officerOf(EstationUser user, ItemTask task) {
+	private static boolean officerOf(EstationUser user, TaskView task) {
 		return user.hasRole(Role.OFFICER) && user.departmentCode() != null
 				&& user.departmentCode().equals(task.departmentCode());
 	}
 
-	private static boolean maySee(EstationUser user, Case c) {
+	private static boolean maySee(EstationUser user, CaseView c) {
 		return owns(user, c) || user.hasRole(Role.CLERK)
 				|| c.tasks().stream().anyMatch(t -> officerOf(user, t));
 	}

@@ -1,5 +1,6 @@
 package org.hetao.estation.casework;
 
+import org.hetao.estation.casework.internal.CaseRepository;
 import org.hetao.estation.documents.DocumentReadPermission;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.Role;

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.hetao.estation.calendar.WorkingCalendars;
+import org.hetao.estation.casework.internal.Case;
+import org.hetao.estation.casework.internal.FallbackCalendars;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.Role;
 import org.springframework.beans.factory.ObjectProvider;

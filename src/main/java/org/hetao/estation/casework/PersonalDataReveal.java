@@ -2,6 +2,9 @@ package org.hetao.estation.casework;
 
 import java.util.Objects;
 
+import org.hetao.estation.casework.internal.Case;
+import org.hetao.estation.casework.internal.CaseRepository;
+import org.hetao.estation.casework.internal.ItemTask;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.Role;
 import org.hetao.estation.shared.PersonalData;

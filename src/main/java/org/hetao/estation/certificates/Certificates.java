@@ -11,10 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.hetao.estation.casework.Case;
 import org.hetao.estation.casework.CaseHandling;
-import org.hetao.estation.casework.ItemTask;
+import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.TaskDecided;
+import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.EstationUser;
@@ -108,7 +108,7 @@ public class Certificates {
 		if (!decided.approved() || certificates.existsForTask(decided.taskId())) {
 			return Optional.empty();
 		}
-		Case c;
+		CaseView c;
 		try {
 			c = cases.viewTask(SYSTEM, decided.taskId());
 		}
@@ -116,7 +116,7 @@ public class Certificates {
 			log.warn("No certificate for task {} of {}: no such task", decided.taskId(), decided.receiptNumber());
 			return Optional.empty();
 		}
-		ItemTask task = c.task(decided.taskId());
+		TaskView task = c.task(decided.taskId());
 		Language language = languageOf(c.applicant().accountId()).orElse(Language.DEFAULT);
 		Instant now = clock.instant();
 		String number = numbers.next(now.atZone(clock.getZone()).getYear());
@@ -265,7 +265,7 @@ public class Certificates {
 	/** The documents of a case: one read of the case and one of its certificates. */
 	@Transactional(readOnly = true)
 	public CaseDocuments documentsOf(EstationUser user, String receiptNumber) {
-		Case c = cases.viewByReceipt(user, receiptNumber);
+		CaseView c = cases.viewByReceipt(user, receiptNumber);
 		List<DocumentKind> notices = new java.util.ArrayList<>(List.of(DocumentKind.RECEIPT));
 		if (c.tasks().stream().anyMatch(t -> !t.deficiencies().isEmpty())) {
 			notices.add(DocumentKind.CORRECTION_NOTICE);
@@ -284,7 +284,7 @@ public class Certificates {
 			.filter(t -> t.status() == org.hetao.estation.casework.TaskStatus.APPROVED
 					|| (t.status() == org.hetao.estation.casework.TaskStatus.DELIVERED && t.reason() == null))
 			.filter(t -> !issued.contains(t.id()) && cases.maySeeTask(user, c, t))
-			.map(ItemTask::itemCode)
+			.map(TaskView::itemCode)
 			.toList();
 		return new CaseDocuments(notices, visible, beingIssued);
 	}
@@ -297,7 +297,7 @@ public class Certificates {
 	 */
 	@Transactional(readOnly = true)
 	public byte[] notice(EstationUser user, String receiptNumber, DocumentKind kind, Language language, Language fallback) {
-		Case c = cases.viewByReceipt(user, receiptNumber);
+		CaseView c = cases.viewByReceipt(user, receiptNumber);
 		Language in = language != null ? language : languageOf(c.applicant().accountId()).orElse(fallback);
 		return switch (kind) {
 			case RECEIPT -> documents.receipt(c, in);

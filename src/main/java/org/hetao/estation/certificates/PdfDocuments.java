@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 
-import org.hetao.estation.casework.Case;
+import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.Deficiency;
-import org.hetao.estation.casework.ItemTask;
 import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.catalog.ItemOutput;
 import org.hetao.estation.catalog.MaterialRequirement;
@@ -104,7 +104,7 @@ class PdfDocuments {
 		return pdf;
 	}
 
-	private void applicant(PdfLayout pdf, Case c, Language language) throws IOException {
+	private void applicant(PdfLayout pdf, CaseView c, Language language) throws IOException {
 		pdf.field(t(language, "certificates.pdf.receiptNumber"), c.receiptNumber());
 		pdf.field(t(language, "certificates.pdf.applicant"), c.applicant().name());
 		if (c.applicant().maskedIdNumber() != null) {
@@ -118,14 +118,14 @@ class PdfDocuments {
 		return pdf.toBytes();
 	}
 
-	byte[] receipt(Case c, Language language) {
+	byte[] receipt(CaseView c, Language language) {
 		try (PdfLayout pdf = open(language, DocumentKind.RECEIPT, c.receiptNumber())) {
 			pdf.paragraph(t(language, "certificates.pdf.receipt.lead"));
 			applicant(pdf, c, language);
 			pdf.field(t(language, "certificates.pdf.submittedAt"), DATE_TIME.format(c.submittedAt().atZone(zone())));
 			pdf.heading(t(language, "certificates.pdf.items"));
 			List<String> lines = new ArrayList<>();
-			for (ItemTask task : c.tasks()) {
+			for (TaskView task : c.tasks()) {
 				String deadline = task.deadline() != null ? t(language, "certificates.pdf.deadline.date", DATE.format(task.deadline()))
 						: item(task.itemCode()).map(i -> t(language, "certificates.pdf.deadline.promised", i.promisedLimitDays()))
 							.orElse("—");
@@ -143,8 +143,8 @@ class PdfDocuments {
 	}
 
 	/** Every deficiency of every task that has one, at once. */
-	byte[] correctionNotice(Case c, Language language) {
-		List<ItemTask> tasks = c.tasks().stream().filter(t -> !t.deficiencies().isEmpty()).toList();
+	byte[] correctionNotice(CaseView c, Language language) {
+		List<? extends TaskView> tasks = c.tasks().stream().filter(t -> !t.deficiencies().isEmpty()).toList();
 		if (tasks.isEmpty()) {
 			throw Problem.notFound("certificates.error.noSuchDocument");
 		}
@@ -152,7 +152,7 @@ class PdfDocuments {
 			applicant(pdf, c, language);
 			pdf.space(6);
 			pdf.paragraph(t(language, "certificates.pdf.correction-notice.lead"));
-			for (ItemTask task : tasks) {
+			for (TaskView task : tasks) {
 				pdf.heading(t(language, "certificates.pdf.item.heading", itemName(task.itemCode(), language),
 						departmentName(task.departmentCode(), language)));
 				List<String> lines = new ArrayList<>();
@@ -176,12 +176,12 @@ class PdfDocuments {
 		}
 	}
 
-	static boolean refused(ItemTask task) {
+	static boolean refused(TaskView task) {
 		return task.status() == TaskStatus.REFUSED || (task.status() == TaskStatus.DELIVERED && task.reason() != null);
 	}
 
-	byte[] refusalNotice(Case c, Language language) {
-		List<ItemTask> tasks = c.tasks().stream().filter(PdfDocuments::refused).toList();
+	byte[] refusalNotice(CaseView c, Language language) {
+		List<? extends TaskView> tasks = c.tasks().stream().filter(PdfDocuments::refused).toList();
 		if (tasks.isEmpty()) {
 			throw Problem.notFound("certificates.error.noSuchDocument");
 		}
@@ -189,7 +189,7 @@ class PdfDocuments {
 			applicant(pdf, c, language);
 			pdf.space(6);
 			pdf.paragraph(t(language, "certificates.pdf.refusal-notice.lead"));
-			for (ItemTask task : tasks) {
+			for (TaskView task : tasks) {
 				pdf.heading(t(language, "certificates.pdf.item.heading", itemName(task.itemCode(), language),
 						departmentName(task.departmentCode(), language)));
 				pdf.field(t(language, "certificates.pdf.reason"), task.reason());

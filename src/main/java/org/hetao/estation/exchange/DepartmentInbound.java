@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.hetao.estation.casework.Case;
 import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.Deficiency;
-import org.hetao.estation.casework.ItemTask;
+import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.shared.Problem;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,7 +102,7 @@ public class DepartmentInbound {
 		}
 		try {
 			return tx.execute(status -> {
-				Case c = handling.actAsDepartmentSystem(departmentCode, systemName(departmentCode), taskId,
+				CaseView c = handling.actAsDepartmentSystem(departmentCode, systemName(departmentCode), taskId,
 						event.action(), event.outputs(), event.reason(), event.deficiencies());
 				String answer = answer(event.messageId(), c.task(taskId));
 				jdbc.sql("""
@@ -187,7 +187,7 @@ public class DepartmentInbound {
 		return v == null || !v.isString() || v.asString().isBlank() ? null : v.asString();
 	}
 
-	private String answer(String messageId, ItemTask task) {
+	private String answer(String messageId, TaskView task) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("messageId", messageId);
 		m.put("taskId", task.id());

@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 
 import org.hetao.estation.casework.CaseHandling;
-import org.hetao.estation.casework.ItemTask;
+import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.documents.DocumentInfo;
 import org.hetao.estation.documents.Documents;
 import org.hetao.estation.shared.Problem;
@@ -38,7 +38,7 @@ public class MaterialDownloads {
 				|| !connections.links().valid(departmentCode, taskId, documentId, expires, signature, clock.instant())) {
 			throw Problem.notFound("exchange.error.linkInvalid");
 		}
-		ItemTask task = handling.viewForDepartmentSystem(departmentCode, taskId).task(taskId);
+		TaskView task = handling.viewForDepartmentSystem(departmentCode, taskId).task(taskId);
 		if (!task.materials().containsValue(documentId)) {
 			throw Problem.notFound("exchange.error.linkInvalid");
 		}

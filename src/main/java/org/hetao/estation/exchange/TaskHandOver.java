@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.hetao.estation.casework.Applicant;
-import org.hetao.estation.casework.Case;
 import org.hetao.estation.casework.CaseHandling;
-import org.hetao.estation.casework.ItemTask;
+import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.TaskAccepted;
+import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.documents.Documents;
 import org.hetao.estation.shared.AfterCommit;
 import org.springframework.stereotype.Component;
@@ -50,8 +50,8 @@ class TaskHandOver {
 	@AfterCommit
 	void on(TaskAccepted accepted) {
 		connections.find(accepted.departmentCode()).ifPresent(connection -> {
-			Case c = handling.viewForDepartmentSystem(connection.departmentCode(), accepted.taskId());
-			ItemTask task = c.task(accepted.taskId());
+			CaseView c = handling.viewForDepartmentSystem(connection.departmentCode(), accepted.taskId());
+			TaskView task = c.task(accepted.taskId());
 			String key = idempotencyKey(task);
 			String payload = json.writeValueAsString(payload(key, c, task, accepted, connection));
 			outbox.insert(new ExchangeOutbox.NewMessage(connection.departmentCode(), c.id(), task.id(),
@@ -60,11 +60,11 @@ class TaskHandOver {
 	}
 
 	/** One message per acceptance of a task: a task accepted again after a correction is a new message. */
-	static String idempotencyKey(ItemTask task) {
+	static String idempotencyKey(TaskView task) {
 		return "estation-task-" + task.id() + "-v" + task.version();
 	}
 
-	private Map<String, Object> payload(String key, Case c, ItemTask task, TaskAccepted accepted,
+	private Map<String, Object> payload(String key, CaseView c, TaskView task, TaskAccepted accepted,
 			Connections.Connection connection) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("messageId", key);

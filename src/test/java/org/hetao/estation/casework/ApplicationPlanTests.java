@@ -1,19 +1,20 @@
 package org.hetao.estation.casework;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hetao.estation.casework.PlanFixtures.MATTER;
-import static org.hetao.estation.casework.PlanFixtures.REGISTRATION;
-import static org.hetao.estation.casework.PlanFixtures.TAX;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hetao.estation.casework.internal.Case;
 import org.hetao.estation.catalog.FieldType;
 import org.hetao.estation.catalog.FormField;
 import org.hetao.estation.shared.ApplicantType;
 import org.hetao.estation.shared.Problem;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hetao.estation.casework.PlanFixtures.MATTER;
+import static org.hetao.estation.casework.PlanFixtures.REGISTRATION;
+import static org.hetao.estation.casework.PlanFixtures.TAX;
 
 /** One form for a whole matter: shared facts once, materials once, outputs filled later; and the field rules. */
 class ApplicationPlanTests {

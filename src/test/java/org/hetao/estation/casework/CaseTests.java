@@ -1,8 +1,5 @@
 package org.hetao.estation.casework;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +10,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
+import org.hetao.estation.casework.internal.Case;
+import org.hetao.estation.casework.internal.ItemTask;
 import org.hetao.estation.catalog.Matter;
 import org.hetao.estation.shared.ApplicantType;
 import org.hetao.estation.shared.Jurisdiction;
@@ -21,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The task lifecycle, the DAG of a matter's items and the output mapping, in plain Java. */
 class CaseTests {

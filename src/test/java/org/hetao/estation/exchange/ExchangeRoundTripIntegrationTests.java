@@ -1,10 +1,5 @@
 package org.hetao.estation.exchange;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,12 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hetao.estation.casework.Applying;
-import org.hetao.estation.casework.Case;
 import org.hetao.estation.casework.CaseChannel;
 import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.FieldRules;
-import org.hetao.estation.casework.ItemTask;
 import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.documents.Documents;
 import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.EstationUser;
@@ -39,6 +34,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * The round trip with reference department systems (customs and tax, in-process HTTP servers): a customs task
@@ -117,7 +117,7 @@ class ExchangeRoundTripIntegrationTests {
 	}
 
 	/** A customs task (CUS-025, food importer record-filing) of enterprise-hk, accepted at the window. */
-	ItemTask acceptedCustomsTask(String companyName) {
+	TaskView acceptedCustomsTask(String companyName) {
 		EstationUser enterprise = account("enterprise-hk");
 		Map<String, String> answers = new HashMap<>();
 		answers.put("item.CUS-025.companyName", companyName);
@@ -132,7 +132,7 @@ class ExchangeRoundTripIntegrationTests {
 				UUID.randomUUID().toString());
 		EstationUser clerk = account("clerk");
 		long taskId = handling.view(clerk, receipt.caseId()).tasks().get(0).id();
-		Case accepted = handling.accept(clerk, taskId, null, CaseChannel.WINDOW);
+		CaseView accepted = handling.accept(clerk, taskId, null, CaseChannel.WINDOW);
 		return accepted.task(taskId);
 	}
 
@@ -140,7 +140,7 @@ class ExchangeRoundTripIntegrationTests {
 		return jdbc.sql("select * from exchange_outbox where task_id = :t").param("t", taskId).query().singleRow();
 	}
 
-	ItemTask task(long taskId) {
+	TaskView task(long taskId) {
 		return handling.viewTask(account("clerk"), taskId).task(taskId);
 	}
 
@@ -150,7 +150,7 @@ class ExchangeRoundTripIntegrationTests {
 
 	@Test
 	void deliveredOnceAsOneCaseThereDecidedThereAndApprovedHere() throws Exception {
-		ItemTask accepted = acceptedCustomsTask("往返測試 " + UUID.randomUUID());
+		TaskView accepted = acceptedCustomsTask("往返測試 " + UUID.randomUUID());
 		long taskId = accepted.id();
 		String key = "estation-task-" + taskId + "-v" + accepted.version();
 
@@ -227,7 +227,7 @@ class ExchangeRoundTripIntegrationTests {
 		assertThat(again.body()).isEqualTo(approved.body());
 		assertThat(jdbc.sql("select count(*) from exchange_inbound where department_code = 'customs' and idempotency_key = :k")
 			.param("k", "ref-approve-" + taskId).query(Long.class).single()).isEqualTo(1);
-		Case theCase = handling.viewTask(account("clerk"), taskId);
+		CaseView theCase = handling.viewTask(account("clerk"), taskId);
 		assertThat(theCase.timeline().stream().filter(e -> "APPROVE".equals(e.action())).count()).isEqualTo(1);
 		assertThat(theCase.timeline().stream().filter(e -> "APPROVE".equals(e.action())).findFirst().orElseThrow()
 			.actor().role()).isEqualTo("SYSTEM");
@@ -250,7 +250,7 @@ class ExchangeRoundTripIntegrationTests {
 	@Test
 	void anOutageIsRetriedWithBackoffIntoADeadLetterThatStaffRedeliverAfterRecovery() throws Exception {
 		customs.mode(ReferenceDepartmentSystem.Mode.FAILING);
-		ItemTask accepted = acceptedCustomsTask("停機測試 " + UUID.randomUUID());
+		TaskView accepted = acceptedCustomsTask("停機測試 " + UUID.randomUUID());
 		long taskId = accepted.id();
 		long id = ((Number) outboxRow(taskId).get("id")).longValue();
 
@@ -326,7 +326,7 @@ class ExchangeRoundTripIntegrationTests {
 
 	@Test
 	void badSignaturesAnotherDepartmentsTaskAndMalformedMessagesAreRefused() {
-		ItemTask accepted = acceptedCustomsTask("簽名測試 " + UUID.randomUUID());
+		TaskView accepted = acceptedCustomsTask("簽名測試 " + UUID.randomUUID());
 		long taskId = accepted.id();
 		String body = "{\"messageId\":\"sig-" + taskId + "\",\"action\":\"START_REVIEW\"}";
 
@@ -367,7 +367,7 @@ class ExchangeRoundTripIntegrationTests {
 
 	@Test
 	void twoDispatchersAtOnceDeliverAMessageOnce() throws Exception {
-		ItemTask accepted = acceptedCustomsTask("並發測試 " + UUID.randomUUID());
+		TaskView accepted = acceptedCustomsTask("並發測試 " + UUID.randomUUID());
 		String key = "estation-task-" + accepted.id() + "-v" + accepted.version();
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
 		try {

@@ -11,9 +11,9 @@ import java.util.UUID;
 
 import org.hetao.estation.EstationApplication;
 import org.hetao.estation.casework.Applying;
-import org.hetao.estation.casework.Case;
 import org.hetao.estation.casework.CaseChannel;
 import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.DeliveryMethod;
 import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.documents.Documents;
@@ -109,7 +109,7 @@ public final class EngineBench {
 			handling.accept(clerk, taskId, null, CaseChannel.WINDOW);
 			handling.startReview(officer, taskId, null, CaseChannel.ONLINE);
 			handling.approve(officer, taskId, null, Map.of(), CaseChannel.ONLINE);
-			Case done = handling.deliver(clerk, taskId, null, DeliveryMethod.ELECTRONIC, CaseChannel.WINDOW);
+			CaseView done = handling.deliver(clerk, taskId, null, DeliveryMethod.ELECTRONIC, CaseChannel.WINDOW);
 			return done.tasks().get(0).status() == TaskStatus.DELIVERED;
 		});
 		profiler.close();

@@ -8,12 +8,12 @@ import java.util.Map;
 
 import org.hetao.estation.casework.ApplicationPlan;
 import org.hetao.estation.casework.Applying;
-import org.hetao.estation.casework.Case;
 import org.hetao.estation.casework.CaseChannel;
 import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.Draft;
-import org.hetao.estation.casework.ItemTask;
 import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.catalog.FormField;
 import org.hetao.estation.documents.DocumentInfo;
 import org.hetao.estation.documents.Documents;
@@ -431,7 +431,7 @@ class ApplicationsController {
 	}
 
 	private String afterSubmission(EstationUser user, long caseId) {
-		Case c = handling.view(user, caseId);
+		CaseView c = handling.view(user, caseId);
 		return c.applicant().walkIn() ? "/window/cases/" + caseId : "/applications/" + c.receiptNumber();
 	}
 
@@ -440,7 +440,7 @@ class ApplicationsController {
 	@GetMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}")
 	String caseDetail(@PathVariable String receipt, Model model) {
 		EstationUser user = CurrentUser.require();
-		Case c = handling.viewByReceipt(user, receipt);
+		CaseView c = handling.viewByReceipt(user, receipt);
 		if (c.applicant().accountId() == null || c.applicant().accountId() != user.id()) {
 			// staff see cases on their own pages
 			throw Problem.notFound("casework.error.caseNotFound");
@@ -453,13 +453,13 @@ class ApplicationsController {
 	String withdraw(@PathVariable String receipt, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		EstationUser user = CurrentUser.require();
-		Case c = ownCase(user, receipt);
+		CaseView c = ownCase(user, receipt);
 		handling.withdraw(user, c.id(), reason, CaseChannel.ONLINE);
 		redirect.addFlashAttribute("withdrawn", true);
 		return "redirect:/applications/" + receipt;
 	}
 
-	record CorrectionTask(CaseViews.TaskView task, List<Question> questions) {
+	record CorrectionTask(CaseViews.TaskModel task, List<Question> questions) {
 	}
 
 	@GetMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/correct")
@@ -472,7 +472,7 @@ class ApplicationsController {
 	String processCorrection(@PathVariable String receipt, jakarta.servlet.http.HttpServletRequest request, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		EstationUser user = CurrentUser.require();
-		Case c = ownCase(user, receipt);
+		CaseView c = ownCase(user, receipt);
 		Map<String, String> answers = new LinkedHashMap<>();
 		request.getParameterMap().forEach((k, v) -> {
 			if (k.startsWith("item.") && v.length > 0) {
@@ -481,7 +481,7 @@ class ApplicationsController {
 		});
 		Map<String, Long> materials = new LinkedHashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
-		for (ItemTask t : c.tasks()) {
+		for (TaskView t : c.tasks()) {
 			if (t.status() != TaskStatus.CORRECTION_REQUESTED) {
 				continue;
 			}
@@ -526,9 +526,9 @@ class ApplicationsController {
 		return correctionPage(user, c, answers, errors, model);
 	}
 
-	private String correctionPage(EstationUser user, Case c, Map<String, String> given, Map<String, String> errors,
+	private String correctionPage(EstationUser user, CaseView c, Map<String, String> given, Map<String, String> errors,
 			Model model) {
-		CaseViews.CaseView view = views.of(c, user);
+		CaseViews.CaseModel view = views.of(c, user);
 		List<CorrectionTask> tasks = view.tasks()
 			.stream()
 			.filter(t -> t.status() == TaskStatus.CORRECTION_REQUESTED)
@@ -547,8 +547,8 @@ class ApplicationsController {
 		return "casework/correct";
 	}
 
-	private Case ownCase(EstationUser user, String receipt) {
-		Case c = handling.viewByReceipt(user, receipt);
+	private CaseView ownCase(EstationUser user, String receipt) {
+		CaseView c = handling.viewByReceipt(user, receipt);
 		if (c.applicant().accountId() == null || c.applicant().accountId() != user.id()) {
 			throw Problem.notFound("casework.error.caseNotFound");
 		}

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.hetao.estation.casework.Case;
 import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.CaseworkSupport;
 import org.hetao.estation.casework.DeadlineStatus;
-import org.hetao.estation.casework.ItemTask;
 import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.casework.TimelineEntry;
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.catalog.Department;
@@ -57,7 +57,7 @@ class CaseViews {
 	record DeficiencyView(String materialCode, LocalizedText materialName, String note) {
 	}
 
-	record TaskView(ItemTask task, long id, String itemCode, LocalizedText itemName, LocalizedText departmentName,
+	record TaskModel(TaskView task, long id, String itemCode, LocalizedText itemName, LocalizedText departmentName,
 			TaskStatus status, LocalDate deadline, boolean provisional, DeadlineStatus deadlineStatus,
 			List<Labelled> formData, List<MaterialView> materials, List<MaterialRequirement> itemMaterials,
 			List<DeficiencyView> deficiencies, List<Labelled> outputs, List<ItemOutput> itemOutputs, String reason,
@@ -68,8 +68,8 @@ class CaseViews {
 		}
 	}
 
-	record CaseView(Case theCase, String receiptNumber, long id, LocalizedText title, String statusKey,
-			LocalDate latestDeadline, List<TaskView> tasks, List<TimelineView> timeline, Instant submittedAt) {
+	record CaseModel(CaseView theCase, String receiptNumber, long id, LocalizedText title, String statusKey,
+			LocalDate latestDeadline, List<TaskModel> tasks, List<TimelineView> timeline, Instant submittedAt) {
 
 		public boolean anyCorrectionRequested() {
 			return tasks.stream().anyMatch(t -> t.status() == TaskStatus.CORRECTION_REQUESTED);
@@ -85,24 +85,24 @@ class CaseViews {
 	}
 
 	/** The case with every task the user may see (an officer: their department's only). */
-	CaseView of(Case c, EstationUser user) {
-		List<TaskView> tasks = new ArrayList<>();
-		for (ItemTask t : c.tasks()) {
+	CaseModel of(CaseView c, EstationUser user) {
+		List<TaskModel> tasks = new ArrayList<>();
+		for (TaskView t : c.tasks()) {
 			if (handling.maySeeTask(user, c, t)) {
 				tasks.add(task(t));
 			}
 		}
-		List<String> visibleItems = tasks.stream().map(TaskView::itemCode).toList();
+		List<String> visibleItems = tasks.stream().map(TaskModel::itemCode).toList();
 		List<TimelineView> timeline = c.timeline()
 			.stream()
 			.filter(e -> e.itemCode() == null || visibleItems.contains(e.itemCode()))
 			.map(this::timeline)
 			.toList();
-		return new CaseView(c, c.receiptNumber(), c.id(), title(c), c.status().messageKey(),
+		return new CaseModel(c, c.receiptNumber(), c.id(), title(c), c.status().messageKey(),
 				c.latestDeadline().orElse(null), tasks, timeline, c.submittedAt());
 	}
 
-	TaskView task(ItemTask t) {
+	TaskModel task(TaskView t) {
 		Optional<ServiceItem> item = catalog.item(t.itemCode());
 		LocalizedText itemName = item.map(ServiceItem::name).orElse(LocalizedText.of(t.itemCode(), t.itemCode(), t.itemCode()));
 		LocalizedText department = catalog.department(t.departmentCode())
@@ -145,13 +145,13 @@ class CaseViews {
 		DeadlineStatus ds = t.status() == TaskStatus.ACCEPTED || t.status() == TaskStatus.UNDER_REVIEW
 				|| (t.status() == TaskStatus.CORRECTION_REQUESTED && t.clock().started())
 						? t.clock().status(support.today(), support.calendars()) : null;
-		return new TaskView(t, t.id(), t.itemCode(), itemName, department, t.status(), t.deadline(),
+		return new TaskModel(t, t.id(), t.itemCode(), itemName, department, t.status(), t.deadline(),
 				t.deadlineProvisional(), ds, form, materials, item.map(ServiceItem::materials).orElse(List.of()),
 				deficiencies, outputs, item.map(ServiceItem::outputs).orElse(List.of()), t.reason(), t.dependsOn(),
 				t.version());
 	}
 
-	LocalizedText title(Case c) {
+	LocalizedText title(CaseView c) {
 		if (c.matterCode() != null) {
 			return catalog.matter(c.matterCode()).map(Matter::name).orElse(plain(c.matterCode()));
 		}

@@ -7,19 +7,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.hetao.estation.casework.Applying;
-import org.hetao.estation.casework.Case;
 import org.hetao.estation.casework.CaseChannel;
 import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.DeadlineStatus;
 import org.hetao.estation.casework.Deficiency;
 import org.hetao.estation.casework.DeliveryMethod;
-import org.hetao.estation.casework.ItemTask;
 import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.casework.TimelineEntry;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
@@ -33,6 +29,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Applications, tasks and the work queue on the API: the same operations and checks as the pages. */
 @RestController
@@ -120,7 +120,7 @@ class CaseworkApiController {
 	@Operation(summary = "Answer the correction notices in one go and resubmit; the clocks resume")
 	CaseResponse resubmit(@PathVariable String receiptNumber, @RequestBody(required = false) CorrectionRequest request) {
 		EstationUser user = CurrentUser.require();
-		Case c = ownCase(user, receiptNumber);
+		CaseView c = ownCase(user, receiptNumber);
 		return response(handling.resubmit(user, c.id(), request == null ? Map.of() : request.answers(),
 				request == null ? Map.of() : request.materials(), CaseChannel.API), user);
 	}
@@ -132,7 +132,7 @@ class CaseworkApiController {
 	@Operation(summary = "Withdraw every task not yet decided")
 	CaseResponse withdraw(@PathVariable String receiptNumber, @RequestBody(required = false) WithdrawRequest request) {
 		EstationUser user = CurrentUser.require();
-		Case c = ownCase(user, receiptNumber);
+		CaseView c = ownCase(user, receiptNumber);
 		return response(handling.withdraw(user, c.id(), request == null ? null : request.reason(), CaseChannel.API),
 				user);
 	}
@@ -218,8 +218,8 @@ class CaseworkApiController {
 
 	// ------------------------------------------------------------------ mapping
 
-	private Case ownCase(EstationUser user, String receiptNumber) {
-		Case c = handling.viewByReceipt(user, receiptNumber);
+	private CaseView ownCase(EstationUser user, String receiptNumber) {
+		CaseView c = handling.viewByReceipt(user, receiptNumber);
 		if (c.applicant().accountId() == null || c.applicant().accountId() != user.id()) {
 			throw Problem.notFound("casework.error.caseNotFound");
 		}
@@ -230,13 +230,13 @@ class CaseworkApiController {
 		return body == null ? null : body.version();
 	}
 
-	private TaskResponse task(Case c, long taskId, EstationUser user) {
-		ItemTask t = c.task(taskId);
+	private TaskResponse task(CaseView c, long taskId, EstationUser user) {
+		TaskView t = c.task(taskId);
 		return task(t, deadlineStatus(t), own(c, user));
 	}
 
 	/** On time, due soon or overdue while the task's clock runs (or is paused for a correction). */
-	private DeadlineStatus deadlineStatus(ItemTask t) {
+	private DeadlineStatus deadlineStatus(TaskView t) {
 		boolean running = t.status() == TaskStatus.ACCEPTED || t.status() == TaskStatus.UNDER_REVIEW
 				|| t.status() == TaskStatus.CORRECTION_REQUESTED;
 		return running ? t.clock().status(support.today(), support.calendars()) : null;
@@ -247,7 +247,7 @@ class CaseworkApiController {
 	 * case's own applicant; staff get them masked here and reveal them on the case page, where each reveal
 	 * is audited.
 	 */
-	private static TaskResponse task(ItemTask t, DeadlineStatus status, boolean ownCase) {
+	private static TaskResponse task(TaskView t, DeadlineStatus status, boolean ownCase) {
 		Map<String, String> form = new java.util.LinkedHashMap<>();
 		t.formData().forEach((k, v) -> form.put(k, ownCase || !org.hetao.estation.shared.PersonalData.isPersonalKey(k)
 				? v : org.hetao.estation.shared.Masking.mask(v)));
@@ -257,13 +257,13 @@ class CaseworkApiController {
 				t.version());
 	}
 
-	private static boolean own(Case c, EstationUser user) {
+	private static boolean own(CaseView c, EstationUser user) {
 		return c.applicant().accountId() != null && c.applicant().accountId() == user.id();
 	}
 
-	private CaseResponse response(Case c, EstationUser user) {
-		List<ItemTask> visible = c.tasks().stream().filter(t -> handling.maySeeTask(user, c, t)).toList();
-		List<String> items = visible.stream().map(ItemTask::itemCode).toList();
+	private CaseResponse response(CaseView c, EstationUser user) {
+		List<? extends TaskView> visible = c.tasks().stream().filter(t -> handling.maySeeTask(user, c, t)).toList();
+		List<String> items = visible.stream().map(TaskView::itemCode).toList();
 		List<TimelineResponse> timeline = c.timeline()
 			.stream()
 			.filter(e -> e.itemCode() == null || items.contains(e.itemCode()))

@@ -6,12 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.hetao.estation.casework.Applying;
-import org.hetao.estation.casework.Case;
 import org.hetao.estation.casework.CaseChannel;
 import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.Deficiency;
 import org.hetao.estation.casework.DeliveryMethod;
 import org.hetao.estation.casework.Draft;
@@ -28,6 +26,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The comprehensive window (一窗): find a case, accept or not accept any item of any department, issue a
@@ -67,7 +67,7 @@ class WindowController {
 	@GetMapping("/window/cases/{id}")
 	String caseAtTheWindow(@PathVariable long id, Model model) {
 		EstationUser user = CurrentUser.require();
-		Case c = handling.view(user, id);
+		CaseView c = handling.view(user, id);
 		model.addAttribute("view", views.of(c, user));
 		model.addAttribute("deliveryMethods", Arrays.asList(DeliveryMethod.values()));
 		return "casework/window-case";
@@ -123,9 +123,9 @@ class WindowController {
 	 * Runs an action; a rule it breaks (a missing reason, an empty notice) is shown on the case page
 	 * next to the forms, an illegal transition or a stale version as an error page (409).
 	 */
-	private String act(long taskId, String action, RedirectAttributes redirect, java.util.function.Supplier<Case> run) {
+	private String act(long taskId, String action, RedirectAttributes redirect, java.util.function.Supplier<CaseView> run) {
 		try {
-			Case c = run.get();
+			CaseView c = run.get();
 			redirect.addFlashAttribute("done", "casework.action." + action);
 			return "redirect:/window/cases/" + c.id();
 		}
@@ -133,7 +133,7 @@ class WindowController {
 			if (problem.kind() != Problem.Kind.INVALID) {
 				throw problem;
 			}
-			Case c = handling.viewTask(CurrentUser.require(), taskId);
+			CaseView c = handling.viewTask(CurrentUser.require(), taskId);
 			redirect.addFlashAttribute("actionError", problem.messageKey());
 			return "redirect:/window/cases/" + c.id() + "#task-" + c.task(taskId).itemCode();
 		}

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.hetao.estation.casework.Case;
 import org.hetao.estation.casework.CaseChannel;
 import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.DeadlineStatus;
-import org.hetao.estation.casework.ItemTask;
 import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.shared.Problem;
@@ -37,7 +37,7 @@ class WorkQueueController {
 		this.views = views;
 	}
 
-	record QueueLine(Case theCase, CaseViews.TaskView task, Integer remainingDays) {
+	record QueueLine(CaseView theCase, CaseViews.TaskModel task, Integer remainingDays) {
 	}
 
 	@GetMapping("/work-queue")
@@ -64,8 +64,8 @@ class WorkQueueController {
 	@GetMapping("/work-queue/tasks/{taskId}")
 	String task(@PathVariable long taskId, Model model) {
 		EstationUser user = CurrentUser.require();
-		Case c = handling.viewTask(user, taskId);
-		ItemTask task = c.task(taskId);
+		CaseView c = handling.viewTask(user, taskId);
+		TaskView task = c.task(taskId);
 		if (!user.departmentCode().equals(task.departmentCode())) {
 			throw Problem.notFound("casework.error.taskNotFound");
 		}
@@ -112,7 +112,7 @@ class WorkQueueController {
 	}
 
 	private static String act(long taskId, String action, RedirectAttributes redirect,
-			java.util.function.Supplier<Case> run) {
+			java.util.function.Supplier<CaseView> run) {
 		try {
 			run.get();
 			redirect.addFlashAttribute("done", "casework.action." + action);

@@ -1,6 +1,4 @@
-package org.hetao.estation.casework;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.hetao.estation.casework.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Receipt numbers from the database sequence: two "nodes" (two instances on one database) drawing at once

@@ -1,4 +1,4 @@
-package org.hetao.estation.casework;
+package org.hetao.estation.casework.internal;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hetao.estation.casework.Applicant;
 import org.hetao.estation.documents.DocumentRetention;
 import org.hetao.estation.shared.EncryptedColumn;
 import org.hetao.estation.shared.PersonalDataContributor;

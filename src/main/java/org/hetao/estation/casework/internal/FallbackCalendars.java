@@ -1,4 +1,6 @@
-package org.hetao.estation.casework;
+package org.hetao.estation.casework.internal;
+
+
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -10,7 +12,7 @@ import org.hetao.estation.shared.Jurisdiction;
  * Weekends only, every deadline provisional: used only when no calendar module is present, so that a
  * case can still be handled; the deadline is then shown as provisional.
  */
-final class FallbackCalendars implements WorkingCalendars {
+public final class FallbackCalendars implements WorkingCalendars {
 
 	@Override
 	public boolean isWorkingDay(Jurisdiction jurisdiction, LocalDate date) {

@@ -1,4 +1,6 @@
-package org.hetao.estation.casework;
+package org.hetao.estation.casework.internal;
+
+
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * skip when a submission fails, and do not restart at 1 each day.
  */
 @Component
-class ReceiptNumbers {
+public class ReceiptNumbers {
 
 	private final JdbcClient jdbc;
 
@@ -24,7 +26,7 @@ class ReceiptNumbers {
 		this.jdbc = jdbc;
 	}
 
-	String next(LocalDate date) {
+	public String next(LocalDate date) {
 		long value = jdbc.sql("select nextval('casework_receipt_seq')").query(Long.class).single();
 		return "HT" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", value % 1_000_000);
 	}

@@ -1,4 +1,4 @@
-package org.hetao.estation.casework;
+package org.hetao.estation.casework.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +14,27 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.hetao.estation.calendar.WorkingCalendars;
+import org.hetao.estation.casework.Actor;
+import org.hetao.estation.casework.Applicant;
+import org.hetao.estation.casework.CaseChannel;
+import org.hetao.estation.casework.CaseCompleted;
+import org.hetao.estation.casework.CaseStatus;
+import org.hetao.estation.casework.CaseSubmitted;
+import org.hetao.estation.casework.CaseView;
+import org.hetao.estation.casework.CaseWithdrawn;
+import org.hetao.estation.casework.CorrectionRequested;
+import org.hetao.estation.casework.DeadlineStatus;
+import org.hetao.estation.casework.Deficiency;
+import org.hetao.estation.casework.DeliveryMethod;
+import org.hetao.estation.casework.IllegalTransition;
+import org.hetao.estation.casework.TaskAccepted;
+import org.hetao.estation.casework.TaskClock;
+import org.hetao.estation.casework.TaskDecided;
+import org.hetao.estation.casework.TaskDelivered;
+import org.hetao.estation.casework.TaskNotAccepted;
+import org.hetao.estation.casework.TaskStarted;
+import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.casework.TimelineEntry;
 import org.hetao.estation.catalog.Matter;
 import org.hetao.estation.shared.Problem;
 
@@ -22,7 +43,7 @@ import org.hetao.estation.shared.Problem;
  * here: an action the task's status does not allow throws {@link IllegalTransition}; every change is
  * recorded on the timeline (who, when, channel, why) and registers an event for other modules.
  */
-public class Case {
+public class Case implements CaseView {
 
 	/** Who does something, from where, when; and the calendars the deadlines count in. */
 	public record Step(Actor actor, CaseChannel channel, Instant at, LocalDate today, WorkingCalendars calendars) {

@@ -1,4 +1,4 @@
-package org.hetao.estation.casework;
+package org.hetao.estation.casework.internal;
 
 import java.time.LocalDate;
 import java.util.Collections;
@@ -8,11 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.hetao.estation.casework.Deficiency;
+import org.hetao.estation.casework.DeliveryMethod;
+import org.hetao.estation.casework.TaskClock;
+import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.casework.TaskView;
+
 /**
  * One item of a case, handled by the item's department. Its state changes only through {@link Case}, which
  * checks every transition.
  */
-public class ItemTask {
+public class ItemTask implements TaskView {
 
 	private Long id;
 

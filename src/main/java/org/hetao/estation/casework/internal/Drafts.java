@@ -1,4 +1,4 @@
-package org.hetao.estation.casework;
+package org.hetao.estation.casework.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hetao.estation.casework.Draft;
 import org.hetao.estation.shared.ApplicantType;
 import org.hetao.estation.shared.PersonalData;
 import org.hetao.estation.shared.PersonalDataCipher;
@@ -23,7 +24,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Stored drafts. */
 @Repository
-class Drafts {
+public class Drafts {
 
 	private final JdbcClient jdbc;
 
@@ -40,7 +41,7 @@ class Drafts {
 	private static final TypeReference<LinkedHashMap<String, String>> STRINGS = new TypeReference<>() {
 	};
 
-	Draft create(long owner, String itemCode, String matterCode, ApplicantType type, Draft.WalkIn walkIn, Instant now) {
+	public Draft create(long owner, String itemCode, String matterCode, ApplicantType type, Draft.WalkIn walkIn, Instant now) {
 		var keys = new GeneratedKeyHolder();
 		String key = UUID.randomUUID().toString();
 		jdbc.sql("""
@@ -60,23 +61,23 @@ class Drafts {
 		return find(keys.getKeyAs(Number.class).longValue()).orElseThrow();
 	}
 
-	Optional<Draft> find(long id) {
+	public Optional<Draft> find(long id) {
 		return jdbc.sql("select * from casework_draft where id = :id").param("id", id).query(this::map).optional();
 	}
 
-	Optional<Draft> findBySubmissionKey(String key) {
+	public Optional<Draft> findBySubmissionKey(String key) {
 		return jdbc.sql("select * from casework_draft where submission_key = :k").param("k", key).query(this::map).optional();
 	}
 
 	/** The owner's drafts not yet submitted, most recently changed first. */
-	List<Draft> openDraftsOf(long owner) {
+	public List<Draft> openDraftsOf(long owner) {
 		return jdbc.sql("select * from casework_draft where owner_account_id = :o and case_id is null order by updated_at desc, id desc")
 			.param("o", owner)
 			.query(this::map)
 			.list();
 	}
 
-	void update(long id, Map<String, String> answers, Map<String, Long> materials, Instant now) {
+	public void update(long id, Map<String, String> answers, Map<String, Long> materials, Instant now) {
 		jdbc.sql("update casework_draft set answers = :a, materials = :m, updated_at = :now where id = :id and case_id is null")
 			.param("a", json.writeValueAsString(PersonalData.encryptFields(cipher, CaseworkPersonalData.DRAFT_ANSWERS, answers)))
 			.param("m", json.writeValueAsString(new LinkedHashMap<>(materials)))
@@ -85,11 +86,11 @@ class Drafts {
 			.update();
 	}
 
-	void markSubmitted(long id, long caseId) {
+	public void markSubmitted(long id, long caseId) {
 		jdbc.sql("update casework_draft set case_id = :c where id = :id").param("c", caseId).param("id", id).update();
 	}
 
-	void delete(long id) {
+	public void delete(long id) {
 		jdbc.sql("delete from casework_draft where id = :id and case_id is null").param("id", id).update();
 	}
 

@@ -1,4 +1,4 @@
-package org.hetao.estation.casework;
+package org.hetao.estation.casework.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.hetao.estation.casework.Actor;
+import org.hetao.estation.casework.Applicant;
+import org.hetao.estation.casework.CaseChannel;
+import org.hetao.estation.casework.Deficiency;
+import org.hetao.estation.casework.DeliveryMethod;
+import org.hetao.estation.casework.TaskClock;
+import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.casework.TimelineEntry;
 import org.hetao.estation.catalog.Matter;
 import org.hetao.estation.shared.ApplicantType;
 import org.hetao.estation.shared.Jurisdiction;
@@ -52,7 +60,7 @@ public class CaseRepository {
 	}
 
 	/** Inserts a new case; the case and its tasks receive their ids. */
-	long insert(Case c, long submittedBy, String idempotencyKey) {
+	public long insert(Case c, long submittedBy, String idempotencyKey) {
 		var keys = new GeneratedKeyHolder();
 		Applicant a = c.applicant();
 		jdbc.sql("""
@@ -124,7 +132,7 @@ public class CaseRepository {
 	 * Stores what changed: each changed task only if nobody changed it since it was read (else
 	 * {@link OptimisticLockingFailureException}), the new timeline entries and the case's status.
 	 */
-	void save(Case c, Instant now) {
+	public void save(Case c, Instant now) {
 		for (ItemTask task : c.tasks()) {
 			if (!task.changed()) {
 				continue;
@@ -165,7 +173,7 @@ public class CaseRepository {
 	}
 
 	/** Reads a case; {@code lock} holds its row until the transaction ends, so changes to one case queue up. */
-	Optional<Case> load(long id, boolean lock) {
+	public Optional<Case> load(long id, boolean lock) {
 		return load(jdbc.sql("select * from casework_case where id = :id" + (lock ? " for update" : "")).param("id", id));
 	}
 
@@ -174,7 +182,7 @@ public class CaseRepository {
 	 * their materials. Not its timeline: a step appends to it and never reads it, so the case comes back with only
 	 * the entries the step adds.
 	 */
-	Optional<Case> loadOfTaskForUpdate(long taskId) {
+	public Optional<Case> loadOfTaskForUpdate(long taskId) {
 		return load(jdbc.sql("select * from casework_case where id = (select case_id from casework_task where id = :task) for update")
 			.param("task", taskId), false);
 	}
@@ -220,7 +228,7 @@ public class CaseRepository {
 	 * ids given; ids that do not exist are left out. Lists and queues use it instead of one
 	 * {@link #load} (four statements) per case.
 	 */
-	List<Case> loadAll(List<Long> ids) {
+	public List<Case> loadAll(List<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -273,7 +281,7 @@ public class CaseRepository {
 				withMaterials, timeline);
 	}
 
-	Optional<Long> idByReceipt(String receiptNumber) {
+	public Optional<Long> idByReceipt(String receiptNumber) {
 		return jdbc.sql("select id from casework_case where receipt_number = :r")
 			.param("r", receiptNumber)
 			.query(Long.class)
@@ -281,10 +289,10 @@ public class CaseRepository {
 	}
 
 	/** A stored submission's receipt: its number and its case. */
-	record StoredReceipt(String receiptNumber, long caseId) {
+	public record StoredReceipt(String receiptNumber, long caseId) {
 	}
 
-	Optional<StoredReceipt> receiptByIdempotencyKey(long submittedBy, String key) {
+	public Optional<StoredReceipt> receiptByIdempotencyKey(long submittedBy, String key) {
 		return jdbc.sql("select receipt_number, id from casework_case where submitted_by = :by and idempotency_key = :key")
 			.param("by", submittedBy)
 			.param("key", key)
@@ -292,16 +300,16 @@ public class CaseRepository {
 			.optional();
 	}
 
-	Optional<String> receiptNumberOf(long caseId) {
+	public Optional<String> receiptNumberOf(long caseId) {
 		return jdbc.sql("select receipt_number from casework_case where id = :id").param("id", caseId).query(String.class).optional();
 	}
 
-	Optional<Long> caseIdOfTask(long taskId) {
+	public Optional<Long> caseIdOfTask(long taskId) {
 		return jdbc.sql("select case_id from casework_task where id = :id").param("id", taskId).query(Long.class).optional();
 	}
 
 	/** Ids of an applicant's cases, newest first. */
-	List<Long> idsOfApplicant(long accountId, int limit) {
+	public List<Long> idsOfApplicant(long accountId, int limit) {
 		return jdbc.sql("""
 				select id from casework_case where applicant_account_id = :a order by submitted_at desc, id desc
 				fetch first :limit rows only""")
@@ -315,7 +323,7 @@ public class CaseRepository {
 	 * Ids of cases whose receipt number or applicant name matches, or whose whole phone number or identity
 	 * document number equals the query (both encrypted: found by their blind index).
 	 */
-	List<Long> search(String query, int limit) {
+	public List<Long> search(String query, int limit) {
 		String q = query.strip();
 		String like = "%" + q.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
 		String phoneIndex = CaseworkPersonalData.PHONE.blindIndexOf(cipher, q);
@@ -334,7 +342,7 @@ public class CaseRepository {
 	}
 
 	/** Cases with a task of this department in one of the statuses, oldest submission first. */
-	List<Long> idsWithDepartmentTasks(String departmentCode, Collection<TaskStatus> statuses, int limit) {
+	public List<Long> idsWithDepartmentTasks(String departmentCode, Collection<TaskStatus> statuses, int limit) {
 		return jdbc.sql("""
 				select distinct c.id, c.submitted_at from casework_case c join casework_task t on t.case_id = c.id
 				where t.department_code = :d and t.status in (:statuses)
@@ -347,7 +355,7 @@ public class CaseRepository {
 	}
 
 	/** Cases with a task in one of the statuses (the window's in-tray), oldest first. */
-	List<Long> idsWithTasksIn(Collection<TaskStatus> statuses, int limit) {
+	public List<Long> idsWithTasksIn(Collection<TaskStatus> statuses, int limit) {
 		return jdbc.sql("""
 				select distinct c.id, c.submitted_at from casework_case c join casework_task t on t.case_id = c.id
 				where t.status in (:statuses) order by c.submitted_at, c.id fetch first :limit rows only""")
@@ -358,7 +366,7 @@ public class CaseRepository {
 	}
 
 	/** Whether any task of this department refers to the document. */
-	boolean departmentTaskUsesDocument(String departmentCode, long documentId) {
+	public boolean departmentTaskUsesDocument(String departmentCode, long documentId) {
 		return jdbc.sql("""
 				select count(*) from casework_task_material m join casework_task t on t.id = m.task_id
 				where m.document_id = :doc and t.department_code = :d""")
@@ -368,14 +376,14 @@ public class CaseRepository {
 			.single() > 0;
 	}
 
-	boolean anyTaskUsesDocument(long documentId) {
+	public boolean anyTaskUsesDocument(long documentId) {
 		return jdbc.sql("select count(*) from casework_task_material where document_id = :doc")
 			.param("doc", documentId)
 			.query(Long.class)
 			.single() > 0;
 	}
 
-	long count() {
+	public long count() {
 		return jdbc.sql("select count(*) from casework_case").query(Long.class).single();
 	}
 
