@@ -1,18 +1,23 @@
 package org.hetao.estation.certificates;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
+import java.util.zip.DeflaterOutputStream;
 
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
@@ -149,10 +154,30 @@ final class PdfLayout implements AutoCloseable {
 		return this;
 	}
 
+	private static boolean blackAndWhite(BufferedImage image) {
+		return image.getType() == BufferedImage.TYPE_BYTE_BINARY && image.getColorModel().getPixelSize() == 1
+				&& image.getRaster().getDataBuffer() instanceof DataBufferByte && image.getColorModel().getRGB(0) == 0xFF000000
+				&& image.getColorModel().getRGB(1) == 0xFFFFFFFF;
+	}
+
+	/**
+	 * A 1-bit image as it is in memory: its packed rows (0 black, 1 white, each row padded to a whole byte)
+	 * are what a 1-bit DeviceGray image holds. {@link LosslessFactory} reads and writes it pixel by pixel.
+	 */
+	private PDImageXObject bilevel(BufferedImage image) throws IOException {
+		byte[] raw = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+		ByteArrayOutputStream deflated = new ByteArrayOutputStream(raw.length / 4);
+		try (DeflaterOutputStream out = new DeflaterOutputStream(deflated)) {
+			out.write(raw, 0, (image.getWidth() + 7) / 8 * image.getHeight());
+		}
+		return new PDImageXObject(document, new ByteArrayInputStream(deflated.toByteArray()), COSName.FLATE_DECODE,
+				image.getWidth(), image.getHeight(), 1, PDDeviceGray.INSTANCE);
+	}
+
 	/** An image of {@code size} points square at the right margin, with a caption under it. */
 	PdfLayout image(BufferedImage image, float size, String caption) throws IOException {
 		ensure(size + 30);
-		PDImageXObject xobject = LosslessFactory.createFromImage(document, image);
+		PDImageXObject xobject = blackAndWhite(image) ? bilevel(image) : LosslessFactory.createFromImage(document, image);
 		y -= size + 8;
 		stream.drawImage(xobject, MARGIN + WIDTH - size, y, size, size);
 		if (caption != null) {
