@@ -61,6 +61,9 @@ class SubmissionRoundTripsIntegrationTests {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	CaseHandling handling;
+
 	@Test
 	void aMatterOfSevenItemsIsStoredInFewRoundTrips() throws Exception {
 		EstationUser enterprise = accounts.findByUsername("enterprise-hk").orElseThrow();
@@ -118,6 +121,83 @@ class SubmissionRoundTripsIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from supervision_task where case_id = :c").param("c", caseId)
 			.query(Long.class)
 			.single()).isEqualTo(tasks);
+	}
+
+	/**
+	 * A case step (#17 item 4): one statement reads the case (locked), its tasks and their materials; then the task's
+	 * conditional update, its timeline entry, the case row (accepting sets the latest deadline), the event and its
+	 * audit record. No timeline read, no rewrite of the other tasks or of the materials.
+	 */
+	@Test
+	void aCaseStepReadsOnceAndWritesOnlyWhatChanged() throws Exception {
+		EstationUser clerk = accounts.findByUsername("clerk").orElseThrow();
+		// a first step on another case, so that the working-day calendars are loaded (once per node)
+		TaskView first = submittedTaskWithMaterials(clerk);
+		handling.accept(clerk, first.id(), first.version(), CaseChannel.WINDOW);
+		TaskView task = submittedTaskWithMaterials(clerk);
+		long caseId = jdbc.sql("select case_id from casework_task where id = :t").param("t", task.id())
+			.query(Long.class)
+			.single();
+		List<TaskVersion> before = versions(caseId);
+
+		CountingStatements.statements.clear();
+		CountingStatements.only = Thread.currentThread();
+		CountingStatements.on = true;
+		CaseView after;
+		try {
+			after = handling.accept(clerk, task.id(), task.version(), CaseChannel.WINDOW);
+		}
+		finally {
+			CountingStatements.on = false;
+			CountingStatements.only = null;
+		}
+		List<String> statements = new ArrayList<>(CountingStatements.statements);
+		int own = (int) statements.stream().takeWhile(sql -> !sql.contains("from event_log")).count();
+		List<String> step = statements.subList(0, own);
+		System.out.printf("One step (accept): %d statements of its own%n  %s%n", own, String.join("\n  ", step));
+
+		assertThat(after.task(task.id()).status()).isEqualTo(TaskStatus.ACCEPTED);
+		assertThat(after.task(task.id()).materials()).as("read with the step's one statement")
+			.isEqualTo(task.materials());
+		assertThat(step.stream().filter(sql -> sql.stripLeading().toLowerCase().startsWith("select")))
+			.as("one read: the case, its tasks and their materials").hasSize(1)
+			.allMatch(sql -> sql.contains("for update") && sql.contains("casework_task_material"));
+		assertThat(step).as("the timeline is appended to, not read").noneMatch(sql -> sql.contains("from casework_timeline"));
+		assertThat(step).as("the material rows are not rewritten").noneMatch(sql -> sql.contains("casework_task_material")
+				&& !sql.stripLeading().toLowerCase().startsWith("select"));
+		assertThat(step.stream().filter(sql -> sql.contains("update casework_task ")))
+			.as("one conditional update, of the accepted task only").hasSize(1)
+			.allMatch(sql -> sql.contains("version = "));
+		assertThat(step).hasSizeLessThanOrEqualTo(6);
+		List<TaskVersion> now = versions(caseId);
+		assertThat(now).as("the other tasks are untouched")
+			.filteredOn(v -> v.id() != task.id())
+			.containsExactlyElementsOf(before.stream().filter(v -> v.id() != task.id()).toList());
+	}
+
+	TaskView submittedTaskWithMaterials(EstationUser clerk) throws Exception {
+		EstationUser enterprise = accounts.findByUsername("enterprise-hk").orElseThrow();
+		Map<String, String> answers = new HashMap<>(CaseworkIntegrationTests.ANSWERS);
+		answers.put("shared.companyName", "步驟測試 " + UUID.randomUUID());
+		String body = json.writeValueAsString(Map.of("matterCode", CaseworkIntegrationTests.MATTER, "answers", answers,
+				"materials", Map.of("ATTESTED_DOCUMENT", document(enterprise), "HK_BR_CERTIFICATE", document(enterprise),
+						"AGENT_AUTHORISATION", document(enterprise))));
+		MvcTestResult submitted = submit(enterprise, body);
+		assertThat(submitted).hasStatus(201);
+		long caseId = json.readTree(submitted.getResponse().getContentAsString()).get("caseId").asLong();
+		return handling.view(clerk, caseId).tasks().stream()
+			.filter(t -> t.status() == TaskStatus.SUBMITTED && !t.materials().isEmpty())
+			.findFirst()
+			.orElseThrow();
+	}
+
+	record TaskVersion(long id, int version) {
+	}
+
+	List<TaskVersion> versions(long caseId) {
+		return jdbc.sql("select id, version from casework_task where case_id = :c order by id").param("c", caseId)
+			.query((rs, n) -> new TaskVersion(rs.getLong(1), rs.getInt(2)))
+			.list();
 	}
 
 	long document(EstationUser owner) {

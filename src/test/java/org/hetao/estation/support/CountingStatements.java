@@ -25,6 +25,9 @@ public class CountingStatements {
 
 	public static volatile boolean on;
 
+	/** When set, only this thread's statements are recorded (not a scheduled job's that runs meanwhile). */
+	public static volatile Thread only;
+
 	public static final List<String> statements = Collections.synchronizedList(new ArrayList<>());
 
 	@Bean
@@ -67,7 +70,7 @@ public class CountingStatements {
 						: new Class<?>[] { Statement.class };
 		InvocationHandler handler = (proxy, method, args) -> {
 			String name = method.getName();
-			if (on && (name.equals("execute") || name.equals("executeQuery") || name.equals("executeUpdate")
+			if (on && (only == null || only == Thread.currentThread()) && (name.equals("execute") || name.equals("executeQuery") || name.equals("executeUpdate")
 					|| name.equals("executeBatch") || name.equals("executeLargeUpdate"))) {
 				String text = sql != null ? sql : args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
 				statements.add((name.equals("executeBatch") ? "[batch] " : "") + text.replaceAll("\\s+", " ").strip());

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import org.hetao.estation.casework.Actor;
 import org.hetao.estation.casework.Applicant;
 import org.hetao.estation.casework.CaseChannel;
@@ -26,6 +28,7 @@ import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TimelineEntry;
 import org.hetao.estation.catalog.Matter;
 import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.Databases;
 import org.hetao.estation.shared.Jurisdiction;
 import org.hetao.estation.shared.PersonalData;
 import org.hetao.estation.shared.PersonalDataCipher;
@@ -52,7 +55,12 @@ public class CaseRepository {
 
 	private final NamedParameterJdbcTemplate named;
 
-	CaseRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, ObjectMapper json, PersonalDataCipher cipher) {
+	/** Whether the database is PostgreSQL: a step's load locks only the case row ({@code for update of c}). */
+	private final boolean postgres;
+
+	CaseRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, ObjectMapper json, PersonalDataCipher cipher,
+			DataSource dataSource) {
+		this.postgres = Databases.isPostgres(dataSource);
 		this.jdbc = jdbc;
 		this.named = named;
 		this.json = json;
@@ -183,9 +191,39 @@ public class CaseRepository {
 	 * the entries the step adds.
 	 */
 	public Optional<Case> loadOfTaskForUpdate(long taskId) {
-		return load(jdbc.sql("select * from casework_case where id = (select case_id from casework_task where id = :task) for update")
-			.param("task", taskId), false);
+		// one statement: the case row (locked: steps on one case queue up), its tasks and their materials, one
+		// row per material (or per task without any). Not the timeline: a step appends to it, never reads it.
+		CaseRow[] row = new CaseRow[1];
+		Map<Long, ItemTask.State> tasks = new LinkedHashMap<>();
+		Map<Long, Map<String, Long>> materials = new LinkedHashMap<>();
+		jdbc.sql(STEP_LOAD + (postgres ? " for update of c" : " for update")).param("task", taskId).query(rs -> {
+			if (row[0] == null) {
+				row[0] = caseRow(rs, "c_id");
+			}
+			long id = rs.getLong("id");
+			if (!tasks.containsKey(id)) {
+				tasks.put(id, taskState(rs, 0));
+			}
+			String material = rs.getString("m_code");
+			if (material != null) {
+				materials.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(material, rs.getLong("m_document"));
+			}
+		});
+		if (row[0] == null) {
+			return Optional.empty();
+		}
+		return Optional.of(aggregate(row[0], List.copyOf(tasks.values()), materials, List.of()));
 	}
+
+	private static final String STEP_LOAD = """
+			select c.id as c_id, c.receipt_number, c.applicant_account_id, c.applicant_name, c.applicant_type,
+			    c.applicant_id_type, c.applicant_id_number, c.applicant_phone, c.matter_code, c.channel, c.submitted_at,
+			    c.output_mappings, t.*, m.material_code as m_code, m.document_id as m_document
+			from casework_case c
+			join casework_task t on t.case_id = c.id
+			left join casework_task_material m on m.task_id = t.id
+			where c.id = (select case_id from casework_task where id = :task)
+			order by t.position, m.material_code""";
 
 	private Optional<Case> load(JdbcClient.StatementSpec caseQuery) {
 		return load(caseQuery, true);
@@ -207,20 +245,24 @@ public class CaseRepository {
 				.query(rs -> {
 					materials.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
 				});
-			List<ItemTask.State> withMaterials = tasks.stream()
-				.map(t -> new ItemTask.State(t.id(), t.itemCode(), t.departmentCode(), t.dependsOn(), t.status(),
-						t.formData(), materials.getOrDefault(t.id(), Map.of()), t.checkedMaterials(), t.deficiencies(),
-						t.reason(), t.outputs(), t.delivery(), t.clock(), t.deadline(), t.deadlineProvisional(),
-						t.version()))
-				.toList();
 			List<TimelineEntry> timeline = !withTimeline ? List.of()
 					: jdbc.sql("select * from casework_timeline where case_id = :id order by id")
 						.param("id", id)
 						.query(CaseRepository::timelineEntry)
 						.list();
-			return new Case(r.id, r.receipt, r.applicant, r.matterCode, r.channel, r.submittedAt, r.mappings,
-					withMaterials, timeline);
+			return aggregate(r, tasks, materials, timeline);
 		});
+	}
+
+	private static Case aggregate(CaseRow r, List<ItemTask.State> tasks, Map<Long, Map<String, Long>> materials,
+			List<TimelineEntry> timeline) {
+		List<ItemTask.State> withMaterials = tasks.stream()
+			.map(t -> new ItemTask.State(t.id(), t.itemCode(), t.departmentCode(), t.dependsOn(), t.status(),
+					t.formData(), materials.getOrDefault(t.id(), Map.of()), t.checkedMaterials(), t.deficiencies(),
+					t.reason(), t.outputs(), t.delivery(), t.clock(), t.deadline(), t.deadlineProvisional(), t.version()))
+			.toList();
+		return new Case(r.id, r.receipt, r.applicant, r.matterCode, r.channel, r.submittedAt, r.mappings, withMaterials,
+				timeline);
 	}
 
 	/**
@@ -394,6 +436,10 @@ public class CaseRepository {
 	}
 
 	private CaseRow caseRow(ResultSet rs, int n) throws SQLException {
+		return caseRow(rs, "id");
+	}
+
+	private CaseRow caseRow(ResultSet rs, String idColumn) throws SQLException {
 		long account = rs.getLong("applicant_account_id");
 		Long accountId = rs.wasNull() ? null : account;
 		Applicant applicant = new Applicant(accountId, rs.getString("applicant_name"),
@@ -403,7 +449,7 @@ public class CaseRepository {
 		List<Matter.OutputMapping> mappings = json.readValue(rs.getString("output_mappings"),
 				new TypeReference<List<Matter.OutputMapping>>() {
 				});
-		return new CaseRow(rs.getLong("id"), rs.getString("receipt_number"), applicant, rs.getString("matter_code"),
+		return new CaseRow(rs.getLong(idColumn), rs.getString("receipt_number"), applicant, rs.getString("matter_code"),
 				CaseChannel.valueOf(rs.getString("channel")), instant(rs, "submitted_at"), mappings);
 	}
 

@@ -1,8 +1,5 @@
 package org.hetao.estation.hall.internal;
 
-import static org.hetao.estation.hall.internal.Jdbc.instant;
-import static org.hetao.estation.hall.internal.Jdbc.ts;
-
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.hetao.estation.hall.TicketCalled;
 import org.hetao.estation.hall.TicketServed;
+import org.hetao.estation.shared.Databases;
 import org.hetao.estation.shared.EncryptedColumn;
 import org.hetao.estation.shared.PersonalDataCipher;
 import org.hetao.estation.shared.Problem;
@@ -31,6 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.hetao.estation.hall.internal.Jdbc.instant;
+import static org.hetao.estation.hall.internal.Jdbc.ts;
 
 /**
  * The queue: issuing tickets, calling them to windows and serving them. Two guarantees rest on the
@@ -68,7 +69,7 @@ public class QueueTickets {
 	public QueueTickets(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, HallSettings settings,
 			ApplicationEventPublisher events, WindowSessions sessions, PersonalDataCipher cipher,
 			javax.sql.DataSource dataSource) {
-		this.postgres = isPostgres(dataSource);
+		this.postgres = Databases.isPostgres(dataSource);
 		this.cipher = cipher;
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
@@ -76,15 +77,6 @@ public class QueueTickets {
 		this.settings = settings;
 		this.events = events;
 		this.sessions = sessions;
-	}
-
-	private static boolean isPostgres(javax.sql.DataSource dataSource) {
-		try (var connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-		}
-		catch (java.sql.SQLException e) {
-			throw new IllegalStateException("Cannot tell the database's kind", e);
-		}
 	}
 
 	public LocalDate today() {
