@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hetao.estation.shared.AfterCommit;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.ResolvableType;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -18,12 +19,30 @@ import org.springframework.util.ReflectionUtils;
  */
 class AfterCommitHandlers implements BeanPostProcessor {
 
-	/** One handler: a bean's method taking the event. */
-	record Handler(Object bean, Method method, Class<?> eventType) {
+	/**
+	 * One handler: a bean's method taking the event, or taking a list of events of one type ({@code batch}): then
+	 * the worker hands it a batch's consecutive events of that type at once.
+	 */
+	record Handler(Object bean, Method method, Class<?> eventType, boolean batch) {
 
 		void apply(Object event) throws Throwable {
+			invoke(batch ? List.of(event) : event);
+		}
+
+		/** Events of {@link #eventType}, in the order they were logged. */
+		void applyAll(List<?> events) throws Throwable {
+			if (batch) {
+				invoke(events);
+				return;
+			}
+			for (Object event : events) {
+				invoke(event);
+			}
+		}
+
+		private void invoke(Object argument) throws Throwable {
 			try {
-				method.invoke(bean, event);
+				method.invoke(bean, argument);
 			}
 			catch (InvocationTargetException e) {
 				throw e.getCause();
@@ -31,7 +50,8 @@ class AfterCommitHandlers implements BeanPostProcessor {
 		}
 
 		String name() {
-			return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "(" + eventType.getSimpleName() + ")";
+			return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "(" + (batch ? "List<" : "")
+					+ eventType.getSimpleName() + (batch ? ">" : "") + ")";
 		}
 	}
 
@@ -50,8 +70,14 @@ class AfterCommitHandlers implements BeanPostProcessor {
 				throw new IllegalStateException("An @AfterCommit method takes the event as its only parameter: " + method);
 			}
 			ReflectionUtils.makeAccessible(method);
+			boolean batch = method.getParameterTypes()[0] == List.class;
+			Class<?> eventType = batch ? ResolvableType.forMethodParameter(method, 0).getGeneric(0).resolve()
+					: method.getParameterTypes()[0];
+			if (eventType == null || eventType == Object.class && batch) {
+				throw new IllegalStateException("An @AfterCommit method taking a list names its events' type: " + method);
+			}
 			synchronized (handlers) {
-				handlers.add(new Handler(bean, method, method.getParameterTypes()[0]));
+				handlers.add(new Handler(bean, method, eventType, batch));
 				byType.clear();
 			}
 		}, method -> method.isAnnotationPresent(AfterCommit.class));

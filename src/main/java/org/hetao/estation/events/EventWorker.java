@@ -257,14 +257,25 @@ class EventWorker {
 	private Batch applyBatch() {
 		List<EventLog.Entry> claimed = events.claim(clock.instant(), BATCH);
 		List<Long> done = new ArrayList<>();
-		for (EventLog.Entry entry : claimed) {
-			try {
-				apply(entry);
+		try {
+			// consecutive events of one type go to their handlers together: a handler taking a list writes them
+			// in a few statements; the order of the log is kept between runs and within each
+			List<Object> run = new ArrayList<>();
+			for (EventLog.Entry entry : claimed) {
+				Object event = events.read(entry);
+				if (!run.isEmpty() && run.get(0).getClass() != event.getClass()) {
+					applyAll(run);
+					run = new ArrayList<>();
+				}
+				run.add(event);
+				done.add(entry.id());
 			}
-			catch (Throwable e) {
-				throw new BatchFailed(claimed.size());
+			if (!run.isEmpty()) {
+				applyAll(run);
 			}
-			done.add(entry.id());
+		}
+		catch (Throwable e) {
+			throw new BatchFailed(claimed.size());
 		}
 		events.remove(done);
 		applied.increment(done.size());
@@ -317,6 +328,12 @@ class EventWorker {
 	static Duration retryDelay(int attemptsBefore) {
 		long seconds = 10L << Math.min(attemptsBefore, 9);
 		return Duration.ofSeconds(Math.min(seconds, 3600));
+	}
+
+	private void applyAll(List<Object> run) throws Throwable {
+		for (AfterCommitHandlers.Handler handler : handlers.of(run.get(0).getClass())) {
+			handler.applyAll(run);
+		}
 	}
 
 	private void apply(EventLog.Entry entry) throws Throwable {

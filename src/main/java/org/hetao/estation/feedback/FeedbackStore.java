@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -20,8 +21,11 @@ class FeedbackStore {
 
 	final JdbcClient jdbc;
 
-	FeedbackStore(JdbcClient jdbc) {
+	final NamedParameterJdbcTemplate named;
+
+	FeedbackStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
 		this.jdbc = jdbc;
+		this.named = named;
 	}
 
 	static OffsetDateTime ts(Instant i) {

@@ -3,9 +3,12 @@ package org.hetao.estation.identity;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,11 +85,29 @@ public class Accounts {
 	public record Contact(long id, String displayName, String email, String phone, Language preferredLanguage) {
 	}
 
+	/** The contacts of these accounts, read in one statement; ids without an account are left out. */
+	public Map<Long, Contact> contacts(Collection<Long> ids) {
+		Map<Long, Contact> found = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select id, display_name, email, phone, preferred_language from account where id in (:ids)")
+				.param("ids", ids)
+				.query(this::contactRow)
+				.list()
+				.forEach(c -> found.put(c.id(), c));
+		}
+		return found;
+	}
+
+	private Contact contactRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Contact(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
+				cipher.decrypt(rs.getString("phone"), PHONE.context()),
+				Language.fromTag(rs.getString("preferred_language")).orElse(Language.DEFAULT));
+	}
+
 	public Optional<Contact> contact(long id) {
 		return jdbc.sql("select id, display_name, email, phone, preferred_language from account where id = :id")
 			.param("id", id)
-			.query((rs, row) -> new Contact(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
-					cipher.decrypt(rs.getString("phone"), PHONE.context()), Language.fromTag(rs.getString("preferred_language")).orElse(Language.DEFAULT)))
+			.query(this::contactRow)
 			.optional();
 	}
 

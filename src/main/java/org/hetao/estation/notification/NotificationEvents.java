@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.hetao.estation.policy.ConsultationAnswered;
 import org.hetao.estation.casework.CaseSubmitted;
 import org.hetao.estation.casework.CorrectionRequested;
 import org.hetao.estation.casework.Deficiency;
@@ -20,9 +19,10 @@ import org.hetao.estation.catalog.ServiceItem;
 import org.hetao.estation.feedback.EvaluationInvited;
 import org.hetao.estation.hall.AppointmentBooked;
 import org.hetao.estation.hall.TicketCalled;
+import org.hetao.estation.policy.ConsultationAnswered;
+import org.hetao.estation.shared.AfterCommit;
 import org.hetao.estation.shared.Language;
 import org.springframework.context.MessageSource;
-import org.hetao.estation.shared.AfterCommit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -61,14 +61,16 @@ class NotificationEvents {
 		return catalog.item(code).map(i -> i.name().get(language)).orElse(code);
 	}
 
+	/** A batch's receipts at once: the accounts and their preferences read once, the messages written in one batch. */
 	@AfterCommit
-	void on(CaseSubmitted e) {
-		if (e.applicantAccountId() == null) {
-			return;
-		}
-		notifications.toAccount(e.applicantAccountId(), "receipt", l -> new Object[] { e.receiptNumber(),
-				e.itemCodes().stream().map(c -> itemName(c, l)).collect(Collectors.joining("、")) },
-				link(e.receiptNumber()), e.receiptNumber());
+	void onSubmitted(List<CaseSubmitted> submitted) {
+		notifications.toAccounts(submitted.stream()
+			.filter(e -> e.applicantAccountId() != null)
+			.map(e -> new Notifications.ToAccount(e.applicantAccountId(), "receipt",
+					l -> new Object[] { e.receiptNumber(),
+							e.itemCodes().stream().map(c -> itemName(c, l)).collect(Collectors.joining("、")) },
+					link(e.receiptNumber()), e.receiptNumber()))
+			.toList());
 	}
 
 	@AfterCommit
@@ -113,13 +115,13 @@ class NotificationEvents {
 	}
 
 	@AfterCommit
-	void on(TaskAccepted e) {
-		if (e.applicantAccountId() == null) {
-			return;
-		}
-		notifications.toAccount(e.applicantAccountId(), "accepted",
-				l -> new Object[] { e.receiptNumber(), itemName(e.itemCode(), l), String.valueOf(e.deadline()) },
-				link(e.receiptNumber()), e.receiptNumber());
+	void onAccepted(List<TaskAccepted> accepted) {
+		notifications.toAccounts(accepted.stream()
+			.filter(e -> e.applicantAccountId() != null)
+			.map(e -> new Notifications.ToAccount(e.applicantAccountId(), "accepted",
+					l -> new Object[] { e.receiptNumber(), itemName(e.itemCode(), l), String.valueOf(e.deadline()) },
+					link(e.receiptNumber()), e.receiptNumber()))
+			.toList());
 	}
 
 	@AfterCommit
@@ -133,24 +135,24 @@ class NotificationEvents {
 	}
 
 	@AfterCommit
-	void on(TaskDecided e) {
-		if (e.applicantAccountId() == null) {
-			return;
-		}
-		notifications.toAccount(e.applicantAccountId(), e.approved() ? "approved" : "refused",
-				l -> new Object[] { e.receiptNumber(), itemName(e.itemCode(), l), e.reason() == null ? "" : e.reason() },
-				link(e.receiptNumber()), e.receiptNumber());
+	void onDecided(List<TaskDecided> decided) {
+		notifications.toAccounts(decided.stream()
+			.filter(e -> e.applicantAccountId() != null)
+			.map(e -> new Notifications.ToAccount(e.applicantAccountId(), e.approved() ? "approved" : "refused",
+					l -> new Object[] { e.receiptNumber(), itemName(e.itemCode(), l), e.reason() == null ? "" : e.reason() },
+					link(e.receiptNumber()), e.receiptNumber()))
+			.toList());
 	}
 
 	@AfterCommit
-	void on(TaskDelivered e) {
-		if (e.applicantAccountId() == null) {
-			return;
-		}
-		notifications.toAccount(e.applicantAccountId(), "delivered",
-				l -> new Object[] { e.receiptNumber(), itemName(e.itemCode(), l),
-						messages.getMessage("notification.delivery." + e.method().name(), null, l.locale()) },
-				link(e.receiptNumber()), e.receiptNumber());
+	void onDelivered(List<TaskDelivered> delivered) {
+		notifications.toAccounts(delivered.stream()
+			.filter(e -> e.applicantAccountId() != null)
+			.map(e -> new Notifications.ToAccount(e.applicantAccountId(), "delivered",
+					l -> new Object[] { e.receiptNumber(), itemName(e.itemCode(), l),
+							messages.getMessage("notification.delivery." + e.method().name(), null, l.locale()) },
+					link(e.receiptNumber()), e.receiptNumber()))
+			.toList());
 	}
 
 	@AfterCommit

@@ -1,8 +1,11 @@
 package org.hetao.estation.notification;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.hetao.estation.identity.Accounts;
@@ -54,28 +57,67 @@ public class Notifications {
 		if (contact == null) {
 			return List.of();
 		}
-		NotificationPreference preference = preferences.of(accountId);
+		List<Long> ids = new java.util.ArrayList<>();
+		for (Outbox.Row row : rows(accountId, contact, preferences.of(accountId), template, args, link, subjectRef,
+				clock.instant())) {
+			ids.add(outbox.insert(row.message(), row.status(), row.now()));
+		}
+		return ids;
+	}
+
+	/** One message for {@link #toAccounts}: the arguments of {@link #toAccount}. */
+	public record ToAccount(long accountId, String template, Function<Language, Object[]> args, String link,
+			String subjectRef) {
+	}
+
+	/**
+	 * Tells many account holders something, as {@link #toAccount} does one: the accounts and their preferences
+	 * read in one statement each, every row written in one batch (the event worker hands a batch of events over).
+	 */
+	@Transactional
+	public void toAccounts(List<ToAccount> messages) {
+		if (messages.isEmpty()) {
+			return;
+		}
+		Set<Long> ids = new LinkedHashSet<>();
+		messages.forEach(m -> ids.add(m.accountId()));
+		Map<Long, Accounts.Contact> contacts = accounts.contacts(ids);
+		Map<Long, NotificationPreference> chosen = preferences.of(ids);
+		var now = clock.instant();
+		List<Outbox.Row> rows = new java.util.ArrayList<>();
+		for (ToAccount m : messages) {
+			Accounts.Contact contact = contacts.get(m.accountId());
+			if (contact == null) {
+				continue;
+			}
+			rows.addAll(rows(m.accountId(), contact, chosen.get(m.accountId()), m.template(), m.args(), m.link(),
+					m.subjectRef(), now));
+		}
+		outbox.insertAll(rows);
+	}
+
+	private List<Outbox.Row> rows(long accountId, Accounts.Contact contact, NotificationPreference preference,
+			String template, Function<Language, Object[]> args, String link, String subjectRef, java.time.Instant now) {
 		Language language = contact.preferredLanguage();
 		Object[] a = args.apply(language);
 		String subject = render(template + ".subject", a, language);
 		String body = render(template + ".body", a, language);
-		var now = clock.instant();
-		List<Long> ids = new java.util.ArrayList<>();
+		List<Outbox.Row> rows = new java.util.ArrayList<>();
 		if (preference.inbox()) {
-			ids.add(outbox.insert(new Outbox.NewMessage(accountId, NotificationChannel.INBOX, template, language.tag(),
+			rows.add(new Outbox.Row(new Outbox.NewMessage(accountId, NotificationChannel.INBOX, template, language.tag(),
 					null, null, subject, body, link, subjectRef), NotificationStatus.SENT, now));
 		}
 		if (preference.email() && contact.email() != null && !contact.email().isBlank()) {
-			ids.add(outbox.insert(new Outbox.NewMessage(accountId, NotificationChannel.EMAIL, template, language.tag(),
+			rows.add(new Outbox.Row(new Outbox.NewMessage(accountId, NotificationChannel.EMAIL, template, language.tag(),
 					contact.email(), Phones.maskEmail(contact.email()), subject, body, link, subjectRef),
 					NotificationStatus.PENDING, now));
 		}
 		if (preference.sms() && contact.phone() != null && !contact.phone().isBlank()) {
-			ids.add(outbox.insert(new Outbox.NewMessage(accountId, NotificationChannel.SMS, template, language.tag(),
+			rows.add(new Outbox.Row(new Outbox.NewMessage(accountId, NotificationChannel.SMS, template, language.tag(),
 					contact.phone(), Phones.mask(contact.phone()), subject, body, link, subjectRef),
 					NotificationStatus.PENDING, now));
 		}
-		return ids;
+		return rows;
 	}
 
 	/** An SMS to a phone number without an account (a queue ticket's number). */

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -34,7 +37,10 @@ class Outbox {
 
 	private final org.hetao.estation.shared.PersonalDataCipher cipher;
 
-	Outbox(JdbcClient jdbc, org.hetao.estation.shared.PersonalDataCipher cipher) {
+	private final NamedParameterJdbcTemplate named;
+
+	Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate named, org.hetao.estation.shared.PersonalDataCipher cipher) {
+		this.named = named;
 		this.cipher = cipher;
 		this.jdbc = jdbc;
 	}
@@ -43,28 +49,46 @@ class Outbox {
 		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
+	/** A row to write: the message, its first status and the time. */
+	record Row(NewMessage message, NotificationStatus status, Instant now) {
+	}
+
+	/** Writes the rows in one batch. */
+	void insertAll(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		SqlParameterSource[] params = rows.stream().map(r -> params(r.message(), r.status(), r.now()))
+			.toArray(SqlParameterSource[]::new);
+		named.batchUpdate(INSERT, params);
+	}
+
+	private MapSqlParameterSource params(NewMessage m, NotificationStatus status, Instant now) {
+		return new MapSqlParameterSource().addValue("account", m.accountId())
+			.addValue("channel", m.channel().name())
+			.addValue("template", m.template())
+			.addValue("language", m.language())
+			.addValue("recipient", cipher.encrypt(m.recipient(), RECIPIENT.context()))
+			.addValue("masked", m.recipientMasked())
+			.addValue("subject", abbreviate(m.subject(), 500))
+			.addValue("body", m.body())
+			.addValue("link", m.link())
+			.addValue("status", status.name())
+			.addValue("now", ts(now))
+			.addValue("sent", status == NotificationStatus.SENT ? ts(now) : null)
+			.addValue("ref", m.subjectRef());
+	}
+
+	private static final String INSERT = """
+			insert into notification (account_id, channel, template, language, recipient, recipient_masked, subject,
+			                          body, link, status, attempts, next_attempt_at, created_at, sent_at, subject_ref)
+			values (:account, :channel, :template, :language, :recipient, :masked, :subject, :body, :link, :status, 0,
+			        :now, :now, :sent, :ref)
+			""";
+
 	long insert(NewMessage m, NotificationStatus status, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into notification (account_id, channel, template, language, recipient, recipient_masked, subject,
-				                          body, link, status, attempts, next_attempt_at, created_at, sent_at, subject_ref)
-				values (:account, :channel, :template, :language, :recipient, :masked, :subject, :body, :link, :status, 0,
-				        :now, :now, :sent, :ref)
-				""")
-			.param("account", m.accountId())
-			.param("channel", m.channel().name())
-			.param("template", m.template())
-			.param("language", m.language())
-			.param("recipient", cipher.encrypt(m.recipient(), RECIPIENT.context()))
-			.param("masked", m.recipientMasked())
-			.param("subject", abbreviate(m.subject(), 500))
-			.param("body", m.body())
-			.param("link", m.link())
-			.param("status", status.name())
-			.param("now", ts(now))
-			.param("sent", status == NotificationStatus.SENT ? ts(now) : null)
-			.param("ref", m.subjectRef())
-			.update(keys, "id");
+		jdbc.sql(INSERT).paramSource(params(m, status, now)).update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
 

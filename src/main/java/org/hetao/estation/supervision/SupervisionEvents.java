@@ -3,11 +3,11 @@ package org.hetao.estation.supervision;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 import org.hetao.estation.calendar.WorkingCalendars;
 import org.hetao.estation.casework.CaseSubmitted;
@@ -20,12 +20,14 @@ import org.hetao.estation.casework.TaskStarted;
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.catalog.ServiceItem;
 import org.hetao.estation.hall.TicketServed;
-import org.hetao.estation.shared.Jurisdiction;
 import org.hetao.estation.shared.AfterCommit;
+import org.hetao.estation.shared.Jurisdiction;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Keeps the read model in step with casework and the hall, after each event's transaction commits
@@ -56,27 +58,36 @@ class SupervisionEvents {
 		this.meters = meters;
 	}
 
-	/** One row per item of the case: the existing ones read in one statement, the new ones inserted in one batch. */
+	/**
+	 * One row per item of each new case: for a batch of cases, the existing rows read in one statement and the new
+	 * ones inserted in one batch.
+	 */
 	@AfterCommit
-	void on(CaseSubmitted e) {
-		Set<String> existing = new HashSet<>(store.jdbc.sql("select item_code from supervision_task where case_id = :c")
-			.param("c", e.caseId())
-			.query(String.class)
-			.list());
+	void onSubmitted(List<CaseSubmitted> submitted) {
+		Set<String> existing = new HashSet<>();
+		store.jdbc.sql("select case_id, item_code from supervision_task where case_id in (:c)")
+			.param("c", submitted.stream().map(CaseSubmitted::caseId).toList())
+			.query(rs -> {
+				existing.add(rs.getLong(1) + "/" + rs.getString(2));
+			});
 		List<SqlParameterSource> rows = new ArrayList<>();
-		for (String code : e.itemCodes()) {
-			if (!existing.add(code)) {
-				continue;
+		Map<String, Integer> byChannel = new HashMap<>();
+		for (CaseSubmitted e : submitted) {
+			for (String code : e.itemCodes()) {
+				if (!existing.add(e.caseId() + "/" + code)) {
+					continue;
+				}
+				ServiceItem item = catalog.item(code).orElse(null);
+				rows.add(new MapSqlParameterSource().addValue("c", e.caseId())
+					.addValue("r", e.receiptNumber())
+					.addValue("i", code)
+					.addValue("d", item == null ? null : item.departmentCode())
+					.addValue("dom", item == null || item.domain() == null ? null : item.domain().name())
+					.addValue("ch", e.channel().name())
+					.addValue("at", SupervisionStore.ts(e.at()))
+					.addValue("p", item == null ? null : item.promisedLimitDays()));
+				byChannel.merge(e.channel().name(), 1, Integer::sum);
 			}
-			ServiceItem item = catalog.item(code).orElse(null);
-			rows.add(new MapSqlParameterSource().addValue("c", e.caseId())
-				.addValue("r", e.receiptNumber())
-				.addValue("i", code)
-				.addValue("d", item == null ? null : item.departmentCode())
-				.addValue("dom", item == null || item.domain() == null ? null : item.domain().name())
-				.addValue("ch", e.channel().name())
-				.addValue("at", SupervisionStore.ts(e.at()))
-				.addValue("p", item == null ? null : item.promisedLimitDays()));
 		}
 		if (rows.isEmpty()) {
 			return;
@@ -86,7 +97,7 @@ class SupervisionEvents {
 				                              submitted_at, promised_days, corrections)
 				values (:c, :r, :i, :d, :dom, :ch, :at, :p, 0)
 				""", rows.toArray(SqlParameterSource[]::new));
-		meters.counter("estation.cases.submitted", "channel", e.channel().name()).increment(rows.size());
+		byChannel.forEach((channel, count) -> meters.counter("estation.cases.submitted", "channel", channel).increment(count));
 	}
 
 	@AfterCommit

@@ -43,6 +43,13 @@ class EventLogIntegrationTests {
 	record Probe(String run, String name) {
 	}
 
+	/** A module event whose handler takes a batch. */
+	record Batched(String run, String name) {
+	}
+
+	/** The calls of the handlers, per run: "P:name" for a probe, "B:name,name" for one list of batched events. */
+	static final Map<String, List<String>> CALLS = new ConcurrentHashMap<>();
+
 	/** What a handler saw. */
 	record Seen(String name, String thread, boolean inTransaction) {
 	}
@@ -59,12 +66,34 @@ class EventLogIntegrationTests {
 			return new ProbeHandler();
 		}
 
+		@Bean
+		BatchHandler batchHandler() {
+			return new BatchHandler();
+		}
+
+	}
+
+	static class BatchHandler {
+
+		@AfterCommit
+		void on(List<Batched> batch) {
+			for (Batched b : batch) {
+				AtomicInteger failures = FAIL_TIMES.get(b.name());
+				if (failures != null && failures.getAndDecrement() > 0) {
+					throw new IllegalStateException("failing on purpose: " + b.name());
+				}
+			}
+			CALLS.computeIfAbsent(batch.get(0).run(), k -> new CopyOnWriteArrayList<>())
+				.add("B:" + String.join(",", batch.stream().map(Batched::name).toList()));
+		}
+
 	}
 
 	static class ProbeHandler {
 
 		@AfterCommit
 		void on(Probe probe) {
+			CALLS.computeIfAbsent(probe.run(), k -> new CopyOnWriteArrayList<>()).add("P:" + probe.name());
 			AtomicInteger failures = FAIL_TIMES.get(probe.name());
 			if (failures != null && failures.getAndDecrement() > 0) {
 				throw new IllegalStateException("failing on purpose: " + probe.name());
@@ -224,6 +253,55 @@ class EventLogIntegrationTests {
 		assertThat(seen(run)).hasSize(n);
 		assertThat(seen(run).stream().map(Seen::name).distinct().count()).as("no event applied twice").isEqualTo(n);
 		assertThat(logged(run)).isZero();
+	}
+
+	@Test
+	void aHandlerTakingAListGetsEachRunOfConsecutiveEventsAtOnceInTheOrderLogged() throws Exception {
+		String run = UUID.randomUUID().toString();
+		new TransactionTemplate(transactions).executeWithoutResult(s -> {
+			for (String name : List.of("b1", "b2", "b3")) {
+				log.append(new Batched(run, name), clock.instant());
+			}
+			log.append(new Probe(run, "p1"), clock.instant());
+			for (String name : List.of("b4", "b5")) {
+				log.append(new Batched(run, name), clock.instant());
+			}
+		});
+		EventWorker worker = new EventWorker(log, handlers, transactions, clock, new SimpleMeterRegistry(), false, true);
+		try {
+			worker.drain();
+		}
+		finally {
+			worker.stop();
+		}
+		assertThat(CALLS.get(run)).containsExactly("B:b1,b2,b3", "P:p1", "B:b4,b5");
+		assertThat(logged(run)).isZero();
+		assertThat(handlers.of(Batched.class)).singleElement()
+			.satisfies(h -> assertThat(h.name()).isEqualTo("BatchHandler.on(List<Batched>)"));
+	}
+
+	@Test
+	void whenAListHandlerFailsItsEventsAreAppliedOneByOneAndOnlyTheFailingOneWaits() throws Exception {
+		String run = UUID.randomUUID().toString();
+		String failing = "bad-" + run;
+		FAIL_TIMES.put(failing, new AtomicInteger(2));
+		new TransactionTemplate(transactions).executeWithoutResult(s -> {
+			for (String name : List.of("b1", failing, "b3")) {
+				log.append(new Batched(run, name), clock.instant());
+			}
+		});
+		EventWorker worker = new EventWorker(log, handlers, transactions, clock, new SimpleMeterRegistry(), false, true);
+		try {
+			worker.drain();
+		}
+		finally {
+			worker.stop();
+		}
+		assertThat(CALLS.get(run)).as("the batch rolled back, then each event on its own").containsExactly("B:b1", "B:b3");
+		assertThat(jdbc.sql("select count(*) from event_log where last_error like :e").param("e", "%" + failing + "%")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		jdbc.sql("delete from event_log where last_error like :e").param("e", "%" + failing + "%").update();
 	}
 
 	@Test
