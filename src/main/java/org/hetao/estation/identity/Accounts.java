@@ -111,6 +111,14 @@ public class Accounts {
 			.optional();
 	}
 
+	/** Whether any enabled account holds the role. */
+	public boolean anyWithRole(Role role) {
+		return jdbc.sql("select count(*) from account where enabled = true and ',' || roles || ',' like :r")
+			.param("r", "%," + role.name() + ",%")
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public boolean usernameOrEmailTaken(String username, String email) {
 		return jdbc.sql("select count(*) from account where username = :u or email = :e")
 			.param("u", username)
