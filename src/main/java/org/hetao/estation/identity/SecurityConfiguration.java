@@ -82,7 +82,8 @@ class SecurityConfiguration {
 			CsrfTokenRepository csrfTokens, java.time.Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${estation.session.absolute-timeout:12h}") java.time.Duration absoluteTimeout,
 			ObjectProvider<OidcConfiguration.OidcSignInSuccess> oidc,
-			@org.springframework.beans.factory.annotation.Value("${estation.mfa.staff-http-basic:false}") boolean staffHttpBasic)
+			@org.springframework.beans.factory.annotation.Value("${estation.mfa.staff-http-basic:false}") boolean staffHttpBasic,
+			org.springframework.web.servlet.handler.HandlerMappingIntrospector handlerMappings)
 			throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		http.authorizeHttpRequests(rules -> {
@@ -113,6 +114,8 @@ class SecurityConfiguration {
 			.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged));
 		http.requestCache(cache -> cache.requestCache(savedRequests));
 		http.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(problems, api)
+			.defaultAuthenticationEntryPointFor(new PageSignInEntryPoint(handlerMappings),
+					request -> !api.matches(request) && request.getHeader("Authorization") == null)
 			.defaultAccessDeniedHandlerFor(problems, api));
 		headers(http);
 		http.addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, clock), SecurityContextHolderFilter.class);
