@@ -37,7 +37,10 @@
     function highlight(index) {
       items.forEach(function (li, i) { li.setAttribute('aria-selected', i === index ? 'true' : 'false'); });
       active = index;
-      if (index >= 0) { input.setAttribute('aria-activedescendant', items[index].id); }
+      if (index >= 0) {
+        input.setAttribute('aria-activedescendant', items[index].id);
+        items[index].scrollIntoView({ block: 'nearest' });
+      }
       else { input.removeAttribute('aria-activedescendant'); }
     }
 

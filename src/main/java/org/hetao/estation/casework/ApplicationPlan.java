@@ -112,6 +112,11 @@ public final class ApplicationPlan {
 		return applicantType;
 	}
 
+	/** The items of this plan that must be decided before {@code part} starts, in plan order. */
+	public List<ServiceItem> prerequisitesOf(ItemPart part) {
+		return items().stream().map(ItemPart::item).filter(i -> part.dependsOn().contains(i.code())).toList();
+	}
+
 	public List<ItemPart> items() {
 		return items;
 	}

@@ -15,6 +15,7 @@ import org.hetao.estation.casework.Draft;
 import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.catalog.FormField;
+import org.hetao.estation.catalog.ServiceItem;
 import org.hetao.estation.documents.DocumentInfo;
 import org.hetao.estation.documents.Documents;
 import org.hetao.estation.identity.CurrentUser;
@@ -80,7 +81,24 @@ class ApplicationsController {
 	String start(@RequestParam(required = false) String item, @RequestParam(required = false) String matter,
 			Model model) {
 		EstationUser user = CurrentUser.require();
-		ApplicationPlan plan = applying.plan(item, matter, applicantType(user));
+		org.hetao.estation.shared.ApplicantType type = applicantType(user);
+		ApplicationPlan plan;
+		try {
+			plan = applying.plan(item, matter, type);
+		}
+		catch (Problem notForThem) {
+			if (!"casework.error.notForApplicantType".equals(notForThem.messageKey()) || item == null) {
+				throw notForThem;
+			}
+			// not a bad request but a person in the wrong place: say why, and where to go instead
+			ServiceItem wanted = handling.item(item);
+			model.addAttribute("item", wanted);
+			model.addAttribute("myType", type);
+			model.addAttribute("servedTypes", java.util.Arrays.stream(org.hetao.estation.shared.ApplicantType.values())
+				.filter(wanted::serves)
+				.toList());
+			return "casework/not-for-you";
+		}
 		model.addAttribute("plan", plan);
 		model.addAttribute("item", item);
 		model.addAttribute("matter", matter);

@@ -61,7 +61,7 @@ class CaseViews {
 			TaskStatus status, LocalDate deadline, boolean provisional, DeadlineStatus deadlineStatus,
 			List<Labelled> formData, List<MaterialView> materials, List<MaterialRequirement> itemMaterials,
 			List<DeficiencyView> deficiencies, List<Labelled> outputs, List<ItemOutput> itemOutputs, String reason,
-			List<String> dependsOn, int version) {
+			List<LocalizedText> dependsOn, int version) {
 
 		public boolean is(String status) {
 			return this.status.name().equals(status);
@@ -147,7 +147,8 @@ class CaseViews {
 						? t.clock().status(support.today(), support.calendars()) : null;
 		return new TaskModel(t, t.id(), t.itemCode(), itemName, department, t.status(), t.deadline(),
 				t.deadlineProvisional(), ds, form, materials, item.map(ServiceItem::materials).orElse(List.of()),
-				deficiencies, outputs, item.map(ServiceItem::outputs).orElse(List.of()), t.reason(), t.dependsOn(),
+				deficiencies, outputs, item.map(ServiceItem::outputs).orElse(List.of()), t.reason(),
+				t.dependsOn().stream().map(code -> catalog.item(code).map(ServiceItem::name).orElse(plain(code))).toList(),
 				t.version());
 	}
 

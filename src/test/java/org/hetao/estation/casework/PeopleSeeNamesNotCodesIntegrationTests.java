@@ -1,0 +1,96 @@
+package org.hetao.estation.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.hetao.estation.identity.Accounts;
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.shared.ApplicantType;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** What an applicant reads names items, never by their internal codes, and counts days as people do. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PeopleSeeNamesNotCodesIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Applying applying;
+
+	@Autowired
+	MessageSource messages;
+
+	@Test
+	void theStartPageNamesTheItemsEachStepWaitsFor() throws Exception {
+		EstationUser enterprise = accounts.findByUsername("enterprise-hk").orElseThrow();
+		ApplicationPlan plan = applying.plan(null, CaseworkIntegrationTests.MATTER, ApplicantType.HK_ENTERPRISE);
+		List<ApplicationPlan.ItemPart> waiting = plan.items().stream().filter(p -> !p.dependsOn().isEmpty()).toList();
+		assertThat(waiting).as("the matter has steps that wait for others").isNotEmpty();
+
+		String page = mvc.get().uri("/applications/new?matter={m}&lang=en", CaseworkIntegrationTests.MATTER)
+			.with(user(enterprise))
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		for (ApplicationPlan.ItemPart p : waiting) {
+			for (var prerequisite : plan.prerequisitesOf(p)) {
+				assertThat(page).contains(org.springframework.web.util.HtmlUtils.htmlEscape(prerequisite.name().en()));
+				assertThat(page).doesNotContain(">" + prerequisite.code() + "<").doesNotContain(prerequisite.code() + ", ");
+			}
+		}
+	}
+
+	@Autowired
+	org.hetao.estation.catalog.Catalog catalog;
+
+	@Test
+	void anItemNotForTheSignedInApplicantSaysWhyAndWhatToDoInsteadOfOfferingApply() throws Exception {
+		EstationUser enterprise = accounts.findByUsername("enterprise-hk").orElseThrow();
+		var notForThem = catalog.items().stream()
+			.filter(i -> i.active() && !i.serves(ApplicantType.HK_ENTERPRISE))
+			.findFirst()
+			.orElseThrow();
+		var forThem = catalog.items().stream().filter(i -> i.active() && i.serves(ApplicantType.HK_ENTERPRISE)).findFirst().orElseThrow();
+
+		String guide = mvc.get().uri("/catalog/items/{c}?lang=en", notForThem.code()).with(user(enterprise)).exchange()
+			.getResponse().getContentAsString();
+		assertThat(guide).contains("This item does not serve that kind of applicant")
+			.doesNotContain("/applications/new?item=" + notForThem.code());
+		assertThat(mvc.get().uri("/catalog/items/{c}?lang=en", forThem.code()).with(user(enterprise)).exchange()
+			.getResponse().getContentAsString()).contains("/applications/new?item=" + forThem.code())
+			.doesNotContain("This item does not serve that kind of applicant");
+
+		var start = mvc.get().uri("/applications/new?item={c}&lang=zh-Hant", notForThem.code()).with(user(enterprise)).exchange();
+		assertThat(start).hasStatusOk();
+		assertThat(start.getResponse().getContentAsString()).contains("此帳戶不能申請這個事項").contains("預約到服務大廳查詢")
+			.doesNotContain("Status code");
+	}
+
+	@Test
+	void daysAreCountedAsPeopleCountThem() {
+		assertThat(messages.getMessage("casework.workingDays", new Object[] { 1 }, Locale.ENGLISH)).isEqualTo("1 working day");
+		assertThat(messages.getMessage("casework.workingDays", new Object[] { 20 }, Locale.ENGLISH)).isEqualTo("20 working days");
+		assertThat(messages.getMessage("casework.workingDays", new Object[] { 0 }, Locale.ENGLISH)).isEqualTo("Same day");
+		assertThat(messages.getMessage("casework.workingDays", new Object[] { 3 }, Locale.forLanguageTag("zh-Hant")))
+			.isEqualTo("3 個工作日");
+		assertThat(messages.getMessage("casework.queue.remaining", new Object[] { -2 }, Locale.ENGLISH)).isEqualTo("overdue");
+		assertThat(messages.getMessage("casework.queue.remaining", new Object[] { 1 }, Locale.ENGLISH))
+			.isEqualTo("1 working day left");
+		assertThat(messages.getMessage("supervision.jurisdiction.CN", new Object[] { 2027 }, Locale.forLanguageTag("zh-Hant")))
+			.as("a year is not a quantity").isEqualTo("內地 2027 年");
+	}
+
+}
