@@ -22,8 +22,11 @@ class LayoutModelAdvice {
 
 	private final List<NavigationLink> links;
 
-	LayoutModelAdvice(List<NavigationLink> links) {
+	private final org.hetao.estation.portal.ServiceCentre serviceCentre;
+
+	LayoutModelAdvice(List<NavigationLink> links, org.hetao.estation.portal.ServiceCentre serviceCentre) {
 		this.links = links.stream().sorted(Comparator.comparingInt(NavigationLink::order)).toList();
+		this.serviceCentre = serviceCentre;
 	}
 
 	@ModelAttribute
@@ -38,6 +41,7 @@ class LayoutModelAdvice {
 		model.addAttribute("language", language);
 		model.addAttribute("htmlLang", language.tag());
 		model.addAttribute("currentUser", user);
+		model.addAttribute("serviceCentre", serviceCentre);
 		model.addAttribute("navLinks", links.stream().filter(l -> visible(l, user)).toList());
 		String query = request.getQueryString();
 		String back = request.getRequestURI() + (query == null ? "" : "?" + query);

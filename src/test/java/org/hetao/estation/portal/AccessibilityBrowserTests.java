@@ -1,0 +1,68 @@
+package org.hetao.estation.portal;
+
+import java.util.List;
+
+import org.hetao.estation.support.Accessibility;
+import org.hetao.estation.support.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.WebDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The public pages a newcomer meets, in a real headless Chromium in each language, checked by axe-core against
+ * WCAG 2.1 A and AA (journeys with forms and signed-in pages are checked in their own browser tests).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessibilityBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	static WebDriver browser;
+
+	@BeforeAll
+	static void start() {
+		browser = Browser.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	static List<String> pages() {
+		List<String> paths = List.of("/", "/catalog", "/search?q=%E5%85%AC%E5%8F%B8%E8%A8%BB%E5%86%8A", "/verify", "/contact",
+				"/privacy", "/accessibility", "/terms", "/login", "/register", "/directory", "/no-such-page");
+		List<String> all = new java.util.ArrayList<>();
+		for (String lang : List.of("zh-Hant", "zh-Hans", "en")) {
+			for (String path : paths) {
+				all.add(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+			}
+		}
+		return all;
+	}
+
+	/** The checker itself: a page with an unlabelled image and button does not pass. */
+	@org.junit.jupiter.api.Test
+	void theCheckerFindsWhatIsWrong() {
+		browser.get("data:text/html,<html><head><title>t</title></head><body><main><img src='x.png'><button></button></main></body></html>");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Accessibility.assertNoViolations(browser))
+			.isInstanceOf(AssertionError.class)
+			.hasMessageContaining("image-alt")
+			.hasMessageContaining("button-name");
+	}
+
+	@ParameterizedTest
+	@MethodSource("pages")
+	void meetsWcag21AA(String path) {
+		browser.get("http://localhost:" + port + path);
+		Accessibility.assertNoViolations(browser);
+	}
+
+}
