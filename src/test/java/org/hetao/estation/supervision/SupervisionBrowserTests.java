@@ -93,7 +93,8 @@ class SupervisionBrowserTests {
 		assertThat(browser.findElement(By.id("supervision-chart")).getText()).contains("收件");
 
 		// The navigation offers the dashboard to the supervisor.
-		assertThat(browser.findElement(By.cssSelector("nav.modules")).getText()).contains("督查");
+		browser.findElement(By.cssSelector(".site-menu__button")).click();
+		assertThat(browser.findElement(By.cssSelector(".site-menu__all")).getText()).contains("督查");
 	}
 
 	@Test

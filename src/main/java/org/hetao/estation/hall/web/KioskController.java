@@ -89,6 +89,8 @@ class KioskController {
 	}
 
 	private String kiosk(Model model) {
+		// a touch screen in the hall: full screen, without the site's menu, search and footer
+		model.addAttribute("bareLayout", true);
 		model.addAttribute("categories", settings.walkInCategories());
 		model.addAttribute("waiting", tickets.waitingCounts(tickets.today()));
 		model.addAttribute("priorities", Ticket.PriorityReason.values());

@@ -42,10 +42,23 @@ class LayoutModelAdvice {
 		model.addAttribute("htmlLang", language.tag());
 		model.addAttribute("currentUser", user);
 		model.addAttribute("serviceCentre", serviceCentre);
-		model.addAttribute("navLinks", links.stream().filter(l -> visible(l, user)).toList());
+		List<NavigationLink> visible = visibleTo(user);
+		model.addAttribute("navLinks", visible);
+		model.addAttribute("primaryLinks", visible.stream().filter(l -> l.order() <= PRIMARY_ORDER).limit(PRIMARY_LINKS).toList());
 		String query = request.getQueryString();
 		String back = request.getRequestURI() + (query == null ? "" : "?" + query);
 		model.addAttribute("backPath", back.replaceAll("([?&])lang=[^&]*&?", "$1").replaceAll("[?&]$", ""));
+	}
+
+	/** The primary menu: what most people come to do, at most five links; everything else is one level down. */
+	static final int PRIMARY_LINKS = 5;
+
+	static final int PRIMARY_ORDER = 50;
+
+	/** The links this user may use, in order, each path once (a link several audiences share is listed once). */
+	List<NavigationLink> visibleTo(EstationUser user) {
+		java.util.Set<String> paths = new java.util.HashSet<>();
+		return links.stream().filter(l -> visible(l, user)).filter(l -> paths.add(l.path())).toList();
 	}
 
 	private static boolean visible(NavigationLink link, EstationUser user) {
