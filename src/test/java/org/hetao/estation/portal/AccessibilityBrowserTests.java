@@ -51,7 +51,10 @@ class AccessibilityBrowserTests {
 	/** The checker itself: a page with an unlabelled image and button does not pass. */
 	@org.junit.jupiter.api.Test
 	void theCheckerFindsWhatIsWrong() {
-		browser.get("data:text/html,<html><head><title>t</title></head><body><main><img src='x.png'><button></button></main></body></html>");
+		browser.get("data:text/html,<html><head><title>t</title></head><body><main><img src='x.png'><button></button></main>"
+				+ "<script>console.error('seen')</script></body></html>");
+		org.assertj.core.api.Assertions.assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+			.as("the console is read").anyMatch(e -> e.getMessage().contains("seen"));
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Accessibility.assertNoViolations(browser))
 			.isInstanceOf(AssertionError.class)
 			.hasMessageContaining("image-alt")
@@ -60,8 +63,16 @@ class AccessibilityBrowserTests {
 
 	@ParameterizedTest
 	@MethodSource("pages")
-	void meetsWcag21AA(String path) {
+	void meetsWcag21AAWithoutConsoleErrors(String path) {
+		browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
 		browser.get("http://localhost:" + port + path);
+		var errors = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+			.filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			// the page that is not there answers 404, as it must
+			.filter(e -> !(path.startsWith("/no-such-page") && e.getMessage().contains("404")))
+			.map(e -> e.getMessage())
+			.toList();
+		org.assertj.core.api.Assertions.assertThat(errors).as("console errors on %s", path).isEmpty();
 		Accessibility.assertNoViolations(browser);
 	}
 

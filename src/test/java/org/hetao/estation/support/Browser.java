@@ -36,6 +36,8 @@ public final class Browser {
 				"--disable-dev-shm-usage", "--window-size=1280,1024", "--lang=zh-HK");
 		// A Hong Kong user's browser: the platform should answer in Traditional Chinese.
 		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-HK,zh-Hant,en"));
+		// the console's errors (CSP violations, failed requests) for tests to read
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "SEVERE"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 			.usingAnyFreePort()
 			.build();

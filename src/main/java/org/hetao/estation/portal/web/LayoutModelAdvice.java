@@ -42,6 +42,9 @@ class LayoutModelAdvice {
 		model.addAttribute("htmlLang", language.tag());
 		model.addAttribute("currentUser", user);
 		model.addAttribute("serviceCentre", serviceCentre);
+		// the inbox is an applicant's (staff have none, and a staff member still to give the second factor would
+		// get a 401 from the badge's background request on the code page)
+		model.addAttribute("hasInbox", user != null && user.hasRole(Role.APPLICANT));
 		List<NavigationLink> visible = visibleTo(user);
 		model.addAttribute("navLinks", visible);
 		model.addAttribute("primaryLinks", visible.stream().filter(l -> l.order() <= PRIMARY_ORDER).limit(PRIMARY_LINKS).toList());
