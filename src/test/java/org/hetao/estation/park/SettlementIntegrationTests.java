@@ -163,6 +163,20 @@ class SettlementIntegrationTests {
 				"outcome", "COMPLETE")).hasStatus(403);
 	}
 
+	/** The error summary says which field each message is about (it listed "請填寫此項。" alone, once per field). */
+	@Test
+	void theErrorSummaryNamesEachField() {
+		MvcTestResult result = mvc.post()
+			.uri("/park/settlement/new?lang=zh-Hant")
+			.with(httpBasic("enterprise-hk", PASSWORD))
+			.with(csrf())
+			.multipart()
+			.file(new MockMultipartFile("businessPlan", "plan.pdf", "application/pdf", PDF))
+			.param("companyName", "")
+			.exchange();
+		assertThat(result).hasStatusOk().bodyText().contains("href=\"#companyName\">企業名稱（中文）: 請填寫此項。</a>");
+	}
+
 	@Test
 	void aFileThatIsNotAPdfIsRefusedAndNothingIsStored() {
 		String company = "假PDF公司 " + System.nanoTime();
