@@ -52,7 +52,11 @@ class ZoneMapReaderTests {
 		assertThat(picture.shapes()).hasSize(map.features().size());
 		assertThat(picture.shapes()).filteredOn(s -> s.kind().equals("BASE")).allSatisfy(s -> {
 			assertThat(s.path()).startsWith("M").endsWith("Z");
+			assertThat(s.key()).as("a science base is numbered on the map and named in its key").matches("\\d+");
 		});
+		assertThat(picture.shapes()).filteredOn(s -> s.kind().equals("BUILDING")).extracting(MapPicture.Shape::key)
+			.as("buildings are lettered A, B, C… in order").isNotEmpty().allMatch(k -> k.matches("[A-Z]"))
+			.doesNotHaveDuplicates();
 		assertThat(picture.markers()).singleElement().satisfies(m -> {
 			assertThat(m.x()).isBetween(0.0, picture.width());
 			assertThat(m.y()).isBetween(0.0, picture.height());

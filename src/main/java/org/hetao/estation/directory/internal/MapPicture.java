@@ -16,9 +16,22 @@ public final class MapPicture {
 
 	static final double MARGIN = 0.0015;
 
-	/** One shape: its SVG path (polygons and lines) or point, its full name and the label drawn where it goes. */
+	/**
+	 * One shape: its SVG path (polygons and lines) or point, its full name and the label drawn where it goes. Science
+	 * bases and buildings carry a short {@code key} (1, 2… and A, B…) drawn inside their top-left corner at
+	 * ({@code keyX}, {@code keyY}) and explained in the map's key: full names would not fit beside each other.
+	 */
 	public record Shape(String id, String kind, String name, String label, String path, double x, double y,
-			boolean point) {
+			boolean point, String key, double keyX, double keyY) {
+
+		Shape(String id, String kind, String name, String label, String path, double x, double y, boolean point) {
+			this(id, kind, name, label, path, x, y, point, null, 0, 0);
+		}
+
+		/** The key and the name as the map's key lists them, e.g. "A — Incubator block". */
+		public boolean keyed() {
+			return key != null;
+		}
 
 		/** CSS class of the shape, e.g. {@code zone-map__base}. */
 		public String cssClass() {
@@ -50,6 +63,8 @@ public final class MapPicture {
 		double height = (maxLat - minLat) * scale;
 		Projection p = new Projection(minLon, maxLat, cos, scale);
 		List<Shape> shapes = new ArrayList<>();
+		int bases = 0;
+		int buildings = 0;
 		for (ZoneMap.Feature f : map.features()) {
 			String name = f.name().get(locale);
 			String label = f.shortName().get(locale);
@@ -87,7 +102,18 @@ public final class MapPicture {
 						lx = p.x(at);
 						ly = p.y(at) + 22;
 					}
-					shapes.add(new Shape(f.id(), f.kind().name(), name, label, d.toString().trim(), lx, ly, false));
+					String key = null;
+					if (f.kind() == ZoneMap.FeatureKind.BASE) {
+						key = label != null && label.matches("^\\d+.*") ? label.replaceFirst("^(\\d+).*", "$1")
+								: String.valueOf(++bases);
+					}
+					else if (f.kind() == ZoneMap.FeatureKind.BUILDING) {
+						key = String.valueOf((char) ('A' + buildings++));
+					}
+					double minX = outer.stream().mapToDouble(p::x).min().orElse(lx);
+					double minY = outer.stream().mapToDouble(p::y).min().orElse(ly);
+					shapes.add(new Shape(f.id(), f.kind().name(), name, label, d.toString().trim(), lx, ly, false, key,
+							minX + 7, minY + 17));
 				}
 			}
 		}

@@ -64,6 +64,7 @@ class DirectoryController {
 		List<Organisation> organisations = sorted(directory.find(filter), locale);
 		model.addAttribute("organisations", organisations);
 		model.addAttribute("picture", MapPicture.draw(zoneMaps.map(), organisations, locale));
+		model.addAttribute("organisationKinds", org.hetao.estation.directory.OrganisationKind.values());
 		model.addAttribute("places", places(locale));
 		filterModel(model, filter);
 		return "directory/map";
