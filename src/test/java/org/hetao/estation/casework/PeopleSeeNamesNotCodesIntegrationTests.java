@@ -80,6 +80,19 @@ class PeopleSeeNamesNotCodesIntegrationTests {
 	}
 
 	@Test
+	void anItemDoneOnlyAtTheHallOffersAVisitNotAnOnlineApplication() throws Exception {
+		var atTheHall = catalog.items().stream()
+			.filter(i -> i.active() && !i.channels().contains(org.hetao.estation.catalog.Channel.ONLINE))
+			.findFirst();
+		org.junit.jupiter.api.Assumptions.assumeTrue(atTheHall.isPresent(), "the catalogue has an item done only at the hall");
+		String guide = mvc.get().uri("/catalog/items/{c}?lang=en", atTheHall.get().code()).exchange()
+			.getResponse().getContentAsString();
+		assertThat(guide).contains("handled in person at the Hetao e-Station hall")
+			.contains("/hall/appointments/new?item=" + atTheHall.get().code())
+			.doesNotContain("/applications/new?item=" + atTheHall.get().code());
+	}
+
+	@Test
 	void daysAreCountedAsPeopleCountThem() {
 		assertThat(messages.getMessage("casework.workingDays", new Object[] { 1 }, Locale.ENGLISH)).isEqualTo("1 working day");
 		assertThat(messages.getMessage("casework.workingDays", new Object[] { 20 }, Locale.ENGLISH)).isEqualTo("20 working days");

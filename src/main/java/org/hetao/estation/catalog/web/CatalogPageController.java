@@ -119,6 +119,7 @@ class CatalogPageController {
 		model.addAttribute("materials", type == null ? item.materials() : item.materialsFor(type));
 		model.addAttribute("servedTypes", Arrays.stream(ApplicantType.values()).filter(item::serves).toList());
 		model.addAttribute("channels", item.channels().stream().sorted().toList());
+		model.addAttribute("online", item.channels().contains(org.hetao.estation.catalog.Channel.ONLINE));
 		model.addAttribute("inMatters",
 				s.matters().stream().filter(m -> m.item(item.code()).isPresent()).toList());
 		model.addAttribute("faqs", faqs.stream().flatMap(f -> f.of("ITEM", item.code()).stream()).toList());
