@@ -93,6 +93,20 @@ class PeopleSeeNamesNotCodesIntegrationTests {
 	}
 
 	@Test
+	void aNewApplicationStartsWithWhatTheAccountAlreadySays() throws Exception {
+		EstationUser enterprise = accounts.findByUsername("enterprise-hk").orElseThrow();
+		var created = mvc.post().uri("/applications/new").param("matter", CaseworkIntegrationTests.MATTER)
+			.with(user(enterprise))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.exchange();
+		String draft = created.getResponse().getRedirectedUrl();
+		assertThat(draft).contains("/applications/drafts/");
+		String page = mvc.get().uri(draft.replaceFirst("^(/applications/drafts/\\d+).*", "$1") + "/shared").with(user(enterprise))
+			.exchange().getResponse().getContentAsString();
+		assertThat(page).contains("value=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(enterprise.displayName()) + "\"");
+	}
+
+	@Test
 	void daysAreCountedAsPeopleCountThem() {
 		assertThat(messages.getMessage("casework.workingDays", new Object[] { 1 }, Locale.ENGLISH)).isEqualTo("1 working day");
 		assertThat(messages.getMessage("casework.workingDays", new Object[] { 20 }, Locale.ENGLISH)).isEqualTo("20 working days");

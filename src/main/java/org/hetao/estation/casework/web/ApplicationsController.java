@@ -51,7 +51,11 @@ class ApplicationsController {
 
 	private final CaseViews views;
 
-	ApplicationsController(Applying applying, CaseHandling handling, Documents documents, CaseViews views) {
+	private final org.hetao.estation.identity.Accounts accounts;
+
+	ApplicationsController(Applying applying, CaseHandling handling, Documents documents, CaseViews views,
+			org.hetao.estation.identity.Accounts accounts) {
+		this.accounts = accounts;
 		this.applying = applying;
 		this.handling = handling;
 		this.documents = documents;
@@ -207,10 +211,12 @@ class ApplicationsController {
 
 	private String sharedPage(Draft draft, Map<String, String> errors, Model model) {
 		ApplicationPlan plan = applying.plan(draft);
+		Map<String, String> known = draft.walkIn() == null && draft.answers().isEmpty() ? knownAbout(draft) : Map.of();
 		List<Question> questions = plan.sharedFields().stream().map(f -> {
 			String name = ApplicationPlan.sharedKey(f.key());
-			return new Question(name, idOf(name), f.label(), f.type(), f.required(), plan.optionsOf(f),
-					draft.answers().get(name), errors.get(name));
+			String value = draft.answers().containsKey(name) ? draft.answers().get(name) : known.get(f.key());
+			return new Question(name, idOf(name), f.label(), f.type(), f.required(), plan.optionsOf(f), value,
+					errors.get(name));
 		}).toList();
 		model.addAttribute("draft", draft);
 		model.addAttribute("questions", questions);
@@ -219,6 +225,24 @@ class ApplicationsController {
 		model.addAttribute("headingKey", "casework.draft.shared");
 		model.addAttribute("action", "/applications/drafts/" + draft.id() + "/shared");
 		return "casework/questions";
+	}
+
+	/**
+	 * What the account already says about the applicant, offered in a new draft's shared questions (they can change
+	 * it): the name of the person or the company the account is registered as, and its phone number.
+	 */
+	private Map<String, String> knownAbout(Draft draft) {
+		return accounts.contact(draft.ownerAccountId()).map(c -> {
+			Map<String, String> known = new java.util.HashMap<>();
+			if (c.displayName() != null) {
+				known.put(draft.applicantType() != null && draft.applicantType().isEnterprise() ? "companyName" : "fullName",
+						c.displayName());
+			}
+			if (c.phone() != null) {
+				known.put("contactPhone", c.phone());
+			}
+			return Map.copyOf(known);
+		}).orElse(Map.of());
 	}
 
 	@GetMapping("/applications/drafts/{id}/items/{code}")
