@@ -104,6 +104,14 @@ class PeopleSeeNamesNotCodesIntegrationTests {
 		String page = mvc.get().uri(draft.replaceFirst("^(/applications/drafts/\\d+).*", "$1") + "/shared").with(user(enterprise))
 			.exchange().getResponse().getContentAsString();
 		assertThat(page).contains("value=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(enterprise.displayName()) + "\"");
+
+		// each item's section of the combined form is headed by the item's name
+		ApplicationPlan plan = applying.plan(null, CaseworkIntegrationTests.MATTER, ApplicantType.HK_ENTERPRISE);
+		var part = plan.items().stream().filter(p -> !p.ownFields().isEmpty()).findFirst().orElseThrow();
+		String section = mvc.get()
+			.uri(draft.replaceFirst("^(/applications/drafts/\\d+).*", "$1") + "/items/" + part.item().code() + "?lang=en")
+			.with(user(enterprise)).exchange().getResponse().getContentAsString();
+		assertThat(section).contains("<h1>" + org.springframework.web.util.HtmlUtils.htmlEscape(part.item().name().en()) + "</h1>");
 	}
 
 	@Test
