@@ -23,9 +23,26 @@ class PortalConfiguration {
 	}
 
 	@Bean
-	HttpAccessRules portalHttpAccessRules() {
-		return rules -> rules.requestMatchers(HttpMethod.GET, "/contact", "/privacy", "/accessibility", "/terms")
-			.permitAll();
+	DesignTokens designTokens(@Value("classpath:static/css/estation.css") Resource css) throws IOException {
+		return DesignTokens.read(css);
+	}
+
+	/**
+	 * The service information pages are everyone's; the design system page ({@code /design}) is for staff, and for
+	 * everyone in demo mode.
+	 */
+	@Bean
+	HttpAccessRules portalHttpAccessRules(@Value("${estation.demo.enabled:false}") boolean demo) {
+		return rules -> {
+			rules.requestMatchers(HttpMethod.GET, "/contact", "/privacy", "/accessibility", "/terms").permitAll();
+			if (demo) {
+				rules.requestMatchers(HttpMethod.GET, "/design").permitAll();
+			}
+			else {
+				rules.requestMatchers(HttpMethod.GET, "/design")
+					.hasAnyRole("ADMIN", "SUPERVISOR", "CLERK", "OFFICER", "HALL_MANAGER", "PARK_OPERATOR");
+			}
+		};
 	}
 
 }

@@ -10,6 +10,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ServiceInformationController {
 
+	private final org.hetao.estation.portal.DesignTokens tokens;
+
+	ServiceInformationController(org.hetao.estation.portal.DesignTokens tokens) {
+		this.tokens = tokens;
+	}
+
 	@GetMapping("/contact")
 	String contact() {
 		return "portal/contact";
@@ -28,6 +34,13 @@ class ServiceInformationController {
 	@GetMapping("/terms")
 	String terms() {
 		return "portal/terms";
+	}
+
+	/** The design system: the components every template uses, and the colour tokens with their contrast. */
+	@GetMapping("/design")
+	String design(org.springframework.ui.Model model) {
+		model.addAttribute("tokens", tokens);
+		return "portal/design";
 	}
 
 }
