@@ -115,6 +115,18 @@ class PeopleSeeNamesNotCodesIntegrationTests {
 	}
 
 	@Test
+	void theMatterPageDrawsItsStepsAsATimeline() throws Exception {
+		String page = mvc.get().uri("/catalog/matters/{m}?lang=en", CaseworkIntegrationTests.MATTER).exchange()
+			.getResponse().getContentAsString();
+		ApplicationPlan plan = applying.plan(null, CaseworkIntegrationTests.MATTER, ApplicantType.HK_ENTERPRISE);
+		long waiting = plan.items().stream().filter(p -> !p.dependsOn().isEmpty()).count();
+		assertThat(page).contains("How the matter runs", "Starts when you apply", "Step 2");
+		assertThat(page.split("class=\"stages__item").length - 1).as("every item once in the timeline")
+			.isEqualTo(plan.items().size());
+		assertThat(waiting).isPositive();
+	}
+
+	@Test
 	void daysAreCountedAsPeopleCountThem() {
 		assertThat(messages.getMessage("casework.workingDays", new Object[] { 1 }, Locale.ENGLISH)).isEqualTo("1 working day");
 		assertThat(messages.getMessage("casework.workingDays", new Object[] { 20 }, Locale.ENGLISH)).isEqualTo("20 working days");

@@ -37,6 +37,17 @@ public record MatterPlan(Matter matter, List<Step> steps, List<String> criticalP
 		return new MatterPlan(matter, steps, path.items(), path.workingDays());
 	}
 
+	/** The steps by stage: those that start at once, then those that wait for them, and so on. */
+	public List<List<Step>> stages() {
+		int last = steps.stream().mapToInt(Step::stage).max().orElse(-1);
+		List<List<Step>> stages = new java.util.ArrayList<>();
+		for (int i = 0; i <= last; i++) {
+			int stage = i;
+			stages.add(steps.stream().filter(st -> st.stage() == stage).toList());
+		}
+		return stages;
+	}
+
 	public Step step(String itemCode) {
 		return steps.stream().filter(s -> s.item().code().equals(itemCode)).findFirst().orElseThrow();
 	}
