@@ -7,6 +7,13 @@ final class LuceneFields {
 
 	static final String TYPE = "type";
 
+	/**
+	 * The type as an indexed term, so that a question that asks what to do can weigh the hits by type. A
+	 * field of its own: an index written before holds {@link #TYPE} stored only, and Lucene refuses to
+	 * index a field it already holds unindexed.
+	 */
+	static final String TYPE_TERM = "type_t";
+
 	static final String CODE = "code";
 
 	static final String URL = "url";

@@ -81,7 +81,7 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 	private static final String ANALYSIS_KEY = "analysis";
 
 	/** Changes when the fields or what goes into them change, so that an older index is rebuilt. */
-	private static final String INDEX_LAYOUT = "6";
+	private static final String INDEX_LAYOUT = "7";
 
 	/**
 	 * Hits are counted exactly up to this many; past it the total is a lower bound (this many), and the
@@ -132,11 +132,17 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 
 	public LuceneSearchIndex(Directory directory, OpenCcConverter converter, Synonyms synonyms,
 			Supplier<Collection<SearchContributor>> contributors) {
+		this(directory, converter, synonyms, QuestionWords.none(), contributors);
+	}
+
+	/** @param questionWords how a whole question is read ({@link QuestionWords}) */
+	public LuceneSearchIndex(Directory directory, OpenCcConverter converter, Synonyms synonyms,
+			QuestionWords questionWords, Supplier<Collection<SearchContributor>> contributors) {
 		this.directory = directory;
 		this.converter = converter;
 		this.indexAnalyzers = new SearchAnalyzers(converter, true);
 		SearchAnalyzers plain = new SearchAnalyzers(converter, false);
-		this.queries = new SearchQueries(plain, synonyms);
+		this.queries = new SearchQueries(plain, synonyms, questionWords);
 		this.synonyms = synonyms;
 		this.snippets = new Snippets(indexAnalyzers);
 		this.contributors = contributors;
@@ -352,6 +358,7 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		Document doc = new Document();
 		doc.add(new StringField(LuceneFields.KEY, source.key(), Store.NO));
 		doc.add(new StoredField(LuceneFields.TYPE, source.type().name()));
+		doc.add(new StringField(LuceneFields.TYPE_TERM, source.type().name(), Store.NO));
 		doc.add(new StoredField(LuceneFields.CODE, source.code()));
 		if (source.url() != null) {
 			doc.add(new StoredField(LuceneFields.URL, source.url()));
@@ -441,7 +448,7 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 			int candidates = Math.max(wanted, CANDIDATES);
 			Query rankingTerms = queries.buildRanking(analysed, reader);
 			// rewritten once, as it may run twice (a drill-down query builds its filters in its rewrite)
-			Query ranking = searcher.rewrite(filtered(rankingTerms, request));
+			Query ranking = searcher.rewrite(filtered(weighed(rankingTerms, analysed), request));
 			Query requirement = queries.buildRequirement(analysed, reader);
 			ScoreDoc[] best = null;
 			long total = -1;
@@ -479,7 +486,7 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 				// little found: try the synonyms of the query's words as typed in, parts of them matching too
 				Query withVariants = queries.buildWithVariants(analysed, rankingTerms, reader);
 				if (withVariants != null) {
-					TopDocs more = searcher.search(filtered(withVariants, request),
+					TopDocs more = searcher.search(filtered(weighed(withVariants, analysed), request),
 							new TopScoreDocCollectorManager(candidates, COUNTED_HITS));
 					if (more.totalHits.value > total) {
 						best = more.scoreDocs;
@@ -512,6 +519,11 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		finally {
 			release(searcher);
 		}
+	}
+
+	/** A question that asks what to do is after a service item: items first, the other types lower. */
+	private Query weighed(Query query, SearchQueries.Analysed analysed) {
+		return analysed.whatToDo() ? queries.weighByType(query) : query;
 	}
 
 	private Query filtered(Query query, SearchRequest request) {
