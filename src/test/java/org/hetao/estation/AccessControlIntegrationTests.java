@@ -338,6 +338,11 @@ class AccessControlIntegrationTests {
 		// portal and static
 		pub("GET /", "/", "the home page");
 		pub("GET /language", "/language?lang=en", "choosing a language before signing in");
+		pub("GET /contact", "/contact", "how to reach the service centre");
+		pub("GET /privacy", "/privacy", "the privacy notice");
+		pub("GET /accessibility", "/accessibility", "the accessibility statement");
+		pub("GET /terms", "/terms", "the terms of use");
+		pub("GET /design", "/design", "the design system (public in demo mode, as here; staff only otherwise)");
 		pub("ANY /error", "/error", "the error page (called directly it reports an unknown failure: 500)");
 		pub("ANY /error#json", "/error", "the error body for APIs (likewise)");
 		pub("GET /v3/api-docs", "/v3/api-docs", "the published API description");

@@ -29,8 +29,13 @@ class PageSignInEntryPoint implements AuthenticationEntryPoint {
 		}
 	};
 
+	/** A client that does not ask for HTML (a script, a download) is asked for credentials, as before. */
+	private final org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint credentials =
+			new org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint();
+
 	PageSignInEntryPoint(HandlerMappingIntrospector pages) {
 		this.pages = pages;
+		this.credentials.setRealmName("Realm");
 	}
 
 	@Override
@@ -40,7 +45,19 @@ class PageSignInEntryPoint implements AuthenticationEntryPoint {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		signIn.commence(request, response, e);
+		if (wantsPage(request)) {
+			signIn.commence(request, response, e);
+		}
+		else {
+			credentials.commence(request, response, e);
+		}
+	}
+
+	/** A browser asking for a page (not a background request of one). */
+	private static boolean wantsPage(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		return accept != null && (accept.contains("text/html") || accept.contains("application/xhtml+xml"))
+				&& request.getHeader("HX-Request") == null && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
 	}
 
 	private boolean exists(HttpServletRequest request) {
