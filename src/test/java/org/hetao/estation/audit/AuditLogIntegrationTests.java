@@ -40,6 +40,9 @@ class AuditLogIntegrationTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.context.MessageSource messages;
+
 	@Test
 	void moduleEventsAreRecordedWithTheirTransactionAndPersonalDataMasked() {
 		String code = "T-" + UUID.randomUUID();
@@ -121,6 +124,50 @@ class AuditLogIntegrationTests {
 			assertThat(e.actor()).isEqualTo("supervisor");
 		});
 		assertThat(recent).anySatisfy(e -> assertThat(e.action()).isEqualTo("identity.SIGN_IN_FAILED"));
+		// the log page says what happened in words, the code beside it for auditors
+		assertThat(mvc.get().uri("/admin/audit?lang=en").with(user("admin").roles("ADMIN")).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("<span>Signed in</span>", "<span>Sign-in failed</span>", "<code>identity.SIGN_IN</code>");
+	}
+
+	/** Every module event the auditor records has words for people reading the log, in each language. */
+	@Test
+	void everyAuditedEventHasAName() throws Exception {
+		var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false) {
+			@Override
+			protected boolean isCandidateComponent(org.springframework.beans.factory.annotation.AnnotatedBeanDefinition d) {
+				return d.getMetadata().isIndependent();
+			}
+		};
+		scanner.addIncludeFilter((reader, factory) -> reader.getClassMetadata().getSuperClassName() != null
+				&& reader.getClassMetadata().getSuperClassName().equals("java.lang.Record"));
+		java.util.List<String> missing = new java.util.ArrayList<>();
+		java.util.List<String> checked = new java.util.ArrayList<>();
+		for (var candidate : scanner.findCandidateComponents("org.hetao.estation")) {
+			Class<?> type = Class.forName(candidate.getBeanClassName());
+			boolean mainCode = !String.valueOf(type.getProtectionDomain().getCodeSource().getLocation()).contains("test-classes");
+			if (!type.getPackageName().startsWith("org.hetao.estation.") || type.isMemberClass() || !mainCode
+					|| !java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
+				continue;
+			}
+			String pkg = type.getPackageName().substring("org.hetao.estation.".length());
+			boolean event = !pkg.contains(".") && org.springframework.util.ClassUtils.getShortName(type).matches(
+					".*(ed|Issued|Revoked|Called|Served|Booked|Requested|Lettered|Invited|Opened|Allocated|Answered|Notified|Published|Exported|Revealed)$");
+			if (!event) {
+				continue;
+			}
+			String key = "audit.action." + pkg + "." + type.getSimpleName();
+			checked.add(key);
+			for (java.util.Locale locale : java.util.List.of(java.util.Locale.forLanguageTag("zh-Hant"),
+					java.util.Locale.forLanguageTag("zh-Hans"), java.util.Locale.ENGLISH)) {
+				if (messages.getMessage(key, null, null, locale) == null) {
+					missing.add(key + " " + locale);
+				}
+			}
+		}
+		assertThat(checked).as("the module events found").hasSizeGreaterThanOrEqualTo(25)
+			.contains("audit.action.casework.CaseSubmitted", "audit.action.certificates.CertificateIssued");
+		assertThat(missing).isEmpty();
 	}
 
 	@Test
