@@ -57,7 +57,8 @@ class PageSignInEntryPoint implements AuthenticationEntryPoint {
 	private static boolean wantsPage(HttpServletRequest request) {
 		String accept = request.getHeader("Accept");
 		return accept != null && (accept.contains("text/html") || accept.contains("application/xhtml+xml"))
-				&& request.getHeader("HX-Request") == null && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
+				&& !SecondFactorGate.isBackgroundRequest(request)
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
 	}
 
 	private boolean exists(HttpServletRequest request) {

@@ -3,10 +3,7 @@ package org.hetao.estation.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,13 +70,7 @@ class QuestionSearchQualityIntegrationTests {
 		List<String> misses = new ArrayList<>();
 		for (Question q : questions) {
 			List<SearchHit> hits = search.search(new SearchRequest(q.text(), q.language(), Map.of(), 0, 10)).hits();
-			int rank = 0;
-			for (int i = 0; i < hits.size(); i++) {
-				if (hits.get(i).type() == SearchType.ITEM && q.expected().contains(hits.get(i).code())) {
-					rank = i + 1;
-					break;
-				}
-			}
+			int rank = LabelledQueries.rank(hits, q.expected());
 			double[] tally = byLanguage.computeIfAbsent(q.language(), l -> new double[3]);
 			tally[0]++;
 			if (rank >= 1 && rank <= 5) {
@@ -110,18 +101,10 @@ class QuestionSearchQualityIntegrationTests {
 	}
 
 	static List<Question> questions() throws IOException {
-		try (InputStream in = QuestionSearchQualityIntegrationTests.class.getResourceAsStream("/search/questions.tsv")) {
-			List<Question> questions = new ArrayList<>();
-			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				String[] parts = line.split("\t");
-				questions.add(new Question(parts[0].trim(), Set.copyOf(Arrays.asList(parts[1].trim().split(","))),
-						language(parts[2].trim())));
-			}
-			return questions;
-		}
+		return LabelledQueries.read("/search/questions.tsv")
+			.stream()
+			.map(r -> new Question(r.query(), r.expected(), language(r.third())))
+			.toList();
 	}
 
 	private static Language language(String kind) {

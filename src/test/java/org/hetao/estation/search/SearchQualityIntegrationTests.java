@@ -3,10 +3,7 @@ package org.hetao.estation.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,13 +56,7 @@ class SearchQualityIntegrationTests {
 		for (Labelled q : queries) {
 			List<SearchHit> hits = search.search(new SearchRequest(q.query(), Language.ZH_HANT,
 					java.util.Map.of(SearchFacets.TYPE, "ITEM"), 0, 10)).hits();
-			int rank = 0;
-			for (int i = 0; i < hits.size(); i++) {
-				if (q.expected().contains(hits.get(i).code())) {
-					rank = i + 1;
-					break;
-				}
-			}
+			int rank = LabelledQueries.rank(hits, q.expected());
 			if (rank >= 1 && rank <= 5) {
 				found++;
 			}
@@ -89,18 +80,10 @@ class SearchQualityIntegrationTests {
 	}
 
 	static List<Labelled> queries() throws IOException {
-		try (InputStream in = SearchQualityIntegrationTests.class.getResourceAsStream("/search/queries.tsv")) {
-			List<Labelled> queries = new ArrayList<>();
-			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				String[] parts = line.split("\t");
-				queries.add(new Labelled(parts[0].trim(), Set.copyOf(Arrays.asList(parts[1].trim().split(","))),
-						parts.length > 2 ? parts[2].trim() : ""));
-			}
-			return queries;
-		}
+		return LabelledQueries.read("/search/queries.tsv")
+			.stream()
+			.map(r -> new Labelled(r.query(), r.expected(), r.third()))
+			.toList();
 	}
 
 }

@@ -126,7 +126,7 @@ public final class QuestionWords {
 			while ((at = normalized.indexOf(phrase.text(), from)) >= 0) {
 				int end = at + phrase.text().length();
 				from = at + 1;
-				if (!Synonyms.wordBoundaries(normalized, at, end) || any(known, at, end)) {
+				if (!Synonyms.wordBoundaries(normalized, at, end) || Synonyms.anyUsed(known, at, end)) {
 					continue;
 				}
 				for (int i = at; i < end; i++) {
@@ -162,15 +162,6 @@ public final class QuestionWords {
 	/** Whether any letter, digit or Chinese character is left. */
 	private static boolean searchable(String text) {
 		return text.codePoints().anyMatch(Character::isLetterOrDigit);
-	}
-
-	private static boolean any(boolean[] flags, int from, int to) {
-		for (int i = from; i < to; i++) {
-			if (flags[i]) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**

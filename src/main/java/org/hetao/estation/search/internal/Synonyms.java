@@ -260,7 +260,8 @@ public final class Synonyms {
 
 	}
 
-	private static boolean anyUsed(boolean[] used, int from, int to) {
+	/** Whether any position in {@code [from, to)} is marked. */
+	static boolean anyUsed(boolean[] used, int from, int to) {
 		for (int i = from; i < to; i++) {
 			if (used[i]) {
 				return true;
