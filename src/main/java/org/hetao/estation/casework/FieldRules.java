@@ -10,13 +10,12 @@ import java.util.regex.PatternSyntaxException;
 
 import org.hetao.estation.catalog.FieldType;
 import org.hetao.estation.catalog.FormField;
+import org.hetao.estation.shared.PhoneNumbers;
 
 /** Checks one answer against its field's type, required flag and the catalogue's pattern. */
 public final class FieldRules {
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-
-	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()-]{5,19}$");
 
 	private static final Pattern ID_NUMBER = Pattern.compile("^[A-Za-z0-9()\\-]{5,30}$");
 
@@ -42,7 +41,7 @@ public final class FieldRules {
 			case NUMBER -> number(v);
 			case DATE -> date(v);
 			case EMAIL -> EMAIL.matcher(v).matches() ? Optional.empty() : Optional.of("casework.field.email");
-			case PHONE -> PHONE.matcher(v).matches() ? Optional.empty() : Optional.of("casework.field.phone");
+			case PHONE -> PhoneNumbers.fault(v).map(PhoneNumbers.Fault::messageKey);
 			case SELECT -> options.contains(v) ? Optional.empty() : Optional.of("casework.field.option");
 			case BOOLEAN -> "true".equals(v) || "false".equals(v) ? Optional.empty()
 					: Optional.of("casework.field.boolean");

@@ -54,7 +54,9 @@ public interface PersonalDataCipher {
 
 	/** Digits only: {@code +852 9123-4567} → {@code 85291234567}. */
 	static String normalisePhone(String value) {
-		return value == null ? null : value.replaceAll("[^0-9]", "");
+		// full-width digits, as a Chinese input method types them, are the same digits
+		return value == null ? null
+				: java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKC).replaceAll("[^0-9]", "");
 	}
 
 	/** A stored value that cannot be decrypted. The message never contains the value. */

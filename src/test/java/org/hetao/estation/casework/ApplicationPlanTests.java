@@ -93,7 +93,7 @@ class ApplicationPlanTests {
 		assertThat(FieldRules.check(FieldType.DATE, true, null, List.of(), "2026-02-30")).contains("casework.field.date");
 		assertThat(FieldRules.check(FieldType.DATE, true, null, List.of(), "2026-02-28")).isEmpty();
 		assertThat(FieldRules.check(FieldType.EMAIL, true, null, List.of(), "x@y")).contains("casework.field.email");
-		assertThat(FieldRules.check(FieldType.PHONE, true, null, List.of(), "call me")).contains("casework.field.phone");
+		assertThat(FieldRules.check(FieldType.PHONE, true, null, List.of(), "call me")).contains("phone.problem.characters");
 		assertThat(FieldRules.check(FieldType.SELECT, true, null, List.of("A", "B"), "C")).contains("casework.field.option");
 		assertThat(FieldRules.check(FieldType.BOOLEAN, false, null, List.of(), "yes")).contains("casework.field.boolean");
 		assertThat(FieldRules.check(FieldType.ID_NUMBER, true, null, List.of(), "A123456(3)")).isEmpty();

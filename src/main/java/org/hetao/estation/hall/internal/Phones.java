@@ -1,22 +1,17 @@
 package org.hetao.estation.hall.internal;
 
-import java.util.regex.Pattern;
-
-/** Phone numbers left at the kiosk for an SMS call: checked loosely, and masked wherever they are shown. */
+/**
+ * Phone numbers left at the kiosk for an SMS call: checked by {@link org.hetao.estation.shared.PhoneNumbers},
+ * and masked wherever they are shown.
+ */
 public final class Phones {
-
-	private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 \\-]{6,18}[0-9]");
 
 	private Phones() {
 	}
 
-	public static boolean isValid(String phone) {
-		return phone != null && PHONE.matcher(phone.strip()).matches();
-	}
-
 	/** Normalised for sending: the leading + and the digits. */
 	public static String normalise(String phone) {
-		String stripped = phone.strip();
+		String stripped = java.text.Normalizer.normalize(phone, java.text.Normalizer.Form.NFKC).strip();
 		return (stripped.startsWith("+") ? "+" : "") + stripped.replaceAll("[^0-9]", "");
 	}
 

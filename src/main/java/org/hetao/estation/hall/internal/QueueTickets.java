@@ -22,6 +22,7 @@ import org.hetao.estation.hall.TicketServed;
 import org.hetao.estation.shared.Databases;
 import org.hetao.estation.shared.EncryptedColumn;
 import org.hetao.estation.shared.PersonalDataCipher;
+import org.hetao.estation.shared.PhoneNumbers;
 import org.hetao.estation.shared.Problem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -91,9 +92,8 @@ public class QueueTickets {
 		if (category == null || settings.category(category).filter(c -> !c.appointments()).isEmpty()) {
 			errors.add(new Problem.FieldError("category", "hall.kiosk.category.invalid"));
 		}
-		if (phone != null && !phone.isBlank() && !Phones.isValid(phone)) {
-			errors.add(new Problem.FieldError("phone", "hall.kiosk.phone.invalid"));
-		}
+		PhoneNumbers.fault(phone)
+			.ifPresent(fault -> errors.add(new Problem.FieldError("phone", fault.messageKey())));
 		if (!errors.isEmpty()) {
 			throw new Problem(Problem.Kind.UNPROCESSABLE, "hall.error.invalidTicket", errors);
 		}

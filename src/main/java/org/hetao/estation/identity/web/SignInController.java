@@ -6,12 +6,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.hetao.estation.identity.Registration;
 import org.hetao.estation.shared.ApplicantType;
 import org.hetao.estation.shared.Language;
+import org.hetao.estation.shared.PhoneNumber;
 import org.hetao.estation.shared.Problem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,8 +46,7 @@ class SignInController {
 	record RegistrationForm(@NotBlank(message = "{register.name.required}") @Size(max = 200) String name,
 			@NotBlank(message = "{register.email.required}") @Email(message = "{register.email.invalid}") @Size(
 					max = 254) String email,
-			@NotBlank(message = "{register.phone.required}") @Pattern(regexp = "^\\+?[0-9][0-9 ()-]{5,19}$",
-					message = "{register.phone.invalid}") String phone,
+			@NotBlank(message = "{register.phone.required}") @PhoneNumber String phone,
 			@NotBlank(message = "{register.password.required}") @Size(min = 12, max = 128,
 					message = "{register.password.length}") String password,
 			@NotNull(message = "{register.language.required}") Language preferredLanguage,

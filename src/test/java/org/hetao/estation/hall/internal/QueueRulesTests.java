@@ -142,10 +142,10 @@ class QueueRulesTests {
 
 		@Test
 		void looselyValidated() {
-			assertThat(Phones.isValid("+852 9123 4567")).isTrue();
-			assertThat(Phones.isValid("138-0013-8000")).isTrue();
-			assertThat(Phones.isValid("call me")).isFalse();
-			assertThat(Phones.isValid("123")).isFalse();
+			assertThat(org.hetao.estation.shared.PhoneNumbers.isValid("+852 9123 4567")).isTrue();
+			assertThat(org.hetao.estation.shared.PhoneNumbers.isValid("138-0013-8000")).isTrue();
+			assertThat(org.hetao.estation.shared.PhoneNumbers.isValid("call me")).isFalse();
+			assertThat(org.hetao.estation.shared.PhoneNumbers.isValid("123")).isFalse();
 		}
 
 	}
