@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.hetao.estation.casework.internal.Case;
@@ -22,6 +23,13 @@ import org.hetao.estation.shared.Problem;
  * {@code material.<code>} → document id. Plain Java.
  */
 public final class ApplicationPlan {
+
+	/**
+	 * A document the matter itself issues (e.g. the business licence the registration grants), needed by later
+	 * items: the applicant is not asked for it; the departments get it from the issuing item.
+	 */
+	public record ProducedMaterial(MaterialRequirement requirement, ServiceItem issuedBy, List<String> itemCodes) {
+	}
 
 	/** A material asked once, and the items it is attached to. */
 	public record Material(MaterialRequirement requirement, List<String> itemCodes) {
@@ -45,10 +53,12 @@ public final class ApplicationPlan {
 
 	private final List<Material> materials;
 
+	private final List<ProducedMaterial> produced;
+
 	private final Map<String, List<FormField.FieldOption>> sharedOptions;
 
 	private ApplicationPlan(Matter matter, ApplicantType applicantType, List<ItemPart> items,
-			List<Matter.SharedField> sharedFields, List<Material> materials) {
+			List<Matter.SharedField> sharedFields, List<Material> materials, List<ProducedMaterial> produced) {
 		this.matter = matter;
 		Map<String, List<FormField.FieldOption>> options = new LinkedHashMap<>();
 		for (Matter.SharedField f : sharedFields) {
@@ -66,6 +76,7 @@ public final class ApplicationPlan {
 		this.items = items;
 		this.sharedFields = sharedFields;
 		this.materials = materials;
+		this.produced = produced;
 	}
 
 	public static ApplicationPlan forItem(ServiceItem item, ApplicantType type) {
@@ -73,7 +84,7 @@ public final class ApplicationPlan {
 			.map(m -> new Material(m, List.of(item.code())))
 			.toList();
 		return new ApplicationPlan(null, type, List.of(new ItemPart(item, List.of(), item.fields(), List.of())), List.of(),
-				materials);
+				materials, List.of());
 	}
 
 	/** @param items the matter's items, looked up in the catalogue, in the matter's order */
@@ -101,7 +112,19 @@ public final class ApplicationPlan {
 				});
 			}
 		}
-		return new ApplicationPlan(matter, type, parts, matter.sharedFields(), List.copyOf(materials.values()));
+		List<Material> asked = new ArrayList<>();
+		List<ProducedMaterial> produced = new ArrayList<>();
+		for (Material m : materials.values()) {
+			Optional<ServiceItem> issuer = matter.producerOf(m.code())
+				.flatMap(code -> items.stream().filter(i -> i.code().equals(code)).findFirst());
+			if (issuer.isPresent()) {
+				produced.add(new ProducedMaterial(m.requirement(), issuer.get(), m.itemCodes()));
+			}
+			else {
+				asked.add(m);
+			}
+		}
+		return new ApplicationPlan(matter, type, parts, matter.sharedFields(), List.copyOf(asked), List.copyOf(produced));
 	}
 
 	public Matter matter() {
@@ -125,8 +148,14 @@ public final class ApplicationPlan {
 		return sharedFields;
 	}
 
+	/** The materials the applicant supplies, each once. */
 	public List<Material> materials() {
 		return materials;
+	}
+
+	/** The materials the matter issues itself, which the applicant is not asked for. */
+	public List<ProducedMaterial> produced() {
+		return produced;
 	}
 
 	public static String sharedKey(String key) {

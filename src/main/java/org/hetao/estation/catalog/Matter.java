@@ -12,14 +12,18 @@ import org.hetao.estation.shared.LocalizedText;
  * @param items the items and what each depends on
  * @param sharedFields facts asked once and copied into each item field they map to
  * @param outputMappings outputs of an item that feed a later item's field when it starts
+ * @param producedMaterials documents an item of the matter issues that later items need: never asked of the
+ *        applicant
  */
 public record Matter(String code, LocalizedText name, LocalizedText description, List<MatterItem> items,
-		List<SharedField> sharedFields, List<OutputMapping> outputMappings, boolean active) {
+		List<SharedField> sharedFields, List<OutputMapping> outputMappings, List<ProducedMaterial> producedMaterials,
+		boolean active) {
 
 	public Matter {
 		items = List.copyOf(items);
 		sharedFields = List.copyOf(sharedFields);
 		outputMappings = List.copyOf(outputMappings);
+		producedMaterials = producedMaterials == null ? List.of() : List.copyOf(producedMaterials);
 	}
 
 	/** An item of the matter and the item codes that must be approved before it starts. */
@@ -42,6 +46,21 @@ public record Matter(String code, LocalizedText name, LocalizedText description,
 
 	/** When {@code fromItem} is approved, its output {@code outputKey} fills {@code toItem}'s field {@code toField}. */
 	public record OutputMapping(String fromItem, String outputKey, String toItem, String toField) {
+	}
+
+	/**
+	 * The material {@code materialCode} (e.g. the business licence) is what {@code fromItem} issues when it is
+	 * approved; the items of the matter that need it come after it.
+	 */
+	public record ProducedMaterial(String fromItem, String materialCode) {
+	}
+
+	/** The item of this matter that issues the material, if one does. */
+	public Optional<String> producerOf(String materialCode) {
+		return producedMaterials.stream()
+			.filter(p -> p.materialCode().equals(materialCode))
+			.map(ProducedMaterial::fromItem)
+			.findFirst();
 	}
 
 	public Optional<MatterItem> item(String itemCode) {

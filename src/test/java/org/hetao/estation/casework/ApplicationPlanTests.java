@@ -46,6 +46,29 @@ class ApplicationPlanTests {
 	}
 
 	@Test
+	void aDocumentTheMatterIssuesItselfIsNeverAskedOf() {
+		// the tax registration needs the bank letter; say the matter's registration issues it
+		org.hetao.estation.catalog.Matter issuing = new org.hetao.estation.catalog.Matter(MATTER.code(), MATTER.name(),
+				MATTER.description(), MATTER.items(), MATTER.sharedFields(), MATTER.outputMappings(),
+				List.of(new org.hetao.estation.catalog.Matter.ProducedMaterial("MR-REG", "BANK_LETTER")), true);
+		ApplicationPlan p = ApplicationPlan.forMatter(issuing, List.of(REGISTRATION, TAX), ApplicantType.HK_ENTERPRISE);
+
+		assertThat(p.materials()).extracting(ApplicationPlan.Material::code)
+			.containsExactly("HKID_COPY", "BR_CERTIFICATE", "LEASE");
+		assertThat(p.produced()).singleElement().satisfies(m -> {
+			assertThat(m.requirement().code()).isEqualTo("BANK_LETTER");
+			assertThat(m.issuedBy().code()).isEqualTo("MR-REG");
+			assertThat(m.itemCodes()).containsExactly("TAX-REG");
+		});
+		// nothing is missing without it, and no task is given an upload for it
+		assertThat(p.checkMaterials(Map.of("HKID_COPY", 1L, "BR_CERTIFICATE", 2L, "LEASE", 3L))).isEmpty();
+		assertThat(p.tasks(answers(), Map.of("HKID_COPY", 1L, "BR_CERTIFICATE", 2L, "LEASE", 3L)).get(1).materials())
+			.containsOnlyKeys("HKID_COPY");
+		// without the mark it is asked, as before
+		assertThat(plan.produced()).isEmpty();
+	}
+
+	@Test
 	void theSharedAnswerFillsEachItemsFieldInTheFormsOrder() {
 		List<Case.NewTask> tasks = plan.tasks(answers(), Map.of());
 		assertThat(tasks.get(0).formData()).containsExactly(Map.entry("companyName", "HK-SZ InnoTech Ltd"),

@@ -166,6 +166,10 @@ class ApplyOnceBrowserTests {
 		List<WebElement> uploads = browser.findElements(By.cssSelector("input[type=file]"));
 		assertThat(uploads).as("each material asked once").hasSizeGreaterThan(10);
 		assertThat(uploads.stream().map(u -> u.getDomAttribute("name")).distinct()).hasSameSizeAs(uploads);
+		// the licence and the seal are what this matter issues: never asked for, named as issued by their step
+		assertThat(browser.findElements(By.cssSelector("#file-BUSINESS_LICENCE, #file-COMPANY_SEAL"))).isEmpty();
+		assertThat(browser.findElement(By.cssSelector(".produced")).getText()).contains("營業執照", "企業公章",
+				"外商投資企業（港資）設立登記");
 		for (WebElement upload : uploads) {
 			upload.sendKeys(pdf(upload.getDomAttribute("name").substring(5)).toString());
 		}
@@ -226,6 +230,9 @@ class ApplyOnceBrowserTests {
 		assertThat(browser.findElement(By.cssSelector("dd[data-field='bankAccountNumber']")).getText())
 			.isEqualTo("44250100012345678");
 		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("NA-2026-1127");
+		// (the tax officer reads Simplified Chinese)
+		assertThat(browser.findElement(By.cssSelector(".issued-material")).getText()).contains("营业执照", "本案",
+				"440300-2026-001");
 		browser.get(url("/work-queue"));
 		officerApproves("officer-tax", receipt, "TAX-001", Map.of("taxpayerId", creditCode));
 

@@ -58,7 +58,7 @@ final class PlanFixtures {
 			List.of(new Matter.MatterItem("MR-REG", List.of()), new Matter.MatterItem("TAX-REG", List.of("MR-REG"))),
 			List.of(new Matter.SharedField("companyName", t("company"), FieldType.TEXT, true, null,
 					List.of(new Matter.FieldTarget("MR-REG", "companyName"), new Matter.FieldTarget("TAX-REG", "companyName")))),
-			List.of(new Matter.OutputMapping("MR-REG", "creditCode", "TAX-REG", "creditCode")), true);
+			List.of(new Matter.OutputMapping("MR-REG", "creditCode", "TAX-REG", "creditCode")), List.of(), true);
 
 	private PlanFixtures() {
 	}

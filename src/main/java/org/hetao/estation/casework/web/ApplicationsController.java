@@ -360,6 +360,7 @@ class ApplicationsController {
 		}).toList();
 		model.addAttribute("draft", draft);
 		model.addAttribute("lines", lines);
+		model.addAttribute("produced", plan.produced());
 		model.addAttribute("errors", errors);
 		model.addAttribute("myDocuments", documents.ownedBy(user.id()));
 		model.addAttribute("maxMegabytes", documents.maxBytes() / (1024 * 1024));
@@ -433,6 +434,7 @@ class ApplicationsController {
 		model.addAttribute("shared", shared);
 		model.addAttribute("items", items);
 		model.addAttribute("materials", materials);
+		model.addAttribute("produced", plan.produced());
 		model.addAttribute("errors", errors);
 		Map<String, String> labels = new LinkedHashMap<>();
 		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();

@@ -54,6 +54,10 @@ class CaseViews {
 	record MaterialView(String code, LocalizedText name, Long documentId, boolean checked) {
 	}
 
+	/** A material of the task that an earlier item of the same case issues, with what that item recorded. */
+	record IssuedMaterial(LocalizedText name, LocalizedText issuedBy, boolean issued, List<Labelled> details) {
+	}
+
 	record DeficiencyView(String materialCode, LocalizedText materialName, String note) {
 	}
 
@@ -150,6 +154,36 @@ class CaseViews {
 				deficiencies, outputs, item.map(ServiceItem::outputs).orElse(List.of()), t.reason(),
 				t.dependsOn().stream().map(code -> catalog.item(code).map(ServiceItem::name).orElse(plain(code))).toList(),
 				t.version());
+	}
+
+	/**
+	 * The task's materials that its matter issues itself (the business licence of the registration): the officer
+	 * sees who issued it and its numbers instead of an upload.
+	 */
+	List<IssuedMaterial> issuedInCase(CaseView c, TaskView t) {
+		Optional<Matter> matter = c.matterCode() == null ? Optional.empty() : catalog.matter(c.matterCode());
+		Optional<ServiceItem> item = catalog.item(t.itemCode());
+		if (matter.isEmpty() || item.isEmpty()) {
+			return List.of();
+		}
+		List<IssuedMaterial> issued = new ArrayList<>();
+		for (var m : item.get().materials()) {
+			matter.get().producerOf(m.code()).ifPresent(from -> {
+				Optional<ServiceItem> issuer = catalog.item(from);
+				Optional<? extends TaskView> source = c.tasks().stream().filter(x -> x.itemCode().equals(from)).findFirst();
+				boolean done = source.map(TaskView::approved).orElse(false);
+				List<Labelled> details = !done ? List.of() : source.get()
+					.outputs()
+					.entrySet()
+					.stream()
+					.map(e -> new Labelled(e.getKey(), issuer.flatMap(i -> i.outputs().stream().filter(o -> o.key().equals(e.getKey())).findFirst())
+						.map(ItemOutput::label)
+						.orElse(plain(e.getKey())), plain(e.getValue()), e.getValue(), false))
+					.toList();
+				issued.add(new IssuedMaterial(m.name(), issuer.map(ServiceItem::name).orElse(plain(from)), done, details));
+			});
+		}
+		return issued;
 	}
 
 	LocalizedText title(CaseView c) {

@@ -71,6 +71,7 @@ class WorkQueueController {
 		}
 		model.addAttribute("view", views.of(c, user));
 		model.addAttribute("task", views.task(task));
+		model.addAttribute("issued", views.issuedInCase(c, task));
 		model.addAttribute("applicant", c.applicant());
 		model.addAttribute("departmentSystem", handling.handledInDepartmentSystem(task.departmentCode()));
 		return "casework/work-task";

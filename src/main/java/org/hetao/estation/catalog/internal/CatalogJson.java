@@ -39,7 +39,8 @@ final class CatalogJson {
 		if (m.active() == active) {
 			return m;
 		}
-		return new Matter(m.code(), m.name(), m.description(), m.items(), m.sharedFields(), m.outputMappings(), active);
+		return new Matter(m.code(), m.name(), m.description(), m.items(), m.sharedFields(), m.outputMappings(),
+				m.producedMaterials(), active);
 	}
 
 }

@@ -215,7 +215,7 @@ public final class CatalogReader {
 			}
 			ObjectNode copy = ((ObjectNode) node).deepCopy();
 			copy.put("active", true);
-			for (String list : List.of("sharedFields", "outputMappings")) {
+			for (String list : List.of("sharedFields", "outputMappings", "producedMaterials")) {
 				if (!copy.has(list) || copy.get(list).isNull()) {
 					copy.putArray(list);
 				}

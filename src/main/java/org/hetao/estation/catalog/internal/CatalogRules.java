@@ -374,6 +374,38 @@ public final class CatalogRules {
 					errors.add(CatalogError.of(src, code, at, "catalog.error.outputOrder", om.toItem(), om.fromItem()));
 				}
 			}
+			Set<String> produced = new HashSet<>();
+			for (int i = 0; i < m.producedMaterials().size(); i++) {
+				var pm = m.producedMaterials().get(i);
+				String at = "producedMaterials[" + i + "]";
+				if (!inMatter.contains(pm.fromItem())) {
+					errors.add(CatalogError.of(src, code, at + ".fromItem", "catalog.error.notInMatter",
+							String.valueOf(pm.fromItem())));
+					continue;
+				}
+				if (!produced.add(String.valueOf(pm.materialCode()))) {
+					errors.add(CatalogError.of(src, code, at + ".materialCode", "catalog.error.duplicate",
+							String.valueOf(pm.materialCode())));
+					continue;
+				}
+				List<String> needing = m.items()
+					.stream()
+					.map(Matter.MatterItem::itemCode)
+					.filter(c -> items.containsKey(c)
+							&& items.get(c).materials().stream().anyMatch(r -> r.code().equals(pm.materialCode())))
+					.toList();
+				if (needing.isEmpty()) {
+					errors.add(CatalogError.of(src, code, at + ".materialCode", "catalog.error.materialNotNeeded",
+							String.valueOf(pm.materialCode())));
+				}
+				// every item that needs the document must wait for the item that issues it
+				for (String needs : needing) {
+					if (graph != null && graph.cycle().isEmpty() && !graph.dependsTransitively(needs, pm.fromItem())) {
+						errors.add(CatalogError.of(src, code, at, "catalog.error.materialOrder", needs, pm.fromItem(),
+								pm.materialCode()));
+					}
+				}
+			}
 		}
 	}
 

@@ -67,7 +67,8 @@ public class CatalogTransfers {
 
 	/** A matter as the data files write it (without the active flag). */
 	record MatterDocument(String code, LocalizedText name, LocalizedText description, List<Matter.MatterItem> items,
-			List<Matter.SharedField> sharedFields, List<Matter.OutputMapping> outputMappings) {
+			List<Matter.SharedField> sharedFields, List<Matter.OutputMapping> outputMappings,
+			List<Matter.ProducedMaterial> producedMaterials) {
 	}
 
 	/** The whole document of the JSON export. */
@@ -82,7 +83,7 @@ public class CatalogTransfers {
 				doc.matters()
 					.stream()
 					.map(m -> new MatterDocument(m.code(), m.name(), m.description(), m.items(), m.sharedFields(),
-							m.outputMappings()))
+							m.outputMappings(), m.producedMaterials()))
 					.toList());
 		return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(export);
 	}

@@ -57,7 +57,7 @@ class CatalogApiController {
 
 	record MatterJson(String code, LocalizedText name, LocalizedText description, boolean active,
 			List<MatterItemJson> items, List<SharedFieldJson> sharedFields, List<Matter.OutputMapping> outputMappings,
-			List<String> criticalPath, int totalPromisedDays) {
+			List<Matter.ProducedMaterial> producedMaterials, List<String> criticalPath, int totalPromisedDays) {
 	}
 
 	record ItemPageJson(List<ItemJson> content, long totalElements, int page, int size) {
@@ -138,7 +138,7 @@ class CatalogApiController {
 			.map(f -> new SharedFieldJson(f.key(), f.label(), f.type(), f.required(), f.pattern(), f.targets()))
 			.toList();
 		return new MatterJson(m.code(), m.name(), m.description(), m.active(), items, shared, m.outputMappings(),
-				plan.criticalPath(), plan.totalPromisedDays());
+				m.producedMaterials(), plan.criticalPath(), plan.totalPromisedDays());
 	}
 
 	private static DepartmentJson department(CatalogSnapshot s, Department d) {

@@ -59,4 +59,20 @@ class CatalogRulesTests {
 				"matters.json|M-SETTLE|outputMappings[1]|catalog.error.outputOrder");
 	}
 
+	@Test
+	void aDocumentTheMatterIssuesMustBeNeededAndComeBeforeTheItemsNeedingIt() {
+		// the base catalogue's registration (GOV-0001) issues the business licence its later items need: sound
+		CatalogFixtures broken = CatalogFixtures.copy(temp.resolve("produced")).matter("M-SETTLE", m -> {
+			ArrayNode produced = (ArrayNode) m.get("producedMaterials");
+			produced.addObject().put("fromItem", "NOT-0001").put("materialCode", "HKID_COPY");
+			produced.addObject().put("fromItem", "GOV-0001").put("materialCode", "NO_SUCH_DOCUMENT");
+			// the tax item issuing the licence: the customs item does not wait for it, nor does the tax item itself
+			((ObjectNode) produced.get(0)).put("fromItem", "TAX-0001");
+		});
+		assertThat(where(check(broken))).contains(
+				"matters.json|M-SETTLE|producedMaterials[1].fromItem|catalog.error.notInMatter",
+				"matters.json|M-SETTLE|producedMaterials[2].materialCode|catalog.error.materialNotNeeded",
+				"matters.json|M-SETTLE|producedMaterials[0]|catalog.error.materialOrder");
+	}
+
 }

@@ -139,7 +139,7 @@ class CatalogApiIntegrationTests {
 		String code = catalog.matters().get(0).code();
 		JsonNode matter = get("/api/v1/catalog/matters/" + code);
 		assertThat(keys(matter)).containsExactlyInAnyOrder("code", "name", "description", "active", "items",
-				"sharedFields", "outputMappings", "criticalPath", "totalPromisedDays");
+				"sharedFields", "outputMappings", "producedMaterials", "criticalPath", "totalPromisedDays");
 		assertThat(keys(matter.get("items").get(0))).containsExactlyInAnyOrder("itemCode", "name", "departmentCode",
 				"promisedLimitDays", "dependsOn", "stage", "onCriticalPath");
 		int sum = 0;
