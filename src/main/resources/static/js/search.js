@@ -98,7 +98,9 @@
       } else if (e.key === 'Enter' && active >= 0) {
         e.preventDefault();
         go(items[active]);
-      } else if (e.key === 'Escape') {
+      } else if (e.key === 'Escape' && !list.hidden) {
+        // the first Escape closes the list and keeps what was typed; a second one clears the box
+        e.preventDefault();
         close();
       }
     });

@@ -69,6 +69,65 @@ class SearchBrowserTests {
 		assertThat(browser.findElements(By.cssSelector(".search-facets a"))).isNotEmpty();
 	}
 
+	/**
+	 * The header box as a WAI-ARIA combobox, by keyboard alone: arrows move the active option (announced through
+	 * aria-activedescendant and aria-selected), Escape closes the list, Enter on an option opens it; the options
+	 * are readable (their text does not take the header's white).
+	 */
+	@Test
+	void theSuggestionsWorkByKeyboardAndCanBeRead() {
+		indexer.rebuild();
+		browser.get("http://localhost:" + port + "/?lang=zh-Hant");
+		WebElement box = browser.findElement(By.id("site-search"));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		box.sendKeys("營業執照");
+		wait.until(d -> "true".equals(box.getDomAttribute("aria-expanded")));
+		List<WebElement> options = browser.findElements(By.cssSelector("#site-search-suggestions [role=option]"));
+		assertThat(options).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(box.getDomAttribute("role")).isEqualTo("combobox");
+		assertThat(box.getDomAttribute("aria-controls")).isEqualTo("site-search-suggestions");
+
+		String text = options.get(0).getCssValue("color");
+		String background = (String) ((JavascriptExecutor) browser).executeScript(
+				"let e = arguments[0]; while (e) { const c = getComputedStyle(e).backgroundColor;"
+						+ " if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return c; e = e.parentElement; } return 'rgb(255, 255, 255)';",
+				options.get(0));
+		assertThat(text).as("option text against its background").isNotEqualTo(background);
+		assertThat(text).isNotIn("rgba(255, 255, 255, 1)", "rgb(255, 255, 255)");
+
+		box.sendKeys(Keys.ARROW_DOWN);
+		assertThat(box.getDomAttribute("aria-activedescendant")).isEqualTo(options.get(0).getDomAttribute("id"));
+		assertThat(options.get(0).getDomAttribute("aria-selected")).isEqualTo("true");
+		box.sendKeys(Keys.ARROW_DOWN);
+		assertThat(box.getDomAttribute("aria-activedescendant")).isEqualTo(options.get(1).getDomAttribute("id"));
+		assertThat(options.get(0).getDomAttribute("aria-selected")).isEqualTo("false");
+		box.sendKeys(Keys.ARROW_UP);
+		assertThat(box.getDomAttribute("aria-activedescendant")).isEqualTo(options.get(0).getDomAttribute("id"));
+
+		box.sendKeys(Keys.ESCAPE);
+		assertThat(box.getDomAttribute("aria-expanded")).isEqualTo("false");
+		assertThat(browser.findElement(By.id("site-search-suggestions")).isDisplayed()).isFalse();
+		assertThat(box.getDomAttribute("aria-activedescendant")).isNull();
+		assertThat(box.getDomProperty("value")).as("Escape closes the list, keeps the words").isEqualTo("營業執照");
+
+		// reopen with the down arrow, choose the first with Enter: its page opens
+		box.sendKeys(Keys.ARROW_DOWN);
+		wait.until(d -> "true".equals(box.getDomAttribute("aria-expanded")));
+		box.sendKeys(Keys.ARROW_DOWN);
+		WebElement first = browser.findElement(By.cssSelector("#site-search-suggestions [role=option]"));
+		String chosen = first.getText();
+		String target = first.getDomAttribute("data-url");
+		box.sendKeys(Keys.ENTER);
+		wait.until(d -> !d.getCurrentUrl().endsWith("/?lang=zh-Hant"));
+		if (target != null && !target.isEmpty()) {
+			assertThat(browser.getCurrentUrl()).endsWith(target);
+		}
+		else {
+			assertThat(browser.getCurrentUrl()).contains("/search");
+		}
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains(chosen);
+	}
+
 	@Test
 	void policyFinderShowsQualifyingPoliciesWithConditionsMarked() {
 		browser.get("http://localhost:" + port + "/policies/finder");
