@@ -1,0 +1,123 @@
+package org.hetao.estation.portal;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+
+import javax.imageio.ImageIO;
+
+import org.hetao.estation.search.SearchIndexer;
+import org.hetao.estation.support.Browser;
+import org.hetao.estation.support.StaffSignIn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The key pages as people see them, on a desk (1366 wide) and a phone (390 × 844), photographed by the browser:
+ * every page loads with its heading, without a console error, and its picture is written to
+ * {@code target/screenshots/key} — or, with {@code -Destation.screenshots.dir=docs/screenshots}, to the folder the
+ * README shows (how to refresh them is in the README).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class KeyPageScreenshotsBrowserTests {
+
+	record Shot(String name, String path, String user) {
+	}
+
+	static final List<Shot> PAGES = List.of(new Shot("home", "/", null), new Shot("catalogue", "/catalog", null),
+			new Shot("item-guide", "/catalog/items/GOV-004", null),
+			new Shot("matter", "/catalog/matters/HK-STARTUP-SETTLE", null),
+			new Shot("search-question", "/search?q=%E9%A6%99%E6%B8%AF%E5%85%AC%E5%8F%B8%E9%BB%9E%E6%A8%A3%E5%96%BA%E6%B2%B3%E5%A5%97%E8%A8%AD%E7%AB%8B%EF%BC%9F", null),
+			new Shot("policy-finder", "/policies/finder", null), new Shot("verify", "/verify", null),
+			new Shot("map", "/map", null), new Shot("kiosk", "/hall/kiosk", null), new Shot("board", "/hall/board", null),
+			new Shot("contact", "/contact", null), new Shot("not-found", "/no-such-page", null),
+			new Shot("apply", "/applications/new?matter=HK-STARTUP-SETTLE", "enterprise-hk"),
+			new Shot("work-queue", "/work-queue", "officer-market-regulation"),
+			new Shot("supervision", "/supervision", "supervisor"));
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SearchIndexer indexer;
+
+	static WebDriver browser;
+
+	@BeforeAll
+	static void start() {
+		browser = Browser.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void everyKeyPageOnADeskAndAPhone() throws Exception {
+		indexer.rebuild();
+		Path folder = Path.of(System.getProperty("estation.screenshots.dir", "target/screenshots/key"));
+		Files.createDirectories(folder);
+		List<String> problems = new ArrayList<>();
+		String signedIn = null;
+		for (Shot shot : PAGES) {
+			if (shot.user() != null && !shot.user().equals(signedIn)) {
+				browser.manage().deleteAllCookies();
+				StaffSignIn.inBrowser(browser, base(), shot.user());
+				signedIn = shot.user();
+			}
+			for (String lang : List.of("zh-Hant", "en")) {
+				for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
+					boolean phone = size.getWidth() < 500;
+					if (phone && !lang.equals("zh-Hant") && shot.user() != null) {
+						continue;
+					}
+					browser.manage().window().setSize(size);
+					browser.manage().logs().get(LogType.BROWSER);
+					browser.get(base() + shot.path() + (shot.path().contains("?") ? "&" : "?") + "lang=" + lang);
+					if (browser.findElements(By.cssSelector("main h1, h1")).isEmpty()) {
+						problems.add(shot.name() + " " + lang + ": no heading");
+					}
+					browser.manage()
+						.logs()
+						.get(LogType.BROWSER)
+						.getAll()
+						.stream()
+						.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+						.filter(e -> !(shot.name().equals("not-found") && e.getMessage().contains("404")))
+						.forEach(e -> problems.add(shot.name() + " " + lang + ": " + e.getMessage()));
+					byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+					BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+					assertThat(image.getWidth()).as(shot.name()).isGreaterThanOrEqualTo(phone ? 300 : 1000);
+					Files.write(folder.resolve(shot.name() + "-" + lang + "-" + (phone ? "phone" : "desk") + ".png"), png);
+				}
+			}
+			((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	String base() {
+		return "http://localhost:" + port;
+	}
+
+}
