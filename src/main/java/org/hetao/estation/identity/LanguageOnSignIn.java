@@ -6,16 +6,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.hetao.estation.shared.Language;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.WebUtils;
 
 /**
- * On sign-in, the pages switch to the language the person chose for their account; staff go on to the
- * second factor, everyone else to the page they wanted.
+ * On sign-in, the pages switch to the language the person chose for their account — unless they chose a
+ * language with the switcher (a choice made on this browser wins: someone who reads only English and signs in
+ * from an English page stays in English); staff go on to the second factor, everyone else to the page they
+ * wanted.
  */
 @Component
 class LanguageOnSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
@@ -38,7 +42,9 @@ class LanguageOnSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws ServletException, IOException {
 		if (authentication.getPrincipal() instanceof EstationUser user) {
-			localeResolver.setLocale(request, response, user.preferredLanguage().locale());
+			if (WebUtils.getCookie(request, Language.CHOICE_COOKIE) == null) {
+				localeResolver.setLocale(request, response, user.preferredLanguage().locale());
+			}
 			if (user.isStaff()) {
 				// staff have signed in with the password only: the second factor comes next (SecondFactorGate)
 				boolean enrolled = secondFactor.enrolled(user.id());

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration
 class LocaleConfiguration implements WebMvcConfigurer {
 
-	static final String COOKIE = "estation-lang";
+	static final String COOKIE = Language.CHOICE_COOKIE;
 
 	@Bean
 	LocaleResolver localeResolver() {

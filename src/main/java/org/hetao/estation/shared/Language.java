@@ -11,6 +11,9 @@ public enum Language {
 
 	public static final Language DEFAULT = ZH_HANT;
 
+	/** The cookie that remembers the language a person chose with the switcher ({@code ?lang=}). */
+	public static final String CHOICE_COOKIE = "estation-lang";
+
 	private final String tag;
 
 	Language(String tag) {

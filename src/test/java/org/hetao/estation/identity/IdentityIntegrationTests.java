@@ -105,6 +105,17 @@ class IdentityIntegrationTests {
 			.exchange();
 		assertThat(signIn).hasStatus3xxRedirection();
 		assertThat(signIn).cookies().hasCookieSatisfying("estation-lang", c -> assertThat(c.getValue()).isEqualTo("en"));
+
+		// a language chosen with the switcher on this browser wins over the account's
+		MvcTestResult chosen = mvc.post()
+			.uri("/login")
+			.param("username", email)
+			.param("password", "a long enough passphrase")
+			.cookie(new jakarta.servlet.http.Cookie("estation-lang", "zh-Hans"))
+			.with(csrf())
+			.exchange();
+		assertThat(chosen).hasStatus3xxRedirection();
+		assertThat(chosen.getResponse().getCookie("estation-lang")).isNull();
 	}
 
 	@Test
