@@ -51,6 +51,20 @@ public final class LeisureDataReader {
 		return data;
 	}
 
+	/** Where in the file, e.g. " at carParks[0].evChargers". */
+	private static String where(JacksonException e) {
+		StringBuilder at = new StringBuilder();
+		for (JacksonException.Reference r : e.getPath()) {
+			if (r.getPropertyName() != null) {
+				at.append(at.isEmpty() ? "" : ".").append(r.getPropertyName());
+			}
+			else if (r.getIndex() >= 0) {
+				at.append('[').append(r.getIndex()).append(']');
+			}
+		}
+		return at.isEmpty() ? "" : " at " + at;
+	}
+
 	private <T> T read(String path, Class<T> type, List<String> problems) {
 		Resource resource = resources.getResource(path);
 		if (!resource.exists()) {
@@ -61,7 +75,7 @@ public final class LeisureDataReader {
 			return JSON.readValue(in, type);
 		}
 		catch (JacksonException e) {
-			problems.add(path + ": " + e.getOriginalMessage());
+			problems.add(path + where(e) + ": " + e.getOriginalMessage());
 			return null;
 		}
 		catch (IOException e) {

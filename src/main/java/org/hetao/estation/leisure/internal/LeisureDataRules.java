@@ -183,7 +183,7 @@ public final class LeisureDataRules {
 	}
 
 	private static void payment(String where, List<PaymentMethod> payment, List<String> problems) {
-		if (payment.isEmpty() || payment.contains(null)) {
+		if (payment.isEmpty()) {
 			problems.add(where + ": payment needs at least one known method");
 		}
 	}
