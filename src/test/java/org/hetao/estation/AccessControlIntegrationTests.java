@@ -596,6 +596,12 @@ class AccessControlIntegrationTests {
 				operators);
 		only("POST /api/v1/park/settlement-applications/{id}/allocation",
 				"/api/v1/park/settlement-applications/" + settlementId + "/allocation", operators);
+		// leisure information
+		for (String p : List.of("", "/ports", "/shuttle", "/parking", "/dining", "/facilities")) {
+			pub("GET /leisure" + p, "/leisure" + p, "public leisure information (ports, shuttle, places)");
+		}
+		pub("GET /api/v1/leisure/ports", "/api/v1/leisure/ports", "public leisure information");
+		pub("GET /api/v1/leisure/shuttle/next", "/api/v1/leisure/shuttle/next?route=H1", "public leisure information");
 		// directory and map
 		pub("GET /directory", "/directory", "the public directory");
 		pub("GET /directory/{code}", "/directory/sunway-hi-tech", "the public directory");

@@ -38,7 +38,8 @@ class AccessibilityBrowserTests {
 
 	static List<String> pages() {
 		List<String> paths = List.of("/", "/catalog", "/search?q=%E5%85%AC%E5%8F%B8%E8%A8%BB%E5%86%8A", "/verify", "/contact",
-				"/privacy", "/accessibility", "/terms", "/login", "/register", "/directory", "/map", "/design", "/catalog/matters/HK-STARTUP-SETTLE", "/no-such-page");
+				"/privacy", "/accessibility", "/terms", "/login", "/register", "/directory", "/map", "/design", "/catalog/matters/HK-STARTUP-SETTLE", "/leisure", "/leisure/ports",
+				"/leisure/shuttle", "/no-such-page");
 		List<String> all = new java.util.ArrayList<>();
 		for (String lang : List.of("zh-Hant", "zh-Hans", "en")) {
 			for (String path : paths) {

@@ -18,6 +18,7 @@ import org.hetao.estation.catalog.internal.StoredCatalog;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.LiveInformation;
 import org.hetao.estation.shared.LocalizedText;
 import org.hetao.estation.shared.Problem;
 import org.hetao.estation.shared.PublishedFaqs;
@@ -38,14 +39,21 @@ class CatalogPageController {
 
 	private final ObjectProvider<PublishedFaqs> faqs;
 
-	/** @param faqs the answers published to the items' FAQ (by the consultation desk) */
-	CatalogPageController(StoredCatalog catalog, ObjectProvider<PublishedFaqs> faqs) {
+	private final ObjectProvider<LiveInformation> live;
+
+	/**
+	 * @param faqs the answers published to the items' FAQ (by the consultation desk)
+	 * @param live pages of current information about items and themes (leisure information)
+	 */
+	CatalogPageController(StoredCatalog catalog, ObjectProvider<PublishedFaqs> faqs,
+			ObjectProvider<LiveInformation> live) {
 		this.catalog = catalog;
 		this.faqs = faqs;
+		this.live = live;
 	}
 
-	/** A theme or domain with its item count, for the home page's tiles. */
-	record Tile(String code, Category category, long count) {
+	/** A theme or domain with its item count, for the home page's tiles; a theme may have a page of its own. */
+	record Tile(String code, Category category, long count, String path) {
 	}
 
 	/** An output of one item that fills a field of a later one. */
@@ -56,10 +64,10 @@ class CatalogPageController {
 	String home(Model model) {
 		CatalogSnapshot s = catalog.snapshot();
 		model.addAttribute("themes", Arrays.stream(Theme.values())
-			.flatMap(t -> s.theme(t).stream().map(c -> new Tile(t.name(), c, s.itemCount(t))))
+			.flatMap(t -> s.theme(t).stream().map(c -> new Tile(t.name(), c, s.itemCount(t), themePage(t.name()))))
 			.toList());
 		model.addAttribute("domains", Arrays.stream(ServiceDomain.values())
-			.flatMap(d -> s.domain(d).stream().map(c -> new Tile(d.name(), c, s.itemCount(d))))
+			.flatMap(d -> s.domain(d).stream().map(c -> new Tile(d.name(), c, s.itemCount(d), null)))
 			.toList());
 		model.addAttribute("matters", s.matters());
 		model.addAttribute("itemCount", s.items().size());
@@ -88,6 +96,8 @@ class CatalogPageController {
 		model.addAttribute("departments", s.departments());
 		model.addAttribute("filtered", query.domain() != null || query.theme() != null || query.department() != null
 				|| query.applicantType() != null || query.kind() != null);
+		model.addAttribute("themeLive", query.theme() == null ? List.of()
+				: live.stream().flatMap(l -> l.forTheme(query.theme().name()).stream()).toList());
 		model.addAttribute("heading", query.theme() != null ? s.theme(query.theme()).map(Category::name).orElse(null)
 				: query.domain() != null ? s.domain(query.domain()).map(Category::name).orElse(null) : null);
 		return "catalog/list";
@@ -122,8 +132,13 @@ class CatalogPageController {
 		model.addAttribute("online", item.channels().contains(org.hetao.estation.catalog.Channel.ONLINE));
 		model.addAttribute("inMatters",
 				s.matters().stream().filter(m -> m.item(item.code()).isPresent()).toList());
+		model.addAttribute("live", live.stream().flatMap(l -> l.forItem(item.code()).stream()).toList());
 		model.addAttribute("faqs", faqs.stream().flatMap(f -> f.of("ITEM", item.code()).stream()).toList());
 		return "catalog/item";
+	}
+
+	private String themePage(String theme) {
+		return live.stream().flatMap(l -> l.forTheme(theme).stream()).map(LiveInformation.Link::path).findFirst().orElse(null);
 	}
 
 	@GetMapping("/catalog/matters/{code}")
