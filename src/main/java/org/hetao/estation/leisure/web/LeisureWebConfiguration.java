@@ -18,7 +18,7 @@ class LeisureWebConfiguration {
 
 	@Bean
 	NavigationLink leisureNavigationLink() {
-		return new NavigationLink("leisure.nav", "/leisure", 41, NavigationLink.Audience.EVERYONE);
+		return new NavigationLink("leisure.nav", "/leisure", 42, NavigationLink.Audience.EVERYONE);
 	}
 
 }

@@ -24,7 +24,7 @@ class ParkWebConfiguration {
 
 	@Bean
 	NavigationLink noticesLink() {
-		return new NavigationLink("park.nav.notices", "/notices", 42, NavigationLink.Audience.EVERYONE);
+		return new NavigationLink("park.nav.notices", "/notices", 62, NavigationLink.Audience.EVERYONE);
 	}
 
 	@Bean
