@@ -39,11 +39,32 @@
     return getComputedStyle(document.body).fontFamily;
   }
 
+  // Axis labels in the page's muted ink (7:1 on white), not ECharts' lighter grey.
+  function axis(extra) {
+    var base = { axisLabel: { color: token('--muted'), fontSize: 13 }, axisLine: { lineStyle: { color: token('--muted') } } };
+    Object.keys(extra).forEach(function (k) {
+      if (k === 'axisLabel') {
+        Object.keys(extra.axisLabel).forEach(function (l) { base.axisLabel[l] = extra.axisLabel[l]; });
+      } else {
+        base[k] = extra[k];
+      }
+    });
+    return base;
+  }
+
   // Horizontal bars: long department names sit on their own axis and wrap instead of being clipped.
   function bars(el, data, colours, stacked) {
     var width = el.clientWidth;
     var labelWidth = Math.max(90, Math.min(220, Math.round(width * 0.36)));
-    var perRow = stacked ? 34 : 18 * data.columns.length + 18;
+    // a row is as tall as its bars or its wrapped label, whichever is taller (a CJK character ~13 px, others ~7 px)
+    var lines = data.rows.reduce(function (most, r) {
+      var px = 0;
+      for (var i = 0; i < r.label.length; i++) {
+        px += r.label.charCodeAt(i) > 0x2e80 ? 13 : 7;
+      }
+      return Math.max(most, Math.ceil(px / labelWidth));
+    }, 1);
+    var perRow = Math.max(stacked ? 34 : 18 * data.columns.length + 18, lines * 16 + 14);
     var legendRows = width < 520 && data.columns.length > 3 ? 2 : 1;
     var top = 12 + 26 * legendRows;
     el.style.height = (top + 36 + data.rows.length * perRow) + 'px';
@@ -53,14 +74,16 @@
       legend: { top: 0, left: 0, itemGap: 12, textStyle: { fontSize: 13 } },
       grid: { left: 8, right: 24, top: top, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: {
+      xAxis: axis({ type: 'value', minInterval: 1 }),
+      yAxis: axis({
         type: 'category', inverse: true, data: data.rows.map(function (r) { return r.label; }),
-        axisLabel: { width: labelWidth, overflow: 'break', interval: 0, lineHeight: 16 }
-      },
+        axisLabel: { width: labelWidth, overflow: 'break', interval: 0, lineHeight: 16, color: token('--ink') }
+      }),
       series: data.columns.map(function (name, i) {
         return {
           name: name, type: 'bar', stack: stacked ? 'all' : undefined, barMaxWidth: 22,
+          // side by side, each bar says its number; stacked, the tooltip and the table do
+          label: stacked ? { show: false } : { show: true, position: 'right', color: token('--ink'), fontSize: 12 },
           data: data.rows.map(function (r) { return r.values[i]; })
         };
       })
@@ -75,13 +98,13 @@
       color: colours,
       grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: function (v) { return v == null ? '—' : v + '%'; } },
-      xAxis: { type: 'category', boundaryGap: false, data: data.rows.map(function (r) { return r.label; }),
-        axisLabel: { hideOverlap: true } },
-      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      xAxis: axis({ type: 'category', boundaryGap: false, data: data.rows.map(function (r) { return r.label; }),
+        axisLabel: { hideOverlap: true } }),
+      yAxis: axis({ type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }),
       series: data.columns.map(function (name, i) {
         return {
           name: name, type: 'line', symbolSize: 8, connectNulls: false, lineStyle: { width: 3 },
-          label: { show: true, position: 'top', formatter: '{c}%' },
+          label: { show: true, position: 'top', formatter: '{c}%', color: token('--ink') },
           data: data.rows.map(function (r) { return r.values[i]; })
         };
       })

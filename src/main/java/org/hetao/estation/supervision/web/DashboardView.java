@@ -39,6 +39,12 @@ class DashboardView {
 
 	/** A chart's data as the table that is also its text alternative: series as columns, categories as rows. */
 	record ChartTable(String id, String caption, List<String> columns, List<ChartRow> rows) {
+
+		/** Nothing to draw: no row, or no figure in any row (a trend of weeks where nothing was decided). */
+		public boolean empty() {
+			return rows.stream().flatMap(r -> r.values().stream()).allMatch(java.util.Objects::isNull);
+		}
+
 	}
 
 	/** One category: its full label, a short one for the axis, and one value per column (null: no figure). */
