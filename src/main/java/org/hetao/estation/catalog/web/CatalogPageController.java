@@ -88,6 +88,8 @@ class CatalogPageController {
 		model.addAttribute("departments", s.departments());
 		model.addAttribute("filtered", query.domain() != null || query.theme() != null || query.department() != null
 				|| query.applicantType() != null || query.kind() != null);
+		// a theme's page shows its picture and what the theme covers
+		model.addAttribute("theme", query.theme() != null ? s.theme(query.theme()).orElse(null) : null);
 		model.addAttribute("heading", query.theme() != null ? s.theme(query.theme()).map(Category::name).orElse(null)
 				: query.domain() != null ? s.domain(query.domain()).map(Category::name).orElse(null) : null);
 		return "catalog/list";
