@@ -622,7 +622,7 @@ class AccessControlIntegrationTests {
 		Set<P> supervisors = of(P.SUPERVISOR, P.ADMIN);
 		only("GET /supervision", "/supervision", supervisors);
 		only("GET /supervision/cases/{receipt}", "/supervision/cases/" + r, supervisors);
-		only("GET /supervision/chart", "/supervision/chart", supervisors);
+		only("GET /supervision/tasks", "/supervision/tasks?show=OVERDUE", supervisors);
 		only("GET /supervision/export.csv", "/supervision/export.csv", supervisors);
 		only("GET /supervision/export.xlsx", "/supervision/export.xlsx", supervisors);
 		only("GET /api/v1/supervision/figures", "/api/v1/supervision/figures", supervisors);

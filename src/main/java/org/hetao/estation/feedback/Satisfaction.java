@@ -3,8 +3,12 @@ package org.hetao.estation.feedback;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -70,6 +74,60 @@ public class Satisfaction {
 			return new Figure(key, total, veryBad, bad, Math.round(satisfied * 100f / total),
 					Math.round(score * 100) / 100.0);
 		}).toList();
+	}
+
+	/** How many evaluations of each rating one group received, the best rating first. */
+	public record Breakdown(String key, Map<Rating, Integer> counts) {
+
+		public int evaluations() {
+			return counts.values().stream().mapToInt(Integer::intValue).sum();
+		}
+
+	}
+
+	/** Per group, the count of each rating given in the period (a rating nobody gave counts 0). */
+	public List<Breakdown> breakdown(Dimension dimension, Instant from, Instant to) {
+		String sql = """
+				select %s as k, e.rating, count(*) as n
+				from feedback_evaluation e join feedback_service s on s.id = e.service_id
+				where e.created_at >= :from and e.created_at < :to and %s is not null
+				group by %s, e.rating
+				""".formatted(dimension.column, dimension.column, dimension.column);
+		Map<String, Map<Rating, Integer>> groups = new TreeMap<>();
+		jdbc.sql(sql)
+			.param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+			.param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+			.query(rs -> {
+				groups.computeIfAbsent(rs.getString(1), k -> zero()).merge(Rating.valueOf(rs.getString(2)), rs.getInt(3), Integer::sum);
+			});
+		return groups.entrySet().stream().map(e -> new Breakdown(e.getKey(), e.getValue())).toList();
+	}
+
+	/** All evaluations given in the period as one figure (key "*"); empty when none was given. */
+	public Optional<Figure> overall(Instant from, Instant to) {
+		Map<Rating, Integer> counts = zero();
+		jdbc.sql("select rating, count(*) from feedback_evaluation where created_at >= :from and created_at < :to group by rating")
+			.param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+			.param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+			.query(rs -> {
+				counts.merge(Rating.valueOf(rs.getString(1)), rs.getInt(2), Integer::sum);
+			});
+		int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+		if (total == 0) {
+			return Optional.empty();
+		}
+		int satisfied = counts.entrySet().stream().filter(e -> e.getKey().satisfied()).mapToInt(Map.Entry::getValue).sum();
+		double score = counts.entrySet().stream().mapToDouble(e -> e.getKey().score() * e.getValue()).sum() / total;
+		return Optional.of(new Figure("*", total, counts.get(Rating.VERY_DISSATISFIED), counts.get(Rating.DISSATISFIED),
+				Math.round(satisfied * 100f / total), Math.round(score * 100) / 100.0));
+	}
+
+	private static Map<Rating, Integer> zero() {
+		Map<Rating, Integer> counts = new EnumMap<>(Rating.class);
+		for (Rating r : Rating.values()) {
+			counts.put(r, 0);
+		}
+		return counts;
 	}
 
 	/** Rectifications not closed yet, and how many of them are past their deadline on {@code today}. */

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,39 @@ public class Supervision {
 	public record Dashboard(LocalDate from, LocalDate to, LocalDate today, Figures.Row total,
 			Map<Figures.Dimension, List<Figures.Row>> by, List<TaskRecord> overdue, List<TaskRecord> dueSoon,
 			List<SupervisionStore.WindowFigure> windows, Map<Satisfaction.Dimension, List<Satisfaction.Figure>> satisfaction,
-			Satisfaction.OpenRectifications rectifications, List<MissingYear> missingYears) {
+			Satisfaction.OpenRectifications rectifications, List<MissingYear> missingYears, Glance glance) {
 	}
+
+	/**
+	 * What a supervisor reads first: the running work now, and the period's figures beside the period of the same
+	 * length just before it.
+	 *
+	 * @param openNow items running now (not decided, withdrawn or refused acceptance)
+	 * @param dueSoonNow running items due today or within {@value #DUE_SOON_WORKING_DAYS} working days
+	 * @param overdueNow running items past their deadline
+	 * @param dueSoonUntil the last day that counts as due soon
+	 * @param previous the figures of the period before
+	 * @param satisfaction all evaluations given in the period (null when none was)
+	 * @param previousSatisfaction the same for the period before (null when none was)
+	 * @param weeks the on-time rate of the last {@value #TREND_WEEKS} weeks ending on the period's last day, oldest first
+	 * @param ratings per department, how many evaluations of each rating the period brought
+	 */
+	public record Glance(int openNow, int dueSoonNow, int overdueNow, LocalDate dueSoonUntil, LocalDate previousFrom,
+			LocalDate previousTo, Figures.Row previous, Satisfaction.Figure satisfaction,
+			Satisfaction.Figure previousSatisfaction, List<Week> weeks, List<Satisfaction.Breakdown> ratings) {
+	}
+
+	/** One week of the trend: items decided in it, and the share of them decided on time (null when none was). */
+	public record Week(LocalDate from, LocalDate to, int completed, Integer onTimePercent) {
+	}
+
+	/** Which running items a list shows. */
+	public enum Show {
+		OPEN, DUE_SOON, OVERDUE
+	}
+
+	/** How many weeks the on-time trend covers. */
+	static final int TREND_WEEKS = 8;
 
 	private final SupervisionStore store;
 
@@ -59,10 +92,20 @@ public class Supervision {
 		Instant start = from.atStartOfDay(ZONE).toInstant();
 		Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
 		LocalDate today = today();
-		List<TaskRecord> rows = store.touching(start, end);
+		long days = ChronoUnit.DAYS.between(from, to) + 1;
+		LocalDate previousFrom = from.minusDays(days);
+		LocalDate previousTo = from.minusDays(1);
+		LocalDate trendFrom = to.minusDays(TREND_WEEKS * 7L - 1);
+		Instant previousStart = previousFrom.atStartOfDay(ZONE).toInstant();
+		// one read serves the period, the period before and the trend: Figures counts only what falls in each
+		List<TaskRecord> rows = store.touching(earliest(previousFrom, trendFrom).atStartOfDay(ZONE).toInstant(), end);
+		// a group appears only if something happened to it in the period
+		List<TaskRecord> inPeriod = rows.stream()
+			.filter(r -> Figures.within(r.submittedAt(), start, end) || Figures.within(r.decidedAt(), start, end))
+			.toList();
 		Map<Figures.Dimension, List<Figures.Row>> by = new EnumMap<>(Figures.Dimension.class);
 		for (Figures.Dimension d : Figures.Dimension.values()) {
-			by.put(d, Figures.by(d, rows, start, end, today));
+			by.put(d, Figures.by(d, inPeriod, start, end, today));
 		}
 		LocalDate soon = calendars.addWorkingDays(Jurisdiction.CN, today, DUE_SOON_WORKING_DAYS).date();
 		List<TaskRecord> due = store.dueBy(soon);
@@ -70,10 +113,34 @@ public class Supervision {
 		for (Satisfaction.Dimension d : Satisfaction.Dimension.values()) {
 			sat.put(d, satisfaction.by(d, start, end));
 		}
+		List<Week> weeks = new ArrayList<>();
+		for (int w = TREND_WEEKS - 1; w >= 0; w--) {
+			LocalDate weekTo = to.minusDays(7L * w);
+			LocalDate weekFrom = weekTo.minusDays(6);
+			Figures.Row row = Figures.total(rows, weekFrom.atStartOfDay(ZONE).toInstant(),
+					weekTo.plusDays(1).atStartOfDay(ZONE).toInstant(), today);
+			weeks.add(new Week(weekFrom, weekTo, row.completed(), row.onTimePercent()));
+		}
+		SupervisionStore.Running running = store.running(today, soon);
+		Glance glance = new Glance(running.open(), running.dueSoon(), running.overdue(), soon, previousFrom, previousTo,
+				Figures.total(rows, previousStart, start, today), satisfaction.overall(start, end).orElse(null),
+				satisfaction.overall(previousStart, start).orElse(null), List.copyOf(weeks),
+				satisfaction.breakdown(Satisfaction.Dimension.DEPARTMENT, start, end));
 		return new Dashboard(from, to, today, Figures.total(rows, start, end, today), by,
 				due.stream().filter(t -> t.overdue(today)).toList(),
 				due.stream().filter(t -> !t.overdue(today)).toList(), store.windows(start, end), sat,
-				satisfaction.openRectifications(today), calendars.missingYears(today));
+				satisfaction.openRectifications(today), calendars.missingYears(today), glance);
+	}
+
+	private static LocalDate earliest(LocalDate a, LocalDate b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+	/** Running items, the nearest deadline first (those without a deadline yet last), at most {@code limit}. */
+	public List<TaskRecord> running(Show show, int limit) {
+		LocalDate today = today();
+		LocalDate soon = calendars.addWorkingDays(Jurisdiction.CN, today, DUE_SOON_WORKING_DAYS).date();
+		return store.running(show, today, soon, limit);
 	}
 
 	/** What supervision knows of one case's items, for the drill-down. */

@@ -75,6 +75,37 @@ class SupervisionStore {
 		return jdbc.sql(SELECT + " where receipt_number = :r order by item_code").param("r", receipt).query(SupervisionStore::map).list();
 	}
 
+	/** Running items now: all of them, those due by {@code soon} (not yet overdue) and those overdue. */
+	record Running(int open, int dueSoon, int overdue) {
+	}
+
+	Running running(LocalDate today, LocalDate soon) {
+		return jdbc.sql("""
+				select count(*),
+				       coalesce(sum(case when deadline >= :today and deadline <= :soon then 1 else 0 end), 0),
+				       coalesce(sum(case when deadline < :today then 1 else 0 end), 0)
+				from supervision_task where decided_at is null and ended is null""")
+			.param("today", today)
+			.param("soon", soon)
+			.query((rs, i) -> new Running(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
+			.single();
+	}
+
+	List<TaskRecord> running(Supervision.Show show, LocalDate today, LocalDate soon, int limit) {
+		String which = switch (show) {
+			case OPEN -> "";
+			case DUE_SOON -> " and deadline >= :today and deadline <= :soon";
+			case OVERDUE -> " and deadline < :today";
+		};
+		return jdbc.sql(SELECT + " where decided_at is null and ended is null" + which
+				+ " order by case when deadline is null then 1 else 0 end, deadline, receipt_number, item_code fetch first :n rows only")
+			.param("today", today)
+			.param("soon", soon)
+			.param("n", limit)
+			.query(SupervisionStore::map)
+			.list();
+	}
+
 	int overdueCount(LocalDate today) {
 		return jdbc.sql("select count(*) from supervision_task where decided_at is null and ended is null and deadline < :d")
 			.param("d", today)

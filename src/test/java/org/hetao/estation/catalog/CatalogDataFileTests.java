@@ -80,6 +80,29 @@ class CatalogDataFileTests {
 		}
 	}
 
+	/**
+	 * Each theme's picture is there, light, a 320 × 180 drawing with no words in it (it serves every language), and
+	 * the folder says who made the pictures and under which licence.
+	 */
+	@Test
+	void everyThemeHasALightLicensedPicture() throws IOException {
+		java.nio.file.Path folder = java.nio.file.Path.of("src/main/resources/static/img/themes");
+		Set<String> named = new HashSet<>();
+		for (JsonNode theme : catalog.get("themes")) {
+			String image = theme.path("image").asString("");
+			assertThat(image).as("the picture of %s", theme.get("code")).matches("[a-z0-9-]+\\.svg");
+			assertThat(named.add(image)).as("%s has a picture of its own", theme.get("code")).isTrue();
+			java.nio.file.Path file = folder.resolve(image);
+			assertThat(file).as("the picture of %s", theme.get("code")).isRegularFile();
+			assertThat(java.nio.file.Files.size(file)).as("%s is light", image).isLessThan(8 * 1024);
+			String svg = java.nio.file.Files.readString(file);
+			assertThat(svg).as(image).startsWith("<svg").contains("viewBox=\"0 0 320 180\"").doesNotContain("<text", "<script",
+					"href=\"http", "style=");
+		}
+		String licence = java.nio.file.Files.readString(folder.resolve("LICENSE.md"));
+		assertThat(licence).contains("CC0 1.0").contains(named);
+	}
+
 	@Test
 	void catalogueHeaderHasVersionNoticeThemesDomainsAndTheKnownDepartments() {
 		assertThat(catalog.get("version").asString()).matches("\\d{4}\\.\\d{1,2}\\.\\d+");

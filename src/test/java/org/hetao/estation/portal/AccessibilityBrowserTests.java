@@ -62,6 +62,67 @@ class AccessibilityBrowserTests {
 			.hasMessageContaining("button-name");
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.hetao.estation.identity.Accounts accounts;
+
+	/**
+	 * The supervision dashboard, signed in as the demo supervisor (password and second factor), in each language:
+	 * tiles, the "needs attention" table and the three charts drawn, no console error, no WCAG 2.1 AA violation.
+	 */
+	@org.junit.jupiter.api.Test
+	void theSupervisionDashboardSignedInMeetsWcag21AA() {
+		long applicant = accounts.findByUsername("applicant-hk").orElseThrow().id();
+		java.time.Instant now = java.time.Instant.now();
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		tx.executeWithoutResult(s -> {
+			for (int i = 0; i < 2; i++) {
+				long caseId = java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+				String receipt = "HT20261128-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(100000, 999999);
+				events.publishEvent(new org.hetao.estation.casework.CaseSubmitted(caseId, receipt, applicant, null,
+						List.of("TAX-001"), org.hetao.estation.casework.CaseChannel.ONLINE, now));
+				// one decided on time, one overdue since yesterday
+				events.publishEvent(new org.hetao.estation.casework.TaskAccepted(caseId, receipt, applicant, caseId + 1,
+						"TAX-001", "tax", i == 0 ? today.plusDays(3) : today.minusDays(1), now));
+				if (i == 0) {
+					events.publishEvent(new org.hetao.estation.casework.TaskDecided(caseId, receipt, applicant, caseId + 1,
+							"TAX-001", "tax", true, null, java.util.Map.of(), true, now));
+				}
+			}
+		});
+		WebDriver supervisor = Browser.start();
+		try {
+			org.hetao.estation.support.StaffSignIn.inBrowser(supervisor, "http://localhost:" + port, "supervisor");
+			for (String path : List.of("/supervision?lang=zh-Hant", "/supervision?lang=zh-Hans", "/supervision?lang=en",
+					"/supervision/tasks?show=OVERDUE&lang=en")) {
+				supervisor.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
+				supervisor.get("http://localhost:" + port + path);
+				new org.openqa.selenium.support.ui.WebDriverWait(supervisor, java.time.Duration.ofSeconds(10))
+					.until(d -> d.findElements(org.openqa.selenium.By.cssSelector(".chart[data-chart]"))
+						.stream()
+						.allMatch(c -> "true".equals(c.getDomAttribute("data-drawn"))));
+				if (path.startsWith("/supervision?")) {
+					org.assertj.core.api.Assertions.assertThat(supervisor.findElements(org.openqa.selenium.By.cssSelector("canvas")))
+						.as("charts drawn on %s", path).hasSizeGreaterThanOrEqualTo(2);
+				}
+				var errors = supervisor.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+					.filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+					.map(e -> e.getMessage())
+					.toList();
+				org.assertj.core.api.Assertions.assertThat(errors).as("console errors on %s", path).isEmpty();
+				Accessibility.assertNoViolations(supervisor);
+			}
+		}
+		finally {
+			supervisor.quit();
+		}
+	}
+
 	@ParameterizedTest
 	@MethodSource("pages")
 	void meetsWcag21AAWithoutConsoleErrors(String path) {

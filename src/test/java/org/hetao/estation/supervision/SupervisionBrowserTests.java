@@ -82,18 +82,35 @@ class SupervisionBrowserTests {
 		signIn("supervisor");
 		browser.get("http://localhost:" + port + "/supervision");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("督查儀表板");
-		assertThat(Integer.parseInt(browser.findElement(By.cssSelector("[data-figure=received]")).getText())).isPositive();
-		assertThat(Integer.parseInt(browser.findElement(By.cssSelector("[data-figure=completed]")).getText())).isPositive();
+		assertThat(browser.findElements(By.cssSelector(".tiles-figures [data-tile]"))).hasSize(6);
+		assertThat(browser.findElement(By.cssSelector("[data-figure=onTime]")).getText()).endsWith("%");
 		assertThat(browser.findElements(By.cssSelector("#table-DEPARTMENT tbody tr[data-key=tax]"))).hasSize(1);
 
-		// The chart is drawn by static/js/supervision.js with ECharts on a canvas, from the JSON endpoint, and described
-		// for screen readers in the container's aria-label; nothing breaks the Content-Security-Policy.
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(d -> "true".equals(d.findElement(By.id("supervision-chart")).getDomAttribute("data-drawn")));
-		assertThat(browser.findElements(By.cssSelector("#supervision-chart canvas"))).isNotEmpty();
-		assertThat(browser.findElement(By.id("supervision-chart")).getDomAttribute("aria-label")).contains("收件");
+		// The charts are drawn by static/js/supervision.js with ECharts on canvases, each from the visually hidden table
+		// beside it (its text alternative); nothing breaks the Content-Security-Policy.
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".chart[data-chart]"))
+			.stream()
+			.allMatch(c -> "true".equals(c.getDomAttribute("data-drawn"))));
+		assertThat(browser.findElements(By.cssSelector("#chart-workload canvas"))).isNotEmpty();
+		assertThat(browser.findElement(By.id("chart-workload")).getDomAttribute("aria-hidden")).isEqualTo("true");
+		assertThat(browser.findElement(By.cssSelector("#chart-workload-data caption")).getDomProperty("textContent"))
+			.contains("收件");
 		assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
 			.as("console errors").noneMatch(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue());
+		org.hetao.estation.support.Accessibility.assertNoViolations(browser);
+
+		// On a phone the tiles wrap two a row and the charts stack, no wider than the screen.
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		browser.navigate().refresh();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(d -> "true".equals(d.findElement(By.id("chart-workload")).getDomAttribute("data-drawn")));
+		Number scroll = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(scroll.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
+		var tiles = browser.findElements(By.cssSelector(".tiles-figures > li"));
+		assertThat(tiles.get(0).getRect().getY()).isEqualTo(tiles.get(1).getRect().getY());
+		assertThat(tiles.get(2).getRect().getY()).isGreaterThan(tiles.get(0).getRect().getY());
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 
 		// The navigation offers the dashboard to the supervisor.
 		browser.findElement(By.cssSelector(".site-menu__button")).click();

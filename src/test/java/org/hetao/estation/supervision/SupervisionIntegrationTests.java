@@ -111,8 +111,9 @@ class SupervisionIntegrationTests {
 
 	@BeforeEach
 	void knownDataSet() {
-		// The same database serves every run (PostgreSQL keeps it): start the week from nothing.
-		OffsetDateTime start = FROM.atStartOfDay(ZONE).toOffsetDateTime();
+		// The same database serves every run (PostgreSQL keeps it): start the week, the period before it and the week
+		// before that from nothing.
+		OffsetDateTime start = FROM.minusDays(9).atStartOfDay(ZONE).toOffsetDateTime();
 		OffsetDateTime end = TO.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
 		jdbc.sql("delete from supervision_task where submitted_at >= :s and submitted_at < :e").param("s", start).param("e", end).update();
 		jdbc.sql("delete from supervision_ticket where finished_at >= :s and finished_at < :e").param("s", start).param("e", end).update();
@@ -125,8 +126,13 @@ class SupervisionIntegrationTests {
 		long a = applicant.id();
 		String r = "HT2026030" + ThreadLocalRandom.current().nextInt(10, 99) + "-";
 		int n = ThreadLocalRandom.current().nextInt(100000, 900000);
-		String r1 = r + n, r2 = r + (n + 1), r3 = r + (n + 2), r4 = r + (n + 3);
-		long c1 = id(), c2 = id(), c3 = id(), c4 = id(), t1 = id(), t2 = id(), t3 = id(), t4 = id();
+		String r0 = r + (n - 1), r1 = r + n, r2 = r + (n + 1), r3 = r + (n + 2), r4 = r + (n + 3);
+		long c0 = id(), c1 = id(), c2 = id(), c3 = id(), c4 = id(), t0 = id(), t1 = id(), t2 = id(), t3 = id(), t4 = id();
+		// 0, in the period before (25 Feb to 1 March): accepted Thursday (deadline Friday), approved Friday, on time.
+		publish(new CaseSubmitted(c0, r0, a, null, List.of("GOV-002"), CaseChannel.ONLINE, LocalDateTime.of(2026, 2, 26, 10, 0).atZone(ZONE).toInstant()),
+				new TaskAccepted(c0, r0, a, t0, "GOV-002", "market-regulation", LocalDate.of(2026, 2, 27), LocalDateTime.of(2026, 2, 26, 11, 0).atZone(ZONE).toInstant()),
+				new TaskDecided(c0, r0, a, t0, "GOV-002", "market-regulation", true, null, Map.of(), true, LocalDateTime.of(2026, 2, 27, 15, 0).atZone(ZONE).toInstant()),
+				new TaskDelivered(c0, r0, a, t0, "GOV-002", DeliveryMethod.ELECTRONIC, LocalDateTime.of(2026, 2, 27, 16, 0).atZone(ZONE).toInstant()));
 		// 1: online, accepted Monday (deadline Tuesday), approved Tuesday: on time, 1 working day of 1.
 		publish(new CaseSubmitted(c1, r1, a, null, List.of("GOV-002"), CaseChannel.ONLINE, at(2, 10)),
 				new TaskAccepted(c1, r1, a, t1, "GOV-002", "market-regulation", LocalDate.of(2026, 3, 3), at(2, 11)),
@@ -151,6 +157,9 @@ class SupervisionIntegrationTests {
 			if (s.service().receiptNumber().equals(r1)) {
 				evaluations.rate(a, s.service().id(), EvaluationChannel.WEB, new Evaluations.Rate(Rating.VERY_SATISFIED, List.of(Reason.FAST), null));
 			}
+			if (s.service().receiptNumber().equals(r0)) {
+				evaluations.rate(a, s.service().id(), EvaluationChannel.WEB, new Evaluations.Rate(Rating.SATISFIED, List.of(Reason.FAST), null));
+			}
 			if (s.service().receiptNumber().equals(r3)) {
 				evaluations.rate(a, s.service().id(), EvaluationChannel.WEB, new Evaluations.Rate(Rating.DISSATISFIED, List.of(Reason.SLOW), null));
 			}
@@ -158,6 +167,10 @@ class SupervisionIntegrationTests {
 		jdbc.sql("update feedback_evaluation set created_at = :t where service_id in (select id from feedback_service where applicant_account_id = :a)")
 			.param("t", at(5, 12).atZone(ZONE).toOffsetDateTime())
 			.param("a", a)
+			.update();
+		jdbc.sql("update feedback_evaluation set created_at = :t where service_id in (select id from feedback_service where receipt_number = :r)")
+			.param("t", LocalDateTime.of(2026, 2, 27, 12, 0).atZone(ZONE).toOffsetDateTime())
+			.param("r", r0)
 			.update();
 		this.overdueReceipt = r2;
 	}
@@ -189,15 +202,88 @@ class SupervisionIntegrationTests {
 				new Satisfaction.Figure("tax", 1, 0, 1, 0, 2.0));
 		assertThat(d.satisfaction().get(Satisfaction.Dimension.CHANNEL)).singleElement()
 			.satisfies(f -> assertThat(f.evaluations()).isEqualTo(2));
+
+		// At a glance: the period beside the one before it (25 Feb to 1 March), and the weekly trend.
+		Supervision.Glance g = d.glance();
+		assertThat(g.previousFrom()).isEqualTo(LocalDate.of(2026, 2, 25));
+		assertThat(g.previousTo()).isEqualTo(LocalDate.of(2026, 3, 1));
+		assertThat(g.previous()).isEqualTo(new Figures.Row("*", 1, 1, 0, 100, 1.0, 1.0, 0));
+		assertThat(g.satisfaction()).isEqualTo(new Satisfaction.Figure("*", 2, 0, 1, 50, 3.5));
+		assertThat(g.previousSatisfaction()).isEqualTo(new Satisfaction.Figure("*", 1, 0, 0, 100, 4.0));
+		assertThat(g.weeks()).hasSize(8);
+		assertThat(g.weeks().get(7)).isEqualTo(new Supervision.Week(LocalDate.of(2026, 2, 28), TO, 2, 50));
+		assertThat(g.weeks().get(6)).isEqualTo(new Supervision.Week(LocalDate.of(2026, 2, 21), LocalDate.of(2026, 2, 27), 1, 100));
+		assertThat(g.ratings()).extracting(Satisfaction.Breakdown::key).containsExactly("market-regulation", "tax");
+		assertThat(g.ratings().get(0).counts()).containsEntry(Rating.VERY_SATISFIED, 1).containsEntry(Rating.DISSATISFIED, 0);
+		assertThat(g.ratings().get(1).counts()).containsEntry(Rating.DISSATISFIED, 1).containsEntry(Rating.VERY_SATISFIED, 0);
+		// what runs now, whatever else the database holds, counted the way a person would
+		LocalDate today = supervision.today();
+		assertThat(g.overdueNow()).isEqualTo(running("deadline < :d", today)).isPositive();
+		assertThat(g.openNow()).isEqualTo(running("1 = 1", today)).isGreaterThanOrEqualTo(g.overdueNow() + g.dueSoonNow());
+		assertThat(g.dueSoonNow()).isEqualTo(running("deadline >= :d and deadline <= :s", today, g.dueSoonUntil()));
+		// a group with nothing in the period stays out of the period's tables
+		assertThat(d.by().get(Figures.Dimension.DEPARTMENT)).hasSize(2);
+	}
+
+	int running(String condition, LocalDate today) {
+		return running(condition, today, today);
+	}
+
+	int running(String condition, LocalDate today, LocalDate soon) {
+		return jdbc.sql("select count(*) from supervision_task where decided_at is null and ended is null and " + condition)
+			.param("d", today)
+			.param("s", soon)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** The tiles' text in each language, the figures of the data set, and no code where a person reads. */
+	@Test
+	void theTilesSayTheFiguresInEachLanguage() throws Exception {
+		Supervision.Glance g = supervision.dashboard(FROM, TO).glance();
+		Map<String, List<String>> expected = Map.of(
+				"en", List.of("50 percentage points lower than the period before", "4 received in the period, 1 in the period before",
+						"2 of those received in the period went overdue, 0 in the period before", "0.5 working days slower than the period before",
+						"Average working days to decide (promised: 1)", "Ratings that were satisfied or basically satisfied (2 ratings)",
+						"Very satisfied", "Shenzhen Administration for Market Regulation", "Overdue by"),
+				"zh-Hant", List.of("比上一期間低 50 個百分點", "期內收件 4 件，上一期間 1 件", "期內收件中逾期 2 件，上一期間 0 件",
+						"比上一期間慢 0.5 個工作日", "好評率：滿意或基本滿意的評價（共 2 個）", "非常不滿意", "已逾期"),
+				"zh-Hans", List.of("比上一期间低 50 个百分点", "期内收件 4 件，上一期间 1 件", "比上一期间慢 0.5 个工作日",
+						"好评率：满意或基本满意的评价（共 2 个）", "非常不满意", "已逾期"));
+		for (var e : expected.entrySet()) {
+			String page = mvc.get().uri("/supervision?from=2026-03-02&to=2026-03-06&lang=" + e.getKey())
+				.header("Accept-Language", e.getKey())
+				.with(user(supervisor))
+				.exchange()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).as(e.getKey())
+				.contains("data-figure=\"onTime\">50%<", "data-figure=\"satisfaction\">50%<", "data-figure=\"days\">1.5<",
+						"data-figure=\"overdue\">" + g.overdueNow() + "<", "data-figure=\"open\">" + g.openNow() + "<",
+						"data-figure=\"dueSoon\">" + g.dueSoonNow() + "<")
+				.contains("href=\"/supervision/tasks?show=OVERDUE\"")
+				.contains(e.getValue().stream().map(org.springframework.web.util.HtmlUtils::htmlEscape).toList().toArray(String[]::new));
+			String text = page.replaceAll("(?s)<script.*?</script>", "").replaceAll("(?s)<[^>]*>", " ");
+			assertThat(text).as("what a person reads in %s", e.getKey())
+				.doesNotContain("market-regulation", "VERY_SATISFIED", "DISSATISFIED", "DUE_SOON", "OVERDUE", "GOVERNMENT_AFFAIRS",
+						"supervision.", "feedback.", "??");
+			// the charts' text alternatives carry the same numbers: the tax department got one dissatisfied rating
+			assertThat(page).containsPattern("(?s)id=\"chart-ratings-data\".*?data-value=\"0\">0</td>\\s*<td data-value=\"0\">0</td>\\s*<td data-value=\"0\">0</td>\\s*<td data-value=\"1\">1</td>");
+		}
+
+		String overdue = mvc.get().uri("/supervision/tasks?show=OVERDUE&lang=en").with(user(supervisor)).exchange()
+			.getResponse().getContentAsString();
+		assertThat(overdue).contains(overdueReceipt, "Overdue items not yet decided", "Shenzhen Administration for Market Regulation").doesNotContain(">market-regulation<");
+		assertThat(mvc.get().uri("/supervision/tasks?show=NOPE").with(user(supervisor))).hasStatus(400);
 	}
 
 	@Test
 	void thePageTheApiAndTheExportsShowTheSameFigures() throws Exception {
 		assertThat(mvc.get().uri("/supervision?from=2026-03-02&to=2026-03-06").with(user(supervisor))).hasStatusOk()
 			.bodyText()
-			.contains("data-figure=\"received\">4<", "data-figure=\"onTime\">50%<", "data-figure=\"overdue\">2<")
-			.contains(overdueReceipt)
-			.contains("/supervision/chart?from=2026-03-02&amp;to=2026-03-06");
+			.contains("data-figure=\"onTime\">50%<", "data-figure=\"days\">1.5<")
+			.contains("<tr data-key=\"tax\">")
+			.contains("id=\"chart-workload-data\"", "id=\"chart-trend-data\"", "id=\"chart-ratings-data\"");
 
 		assertThat(mvc.get().uri("/api/v1/supervision/figures?from=2026-03-02&to=2026-03-06").with(user(supervisor)))
 			.hasStatusOk()

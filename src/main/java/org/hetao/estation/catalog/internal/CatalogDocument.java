@@ -26,8 +26,12 @@ public record CatalogDocument(String version, LocalizedText notice, List<Categor
 		return new CatalogDocument(newVersion, notice, themes, domains, departments, items, matters);
 	}
 
-	/** A theme or a service domain with its texts; {@code code} is the enum constant's name. */
-	public record Category(String code, LocalizedText name, LocalizedText description) {
+	/**
+	 * A theme or a service domain with its texts; {@code code} is the enum constant's name. A theme names its
+	 * picture ({@code image}, a file under {@code static/img/themes/}); a domain has none.
+	 */
+	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+	public record Category(String code, LocalizedText name, LocalizedText description, String image) {
 	}
 
 }

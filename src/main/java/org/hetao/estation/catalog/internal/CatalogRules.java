@@ -69,11 +69,37 @@ public final class CatalogRules {
 		}
 		text(catalogSource, "", "notice", doc.notice());
 		categories(doc.themes(), "themes", EnumSet.allOf(Theme.class).stream().map(Enum::name).toList());
+		themeImages(doc.themes());
 		categories(doc.domains(), "domains", EnumSet.allOf(ServiceDomain.class).stream().map(Enum::name).toList());
 		Map<String, Department> departments = departments(doc.departments());
 		Map<String, ServiceItem> items = items(doc.items(), departments);
 		matters(doc.matters(), items);
 		return List.copyOf(errors);
+	}
+
+	/** Where the themes' pictures are, on the class path (served under /img/themes/). */
+	static final String THEME_IMAGES = "static/img/themes/";
+
+	private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,60}\\.svg");
+
+	/** Every theme names its picture: a file name (no path) of a picture that is there. */
+	private void themeImages(List<Category> themes) {
+		for (int i = 0; i < themes.size(); i++) {
+			Category c = themes.get(i);
+			if (c == null || c.code() == null) {
+				continue;
+			}
+			String at = "themes[" + i + "].image";
+			if (c.image() == null || c.image().isBlank()) {
+				errors.add(CatalogError.of(catalogSource, c.code(), at, "catalog.error.required"));
+			}
+			else if (!IMAGE.matcher(c.image()).matches()) {
+				errors.add(CatalogError.of(catalogSource, c.code(), at, "catalog.error.codeFormat", c.image(), IMAGE.pattern()));
+			}
+			else if (CatalogRules.class.getClassLoader().getResource(THEME_IMAGES + c.image()) == null) {
+				errors.add(CatalogError.of(catalogSource, c.code(), at, "catalog.error.imageMissing", c.image()));
+			}
+		}
 	}
 
 	private void categories(List<Category> list, String field, List<String> allowed) {

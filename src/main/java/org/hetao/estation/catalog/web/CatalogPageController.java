@@ -98,6 +98,8 @@ class CatalogPageController {
 				|| query.applicantType() != null || query.kind() != null);
 		model.addAttribute("themeLive", query.theme() == null ? List.of()
 				: live.stream().flatMap(l -> l.forTheme(query.theme().name()).stream()).toList());
+		// a theme's page shows its picture and what the theme covers
+		model.addAttribute("theme", query.theme() != null ? s.theme(query.theme()).orElse(null) : null);
 		model.addAttribute("heading", query.theme() != null ? s.theme(query.theme()).map(Category::name).orElse(null)
 				: query.domain() != null ? s.domain(query.domain()).map(Category::name).orElse(null) : null);
 		return "catalog/list";

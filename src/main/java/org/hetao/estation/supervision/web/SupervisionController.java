@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -33,6 +31,12 @@ class SupervisionController {
 
 	/** The longest period one request may cover. */
 	static final int MAX_DAYS = 366;
+
+	/** How many running items the "needs attention" table shows; the lists behind the tiles show the rest. */
+	static final int ATTENTION_ROWS = 10;
+
+	/** The longest list of running items one page shows. */
+	static final int TASK_LIST_LIMIT = 200;
 
 	private final Supervision supervision;
 
@@ -74,6 +78,10 @@ class SupervisionController {
 		model.addAttribute("satisfaction", view.satisfaction(d, locale));
 		model.addAttribute("dimensions", Figures.Dimension.values());
 		model.addAttribute("queue", hallQueue.waits(p.from(), p.to()));
+		model.addAttribute("tiles", view.tiles(d, locale));
+		model.addAttribute("charts", List.of(view.workload(d, locale), view.trend(d, locale), view.ratings(d, locale)));
+		model.addAttribute("attention", view.attention(d, ATTENTION_ROWS, locale));
+		model.addAttribute("attentionMore", d.overdue().size() + d.dueSoon().size() > ATTENTION_ROWS);
 		return "supervision/dashboard";
 	}
 
@@ -89,21 +97,22 @@ class SupervisionController {
 		return "supervision/case";
 	}
 
-	/** What the chart draws: per department, received / completed / overdue, labelled in the reader's language. */
-	@GetMapping(path = "/supervision/chart", produces = MediaType.APPLICATION_JSON_VALUE)
-	@ResponseBody
-	Map<String, Object> chart(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			Locale locale) {
-		Period p = period(supervision, from, to);
-		Supervision.Dashboard d = supervision.dashboard(p.from(), p.to());
-		var rows = view.rows(d, locale).get(Figures.Dimension.DEPARTMENT);
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("categories", rows.stream().map(DashboardView.Labelled::label).toList());
-		chart.put("series", List.of(
-				Map.of("name", view.msg("supervision.col.received", locale), "data", rows.stream().map(r -> r.row().received()).toList()),
-				Map.of("name", view.msg("supervision.col.completed", locale), "data", rows.stream().map(r -> r.row().completed()).toList()),
-				Map.of("name", view.msg("supervision.col.overdue", locale), "data", rows.stream().map(r -> r.row().overdue()).toList())));
-		return chart;
+	/** The running items behind a headline figure: all, due soon or overdue, the nearest deadline first. */
+	@GetMapping("/supervision/tasks")
+	String tasks(@RequestParam(defaultValue = "OPEN") String show, Model model, Locale locale) {
+		Supervision.Show which;
+		try {
+			which = Supervision.Show.valueOf(show);
+		}
+		catch (IllegalArgumentException e) {
+			throw Problem.invalid("supervision.tasks.invalid");
+		}
+		var tasks = supervision.running(which, TASK_LIST_LIMIT + 1);
+		model.addAttribute("show", which);
+		model.addAttribute("tasks", view.attention(tasks.stream().limit(TASK_LIST_LIMIT).toList(), supervision.today(), locale));
+		model.addAttribute("more", tasks.size() > TASK_LIST_LIMIT);
+		model.addAttribute("limit", TASK_LIST_LIMIT);
+		return "supervision/tasks";
 	}
 
 	@GetMapping("/supervision/export.csv")

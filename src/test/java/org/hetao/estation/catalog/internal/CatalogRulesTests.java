@@ -49,6 +49,20 @@ class CatalogRulesTests {
 	}
 
 	@Test
+	void everyThemeNamesAPictureThatIsThere() {
+		CatalogFixtures broken = CatalogFixtures.copy(temp.resolve("pictures"))
+			.edit("catalog.json", root -> {
+				((ObjectNode) root.get("themes").get(0)).remove("image");
+				((ObjectNode) root.get("themes").get(1)).put("image", "no-such-picture.svg");
+				((ObjectNode) root.get("themes").get(2)).put("image", "../logo.svg");
+			});
+		assertThat(where(check(broken))).containsExactlyInAnyOrder(
+				"catalog.json|COMPREHENSIVE_SERVICES|themes[0].image|catalog.error.required",
+				"catalog.json|EXHIBITION_EXCHANGE|themes[1].image|catalog.error.imageMissing",
+				"catalog.json|BUSINESS_NEGOTIATION|themes[2].image|catalog.error.codeFormat");
+	}
+
+	@Test
 	void anOutputMustFeedAnItemThatWaitsForIt() {
 		CatalogFixtures broken = CatalogFixtures.copy(temp.resolve("order"))
 			.matter("M-SETTLE", m -> ((ObjectNode) m.get("outputMappings").get(1)).put("toItem", "CUS-0001")
