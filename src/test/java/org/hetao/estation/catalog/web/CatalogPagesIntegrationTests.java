@@ -74,8 +74,10 @@ class CatalogPagesIntegrationTests {
 		String body = page("/", Language.EN);
 		for (Theme theme : Theme.values()) {
 			long count = catalog.items().stream().filter(i -> i.theme() == theme).count();
-			assertThat(body).contains("/catalog?theme=" + theme.name());
-			assertThat(body).containsPattern("theme=" + theme.name() + "\">(?s).*?<span class=\"count\">" + count + "</span>");
+			// a theme with a page of live information of its own (休閒資訊: the leisure pages) links there
+			String link = theme == Theme.LEISURE_INFORMATION ? "/leisure" : "/catalog?theme=" + theme.name();
+			assertThat(body).contains("href=\"" + link + "\"");
+			assertThat(body).containsPattern(java.util.regex.Pattern.quote(link) + "\">(?s).*?<span class=\"count\">" + count + "</span>");
 		}
 		for (var domain : org.hetao.estation.catalog.ServiceDomain.values()) {
 			long count = catalog.items().stream().filter(i -> i.domain() == domain).count();
