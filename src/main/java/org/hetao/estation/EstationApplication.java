@@ -29,7 +29,26 @@ public class EstationApplication {
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	public static void main(String[] args) {
-		SpringApplication.run(EstationApplication.class, args);
+		SpringApplication application = new SpringApplication(EstationApplication.class);
+		var trace = Boolean.getBoolean("estation.startup.trace")
+				? new org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup(50_000) : null;
+		if (trace != null) {
+			application.setApplicationStartup(trace);
+		}
+		application.run(args);
+		if (trace != null) {
+			// where start-up time went, the slowest steps first (-Destation.startup.trace=true; README "Performance")
+			trace.getBufferedTimeline()
+				.getEvents()
+				.stream()
+				.sorted(java.util.Comparator.comparing(
+						org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent::getDuration)
+					.reversed())
+				.limit(60)
+				.forEach(e -> System.out.printf("startup %6d ms %s %s%n", e.getDuration().toMillis(),
+						e.getStartupStep().getName(), e.getStartupStep().getTags().iterator().hasNext()
+								? e.getStartupStep().getTags().iterator().next().getValue() : ""));
+		}
 	}
 
 }
