@@ -47,7 +47,8 @@ class KeyPageScreenshotsBrowserTests {
 			new Shot("search-question", "/search?q=%E9%A6%99%E6%B8%AF%E5%85%AC%E5%8F%B8%E9%BB%9E%E6%A8%A3%E5%96%BA%E6%B2%B3%E5%A5%97%E8%A8%AD%E7%AB%8B%EF%BC%9F", null),
 			new Shot("policy-finder", "/policies/finder", null), new Shot("verify", "/verify", null),
 			new Shot("map", "/map", null), new Shot("kiosk", "/hall/kiosk", null), new Shot("board", "/hall/board", null),
-			new Shot("contact", "/contact", null), new Shot("not-found", "/no-such-page", null),
+			new Shot("leisure", "/leisure", null), new Shot("contact", "/contact", null),
+			new Shot("not-found", "/no-such-page", null),
 			new Shot("apply", "/applications/new?matter=HK-STARTUP-SETTLE", "enterprise-hk"),
 			new Shot("work-queue", "/work-queue", "officer-market-regulation"),
 			new Shot("supervision", "/supervision", "supervisor"));
