@@ -10,6 +10,8 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.zip.DeflaterOutputStream;
 
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -33,20 +35,42 @@ final class PdfLayout implements AutoCloseable {
 
 	private final PDDocument document = new PDDocument();
 
-	private final PDType0Font font;
-
 	private final CjkFont fonts;
 
 	private final CjkFont.Face face;
 
-	private PDPageContentStream stream;
+	private final CmapLookup cmap;
+
+	private final float unitsPerEm;
+
+	/**
+	 * What each page shows, drawn when the document is saved: only then is all its text known, so the font can be
+	 * cut down to those characters before PDFBox sees it. Handing PDFBox the whole 30,000-glyph face (even to
+	 * embed a subset) made it build a width table of every glyph in every document — most of a certificate's CPU.
+	 */
+	private final List<Page> pages = new ArrayList<>();
+
+	private final java.util.SortedSet<Integer> codePoints = new java.util.TreeSet<>();
 
 	private float y;
+
+	private record Page(PDPage page, List<Drawing> drawings) {
+	}
+
+	private sealed interface Drawing {
+	}
+
+	private record Text(String text, float x, float y, float size) implements Drawing {
+	}
+
+	private record Picture(PDImageXObject image, float x, float y, float size) implements Drawing {
+	}
 
 	PdfLayout(CjkFont fonts, String title, String subject, Calendar created) throws IOException {
 		this.fonts = fonts;
 		this.face = fonts.borrow();
-		this.font = PDType0Font.load(document, face.font(), true);
+		this.cmap = face.font().getUnicodeCmapLookup();
+		this.unitsPerEm = face.font().getUnitsPerEm();
 		PDDocumentInformation info = document.getDocumentInformation();
 		info.setTitle(title);
 		info.setSubject(subject);
@@ -56,14 +80,15 @@ final class PdfLayout implements AutoCloseable {
 		newPage();
 	}
 
-	private void newPage() throws IOException {
-		if (stream != null) {
-			stream.close();
-		}
+	private void newPage() {
 		PDPage page = new PDPage(PDRectangle.A4);
 		document.addPage(page);
-		stream = new PDPageContentStream(document, page);
+		pages.add(new Page(page, new ArrayList<>()));
 		y = PDRectangle.A4.getHeight() - MARGIN;
+	}
+
+	private List<Drawing> drawings() {
+		return pages.get(pages.size() - 1).drawings();
 	}
 
 	private void ensure(float height) throws IOException {
@@ -72,16 +97,18 @@ final class PdfLayout implements AutoCloseable {
 		}
 	}
 
+	/** The advance of the text in the face's own metrics, as PDFBox measures an embedded TrueType font. */
 	private float width(String text, float size) throws IOException {
-		return font.getStringWidth(text) / 1000 * size;
+		float units = 0;
+		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+			units += face.font().getAdvanceWidth(cmap.getGlyphId(text.codePointAt(i)));
+		}
+		return units / unitsPerEm * size;
 	}
 
-	private void text(String text, float x, float size) throws IOException {
-		stream.beginText();
-		stream.setFont(font, size);
-		stream.newLineAtOffset(x, y);
-		stream.showText(text);
-		stream.endText();
+	private void text(String text, float x, float size) {
+		text.codePoints().forEach(codePoints::add);
+		drawings().add(new Text(text, x, y, size));
 	}
 
 	/** A centred heading. */
@@ -179,7 +206,7 @@ final class PdfLayout implements AutoCloseable {
 		ensure(size + 30);
 		PDImageXObject xobject = blackAndWhite(image) ? bilevel(image) : LosslessFactory.createFromImage(document, image);
 		y -= size + 8;
-		stream.drawImage(xobject, MARGIN + WIDTH - size, y, size, size);
+		drawings().add(new Picture(xobject, MARGIN + WIDTH - size, y, size));
 		if (caption != null) {
 			float captionSize = 8;
 			for (String line : wrap(caption, captionSize, WIDTH)) {
@@ -235,9 +262,32 @@ final class PdfLayout implements AutoCloseable {
 		return lines;
 	}
 
+	/**
+	 * Cuts the face down to the document's characters, embeds that (a few kilobytes, with widths and a ToUnicode map
+	 * of those characters only), draws every page and saves.
+	 */
 	byte[] toBytes() throws IOException {
-		stream.close();
-		stream = null;
+		ByteArrayOutputStream subset = new ByteArrayOutputStream();
+		TTFSubsetter subsetter = new TTFSubsetter(face.font());
+		subsetter.addAll(codePoints);
+		subsetter.writeToStream(subset);
+		PDType0Font font = PDType0Font.load(document, new ByteArrayInputStream(subset.toByteArray()), true);
+		for (Page page : pages) {
+			try (PDPageContentStream stream = new PDPageContentStream(document, page.page())) {
+				for (Drawing drawing : page.drawings()) {
+					if (drawing instanceof Text t) {
+						stream.beginText();
+						stream.setFont(font, t.size());
+						stream.newLineAtOffset(t.x(), t.y());
+						stream.showText(t.text());
+						stream.endText();
+					}
+					else if (drawing instanceof Picture p) {
+						stream.drawImage(p.image(), p.x(), p.y(), p.size(), p.size());
+					}
+				}
+			}
+		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		document.save(out);
 		return out.toByteArray();
@@ -245,9 +295,6 @@ final class PdfLayout implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		if (stream != null) {
-			stream.close();
-		}
 		document.close();
 		fonts.release(face);
 	}
