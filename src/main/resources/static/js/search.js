@@ -3,6 +3,9 @@
 (function () {
   'use strict';
   function init() {
+    // on a phone the results come before the filters: the filters fold behind their heading
+    var facets = document.querySelector('.search-facets__panel');
+    if (facets && window.matchMedia && window.matchMedia('(max-width: 47.99rem)').matches) { facets.open = false; }
     var input = document.getElementById('site-search');
     if (!input || input.dataset.suggest === 'on') { return; }
     input.dataset.suggest = 'on';

@@ -128,6 +128,28 @@ class SearchBrowserTests {
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains(chosen);
 	}
 
+	/** On a phone the results come first: the filters fold behind their heading, which opens them. */
+	@Test
+	void onAPhoneTheResultsComeBeforeTheFilters() {
+		indexer.rebuild();
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		try {
+			browser.get("http://localhost:" + port + "/search?q=%E5%85%AC%E5%8F%B8&lang=en");
+			WebElement panel = browser.findElement(By.cssSelector(".search-facets__panel"));
+			assertThat(panel.getDomProperty("open")).isEqualTo("false");
+			WebElement firstHit = browser.findElement(By.cssSelector(".hit"));
+			assertThat(firstHit.getRect().getY()).as("the first result on a phone").isLessThan(844);
+			assertThat(browser.findElements(By.cssSelector(".search-facets a")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+			panel.findElement(By.tagName("summary")).sendKeys(Keys.ENTER);
+			assertThat(browser.findElements(By.cssSelector(".search-facets a")).stream().anyMatch(WebElement::isDisplayed)).isTrue();
+		}
+		finally {
+			browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1024));
+		}
+		browser.get("http://localhost:" + port + "/search?q=%E5%85%AC%E5%8F%B8&lang=en");
+		assertThat(browser.findElement(By.cssSelector(".search-facets__panel")).getDomProperty("open")).as("on a desk").isEqualTo("true");
+	}
+
 	@Test
 	void policyFinderShowsQualifyingPoliciesWithConditionsMarked() {
 		browser.get("http://localhost:" + port + "/policies/finder");
