@@ -163,6 +163,7 @@ class ApplyOnceBrowserTests {
 		}
 
 		browser.get(taskList + "/materials");
+		org.hetao.estation.support.Accessibility.assertNoViolations(browser);
 		List<WebElement> uploads = browser.findElements(By.cssSelector("input[type=file]"));
 		assertThat(uploads).as("each material asked once").hasSizeGreaterThan(10);
 		assertThat(uploads.stream().map(u -> u.getDomAttribute("name")).distinct()).hasSameSizeAs(uploads);
@@ -180,6 +181,7 @@ class ApplyOnceBrowserTests {
 		assertThat(browser.findElements(By.cssSelector(".task-list__status--COMPLETED"))).hasSizeGreaterThanOrEqualTo(8);
 
 		browser.get(taskList + "/check");
+		org.hetao.estation.support.Accessibility.assertNoViolations(browser);
 		assertThat(browser.findElements(By.cssSelector(".notice--error"))).isEmpty();
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("港深創科（深圳）有限公司", "HK_BR_CERTIFICATE.pdf");
 		submit(browser.findElement(By.cssSelector("form.submit-once button")));
@@ -191,6 +193,7 @@ class ApplyOnceBrowserTests {
 		// --- the window asks for every missing thing at once
 		signIn("clerk");
 		openAtTheWindow(receipt);
+		org.hetao.estation.support.Accessibility.assertNoViolations(browser);
 		WebElement nameTask = task("GOV-001");
 		nameTask.findElement(By.cssSelector("form.correction-form input[value='AGENT_AUTHORISATION']")).click();
 		nameTask.findElement(By.cssSelector("form.correction-form textarea")).sendKeys("授權書須由全體投資人簽署");
@@ -201,6 +204,7 @@ class ApplyOnceBrowserTests {
 		signIn("enterprise-hk");
 		browser.get(url("/applications/" + receipt));
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("需要您處理");
+		org.hetao.estation.support.Accessibility.assertNoViolations(browser);
 		assertThat(browser.findElement(By.cssSelector(".correction-notice")).getText()).contains("授權書須由全體投資人簽署");
 		submit(browser.findElement(By.cssSelector(".correction-notice a.button")));
 		browser.findElement(By.id("file-AGENT_AUTHORISATION")).sendKeys(pdf("signed-authorisation").toString());
@@ -225,11 +229,13 @@ class ApplyOnceBrowserTests {
 		clerkAccepts(receipt, "TAX-001");
 		signIn("officer-tax");
 		browser.get(url("/work-queue"));
+		org.hetao.estation.support.Accessibility.assertNoViolations(browser);
 		submit(browser.findElement(By.cssSelector("tr[data-item='TAX-001'][data-receipt='" + receipt + "'] a")));
 		assertThat(browser.findElement(By.cssSelector("dd[data-field='creditCode']")).getText()).isEqualTo(creditCode);
 		assertThat(browser.findElement(By.cssSelector("dd[data-field='bankAccountNumber']")).getText())
 			.isEqualTo("44250100012345678");
 		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("NA-2026-1127");
+		org.hetao.estation.support.Accessibility.assertNoViolations(browser);
 		// (the tax officer reads Simplified Chinese)
 		assertThat(browser.findElement(By.cssSelector(".issued-material")).getText()).contains("营业执照", "本案",
 				"440300-2026-001");

@@ -138,7 +138,7 @@ class KeyboardJourneyBrowserTests {
 		new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
 	}
 
-	/** The page is in English and its main content has no Chinese (but the person's own name). */
+	/** The page is in English, its main content has no Chinese (but the person's own name), and axe passes it. */
 	void englishOnly() {
 		pages.add(browser.getCurrentUrl());
 		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).as(browser.getCurrentUrl())
@@ -146,6 +146,8 @@ class KeyboardJourneyBrowserTests {
 		// the applicant's own name, as their account spells it, is theirs to read
 		String main = browser.findElement(By.tagName("main")).getText().replace("陳大文", "");
 		assertThat(HAN.matcher(main).find()).as("Chinese on %s: %s", browser.getCurrentUrl(), main).isFalse();
+		// and each page of the journey, signed out and signed in, passes the accessibility checker
+		org.hetao.estation.support.Accessibility.assertNoViolations(browser);
 	}
 
 }
