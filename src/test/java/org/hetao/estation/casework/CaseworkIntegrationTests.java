@@ -586,7 +586,7 @@ class CaseworkIntegrationTests {
 			.with(user(clerk))
 			.with(csrf())
 			.exchange();
-		assertThat(badId).hasStatus(400).bodyText().contains("valid identity document number");
+		assertThat(badId).hasStatus(400).bodyText().contains("Enter the document number as it is printed");
 		MvcTestResult start = mvc.post()
 			.uri("/window/walk-in")
 			.param("walkInName", "Lee Siu Ming")
