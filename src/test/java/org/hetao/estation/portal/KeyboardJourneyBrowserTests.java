@@ -1,6 +1,5 @@
 package org.hetao.estation.portal;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -8,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.hetao.estation.search.SearchIndexer;
 import org.hetao.estation.support.Browser;
+import org.hetao.estation.support.Keyboard;
 import org.hetao.estation.support.StaffSignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,11 +40,14 @@ class KeyboardJourneyBrowserTests {
 
 	WebDriver browser;
 
+	Keyboard keyboard;
+
 	final List<String> pages = new ArrayList<>();
 
 	@BeforeEach
 	void start() {
 		browser = Browser.start();
+		keyboard = new Keyboard(browser);
 	}
 
 	@AfterEach
@@ -118,24 +120,16 @@ class KeyboardJourneyBrowserTests {
 		assertThat(pages).hasSizeGreaterThanOrEqualTo(9);
 	}
 
-	/** Presses Tab until the focused element is the one wanted (at most 120 times), and returns it. */
 	WebElement tabTo(String what, Predicate<WebElement> wanted) {
-		for (int i = 0; i < 120; i++) {
-			WebElement focused = browser.switchTo().activeElement();
-			if (wanted.test(focused)) {
-				return focused;
-			}
-			focused.sendKeys(Keys.TAB);
-		}
-		throw new AssertionError("Tab never reached " + what + " on " + browser.getCurrentUrl());
+		return keyboard.tabTo(what, wanted);
 	}
 
 	void enter(WebElement element) {
-		element.sendKeys(Keys.ENTER);
+		keyboard.enter(element);
 	}
 
 	void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+		keyboard.waitFor(condition);
 	}
 
 	/** The page is in English, its main content has no Chinese (but the person's own name), and axe passes it. */
