@@ -123,6 +123,51 @@ class AccessibilityBrowserTests {
 		}
 	}
 
+	/**
+	 * An address that is no page, as a person meets it in the browser: in the language their browser asks for
+	 * (a Hong Kong browser: Traditional Chinese), in the one they chose (kept for the next wrong address), with
+	 * what to do next in that language, and a search box that Tab reaches and Enter submits.
+	 */
+	@org.junit.jupiter.api.Test
+	void aMissingPageSpeaksTheReadersLanguageAndOffersAWayOn() {
+		browser.manage().deleteAllCookies();
+		java.util.Map<String, List<String>> expected = java.util.Map.of(
+				"zh-Hant", List.of("找不到頁面", "如你自行輸入網址，請檢查是否正確。", "瀏覽全部服務", "搜尋要辦的事項"),
+				"zh-Hans", List.of("找不到页面", "如你自行输入网址，请检查是否正确。", "浏览全部服务", "搜索要办的事项"),
+				"en", List.of("Page not found", "If you typed the web address, check it is correct.", "browse all services",
+						"Search for what you need to do"));
+		// no choice made: the browser's own language (zh-HK) decides
+		browser.get("http://localhost:" + port + "/no-such-page/at-all");
+		assertMissingPage("zh-Hant", expected.get("zh-Hant"));
+		for (String lang : List.of("en", "zh-Hans")) {
+			browser.get("http://localhost:" + port + "/licences/no-such-licence?lang=" + lang);
+			assertMissingPage(lang, expected.get(lang));
+			// the choice is remembered: the next wrong address answers in it too
+			browser.get("http://localhost:" + port + "/another-missing-page");
+			assertMissingPage(lang, expected.get(lang));
+		}
+		// and the way on works by keyboard: Tab to the search box, type, Enter
+		org.hetao.estation.support.Keyboard keyboard = new org.hetao.estation.support.Keyboard(browser);
+		keyboard.tabTo("the search box of the missing page", e -> "not-found-q".equals(e.getDomAttribute("id")))
+			.sendKeys("公司注册", org.openqa.selenium.Keys.ENTER);
+		keyboard.waitFor(d -> d.getCurrentUrl().contains("/search?q="));
+		org.assertj.core.api.Assertions.assertThat(browser.findElement(org.openqa.selenium.By.tagName("h1")).getText())
+			.isEqualTo("搜索服务、一件事、政策及机构");
+		browser.manage().deleteAllCookies();
+	}
+
+	void assertMissingPage(String lang, List<String> texts) {
+		org.assertj.core.api.Assertions.assertThat(browser.findElement(org.openqa.selenium.By.tagName("html")).getDomAttribute("lang"))
+			.as(browser.getCurrentUrl()).isEqualTo(lang);
+		org.assertj.core.api.Assertions.assertThat(browser.findElement(org.openqa.selenium.By.tagName("h1")).getText())
+			.isEqualTo(texts.get(0));
+		org.assertj.core.api.Assertions.assertThat(browser.getTitle()).startsWith(texts.get(0));
+		org.assertj.core.api.Assertions.assertThat(browser.findElement(org.openqa.selenium.By.tagName("main")).getText())
+			.contains(texts.subList(1, texts.size()))
+			.doesNotContain("404 Not Found", "Whitelabel", "Exception");
+		Accessibility.assertNoViolations(browser);
+	}
+
 	@ParameterizedTest
 	@MethodSource("pages")
 	void meetsWcag21AAWithoutConsoleErrors(String path) {
