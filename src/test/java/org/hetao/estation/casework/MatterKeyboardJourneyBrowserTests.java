@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import org.hetao.estation.support.Accessibility;
 import org.hetao.estation.support.Browser;
+import org.hetao.estation.support.ChineseScript;
 import org.hetao.estation.support.Keyboard;
 import org.hetao.estation.support.StaffSignIn;
 import org.junit.jupiter.api.AfterEach;
@@ -203,23 +203,7 @@ class MatterKeyboardJourneyBrowserTests {
 		pages.add(browser.getCurrentUrl());
 		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).as(browser.getCurrentUrl())
 			.isEqualTo("zh-Hans");
-		String text = browser.findElement(By.tagName("body")).getText();
-		String own = browser.findElements(By.cssSelector(".account__name"))
-			.stream()
-			.map(WebElement::getText)
-			.findFirst()
-			.orElse("");
-		if (!own.isBlank()) {
-			text = text.replace(own, "");
-		}
-		// the language chooser names each language in itself (繁體中文 is meant to be read as written)
-		text = text.replace("繁體中文", "");
-		List<String> traditional = new ArrayList<>();
-		for (String line : text.split("\n")) {
-			if (!ZhConverterUtil.toSimple(line).equals(line)) {
-				traditional.add(line);
-			}
-		}
+		List<String> traditional = ChineseScript.traditionalLines(browser);
 		assertThat(traditional).as("Traditional Chinese on %s", browser.getCurrentUrl()).isEmpty();
 		if (checkAccessibility) {
 			Accessibility.assertNoViolations(browser);

@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 
 import org.hetao.estation.search.SearchIndexer;
 import org.hetao.estation.support.Browser;
+import org.hetao.estation.support.ChineseScript;
 import org.hetao.estation.support.StaffSignIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,10 +42,13 @@ class KeyPageScreenshotsBrowserTests {
 	record Shot(String name, String path, String user) {
 	}
 
+	/** A question as a Hong Kong person types it (Cantonese, Traditional characters). */
+	static final String SEARCH_QUESTION = "香港公司點樣喺河套設立？";
+
 	static final List<Shot> PAGES = List.of(new Shot("home", "/", null), new Shot("catalogue", "/catalog", null),
 			new Shot("item-guide", "/catalog/items/GOV-004", null),
 			new Shot("matter", "/catalog/matters/HK-STARTUP-SETTLE", null),
-			new Shot("search-question", "/search?q=%E9%A6%99%E6%B8%AF%E5%85%AC%E5%8F%B8%E9%BB%9E%E6%A8%A3%E5%96%BA%E6%B2%B3%E5%A5%97%E8%A8%AD%E7%AB%8B%EF%BC%9F", null),
+			new Shot("search-question", "/search?q=" + java.net.URLEncoder.encode(SEARCH_QUESTION, java.nio.charset.StandardCharsets.UTF_8), null),
 			new Shot("policy-finder", "/policies/finder", null), new Shot("verify", "/verify", null),
 			new Shot("map", "/map", null), new Shot("kiosk", "/hall/kiosk", null), new Shot("board", "/hall/board", null),
 			new Shot("leisure", "/leisure", null), new Shot("contact", "/contact", null),
@@ -86,10 +90,12 @@ class KeyPageScreenshotsBrowserTests {
 				StaffSignIn.inBrowser(browser, base(), shot.user());
 				signedIn = shot.user();
 			}
-			for (String lang : List.of("zh-Hant", "en")) {
+			for (String lang : List.of("zh-Hant", "zh-Hans", "en")) {
 				for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
 					boolean phone = size.getWidth() < 500;
-					if (phone && !lang.equals("zh-Hant") && shot.user() != null) {
+					// every page on a desk in each language; on a phone, the public pages in Traditional Chinese and
+					// English and the signed-in ones in Traditional Chinese
+					if (phone && (lang.equals("zh-Hans") || !lang.equals("zh-Hant") && shot.user() != null)) {
 						continue;
 					}
 					browser.manage().window().setSize(size);
@@ -106,6 +112,11 @@ class KeyPageScreenshotsBrowserTests {
 						.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
 						.filter(e -> !(shot.name().equals("not-found") && e.getMessage().contains("404")))
 						.forEach(e -> problems.add(shot.name() + " " + lang + ": " + e.getMessage()));
+					// (the hall's board on the wall shows Traditional Chinese and English side by side, whatever the reader chose)
+					if (lang.equals("zh-Hans") && !phone && !shot.name().equals("board")) {
+						ChineseScript.traditionalLines(browser, SEARCH_QUESTION)
+							.forEach(line -> problems.add(shot.name() + " zh-Hans: Traditional text \"" + line + "\""));
+					}
 					byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
 					BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
 					assertThat(image.getWidth()).as(shot.name()).isGreaterThanOrEqualTo(phone ? 300 : 1000);
