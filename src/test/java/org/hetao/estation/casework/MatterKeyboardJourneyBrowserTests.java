@@ -26,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The whole matter "an HK start-up settles in the park" — several departments, one form, every material
+ * From the home page to a receipt for the whole matter "an HK start-up settles in the park" — several departments, one form, every material
  * uploaded once — applied for with the keyboard alone by a person who reads Simplified Chinese: Tab to each
  * section, type the answers, choose with the arrow keys, pick each file from its upload control, check and
  * submit. Every page on the way is in Simplified Chinese (no Traditional-only text but what the person typed)
@@ -75,10 +75,14 @@ class MatterKeyboardJourneyBrowserTests {
 
 	@Test
 	void anHkStartUpAppliesForTheWholeMatterByKeyboardInSimplifiedChinese() throws Exception {
+		// from the home page: the matter is among the first things it offers
 		browser.get("http://localhost:" + port + "/?lang=zh-Hans");
 		simplifiedOnly();
-		browser.get("http://localhost:" + port + "/applications/new?matter=" + MATTER);
-		keyboard.waitFor(d -> d.getCurrentUrl().contains("/login"));
+		keyboard.follow(keyboard.tabToLink("the matter on the home page", "/catalog/matters/" + MATTER),
+				url -> url.contains("/catalog/matters/" + MATTER));
+		simplifiedOnly();
+		keyboard.follow(keyboard.tabToLink("apply for the whole matter", "/applications/new?matter=" + MATTER),
+				url -> url.contains("/login"));
 		simplifiedOnly();
 		keyboard.tabTo("the user name", e -> "username".equals(e.getDomAttribute("id"))).sendKeys("enterprise-hk");
 		keyboard.tabTo("the password", e -> "password".equals(e.getDomAttribute("id")))
