@@ -51,7 +51,7 @@ class CrashRecoveryIntegrationTests {
 	static final Map<String, String> ANSWERS = Map.ofEntries(Map.entry("shared.legalRepName", "陳大文"),
 			Map.entry("shared.legalRepIdNumber", "A123456(3)"), Map.entry("shared.contactPhone", "+852 9123 4567"),
 			Map.entry("shared.registeredAddress", "深圳市福田區河套"), Map.entry("item.LEG-001.documentType", "COMPANY"),
-			Map.entry("item.LEG-001.usePurpose", "設立登記"), Map.entry("item.GOV-001.proposedName", "港深創科"),
+			Map.entry("item.LEG-001.usePurpose", "設立登記"), Map.entry("item.LEG-001.documentCount", "2"), Map.entry("item.GOV-001.proposedName", "港深創科"),
 			Map.entry("item.GOV-001.industry", "IT"), Map.entry("item.GOV-001.investorName", "港深創科有限公司"),
 			Map.entry("item.GOV-002.registeredCapital", "1000000"), Map.entry("item.GOV-002.investmentAmount", "1000000"),
 			Map.entry("item.GOV-002.businessScope", "軟件開發"), Map.entry("item.GOV-002.investorName", "港深創科有限公司"),

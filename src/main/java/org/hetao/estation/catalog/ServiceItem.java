@@ -1,6 +1,5 @@
 package org.hetao.estation.catalog;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,15 +15,15 @@ import org.hetao.estation.shared.LocalizedText;
  * @param legalLimitDays maximum working days by law (法定時限)
  * @param promisedLimitDays working days the centre promises (承諾時限), never more than the legal limit
  * @param jurisdiction whose working days count for the deadline
- * @param fee fee in CNY (0 for free)
- * @param feeNote how the fee is charged, when it is not simply {@code fee}; may be null
+ * @param fee what it costs; null when it is free
+ * @param feeNote how the fee is charged, in words, beside the amounts; may be null
  * @param ticketCategory the hall's queue ticket category that serves it (A, B, C, D…)
  * @param active false once retired from the catalogue (kept for old cases)
  */
 public record ServiceItem(String code, LocalizedText name, LocalizedText description, String departmentCode,
 		ServiceDomain domain, Theme theme, ItemKind kind, Set<ApplicantType> applicantTypes,
 		List<MaterialRequirement> materials, List<FormField> fields, List<ItemOutput> outputs, int legalLimitDays,
-		int promisedLimitDays, Jurisdiction jurisdiction, BigDecimal fee, LocalizedText feeNote, Set<Channel> channels,
+		int promisedLimitDays, Jurisdiction jurisdiction, Fee fee, LocalizedText feeNote, Set<Channel> channels,
 		LocalizedText legalBasis, boolean appointmentRequired, String ticketCategory, boolean active) {
 
 	public ServiceItem {
@@ -42,6 +41,11 @@ public record ServiceItem(String code, LocalizedText name, LocalizedText descrip
 
 	public Optional<FormField> field(String key) {
 		return fields.stream().filter(f -> f.key().equals(key)).findFirst();
+	}
+
+	/** Whether the item costs anything. */
+	public boolean charged() {
+		return fee != null;
 	}
 
 	public boolean serves(ApplicantType type) {

@@ -82,7 +82,7 @@ class ApplyOnceBrowserTests {
 			Map.entry("shared.legalRepName", "陳大文"), Map.entry("shared.legalRepIdNumber", "A123456(3)"),
 			Map.entry("shared.contactPhone", "+852 9123 4567"), Map.entry("shared.registeredAddress", "深圳市福田區河套深港科技創新合作區"),
 			Map.entry("registeredCapital", "1000000"), Map.entry("investmentAmount", "1000000"),
-			Map.entry("financeOfficerPhone", "+852 9876 5432"));
+			Map.entry("financeOfficerPhone", "+852 9876 5432"), Map.entry("documentCount", "2"));
 
 	void answerEveryQuestionOnThePage() {
 		for (WebElement input : browser.findElements(By.cssSelector("main form.form input[type=text], main form.form input[type=tel], main form.form textarea"))) {

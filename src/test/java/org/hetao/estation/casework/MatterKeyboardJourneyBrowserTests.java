@@ -44,7 +44,7 @@ class MatterKeyboardJourneyBrowserTests {
 			Map.entry("legalRepName", "陈大文"), Map.entry("legalRepIdNumber", "A123456(3)"),
 			Map.entry("contactPhone", "+852 9123 4567"), Map.entry("registeredAddress", "深圳市福田区河套深港科技创新合作区"),
 			Map.entry("registeredCapital", "1000000"), Map.entry("investmentAmount", "1000000"),
-			Map.entry("financeOfficerPhone", "+852 9876 5432"));
+			Map.entry("financeOfficerPhone", "+852 9876 5432"), Map.entry("documentCount", "2"));
 
 	static final String PLAIN_ANSWER = "河套测试资料";
 

@@ -38,7 +38,7 @@ final class PlanFixtures {
 		return new ServiceItem(code, t(code), t(code), department, ServiceDomain.GOVERNMENT_AFFAIRS,
 				Theme.COMPREHENSIVE_SERVICES, ItemKind.APPLICATION,
 				Set.of(ApplicantType.HK_RESIDENT, ApplicantType.HK_ENTERPRISE, ApplicantType.MAINLAND_RESIDENT), materials,
-				fields, outputs, 20, 5, Jurisdiction.CN, BigDecimal.ZERO, null, Set.of(Channel.ONLINE, Channel.WINDOW),
+				fields, outputs, 20, 5, Jurisdiction.CN, null, null, Set.of(Channel.ONLINE, Channel.WINDOW),
 				t("law"), false, "A", true);
 	}
 

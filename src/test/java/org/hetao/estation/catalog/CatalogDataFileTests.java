@@ -170,7 +170,13 @@ class CatalogDataFileTests {
 			int legal = item.get("legalLimitDays").asInt();
 			int promised = item.get("promisedLimitDays").asInt();
 			assertThat(promised).as("%s promised ≤ legal", code).isBetween(0, legal);
-			assertThat(item.get("fee").decimalValue()).as(code).isNotNegative();
+			JsonNode fee = item.get("fee");
+			if (!fee.isNull()) {
+				// in minor units, in the currency of the department's side of the river
+				assertThat(fee.get("amount").asLong()).as(code).isPositive();
+				assertThat(fee.get("currency").asString()).as(code)
+					.isEqualTo(item.get("jurisdiction").asString().equals("HK") ? "HKD" : "CNY");
+			}
 			assertThat(item.get("ticketCategory").asString()).as(code).isIn("A", "B", "C", "D");
 			assertThat(item.get("jurisdiction").asString()).as(code).isIn("CN", "HK");
 			ItemKind.valueOf(item.get("kind").asString());

@@ -55,7 +55,7 @@ record CaseFixtures(MockMvcTester mvc, Accounts accounts, Documents documents, J
 		long attested = documents.upload(applicant.id(), "attested.pdf", SCAN, "file").id();
 		long hkid = documents.upload(applicant.id(), "hkid.pdf", SCAN, "file").id();
 		String body = json.writeValueAsString(Map.of("itemCode", "LEG-001", "answers",
-				Map.of("item.LEG-001.documentType", "PERSONAL", "item.LEG-001.usePurpose", "婚姻登記",
+				Map.of("item.LEG-001.documentType", "PERSONAL", "item.LEG-001.usePurpose", "婚姻登記", "item.LEG-001.documentCount", "1",
 						"item.LEG-001.contactPhone", "+852 9123 4567"),
 				"materials", Map.of("ATTESTED_DOCUMENT", attested, "HKID_COPY", hkid)));
 		MvcTestResult result = mvc.post()

@@ -30,7 +30,7 @@ public final class CatalogReader {
 
 	static final List<String> ITEM_REQUIRED = List.of("code", "name", "description", "departmentCode", "domain",
 			"theme", "kind", "applicantTypes", "materials", "fields", "legalLimitDays", "promisedLimitDays",
-			"jurisdiction", "fee", "channels", "legalBasis", "appointmentRequired");
+			"jurisdiction", "channels", "legalBasis", "appointmentRequired");
 
 	static final List<String> MATTER_REQUIRED = List.of("code", "name", "description", "items");
 

@@ -1,6 +1,5 @@
 package org.hetao.estation.catalog.internal;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -204,11 +203,8 @@ public final class CatalogRules {
 				errors.add(CatalogError.of(src, code, "promisedLimitDays", "catalog.error.promisedOverLegal",
 						item.promisedLimitDays(), item.legalLimitDays()));
 			}
-			if (item.fee() == null) {
-				errors.add(CatalogError.of(src, code, "fee", "catalog.error.required"));
-			}
-			else if (item.fee().compareTo(BigDecimal.ZERO) < 0) {
-				errors.add(CatalogError.of(src, code, "fee", "catalog.error.negative"));
+			if (item.fee() != null) {
+				fee(src, item);
 			}
 			if (item.ticketCategory() != null && !TICKET.matcher(item.ticketCategory()).matches()) {
 				errors.add(CatalogError.of(src, code, "ticketCategory", "catalog.error.codeFormat", item.ticketCategory(),
@@ -219,6 +215,42 @@ public final class CatalogRules {
 			outputs(src, code, item.outputs());
 		}
 		return byCode;
+	}
+
+	/** A fee is more than nothing, in the currency of the department's side of the river, and its form asks what it needs. */
+	private void fee(String src, ServiceItem item) {
+		org.hetao.estation.catalog.Fee fee = item.fee();
+		String code = item.code();
+		if (fee.amount() <= 0) {
+			errors.add(CatalogError.of(src, code, "fee.amount", "catalog.error.feeNotPositive"));
+		}
+		String expected = item.jurisdiction() == org.hetao.estation.shared.Jurisdiction.HK ? "HKD" : "CNY";
+		if (!expected.equals(fee.currency())) {
+			errors.add(CatalogError.of(src, code, "fee.currency", "catalog.error.feeCurrency", String.valueOf(fee.currency()),
+					expected));
+		}
+		if (fee.basis() != org.hetao.estation.catalog.Fee.Basis.PER_APPLICATION) {
+			boolean asked = fee.quantityField() != null && item.field(fee.quantityField())
+				.filter(f -> f.type() == org.hetao.estation.catalog.FieldType.NUMBER && f.required())
+				.isPresent();
+			if (!asked) {
+				errors.add(CatalogError.of(src, code, "fee.quantityField", "catalog.error.feeQuantity",
+						String.valueOf(fee.quantityField())));
+			}
+		}
+		if (fee.byAnswer() != null) {
+			var choice = item.field(fee.byAnswer().field())
+				.filter(f -> f.type() == org.hetao.estation.catalog.FieldType.SELECT && f.required());
+			boolean complete = choice.isPresent() && choice.get()
+				.options()
+				.stream()
+				.allMatch(o -> fee.byAnswer().amounts().getOrDefault(o.value(), 0L) > 0)
+					&& fee.byAnswer().amounts().size() == choice.get().options().size();
+			if (!complete) {
+				errors.add(CatalogError.of(src, code, "fee.byAnswer", "catalog.error.feeByAnswer",
+						String.valueOf(fee.byAnswer().field())));
+			}
+		}
 	}
 
 	private void materials(String src, ServiceItem item) {

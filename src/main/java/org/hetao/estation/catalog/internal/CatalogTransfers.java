@@ -105,7 +105,8 @@ public class CatalogTransfers {
 			row.add(String.valueOf(i.legalLimitDays()));
 			row.add(String.valueOf(i.promisedLimitDays()));
 			row.add(i.jurisdiction().name());
-			row.add(i.fee().toPlainString());
+			// the fee as a JSON object, like materials and fields; empty when the item is free
+			row.add(i.fee() == null ? "" : JSON.writeValueAsString(i.fee()));
 			texts(row, i.feeNote());
 			row.add(String.join(" ", i.channels().stream().map(Enum::name).toList()));
 			texts(row, i.legalBasis());
@@ -269,7 +270,21 @@ public class CatalogTransfers {
 		codes(node, "channels", cells.get("channels"));
 		number(node, "legalLimitDays", cells.get("legal_limit_days"), src, code, "legal_limit_days", errors, true);
 		number(node, "promisedLimitDays", cells.get("promised_limit_days"), src, code, "promised_limit_days", errors, true);
-		number(node, "fee", cells.get("fee"), src, code, "fee", errors, false);
+		String fee = cells.get("fee");
+		if (!fee.isEmpty()) {
+			try {
+				JsonNode parsed = JSON.readTree(fee);
+				if (!parsed.isObject()) {
+					errors.add(CatalogError.of(src, code, "fee", "catalog.error.notAnObject"));
+				}
+				else {
+					node.set("fee", parsed);
+				}
+			}
+			catch (JacksonException e) {
+				errors.add(CatalogError.of(src, code, "fee", "catalog.error.notAnObject"));
+			}
+		}
 		if (!(cells.get("fee_note_zh_hant") + cells.get("fee_note_zh_hans") + cells.get("fee_note_en")).isEmpty()) {
 			text(node, "feeNote", cells, "fee_note");
 		}

@@ -1,12 +1,12 @@
 package org.hetao.estation.catalog.internal;
 
-import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.hetao.estation.catalog.Channel;
+import org.hetao.estation.catalog.Fee;
 import org.hetao.estation.catalog.FormField;
 import org.hetao.estation.catalog.ItemKind;
 import org.hetao.estation.catalog.ItemOutput;
@@ -28,7 +28,7 @@ import org.hetao.estation.shared.LocalizedText;
 public record ItemJson(String code, LocalizedText name, LocalizedText description, String departmentCode,
 		ServiceDomain domain, Theme theme, ItemKind kind, List<ApplicantType> applicantTypes,
 		List<MaterialJson> materials, List<FormField> fields, List<ItemOutput> outputs, int legalLimitDays,
-		int promisedLimitDays, Jurisdiction jurisdiction, BigDecimal fee, LocalizedText feeNote, List<Channel> channels,
+		int promisedLimitDays, Jurisdiction jurisdiction, Fee fee, LocalizedText feeNote, List<Channel> channels,
 		LocalizedText legalBasis, boolean appointmentRequired, String ticketCategory,
 		@JsonInclude(JsonInclude.Include.NON_NULL) Boolean active) {
 

@@ -49,6 +49,25 @@ class CatalogRulesTests {
 	}
 
 	@Test
+	void aFeeIsInTheDepartmentsCurrencyAndItsFormAsksWhatItNeeds() {
+		CatalogFixtures broken = CatalogFixtures.copy(temp.resolve("fees"))
+			.item("GOV-0001", i -> i.putObject("fee").put("amount", 1000).put("currency", "HKD"))
+			.item("TAX-0001", i -> i.putObject("fee").put("amount", 0).put("currency", "CNY"))
+			.item("CUS-0001", i -> i.putObject("fee").put("amount", 1500).put("currency", "CNY").put("basis", "PER_COPY")
+				.put("quantityField", "noSuchQuestion"))
+			.item("FIN-0001", i -> i.putObject("fee").put("amount", 1500).put("currency", "CNY")
+				.putObject("byAnswer").put("field", "noSuchChoice").putObject("amounts").put("A", 100));
+		assertThat(where(check(broken))).contains("items/a-government.json|GOV-0001|fee.currency|catalog.error.feeCurrency",
+				"items/a-government.json|TAX-0001|fee.amount|catalog.error.feeNotPositive",
+				"items/a-government.json|CUS-0001|fee.quantityField|catalog.error.feeQuantity",
+				"items/b-other.json|FIN-0001|fee.byAnswer|catalog.error.feeByAnswer");
+		// and a fee as the rules want it passes
+		CatalogFixtures fine = CatalogFixtures.copy(temp.resolve("fee-ok"))
+			.item("GOV-0001", i -> i.putObject("fee").put("amount", 1000).put("currency", "CNY"));
+		assertThat(check(fine)).isEmpty();
+	}
+
+	@Test
 	void everyThemeNamesAPictureThatIsThere() {
 		CatalogFixtures broken = CatalogFixtures.copy(temp.resolve("pictures"))
 			.edit("catalog.json", root -> {

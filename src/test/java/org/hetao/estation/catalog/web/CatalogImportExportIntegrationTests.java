@@ -183,7 +183,7 @@ class CatalogImportExportIntegrationTests {
 		int promised = header.indexOf("promised_limit_days");
 		int fee = header.indexOf("fee");
 		int department = header.indexOf("department");
-		// row 3: promised > legal; row 4: a fee that is no number; row 5: an unknown department
+		// row 3: promised > legal; row 4: a fee that is no JSON object; row 5: an unknown department
 		lines.set(2, setCell(lines.get(2), header.size(), legal, "5", promised, "9"));
 		lines.set(3, setCell(lines.get(3), header.size(), fee, "abc"));
 		lines.set(4, setCell(lines.get(4), header.size(), department, "no-such-department"));

@@ -108,6 +108,19 @@ class CatalogPagesIntegrationTests {
 		});
 	}
 
+	/** The guide says what an item costs, in its currency, per what, by which answer, and before which point. */
+	@Test
+	void theItemGuideShowsTheFeeAsTheScaleSaysIt() throws Exception {
+		assertThat(page("/catalog/items/LEG-001", Language.ZH_HANT)).contains("每份 港幣 250.00 元", "須於部門作出決定前繳付。");
+		assertThat(page("/catalog/items/LEG-001", Language.EN)).contains("HKD 250.00 per document");
+		assertThat(page("/catalog/items/PSB-003", Language.EN)).contains("By your answer to “Validity of the permit applied for”:",
+				"Less than one year: CNY 400.00", "Three to five years: CNY 1,000.00");
+		assertThat(page("/catalog/items/TRF-014", Language.ZH_HANS)).contains("每宗申请 人民币 10.00 元", "须于领取结果前缴付。");
+		assertThat(page("/catalog/items/TRF-025", Language.EN)).contains("To be paid at the window when you collect the result.");
+		String free = page("/catalog/items/GOV-004", Language.EN);
+		assertThat(free).contains("Free of charge").doesNotContain("To be paid");
+	}
+
 	@Test
 	void theListIsPaginated() throws Exception {
 		String first = page("/catalog", Language.EN);
