@@ -417,6 +417,16 @@ class AccessControlIntegrationTests {
 				of(P.CLERK, P.HALL_MANAGER, P.OFFICER_X));
 		owned("POST /api/v1/applications/{receiptNumber}/resubmit", "/api/v1/applications/" + r + "/resubmit", none);
 		owned("POST /api/v1/applications/{receiptNumber}/withdraw", "/api/v1/applications/" + r + "/withdraw", none);
+		// fees and payments: the case's fees for whoever may see the case; paying for its applicant only; a payment
+		// for its payer and staff (none here: no payment is made in this walk, so everyone meets a 404)
+		owned("GET /api/v1/applications/{receiptNumber}/fees", "/api/v1/applications/" + r + "/fees",
+				of(P.CLERK, P.HALL_MANAGER, P.OFFICER_X));
+		owned("POST /api/v1/applications/{receiptNumber}/payments", "/api/v1/applications/" + r + "/payments", none);
+		only("GET /api/v1/payments/{paymentId}", "/api/v1/payments/pay_0000", none);
+		pub("POST /api/v1/payments/providers/{provider}/notifications", "/api/v1/payments/providers/sandbox/notifications",
+				"a provider's notification: refused (400) unless the provider signed it");
+		pub("GET /sandbox-pay/{ref}", "/sandbox-pay/sbx_0000", "the sandbox provider's hosted page (a provider's page)");
+		pub("POST /sandbox-pay/{ref}", "/sandbox-pay/sbx_0000", "the sandbox provider's hosted page (a provider's page)");
 		for (String action : List.of("accept", "reject", "deliver")) {
 			only("POST /api/v1/tasks/{id}/" + action, "/api/v1/tasks/" + taskId + "/" + action, staffOfWindow);
 		}

@@ -28,34 +28,39 @@ import tools.jackson.databind.ObjectMapper;
  * language asked) applies for LEG-001 (attested documents, legal-services); the clerk accepts or asks for
  * corrections; the department's officer approves or refuses.
  */
-record CaseFixtures(MockMvcTester mvc, Accounts accounts, Documents documents, JdbcClient jdbc, ObjectMapper json) {
+public record CaseFixtures(MockMvcTester mvc, Accounts accounts, Documents documents, JdbcClient jdbc, ObjectMapper json) {
 
 	static final byte[] SCAN = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-	static final String OFFICER = "officer-legal-services";
+	public static final String OFFICER = "officer-legal-services";
 
-	EstationUser account(String username) {
+	public EstationUser account(String username) {
 		return accounts.findByUsername(username).orElseThrow();
 	}
 
 	/** A new applicant with this language; display name {@code 陳大文 <suffix>}. */
-	EstationUser applicant(Language language) {
+	public EstationUser applicant(Language language) {
 		String name = "cert-" + UUID.randomUUID().toString().substring(0, 8);
 		long id = accounts.create(new Accounts.NewAccount(name, "{noop}x", "陳大文 " + name.substring(5), name + "@example.hk",
 				"+852 9123 4567", language, ApplicantType.HK_RESIDENT, null, Set.of(Role.APPLICANT)));
 		return accounts.findById(id).orElseThrow();
 	}
 
-	JsonNode body(MvcTestResult result) throws Exception {
+	public JsonNode body(MvcTestResult result) throws Exception {
 		return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
 	}
 
-	/** Submits LEG-001; returns the receipt number. */
-	String submit(EstationUser applicant) throws Exception {
+	/** Submits LEG-001 (one document); returns the receipt number. */
+	public String submit(EstationUser applicant) throws Exception {
+		return submit(applicant, 1);
+	}
+
+	/** Submits LEG-001 for this many documents; returns the receipt number. */
+	public String submit(EstationUser applicant, int documentCount) throws Exception {
 		long attested = documents.upload(applicant.id(), "attested.pdf", SCAN, "file").id();
 		long hkid = documents.upload(applicant.id(), "hkid.pdf", SCAN, "file").id();
 		String body = json.writeValueAsString(Map.of("itemCode", "LEG-001", "answers",
-				Map.of("item.LEG-001.documentType", "PERSONAL", "item.LEG-001.usePurpose", "婚姻登記", "item.LEG-001.documentCount", "1",
+				Map.of("item.LEG-001.documentType", "PERSONAL", "item.LEG-001.usePurpose", "婚姻登記", "item.LEG-001.documentCount", String.valueOf(documentCount),
 						"item.LEG-001.contactPhone", "+852 9123 4567"),
 				"materials", Map.of("ATTESTED_DOCUMENT", attested, "HKID_COPY", hkid)));
 		MvcTestResult result = mvc.post()
@@ -69,13 +74,13 @@ record CaseFixtures(MockMvcTester mvc, Accounts accounts, Documents documents, J
 		return body(result).get("receiptNumber").asString();
 	}
 
-	long taskId(EstationUser applicant, String receipt) throws Exception {
+	public long taskId(EstationUser applicant, String receipt) throws Exception {
 		MvcTestResult result = mvc.get().uri("/api/v1/applications/" + receipt).with(user(applicant)).exchange();
 		assertThat(result).hasStatusOk();
 		return body(result).get("tasks").get(0).get("id").asLong();
 	}
 
-	void act(String username, long taskId, String action, String body) {
+	public void act(String username, long taskId, String action, String body) {
 		MvcTestResult result = mvc.post()
 			.uri("/api/v1/tasks/" + taskId + "/" + action)
 			.with(user(account(username)))

@@ -1,0 +1,287 @@
+package org.hetao.estation.payments;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseSubmitted;
+import org.hetao.estation.casework.CaseView;
+import org.hetao.estation.casework.TaskAccepted;
+import org.hetao.estation.casework.TaskView;
+import org.hetao.estation.catalog.Catalog;
+import org.hetao.estation.catalog.Fee;
+import org.hetao.estation.catalog.ServiceItem;
+import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.identity.Role;
+import org.hetao.estation.payments.internal.PaymentBooks;
+import org.hetao.estation.shared.AfterCommit;
+import org.hetao.estation.shared.Money;
+import org.hetao.estation.shared.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The fees of cases and their payments. A charged task's fee is assessed from the catalogue's scale and the
+ * task's answers when the case is submitted (not yet due), and again when the window accepts the task (due from
+ * then on, unless the item says at submission). A payment covers every fee of the case due in one currency and
+ * held by no other payment; it is made once per {@code Idempotency-Key} and completed by its provider's signed
+ * notification, which is applied once however often it comes.
+ */
+@Service
+public class Payments {
+
+	private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
+	/** Reads a case for the module's own work (as the certificates module does): the clerk's view of any case. */
+	private static final EstationUser SYSTEM = new EstationUser(0, "payments", null, "payments", Set.of(Role.CLERK), null,
+			null, null, true, null);
+
+	private final PaymentBooks books;
+
+	private final CaseHandling cases;
+
+	private final Catalog catalog;
+
+	private final Map<String, PaymentProvider> providers;
+
+	private final String defaultProvider;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	Payments(PaymentBooks books, CaseHandling cases, Catalog catalog, List<PaymentProvider> providers,
+			org.springframework.core.env.Environment env, TransactionTemplate tx, Clock clock) {
+		this.books = books;
+		this.cases = cases;
+		this.catalog = catalog;
+		this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::name, Function.identity()));
+		this.defaultProvider = env.getProperty("estation.payments.provider", "sandbox");
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	// --- assessment
+
+	/** Each charged task of a new case gets its fee line, assessed from its answers; exempt applicants pay nothing. */
+	@AfterCommit
+	void onSubmitted(CaseSubmitted submitted) {
+		CaseView c = caseFor(submitted.receiptNumber());
+		if (c == null) {
+			return;
+		}
+		Instant now = clock.instant();
+		for (TaskView task : c.tasks()) {
+			ServiceItem item = catalog.item(task.itemCode()).orElse(null);
+			if (item == null || !item.charged()) {
+				continue;
+			}
+			Fee fee = item.fee();
+			Money amount = fee.assess(task.formData()).orElse(fee.unit());
+			boolean exempt = c.applicant().type() != null && fee.exempts(c.applicant().type(), Set.of());
+			FeeStatus status = exempt ? FeeStatus.WAIVED
+					: fee.dueAt() == Fee.DuePoint.SUBMISSION ? FeeStatus.DUE : FeeStatus.NOT_YET_DUE;
+			books.addLine(c.id(), c.receiptNumber(), task.id(), task.itemCode(), task.departmentCode(),
+					c.applicant().accountId(), exempt ? Money.zero(fee.currency()) : amount, status, fee.payBefore(),
+					exempt ? "exempt" : null, now);
+		}
+	}
+
+	/** The window accepted a task: its fee is assessed on the answers as accepted and falls due. */
+	@AfterCommit
+	void onAccepted(TaskAccepted accepted) {
+		ServiceItem item = catalog.item(accepted.itemCode()).orElse(null);
+		if (item == null || !item.charged()) {
+			return;
+		}
+		CaseView c = caseFor(accepted.receiptNumber());
+		if (c == null) {
+			return;
+		}
+		TaskView task = c.task(accepted.taskId());
+		Money amount = item.fee().assess(task.formData()).orElse(item.fee().unit());
+		if (books.lineOfTask(accepted.taskId()).isEmpty()) {
+			// a case from before fees were kept: its line starts here
+			books.addLine(c.id(), c.receiptNumber(), task.id(), task.itemCode(), task.departmentCode(),
+					c.applicant().accountId(), amount, FeeStatus.NOT_YET_DUE, item.fee().payBefore(), null, clock.instant());
+		}
+		books.makeDue(accepted.taskId(), amount, clock.instant());
+	}
+
+	private CaseView caseFor(String receipt) {
+		try {
+			return cases.viewByReceipt(SYSTEM, receipt);
+		}
+		catch (Problem gone) {
+			log.warn("No fees for {}: the case cannot be read ({})", receipt, gone.messageKey());
+			return null;
+		}
+	}
+
+	// --- what the applicant and staff see
+
+	/** The fees of a case, for whoever may see the case (others: 404). */
+	public List<FeeLine> fees(EstationUser user, String receipt) {
+		cases.viewByReceipt(user, receipt);
+		return books.lines(receipt);
+	}
+
+	/** A payment, for its payer and staff (another applicant: 404, as if there were none). */
+	public Payment payment(EstationUser user, String paymentId) {
+		Payment p = books.payment(paymentId).orElseThrow(() -> Problem.notFound("payments.error.notFound"));
+		if (p.payerAccountId() != user.id() && !(user.isStaff() && maySee(user, p.receiptNumber()))) {
+			throw Problem.notFound("payments.error.notFound");
+		}
+		return p;
+	}
+
+	private boolean maySee(EstationUser user, String receipt) {
+		try {
+			cases.viewByReceipt(user, receipt);
+			return true;
+		}
+		catch (Problem notTheirs) {
+			return false;
+		}
+	}
+
+	// --- paying
+
+	/**
+	 * Makes a payment for everything of the case now due in one currency ({@code currency}, or when not given the
+	 * first of CNY, HKD that is due), or returns the payment this payer already made with this key. 409 when nothing
+	 * is due; 503 when the provider cannot be reached (the fees stay due, nothing is charged).
+	 */
+	public Payment pay(EstationUser user, String receipt, String idempotencyKey, String currency) {
+		CaseView c = cases.viewByReceipt(user, receipt);
+		if (c.applicant().accountId() == null || c.applicant().accountId() != user.id()) {
+			throw Problem.forbidden("payments.error.notThePayer");
+		}
+		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+			throw Problem.invalid("payments.error.idempotencyKey");
+		}
+		var existing = books.paymentByKey(user.id(), idempotencyKey);
+		if (existing.isPresent()) {
+			return sameRequest(existing.get(), receipt);
+		}
+		PaymentProvider provider = providers.get(defaultProvider);
+		Instant now = clock.instant();
+		String id = "pay_" + UUID.randomUUID().toString().replace("-", "");
+		Payment made = tx.execute(s -> {
+			List<FeeLine> due = books.unpaidDueLinesForUpdate(receipt);
+			String chosen = currency != null ? currency
+					: due.stream().map(l -> l.amount().currency()).min(Comparator.naturalOrder()).orElse(null);
+			List<FeeLine> lines = due.stream().filter(l -> l.amount().currency().equals(chosen)).toList();
+			if (lines.isEmpty()) {
+				return null;
+			}
+			Money total = lines.stream().map(FeeLine::amount).reduce(Money::plus).orElseThrow();
+			Payment p = new Payment(id, receipt, user.id(), total, PaymentStatus.CREATED, provider.name(), null, null, 0,
+					now);
+			return books.addPayment(p, idempotencyKey, lines, now) ? p : books.paymentByKey(user.id(), idempotencyKey).orElseThrow();
+		});
+		if (made == null) {
+			throw Problem.conflict("payments.error.nothingDue");
+		}
+		if (!made.id().equals(id)) {
+			return sameRequest(made, receipt);
+		}
+		PaymentProvider.Created created;
+		try {
+			created = provider.create(id, made.amount(), c.receiptNumber(),
+					"/applications/" + receipt + "?payment=" + id);
+		}
+		catch (RuntimeException outage) {
+			log.warn("Payment provider {} did not take payment {}: {}", provider.name(), id, outage.toString());
+			books.move(id, PaymentStatus.CANCELLED, clock.instant(), PaymentStatus.CREATED);
+			throw new Problem(Problem.Kind.UNAVAILABLE, "payments.error.providerUnavailable");
+		}
+		books.attachProvider(id, created.providerRef(), created.nextUrl(), clock.instant());
+		return books.payment(id).orElseThrow();
+	}
+
+	private static Payment sameRequest(Payment p, String receipt) {
+		if (!p.receiptNumber().equals(receipt)) {
+			throw Problem.conflict("payments.error.keyReused");
+		}
+		return p;
+	}
+
+	/** What a notification did. */
+	public enum Applied {
+
+		/** it moved the payment (and its fees) on */
+		APPLIED,
+		/** it was seen before, or the payment had moved on already: nothing changed */
+		ALREADY,
+		/** the payment succeeded after its fees were paid another way: refunded through the provider */
+		REFUNDED
+
+	}
+
+	/**
+	 * Applies a provider's notification once: a success marks the payment's fees paid (or refunds it when they were
+	 * paid another way meanwhile), a failure frees them to be paid again. A repeat, or one about a payment already
+	 * past that point, changes nothing. A notification that is not the provider's is refused (400).
+	 */
+	public Applied notification(String providerName, Map<String, String> headers, byte[] body) {
+		PaymentProvider provider = providers.get(providerName);
+		if (provider == null) {
+			throw Problem.notFound("payments.error.providerUnknown");
+		}
+		PaymentProvider.Notification n = provider.read(headers, body)
+			.orElseThrow(() -> Problem.invalid("payments.error.notificationRefused"));
+		Payment p = books.paymentByProviderRef(providerName, n.providerRef())
+			.orElseThrow(() -> Problem.notFound("payments.error.notFound"));
+		if (!p.amount().equals(n.amount())) {
+			log.error("Notification {} of {} is for {} but payment {} is {}", n.eventId(), providerName, n.amount(), p.id(),
+					p.amount());
+			throw Problem.invalid("payments.error.notificationRefused");
+		}
+		Instant now = clock.instant();
+		Applied applied = tx.execute(s -> {
+			if (!books.firstTime(providerName, n.eventId(), p.id(), n.outcome().name(), now)) {
+				return Applied.ALREADY;
+			}
+			return switch (n.outcome()) {
+				case FAILED -> books.move(p.id(), PaymentStatus.FAILED, now, PaymentStatus.CREATED, PaymentStatus.SUBMITTED)
+						? Applied.APPLIED : Applied.ALREADY;
+				case REFUNDED -> Applied.ALREADY;
+				case SUCCEEDED -> {
+					if (!books.move(p.id(), PaymentStatus.SUCCEEDED, now, PaymentStatus.CREATED, PaymentStatus.SUBMITTED,
+							PaymentStatus.FAILED)) {
+						yield Applied.ALREADY;
+					}
+					List<FeeLine> lines = books.linesOf(p.id());
+					if (lines.stream().anyMatch(l -> l.status() != FeeStatus.DUE)) {
+						yield Applied.REFUNDED;
+					}
+					books.markPaid(p.id(), now);
+					yield Applied.APPLIED;
+				}
+			};
+		});
+		if (applied == Applied.REFUNDED) {
+			// the fees were paid another way meanwhile (at the window, another payment): the money goes back
+			provider.refund(p.providerRef(), p.amount(), "paid another way");
+			books.refunded(p.id(), p.amount().minor(), PaymentStatus.REFUNDED, clock.instant());
+		}
+		return applied;
+	}
+
+	/** Marks a payment submitted at the provider (the payer has paid; the notification is on its way). */
+	public void submitted(String providerName, String providerRef) {
+		books.paymentByProviderRef(providerName, providerRef)
+			.ifPresent(p -> books.move(p.id(), PaymentStatus.SUBMITTED, clock.instant(), PaymentStatus.CREATED));
+	}
+
+}

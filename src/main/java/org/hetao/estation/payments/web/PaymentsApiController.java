@@ -1,0 +1,100 @@
+package org.hetao.estation.payments.web;
+
+import java.net.URI;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.hetao.estation.identity.CurrentUser;
+import org.hetao.estation.payments.FeeLine;
+import org.hetao.estation.payments.Payment;
+import org.hetao.estation.payments.Payments;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Fees and payments through the open API. Amounts are integers in the currency's minor units (fen, cents):
+ * {@code 25000} with {@code HKD} is HK$250.00 — never floating point.
+ */
+@RestController
+@Tag(name = "Payments", description = "The fees of a case, paying them online, and the provider's notifications")
+class PaymentsApiController {
+
+	record FeeLineJson(String itemCode, long taskId, long amount, String currency, String status) {
+
+		static FeeLineJson of(FeeLine l) {
+			return new FeeLineJson(l.itemCode(), l.taskId(), l.amount().minor(), l.amount().currency(), l.status().name());
+		}
+
+	}
+
+	record FeesJson(List<FeeLineJson> lines) {
+	}
+
+	record PaymentJson(String paymentId, String receiptNumber, String status, long amount, String currency,
+			String nextUrl) {
+
+		static PaymentJson of(Payment p) {
+			return new PaymentJson(p.id(), p.receiptNumber(), p.status().name(), p.amount().minor(), p.amount().currency(),
+					p.nextUrl());
+		}
+
+	}
+
+	record PayRequest(String currency) {
+	}
+
+	private final Payments payments;
+
+	PaymentsApiController(Payments payments) {
+		this.payments = payments;
+	}
+
+	@GetMapping("/api/v1/applications/{receiptNumber}/fees")
+	@Operation(summary = "The fees of a case and where each stands",
+			description = "For the applicant and staff who may see the case; 404 for anyone else. Amounts in minor units.")
+	FeesJson fees(@PathVariable String receiptNumber) {
+		return new FeesJson(payments.fees(CurrentUser.require(), receiptNumber).stream().map(FeeLineJson::of).toList());
+	}
+
+	@PostMapping("/api/v1/applications/{receiptNumber}/payments")
+	@Operation(summary = "Pay what is due now",
+			description = "One payment for every fee of the case now due in one currency (the body's currency, else CNY before HKD); "
+					+ "the same Idempotency-Key gives the same payment. 201 with nextUrl, the provider's page; 400 without a key; "
+					+ "409 when nothing is due; 503 when the provider cannot be reached (nothing is charged).")
+	ResponseEntity<PaymentJson> pay(@PathVariable String receiptNumber,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@RequestBody(required = false) PayRequest request) {
+		Payment p = payments.pay(CurrentUser.require(), receiptNumber, idempotencyKey,
+				request == null ? null : request.currency());
+		return ResponseEntity.created(URI.create("/api/v1/payments/" + p.id())).body(PaymentJson.of(p));
+	}
+
+	@GetMapping("/api/v1/payments/{paymentId}")
+	@Operation(summary = "A payment", description = "For its payer and staff who may see the case; 404 for anyone else.")
+	PaymentJson payment(@PathVariable String paymentId) {
+		return PaymentJson.of(payments.payment(CurrentUser.require(), paymentId));
+	}
+
+	@PostMapping("/api/v1/payments/providers/{provider}/notifications")
+	@Operation(summary = "A payment provider's notification (what the provider calls)",
+			description = "Signed by the provider (the sandbox: HMAC-SHA256 over timestamp and body, within a replay window); "
+					+ "applied once — a repeat changes nothing. 400 when the signature or the body is not the provider's.")
+	Map<String, String> notification(@PathVariable String provider, @RequestBody byte[] body, HttpServletRequest request) {
+		Map<String, String> headers = new java.util.HashMap<>();
+		for (String name : Collections.list(request.getHeaderNames())) {
+			headers.put(name, request.getHeader(name));
+		}
+		return Map.of("result", payments.notification(provider, headers, body).name());
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.hetao.estation.payments.web;
+
+import org.hetao.estation.shared.HttpAccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class PaymentsWebConfiguration {
+
+	/**
+	 * Providers' notifications are signed, not signed in: open to any caller, refused unless the signature checks.
+	 * The sandbox's hosted page is the provider's, open as a provider's page is (its address is unguessable).
+	 * Everything else needs a sign-in and the case's object-level check.
+	 */
+	@Bean
+	HttpAccessRules paymentsRules() {
+		return rules -> {
+			rules.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/payments/providers/*/notifications")
+				.permitAll();
+			rules.requestMatchers("/sandbox-pay/**").permitAll();
+			rules.requestMatchers("/api/v1/payments/**").authenticated();
+		};
+	}
+
+}
