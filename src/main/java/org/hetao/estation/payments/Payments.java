@@ -135,6 +135,12 @@ public class Payments {
 		return books.lines(receipt);
 	}
 
+	/** The payments made for a case, for whoever may see the case. */
+	public List<Payment> payments(EstationUser user, String receipt) {
+		cases.viewByReceipt(user, receipt);
+		return books.payments(receipt);
+	}
+
 	/** A payment, for its payer and staff (another applicant: 404, as if there were none). */
 	public Payment payment(EstationUser user, String paymentId) {
 		Payment p = books.payment(paymentId).orElseThrow(() -> Problem.notFound("payments.error.notFound"));
@@ -198,7 +204,7 @@ public class Payments {
 		PaymentProvider.Created created;
 		try {
 			created = provider.create(id, made.amount(), c.receiptNumber(),
-					"/applications/" + receipt + "?payment=" + id);
+					"/applications/" + receipt + "/fees?payment=" + id);
 		}
 		catch (RuntimeException outage) {
 			log.warn("Payment provider {} did not take payment {}: {}", provider.name(), id, outage.toString());

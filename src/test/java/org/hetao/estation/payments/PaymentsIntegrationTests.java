@@ -188,7 +188,7 @@ class PaymentsIntegrationTests {
 		assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("aria-invalid=\"true\"");
 		MvcTestResult paid = mvc.post().uri("/sandbox-pay/" + ref).param("cardNumber", "4242 4242 4242 4242").with(csrf()).exchange();
 		assertThat(paid).hasStatus3xxRedirection();
-		assertThat(paid.getResponse().getRedirectedUrl()).isEqualTo("/applications/" + receipt + "?payment=" + paymentId);
+		assertThat(paid.getResponse().getRedirectedUrl()).isEqualTo("/applications/" + receipt + "/fees?payment=" + paymentId);
 		assertThat(paymentStatus(paymentId)).isEqualTo("SUBMITTED");
 
 		// the provider's notification (the sandbox's own, from its outbox), then its duplicate: applied once
