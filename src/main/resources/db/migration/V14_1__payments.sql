@@ -68,9 +68,11 @@ create table payments_sandbox_session (
     return_url   varchar(500) not null,
     status       varchar(20)  not null,
     card_last4   varchar(4),
+    refunded_minor bigint     not null default 0,
     created_at   timestamp with time zone not null,
     decided_at   timestamp with time zone,
-    constraint ck_payments_sandbox_status check (status in ('OPEN', 'SUCCEEDED', 'DECLINED', 'REFUNDED'))
+    constraint ck_payments_sandbox_status check (status in ('OPEN', 'SUCCEEDED', 'DECLINED', 'PARTIALLY_REFUNDED', 'REFUNDED')),
+    constraint ck_payments_sandbox_refund check (refunded_minor >= 0 and refunded_minor <= amount_minor)
 );
 
 create table payments_sandbox_outbox (

@@ -423,6 +423,7 @@ class AccessControlIntegrationTests {
 				of(P.CLERK, P.HALL_MANAGER, P.OFFICER_X));
 		owned("POST /api/v1/applications/{receiptNumber}/payments", "/api/v1/applications/" + r + "/payments", none);
 		only("GET /api/v1/payments/{paymentId}", "/api/v1/payments/pay_0000", none);
+		only("POST /api/v1/payments/{paymentId}/refunds", "/api/v1/payments/pay_0000/refunds", none);
 		pub("POST /api/v1/payments/providers/{provider}/notifications", "/api/v1/payments/providers/sandbox/notifications",
 				"a provider's notification: refused (400) unless the provider signed it");
 		pub("GET /sandbox-pay/{ref}", "/sandbox-pay/sbx_0000", "the sandbox provider's hosted page (a provider's page)");

@@ -59,8 +59,12 @@ public class Payments {
 
 	private final Clock clock;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	Payments(PaymentBooks books, CaseHandling cases, Catalog catalog, List<PaymentProvider> providers,
-			org.springframework.core.env.Environment env, TransactionTemplate tx, Clock clock) {
+			org.springframework.core.env.Environment env, TransactionTemplate tx, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.books = books;
 		this.cases = cases;
 		this.catalog = catalog;
@@ -282,6 +286,65 @@ public class Payments {
 			books.refunded(p.id(), p.amount().minor(), PaymentStatus.REFUNDED, clock.instant());
 		}
 		return applied;
+	}
+
+	/**
+	 * Refunds part or all of a payment, by an officer of a department whose fee it paid (anyone else: 404), when
+	 * that department's task was not accepted or was withdrawn; never more than was paid and not yet refunded
+	 * (409); through the provider (503 when it cannot be reached: nothing is booked); recorded as an event (and so
+	 * in the audit log).
+	 */
+	public Payment refund(EstationUser user, String paymentId, Long amount, String reason) {
+		Payment p = books.payment(paymentId).orElseThrow(() -> Problem.notFound("payments.error.notFound"));
+		String department = user.hasRole(Role.OFFICER) ? user.department().orElse(null) : null;
+		List<FeeLine> lines = books.linesOf(paymentId);
+		if (department == null || lines.stream().noneMatch(l -> l.departmentCode().equals(department))) {
+			throw Problem.notFound("payments.error.notFound");
+		}
+		List<Problem.FieldError> errors = new java.util.ArrayList<>();
+		if (amount == null || amount <= 0) {
+			errors.add(new Problem.FieldError("amount", "payments.error.refundAmount"));
+		}
+		if (reason == null || reason.isBlank() || reason.length() > 500) {
+			errors.add(new Problem.FieldError("reason", "payments.error.refundReason"));
+		}
+		if (!errors.isEmpty()) {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, "payments.error.refundInvalid", errors);
+		}
+		if (p.status() != PaymentStatus.SUCCEEDED && p.status() != PaymentStatus.PARTIALLY_REFUNDED) {
+			throw Problem.conflict("payments.error.notRefundable");
+		}
+		CaseView c = caseFor(p.receiptNumber());
+		boolean grounds = c != null && lines.stream()
+			.filter(l -> l.departmentCode().equals(department))
+			.map(l -> c.task(l.taskId()).status())
+			.anyMatch(s -> s == org.hetao.estation.casework.TaskStatus.NOT_ACCEPTED
+					|| s == org.hetao.estation.casework.TaskStatus.WITHDRAWN);
+		if (!grounds) {
+			throw Problem.conflict("payments.error.noGroundsForRefund");
+		}
+		Money refund = Money.of(amount, p.amount().currency());
+		if (!books.bookRefund(paymentId, amount, clock.instant())) {
+			throw Problem.conflict("payments.error.refundTooMuch",
+					Money.of(p.amount().minor() - p.refundedMinor(), p.amount().currency()).major().toPlainString());
+		}
+		try {
+			providers.get(p.provider()).refund(p.providerRef(), refund, reason);
+		}
+		catch (RuntimeException outage) {
+			books.unbookRefund(paymentId, amount, clock.instant());
+			log.warn("Provider {} did not refund {} on {}: {}", p.provider(), refund, paymentId, outage.toString());
+			throw new Problem(Problem.Kind.UNAVAILABLE, "payments.error.providerUnavailable");
+		}
+		Payment after = books.payment(paymentId).orElseThrow();
+		tx.executeWithoutResult(s -> {
+			if (after.status() == PaymentStatus.REFUNDED) {
+				books.markRefunded(paymentId);
+			}
+			events.publishEvent(new PaymentRefunded(paymentId, p.receiptNumber(), refund.minor(), refund.currency(),
+					reason, user.username(), clock.instant()));
+		});
+		return after;
 	}
 
 	/** Marks a payment submitted at the provider (the payer has paid; the notification is on its way). */

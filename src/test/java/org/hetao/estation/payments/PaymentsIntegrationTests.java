@@ -259,4 +259,58 @@ class PaymentsIntegrationTests {
 		assertThat(lineStatus()).isEqualTo("PAID");
 	}
 
+
+	MvcTestResult refund(EstationUser who, String paymentId, String body) {
+		return mvc.post()
+			.uri("/api/v1/payments/" + paymentId + "/refunds")
+			.with(user(who))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+	@Test
+	void theDecidingDepartmentsOfficerRefundsAWithdrawnCaseNeverMoreThanWasPaid() throws Exception {
+		accepted();
+		JsonNode payment = cases.body(pay(applicant, UUID.randomUUID().toString()));
+		String paymentId = payment.get("paymentId").asString();
+		assertThat(sandbox.decide(ref(payment), SandboxPayments.SUCCEEDS)).isEqualTo(SandboxPayments.Decision.SUCCEEDED);
+		assertThat(result(notify(notification(ref(payment), "SUCCEEDED", 50000), Instant.now()))).isEqualTo("APPLIED");
+		EstationUser officer = cases.account(CaseFixtures.OFFICER);
+
+		// no grounds while the case goes on
+		assertThat(refund(officer, paymentId, "{\"amount\": 1000, \"reason\": \"不需要\"}")).hasStatus(409);
+		MvcTestResult withdrawn = mvc.post()
+			.uri("/api/v1/applications/" + receipt + "/withdraw")
+			.with(user(applicant))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"plans changed\"}")
+			.exchange();
+		assertThat(withdrawn).hasStatusOk();
+
+		// not theirs to refund: the applicant, another department's officer
+		assertThat(refund(applicant, paymentId, "{\"amount\": 1000, \"reason\": \"x\"}")).hasStatus(404);
+		assertThat(refund(cases.account("officer-tax"), paymentId, "{\"amount\": 1000, \"reason\": \"x\"}")).hasStatus(404);
+		// what is missing is named
+		MvcTestResult incomplete = refund(officer, paymentId, "{}");
+		assertThat(incomplete).hasStatus(422);
+		assertThat(incomplete.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("amount", "reason");
+
+		MvcTestResult part = refund(officer, paymentId, "{\"amount\": 20000, \"reason\": \"撤回申請，退回部分費用\"}");
+		assertThat(part).hasStatus(201);
+		assertThat(cases.body(part).get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+		MvcTestResult tooMuch = refund(officer, paymentId, "{\"amount\": 30001, \"reason\": \"餘額\"}");
+		assertThat(tooMuch).hasStatus(409);
+		assertThat(tooMuch.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("300.00");
+		MvcTestResult rest = refund(officer, paymentId, "{\"amount\": 30000, \"reason\": \"餘額\"}");
+		assertThat(cases.body(rest).get("status").asString()).isEqualTo("REFUNDED");
+		assertThat(lineStatus()).isEqualTo("REFUNDED");
+		assertThat(jdbc.sql("""
+				select count(*) from (select action, target from audit_pending union all select action, target from audit_log) a
+				where a.action = 'payments.PaymentRefunded' and a.target like :t""")
+			.param("t", "%" + receipt + "%")
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
 }

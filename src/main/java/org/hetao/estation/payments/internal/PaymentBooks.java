@@ -198,6 +198,43 @@ public class PaymentBooks {
 			.update() == 1;
 	}
 
+	/**
+	 * Books a refund of {@code minor} on a succeeded payment, never more than was paid and not yet refunded: false
+	 * (and nothing booked) otherwise — so two refunds at once cannot together return more than was paid.
+	 */
+	public boolean bookRefund(String id, long minor, Instant now) {
+		return jdbc.sql("""
+				update payments_payment set refunded_minor = refunded_minor + :m,
+				    status = case when refunded_minor + :m = amount_minor then 'REFUNDED' else 'PARTIALLY_REFUNDED' end,
+				    updated_at = :now
+				where id = :id and status in ('SUCCEEDED', 'PARTIALLY_REFUNDED') and refunded_minor + :m <= amount_minor""")
+			.param("m", minor)
+			.param("now", ts(now))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Takes back a booked refund the provider did not make. */
+	public void unbookRefund(String id, long minor, Instant now) {
+		jdbc.sql("""
+				update payments_payment set refunded_minor = refunded_minor - :m,
+				    status = case when refunded_minor - :m = 0 then 'SUCCEEDED' else 'PARTIALLY_REFUNDED' end, updated_at = :now
+				where id = :id""")
+			.param("m", minor)
+			.param("now", ts(now))
+			.param("id", id)
+			.update();
+	}
+
+	/** Marks the payment's paid lines refunded (when all of it went back). */
+	public void markRefunded(String paymentId) {
+		jdbc.sql("""
+				update payments_fee_line set status = 'REFUNDED', version = version + 1
+				where status = 'PAID' and id in (select fee_line_id from payments_payment_line where payment_id = :p)""")
+			.param("p", paymentId)
+			.update();
+	}
+
 	public void refunded(String id, long refundedMinor, PaymentStatus status, Instant now) {
 		jdbc.sql("update payments_payment set refunded_minor = :m, status = :s, updated_at = :now where id = :id")
 			.param("m", refundedMinor)

@@ -205,14 +205,20 @@ public class SandboxPayments implements PaymentProvider {
 		return session(providerRef).flatMap(s -> switch (s.status()) {
 			case "SUCCEEDED" -> Optional.of(Notification.Outcome.SUCCEEDED);
 			case "DECLINED" -> Optional.of(Notification.Outcome.FAILED);
-			case "REFUNDED" -> Optional.of(Notification.Outcome.REFUNDED);
+			case "REFUNDED", "PARTIALLY_REFUNDED" -> Optional.of(Notification.Outcome.REFUNDED);
 			default -> Optional.empty();
 		});
 	}
 
 	@Override
 	public void refund(String providerRef, Money amount, String reason) {
-		int moved = jdbc.sql("update payments_sandbox_session set status = 'REFUNDED' where ref = :ref and status = 'SUCCEEDED'")
+		int moved = jdbc.sql("""
+				update payments_sandbox_session set refunded_minor = refunded_minor + :m,
+				    status = case when refunded_minor + :m = amount_minor then 'REFUNDED' else 'PARTIALLY_REFUNDED' end
+				where ref = :ref and status in ('SUCCEEDED', 'PARTIALLY_REFUNDED') and currency = :cur
+				  and refunded_minor + :m <= amount_minor""")
+			.param("m", amount.minor())
+			.param("cur", amount.currency())
 			.param("ref", providerRef)
 			.update();
 		if (moved == 0) {

@@ -53,6 +53,9 @@ class PaymentsApiController {
 	record PayRequest(String currency) {
 	}
 
+	record RefundRequest(Long amount, String reason) {
+	}
+
 	private final Payments payments;
 
 	PaymentsApiController(Payments payments) {
@@ -83,6 +86,17 @@ class PaymentsApiController {
 	@Operation(summary = "A payment", description = "For its payer and staff who may see the case; 404 for anyone else.")
 	PaymentJson payment(@PathVariable String paymentId) {
 		return PaymentJson.of(payments.payment(CurrentUser.require(), paymentId));
+	}
+
+	@PostMapping("/api/v1/payments/{paymentId}/refunds")
+	@Operation(summary = "Refund part or all of a payment (an officer of the department whose fee it paid)",
+			description = "When that department's task was not accepted or was withdrawn. Amount in minor units. 201 with the payment "
+					+ "as it stands; 404 for anyone else; 422 with field errors for a missing amount or reason; 409 when the "
+					+ "payment is not refundable, there are no grounds, or the amount is more than was paid and not yet refunded.")
+	ResponseEntity<PaymentJson> refund(@PathVariable String paymentId, @RequestBody(required = false) RefundRequest request) {
+		Payment p = payments.refund(CurrentUser.require(), paymentId, request == null ? null : request.amount(),
+				request == null ? null : request.reason());
+		return ResponseEntity.status(201).body(PaymentJson.of(p));
 	}
 
 	@PostMapping("/api/v1/payments/providers/{provider}/notifications")

@@ -1,0 +1,8 @@
+package org.hetao.estation.payments;
+
+import java.time.Instant;
+
+/** Money went back to a payer (part or all of a payment), by an officer with a reason. */
+public record PaymentRefunded(String paymentId, String receiptNumber, long amountMinor, String currency, String reason,
+		String by, Instant at) {
+}
