@@ -424,6 +424,14 @@ class AccessControlIntegrationTests {
 		owned("POST /api/v1/applications/{receiptNumber}/payments", "/api/v1/applications/" + r + "/payments", none);
 		only("GET /api/v1/payments/{paymentId}", "/api/v1/payments/pay_0000", none);
 		only("POST /api/v1/payments/{paymentId}/refunds", "/api/v1/payments/pay_0000/refunds", none);
+		for (String path : List.of("/payments/reconciliation", "/payments/reconciliation/export.csv",
+				"/payments/reconciliation/export.xlsx")) {
+			only("GET " + path, path, of(P.SUPERVISOR, P.ADMIN));
+		}
+		only("POST /payments/reconciliation", "/payments/reconciliation", of(P.SUPERVISOR, P.ADMIN));
+		owned("GET /applications/{receipt:HT[0-9]{8}-[0-9]{6}}/fees", "/applications/" + r + "/fees", of(P.CLERK, P.HALL_MANAGER));
+		owned("GET /applications/{receipt:HT[0-9]{8}-[0-9]{6}}/fees/summary", "/applications/" + r + "/fees/summary", of(P.CLERK, P.HALL_MANAGER));
+		owned("POST /applications/{receipt:HT[0-9]{8}-[0-9]{6}}/fees/pay", "/applications/" + r + "/fees/pay", none);
 		pub("POST /api/v1/payments/providers/{provider}/notifications", "/api/v1/payments/providers/sandbox/notifications",
 				"a provider's notification: refused (400) unless the provider signed it");
 		pub("GET /sandbox-pay/{ref}", "/sandbox-pay/sbx_0000", "the sandbox provider's hosted page (a provider's page)");

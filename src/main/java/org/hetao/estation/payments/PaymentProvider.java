@@ -34,6 +34,23 @@ public interface PaymentProvider {
 	/** Refunds part or all of a payment through the provider. */
 	void refund(String providerRef, Money amount, String reason);
 
+	/**
+	 * The provider's settlement for one day (its settlement file): every payment it took and every refund it made
+	 * that day, by its reference. The daily reconciliation compares it with the platform's books.
+	 */
+	java.util.List<SettlementLine> settlement(java.time.LocalDate day, java.time.ZoneId zone);
+
+	/** One line of a settlement file. */
+	record SettlementLine(String providerRef, Kind kind, Money amount) {
+
+		public enum Kind {
+
+			PAYMENT, REFUND
+
+		}
+
+	}
+
 	/** The provider's answer to {@link #create}. */
 	record Created(String providerRef, String nextUrl) {
 	}

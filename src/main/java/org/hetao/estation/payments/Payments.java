@@ -284,6 +284,7 @@ public class Payments {
 			// the fees were paid another way meanwhile (at the window, another payment): the money goes back
 			provider.refund(p.providerRef(), p.amount(), "paid another way");
 			books.refunded(p.id(), p.amount().minor(), PaymentStatus.REFUNDED, clock.instant());
+			books.addRefund(p.id(), p.amount(), "paid another way", "payments", clock.instant());
 		}
 		return applied;
 	}
@@ -338,6 +339,7 @@ public class Payments {
 		}
 		Payment after = books.payment(paymentId).orElseThrow();
 		tx.executeWithoutResult(s -> {
+			books.addRefund(paymentId, refund, reason, user.username(), clock.instant());
 			if (after.status() == PaymentStatus.REFUNDED) {
 				books.markRefunded(paymentId);
 			}

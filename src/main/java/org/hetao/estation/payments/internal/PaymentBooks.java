@@ -190,7 +190,10 @@ public class PaymentBooks {
 
 	/** Moves a payment on, only from one of the states given; true when it moved. */
 	public boolean move(String id, PaymentStatus to, Instant now, PaymentStatus... from) {
-		return jdbc.sql("update payments_payment set status = :to, updated_at = :now where id = :id and status in (:from)")
+		return jdbc.sql("""
+				update payments_payment set status = :to, updated_at = :now,
+				    succeeded_at = case when :to = 'SUCCEEDED' then :now else succeeded_at end
+				where id = :id and status in (:from)""")
 			.param("to", to.name())
 			.param("now", ts(now))
 			.param("id", id)
@@ -212,6 +215,20 @@ public class PaymentBooks {
 			.param("now", ts(now))
 			.param("id", id)
 			.update() == 1;
+	}
+
+	/** Records a refund the provider made. */
+	public void addRefund(String paymentId, Money amount, String reason, String by, Instant at) {
+		jdbc.sql("""
+				insert into payments_refund (payment_id, amount_minor, currency, reason, refunded_by, refunded_at)
+				values (:p, :m, :c, :r, :b, :at)""")
+			.param("p", paymentId)
+			.param("m", amount.minor())
+			.param("c", amount.currency())
+			.param("r", reason)
+			.param("b", by)
+			.param("at", ts(at))
+			.update();
 	}
 
 	/** Takes back a booked refund the provider did not make. */

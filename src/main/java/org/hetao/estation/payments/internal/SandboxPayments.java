@@ -224,7 +224,37 @@ public class SandboxPayments implements PaymentProvider {
 		if (moved == 0) {
 			throw new IllegalStateException("nothing to refund on " + providerRef);
 		}
+		jdbc.sql("insert into payments_sandbox_refund (ref, amount_minor, refunded_at) values (:ref, :m, :now)")
+			.param("ref", providerRef)
+			.param("m", amount.minor())
+			.param("now", PaymentBooks.ts(clock.instant()))
+			.update();
 		log.info("Sandbox refunded {} on {}: {}", amount, providerRef, reason);
+	}
+
+	@Override
+	public List<SettlementLine> settlement(java.time.LocalDate day, java.time.ZoneId zone) {
+		var from = PaymentBooks.ts(day.atStartOfDay(zone).toInstant());
+		var to = PaymentBooks.ts(day.plusDays(1).atStartOfDay(zone).toInstant());
+		List<SettlementLine> lines = new java.util.ArrayList<>(jdbc.sql("""
+				select ref, amount_minor, currency from payments_sandbox_session
+				where status in ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED') and decided_at >= :from and decided_at < :to
+				order by decided_at, ref""")
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> new SettlementLine(rs.getString(1), SettlementLine.Kind.PAYMENT,
+					Money.of(rs.getLong(2), rs.getString(3))))
+			.list());
+		lines.addAll(jdbc.sql("""
+				select r.ref, r.amount_minor, s.currency from payments_sandbox_refund r
+				join payments_sandbox_session s on s.ref = r.ref
+				where r.refunded_at >= :from and r.refunded_at < :to order by r.refunded_at, r.id""")
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> new SettlementLine(rs.getString(1), SettlementLine.Kind.REFUND,
+					Money.of(rs.getLong(2), rs.getString(3))))
+			.list());
+		return lines;
 	}
 
 	// --- sending the notifications

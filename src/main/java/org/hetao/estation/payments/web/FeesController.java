@@ -68,7 +68,8 @@ class FeesController {
 	}
 
 	@PostMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/fees/pay")
-	String pay(@PathVariable String receipt, @RequestParam String key, @RequestParam String currency,
+	String pay(@PathVariable String receipt, @RequestParam(required = false) String key,
+			@RequestParam(required = false) String currency,
 			RedirectAttributes redirect) {
 		Payment p = payments.pay(CurrentUser.require(), receipt, key, currency);
 		if (p.nextUrl() == null) {

@@ -19,7 +19,14 @@ class PaymentsWebConfiguration {
 				.permitAll();
 			rules.requestMatchers("/sandbox-pay/**").permitAll();
 			rules.requestMatchers("/api/v1/payments/**").authenticated();
+			rules.requestMatchers("/payments/reconciliation", "/payments/reconciliation/**").hasAnyRole("SUPERVISOR", "ADMIN");
 		};
+	}
+
+	@Bean
+	org.hetao.estation.shared.NavigationLink reconciliationLink() {
+		return new org.hetao.estation.shared.NavigationLink("payments.nav.reconciliation", "/payments/reconciliation", 870,
+				org.hetao.estation.shared.NavigationLink.Audience.SUPERVISOR);
 	}
 
 }
