@@ -642,6 +642,8 @@ class AccessControlIntegrationTests {
 		pub("POST /password-reset", "/password-reset", "asking for a reset link (same answer for any address)");
 		pub("GET /password-reset/{token}", "/password-reset/not-a-token", "a reset link: the token is the credential");
 		pub("POST /password-reset/{token}", "/password-reset/not-a-token", "a reset link: the token is the credential");
+		pub("GET /login/unlock/{token}", "/login/unlock/not-a-token", "an unlock link: the token is the credential");
+		pub("POST /login/unlock/{token}", "/login/unlock/not-a-token", "an unlock link: the token is the credential");
 		// personal data: one's own only (no ids in the routes), reveal of A's case
 		only("GET /account/data", "/account/data", APPLICANTS);
 		only("GET /account/data/export.json", "/account/data/export.json", APPLICANTS);

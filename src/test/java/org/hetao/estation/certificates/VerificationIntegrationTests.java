@@ -115,7 +115,7 @@ class VerificationIntegrationTests {
 		char last = number.charAt(number.length() - 1);
 		String wrong = number.substring(0, number.length() - 1) + (last == 'A' ? 'B' : 'A');
 		assertThat(lookup(wrong).get("status").asString()).isEqualTo("UNKNOWN");
-		assertThat(lookup("HTC-2026-0000000000" + CertificateNumbers.check("0000000000")).get("status").asString())
+		assertThat(lookup("HTC-2026-00000000000" + CertificateNumbers.check("00000000000")).get("status").asString())
 			.as("well-formed, never issued").isEqualTo("UNKNOWN");
 		assertThat(lookup("nonsense").get("status").asString()).isEqualTo("UNKNOWN");
 
