@@ -99,6 +99,10 @@ class VerificationIntegrationTests {
 		assertThat(valid.get("item").get("en").asString()).startsWith("Check and transmission");
 		assertThat(valid.has("revokedAt")).isFalse();
 		assertThat(valid.get("holder").asString()).contains("*").isNotEqualTo(holder.displayName());
+		// masked as a name (#21): 陳大文 keeps its first and last characters, a Latin word only its initial
+		String suffix = holder.displayName().substring(4);
+		assertThat(valid.get("holder").asString()).isEqualTo("陳*文 " + Character.toUpperCase(suffix.charAt(0)) + ".")
+			.doesNotContain("陳大");
 		assertThat(valid.toString()).doesNotContain(holder.displayName()).doesNotContain("9123");
 
 		assertThat(lookup(number.toLowerCase().replace("htc", "htc")).get("status").asString()).as("typed in lower case")
