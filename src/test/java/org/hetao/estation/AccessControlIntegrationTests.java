@@ -629,6 +629,8 @@ class AccessControlIntegrationTests {
 		only("GET /admin/audit", "/admin/audit", supervisors);
 		only("POST /admin/audit/verify", "/admin/audit/verify", supervisors);
 		only("GET /api/v1/admin/audit/verify", "/api/v1/admin/audit/verify", supervisors);
+		only("POST /admin/audit/checkpoint", "/admin/audit/checkpoint", supervisors);
+		only("POST /api/v1/admin/audit/checkpoints", "/api/v1/admin/audit/checkpoints", supervisors);
 		// identity: second factor and password reset
 		Set<P> staff = EnumSet.complementOf(EnumSet.of(P.ANONYMOUS, P.APPLICANT_A, P.APPLICANT_B));
 		only("GET /account/mfa", "/account/mfa", SIGNED_IN);

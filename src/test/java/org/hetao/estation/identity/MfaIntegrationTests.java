@@ -203,6 +203,43 @@ class MfaIntegrationTests {
 		assertThat(signIn(clerk.getUsername())).hasRedirectedUrl("/account/mfa");
 	}
 
+	@org.springframework.beans.factory.annotation.Value("${estation.crypto.keys.test1}")
+	String key1;
+
+	@org.springframework.beans.factory.annotation.Value("${estation.crypto.keys.test2}")
+	String key2;
+
+	@org.springframework.beans.factory.annotation.Value("${estation.crypto.blind-index-key}")
+	String blindKey;
+
+	@Autowired
+	org.hetao.estation.privacy.KeyRotation rotation;
+
+	/**
+	 * TOTP secrets are personal-data ciphertext (#21): a secret stored before encryption (plain Base32) is encrypted
+	 * by the rotation job, and every secret moves to the new key with the rest; the codes keep working.
+	 */
+	@Test
+	void totpSecretsAreEncryptedAndRotatedWithThePersonalDataKeys() {
+		EstationUser clerk = newStaff(Role.CLERK);
+		String secret = secondFactor.newSecret();
+		jdbc.sql("insert into account_totp (account_id, secret, enrolled_at) values (:a, :s, current_timestamp)")
+			.param("a", clerk.id())
+			.param("s", secret)
+			.update();
+		var decoder = java.util.Base64.getDecoder();
+		var rotated = new org.hetao.estation.shared.AesGcmPersonalDataCipher(
+				java.util.Map.of("test1", decoder.decode(key1), "test2", decoder.decode(key2)), "test2",
+				decoder.decode(blindKey));
+		var report = rotation.rotate(rotated, 50);
+		assertThat(report.failed()).isZero();
+		assertThat(report.rewritten().get("account_totp.secret")).isPositive();
+		String stored = jdbc.sql("select secret from account_totp where account_id = :a").param("a", clerk.id())
+			.query(String.class).single();
+		assertThat(stored).startsWith("v1:test2:").doesNotContain(secret);
+		assertThat(secondFactor.verify(clerk, Totp.code(secret, Instant.now()))).isEqualTo(SecondFactor.Outcome.PASSED);
+	}
+
 	@Test
 	void aRecoveryCodeWorksOnceAndNewCodesReplaceTheOldOnes() throws Exception {
 		EstationUser supervisor = newStaff(Role.SUPERVISOR);
