@@ -311,6 +311,12 @@ class SecurityRegressionIntegrationTests {
 		EstationUser account = newAccount(Set.of(Role.APPLICANT));
 		assertThat(signIn(account.getUsername(), PASSWORD, address)).hasRedirectedUrl("/login?locked");
 		assertThat(signIn(account.getUsername(), PASSWORD, newAddress())).hasRedirectedUrl("/");
+		// the paused attempt is in the audit log, from the client's address
+		auditLog.flush();
+		assertThat(jdbc.sql("select origin, details from audit_log where actor = :a and action = 'identity.SIGN_IN_FAILED'")
+			.param("a", account.getUsername())
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+			.single()).contains(address, "Paused");
 	}
 
 	/** Finding 2: five wrong second-factor codes locked a staff account; now they only slow the next code down. */

@@ -79,23 +79,19 @@ class RateLimits extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		Bucket basic = null;
 		if (isBasic(request)) {
 			// HTTP Basic is a sign-in on every request: its failures spend the client's sign-in allowance (#21), and
 			// a client that has spent it is refused before its credentials are checked
 			Rule signIn = rules.get(0);
-			Bucket bucket = buckets.computeIfAbsent(signIn.name() + "|ip:" + request.getRemoteAddr(),
+			basic = buckets.computeIfAbsent(signIn.name() + "|ip:" + request.getRemoteAddr(),
 					k -> new Bucket(signIn.perMinute(), clock.millis()));
-			long waitMillis = bucket.peek(clock.millis());
+			long waitMillis = basic.peek(clock.millis());
 			if (waitMillis > 0) {
 				response.setHeader("Retry-After", Long.toString(Math.max(1, waitMillis / 1000)));
 				response.sendError(429);
 				return;
 			}
-			chain.doFilter(request, response);
-			if (response.getStatus() == 401 || response.getStatus() == 429) {
-				bucket.take(clock.millis());
-			}
-			return;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		for (Rule rule : rules) {
@@ -116,6 +112,9 @@ class RateLimits extends OncePerRequestFilter {
 			buckets.values().removeIf(b -> b.idleSince(now) > 600_000);
 		}
 		chain.doFilter(request, response);
+		if (basic != null && (response.getStatus() == 401 || response.getStatus() == 429)) {
+			basic.take(clock.millis());
+		}
 	}
 
 	private static String client(HttpServletRequest request) {

@@ -63,6 +63,16 @@ class SecurityConfiguration {
 		return new ThrottledSignIn(passwords, throttle);
 	}
 
+	/** Spring Security's sign-in events, and a paused attempt as a failure too (so that the audit log has it). */
+	@Bean
+	org.springframework.security.authentication.DefaultAuthenticationEventPublisher authenticationEventPublisher(
+			org.springframework.context.ApplicationEventPublisher events) {
+		var publisher = new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(events);
+		publisher.setAdditionalExceptionMappings(java.util.Map.of(ThrottledSignIn.Paused.class,
+				org.springframework.security.authentication.event.AuthenticationFailureLockedEvent.class));
+		return publisher;
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {

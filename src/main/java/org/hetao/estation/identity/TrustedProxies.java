@@ -34,7 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
-public class TrustedProxies extends OncePerRequestFilter {
+class TrustedProxies extends OncePerRequestFilter {
 
 	private final List<IpAddressMatcher> trusted;
 
@@ -48,7 +48,7 @@ public class TrustedProxies extends OncePerRequestFilter {
 	}
 
 	/** Whether an address is one of the configured proxies. */
-	public boolean isTrusted(String address) {
+	boolean isTrusted(String address) {
 		if (address == null || address.isBlank()) {
 			return false;
 		}
