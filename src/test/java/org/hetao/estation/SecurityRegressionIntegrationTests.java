@@ -200,6 +200,13 @@ class SecurityRegressionIntegrationTests {
 			statuses.add(answer.statusCode());
 		}
 		assertThat(statuses).containsExactly(201, 201, 201, 429);
+		// nor does such a peer make a plain request look like HTTPS
+		HttpResponse<Void> plain = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/catalog"))
+			.header("X-Forwarded-Proto", "https")
+			.header("Forwarded", "proto=https")
+			.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(plain.statusCode()).isEqualTo(200);
+		assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
 	}
 
 	/** Behind trusted proxies the client is the right-most address that is not one of them, in the audit too. */
