@@ -648,6 +648,8 @@ class AccessControlIntegrationTests {
 		only("GET /admin/audit", "/admin/audit", supervisors);
 		only("POST /admin/audit/verify", "/admin/audit/verify", supervisors);
 		only("GET /api/v1/admin/audit/verify", "/api/v1/admin/audit/verify", supervisors);
+		only("POST /admin/audit/checkpoint", "/admin/audit/checkpoint", supervisors);
+		only("POST /api/v1/admin/audit/checkpoints", "/api/v1/admin/audit/checkpoints", supervisors);
 		// identity: second factor and password reset
 		Set<P> staff = EnumSet.complementOf(EnumSet.of(P.ANONYMOUS, P.APPLICANT_A, P.APPLICANT_B));
 		only("GET /account/mfa", "/account/mfa", SIGNED_IN);
@@ -661,6 +663,8 @@ class AccessControlIntegrationTests {
 		pub("POST /password-reset", "/password-reset", "asking for a reset link (same answer for any address)");
 		pub("GET /password-reset/{token}", "/password-reset/not-a-token", "a reset link: the token is the credential");
 		pub("POST /password-reset/{token}", "/password-reset/not-a-token", "a reset link: the token is the credential");
+		pub("GET /login/unlock/{token}", "/login/unlock/not-a-token", "an unlock link: the token is the credential");
+		pub("POST /login/unlock/{token}", "/login/unlock/not-a-token", "an unlock link: the token is the credential");
 		// personal data: one's own only (no ids in the routes), reveal of A's case
 		only("GET /account/data", "/account/data", APPLICANTS);
 		only("GET /account/data/export.json", "/account/data/export.json", APPLICANTS);

@@ -24,11 +24,13 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /**
  * The rate limits on registration, submission and the kiosk (sign-in is covered by
  * {@code RateLimitsIntegrationTests}), CSRF on forms, and the security headers: CSP without inline scripts,
- * frame-ancestors, HSTS on HTTPS only, also when a proxy in front says so with {@code X-Forwarded-Proto}.
+ * frame-ancestors, HSTS on HTTPS only, also when a trusted proxy in front says so with {@code X-Forwarded-Proto}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "estation.rate-limit.register-per-minute=2", "estation.rate-limit.submit-per-minute=2",
-				"estation.rate-limit.kiosk-per-minute=3" })
+				"estation.rate-limit.kiosk-per-minute=3",
+				// the test's own HTTP client plays the TLS-terminating proxy in front of the platform
+				"estation.trusted-proxies=127.0.0.1/32,::1/128" })
 @AutoConfigureMockMvc
 class SecurityHeadersAndLimitsIntegrationTests {
 

@@ -40,7 +40,11 @@ public class AuditLog {
 
 	private final TransactionTemplate transactions;
 
-	AuditLog(JdbcClient jdbc, Clock clock, NamedParameterJdbcTemplate named, PlatformTransactionManager transactionManager) {
+	private final AuditCheckpoints checkpoints;
+
+	AuditLog(JdbcClient jdbc, Clock clock, NamedParameterJdbcTemplate named, PlatformTransactionManager transactionManager,
+			AuditCheckpoints checkpoints) {
+		this.checkpoints = checkpoints;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.named = named;
@@ -135,28 +139,85 @@ public class AuditLog {
 		return pending.size();
 	}
 
-	/** The outcome of a verification. */
-	public record Verification(boolean valid, long records, Long brokenAt, String reason) {
+	/**
+	 * The outcome of a verification.
+	 * @param checkpoint the newest signed checkpoint the chain was checked against, {@code null} when there is none
+	 */
+	public record Verification(boolean valid, long records, Long brokenAt, String reason, AuditCheckpoint checkpoint) {
 	}
 
-	/** Recomputes the whole chain; reports the first record that was changed, unlinked or removed. */
+	/**
+	 * Recomputes the whole chain; reports the first record that was changed, unlinked or removed. Then checks the
+	 * chain against every signed checkpoint written outside the database ({@link AuditCheckpoints}): a checkpoint whose
+	 * signature fails ({@code checkpointForged}), a record it remembers that is gone ({@code missing}) or whose hash is
+	 * no longer the one signed ({@code rewritten}: the history was rewritten and its hashes recomputed).
+	 */
 	@Transactional(readOnly = true)
 	public Verification verify() {
 		List<AuditEntry> entries = jdbc.sql("select * from audit_log order by sequence").query(AuditLog::map).list();
+		List<AuditCheckpoint> signed = checkpoints.all();
+		AuditCheckpoint latest = signed.stream().filter(AuditCheckpoint::signatureValid).reduce((a, b) -> b).orElse(null);
 		Optional<HashChain.Break> broken = HashChain.verify(entries, HashChain.GENESIS, 1);
-		if (broken.isEmpty()) {
-			var head = jdbc.sql("select last_sequence, last_hash from audit_chain_head where id = 1")
-				.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
-				.single();
-			long last = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
-			String lastHash = entries.isEmpty() ? HashChain.GENESIS : entries.get(entries.size() - 1).hash();
-			if ((long) head[0] != last || !lastHash.equals(head[1])) {
-				// The newest records were removed: the head still remembers them.
-				return new Verification(false, entries.size(), last + 1, "missing");
-			}
-			return new Verification(true, entries.size(), null, null);
+		if (broken.isPresent()) {
+			return new Verification(false, entries.size(), broken.get().sequence(), broken.get().reason(), latest);
 		}
-		return new Verification(false, entries.size(), broken.get().sequence(), broken.get().reason());
+		var head = jdbc.sql("select last_sequence, last_hash from audit_chain_head where id = 1")
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			.single();
+		long last = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
+		String lastHash = entries.isEmpty() ? HashChain.GENESIS : entries.get(entries.size() - 1).hash();
+		if ((long) head[0] != last || !lastHash.equals(head[1])) {
+			// The newest records were removed: the head still remembers them.
+			return new Verification(false, entries.size(), last + 1, "missing", latest);
+		}
+		java.util.Map<Long, String> hashes = new java.util.HashMap<>();
+		entries.forEach(e -> hashes.put(e.sequence(), e.hash()));
+		for (AuditCheckpoint checkpoint : signed) {
+			if (!checkpoint.signatureValid()) {
+				return new Verification(false, entries.size(), null, "checkpointForged", latest);
+			}
+			if (checkpoint.sequence() == 0) {
+				continue;
+			}
+			String hash = hashes.get(checkpoint.sequence());
+			if (hash == null) {
+				return new Verification(false, entries.size(), checkpoint.sequence(), "missing", checkpoint);
+			}
+			if (!hash.equals(checkpoint.hash())) {
+				return new Verification(false, entries.size(), checkpoint.sequence(), "rewritten", checkpoint);
+			}
+		}
+		return new Verification(true, entries.size(), null, null, latest);
+	}
+
+	/**
+	 * Chains what is pending and signs a checkpoint of the head into the checkpoint directory; refuses (empty) when
+	 * the chain does not verify, so that a tampered history is never signed.
+	 */
+	public Optional<AuditCheckpoint> checkpoint() {
+		flush();
+		Verification verification = verify();
+		if (!verification.valid()) {
+			org.slf4j.LoggerFactory.getLogger(AuditLog.class)
+				.error("Audit checkpoint NOT written: the chain is broken at record {} ({})", verification.brokenAt(),
+						verification.reason());
+			return Optional.empty();
+		}
+		var head = jdbc.sql("select last_sequence, last_hash from audit_chain_head where id = 1")
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			.single();
+		return Optional.of(checkpoints.write((long) head[0], (String) head[1], clock.instant()));
+	}
+
+	/** Every hour (by default) a signed checkpoint; {@code estation.audit.checkpoint-cron=-} turns it off. */
+	@Scheduled(cron = "${estation.audit.checkpoint-cron:0 0 * * * *}")
+	void hourlyCheckpoint() {
+		try {
+			checkpoint();
+		}
+		catch (RuntimeException e) {
+			org.slf4j.LoggerFactory.getLogger(AuditLog.class).error("Audit checkpoint failed: {}", e.toString());
+		}
 	}
 
 	/** The newest records, newest first. */

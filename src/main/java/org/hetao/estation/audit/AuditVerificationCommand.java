@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * The verification command: {@code java -jar estation.jar --audit-verify} (or
  * {@code mvn spring-boot:run -Dspring-boot.run.arguments=--audit-verify}) checks the whole chain, prints
- * the result and exits with 0 when intact, 3 when broken.
+ * the result and exits with 0 when intact, 3 when broken: a record changed, unlinked or deleted, or a history that no
+ * longer matches a signed checkpoint in {@code estation.audit.checkpoint-dir} (rewritten). The checkpoint directory
+ * may be a copy kept elsewhere: point the property at it.
  */
 @Component
 class AuditVerificationCommand implements ApplicationRunner {
@@ -34,6 +36,13 @@ class AuditVerificationCommand implements ApplicationRunner {
 		}
 		auditLog.flush();
 		AuditLog.Verification result = auditLog.verify();
+		if (result.checkpoint() == null) {
+			log.warn("No signed audit checkpoint found: the chain is checked only against itself.");
+		}
+		else {
+			log.info("Checked against the signed checkpoint of {} (record {}).", result.checkpoint().at(),
+					result.checkpoint().sequence());
+		}
 		if (result.valid()) {
 			log.info("Audit log intact: {} records verified.", result.records());
 		}

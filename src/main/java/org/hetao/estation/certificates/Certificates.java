@@ -127,7 +127,7 @@ public class Certificates {
 		byte[] signed = signatures.sign(unsigned, "Hetao e-Station", number, at);
 		String sha256 = sha256(signed);
 		Certificate certificate = new Certificate(number, c.receiptNumber(), c.id(), task.id(), task.itemCode(),
-				decided.departmentCode(), Masking.mask(c.applicant().name()), c.applicant().accountId(), language.tag(),
+				decided.departmentCode(), Masking.name(c.applicant().name()), c.applicant().accountId(), language.tag(),
 				sha256, now, CertificateStatus.VALID, null, null, null, 0);
 		try {
 			transactions.executeWithoutResult(status -> {
@@ -190,7 +190,9 @@ public class Certificates {
 
 	private Verification verification(Certificate c) {
 		return new Verification(c.number(), c.status(), c.issuedAt(), departmentName(c.departmentCode()),
-				catalog.item(c.itemCode()).map(i -> i.name()).orElse(null), c.holderMasked(), c.revokedAt(),
+				catalog.item(c.itemCode()).map(i -> i.name()).orElse(null),
+				// masked again as a name: certificates issued before #21 kept more of it (陳大文 CHAN → 陳大文 ****)
+				Masking.name(c.holderMasked()), c.revokedAt(),
 				c.revokeReason());
 	}
 

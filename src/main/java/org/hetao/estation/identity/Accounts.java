@@ -158,50 +158,6 @@ public class Accounts {
 		return t == null ? null : t.toInstant();
 	}
 
-	/**
-	 * Counts a failed sign-in; from the {@code threshold}-th failure on the account is locked for
-	 * {@code baseLock}, doubling with each further failure up to a day.
-	 *
-	 * @return when the account is now locked until, if it is
-	 */
-	@Transactional
-	public Optional<java.time.Instant> recordFailedSignIn(String username, int threshold, java.time.Duration baseLock) {
-		int updated = jdbc.sql("update account set failed_attempts = failed_attempts + 1 where username = :u or email = :e")
-			.param("u", username)
-			.param("e", username == null ? null : username.toLowerCase(Locale.ROOT))
-			.update();
-		if (updated == 0) {
-			return Optional.empty();
-		}
-		int attempts = jdbc.sql("select failed_attempts from account where username = :u or email = :e")
-			.param("u", username)
-			.param("e", username.toLowerCase(Locale.ROOT))
-			.query(Integer.class)
-			.single();
-		if (attempts < threshold) {
-			return Optional.empty();
-		}
-		long factor = 1L << Math.min(attempts - threshold, 10);
-		java.time.Duration lock = baseLock.multipliedBy(factor);
-		if (lock.compareTo(java.time.Duration.ofDays(1)) > 0) {
-			lock = java.time.Duration.ofDays(1);
-		}
-		java.time.Instant until = clock.instant().plus(lock);
-		jdbc.sql("update account set locked_until = :t where username = :u or email = :e")
-			.param("t", OffsetDateTime.ofInstant(until, java.time.ZoneOffset.UTC))
-			.param("u", username)
-			.param("e", username.toLowerCase(Locale.ROOT))
-			.update();
-		return Optional.of(until);
-	}
-
-	@Transactional
-	public void recordSuccessfulSignIn(String username) {
-		jdbc.sql("update account set failed_attempts = 0, locked_until = null where username = :u and failed_attempts > 0")
-			.param("u", username)
-			.update();
-	}
-
 	private static final String SELECT = """
 			select id, username, password_hash, display_name, roles, department_code, applicant_type,
 			       preferred_language, enabled, locked_until

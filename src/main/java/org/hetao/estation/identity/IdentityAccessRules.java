@@ -24,7 +24,7 @@ class IdentityAccessRules implements HttpAccessRules {
 	public void configure(
 			org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<org.springframework.security.config.annotation.web.builders.HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
 		rules.requestMatchers(HttpMethod.POST, "/api/v1/identity-documents/validate").permitAll();
-		rules.requestMatchers("/password-reset", "/password-reset/**").permitAll();
+		rules.requestMatchers("/password-reset", "/password-reset/**", "/login/unlock/*").permitAll();
 		rules.requestMatchers("/admin/second-factor", "/admin/second-factor/**").hasRole(Role.ADMIN.name());
 	}
 

@@ -35,6 +35,8 @@ class PageSignInEntryPoint implements AuthenticationEntryPoint {
 
 	PageSignInEntryPoint(HandlerMappingIntrospector pages) {
 		this.pages = pages;
+		// a relative Location: never built from the request's Host (#21)
+		this.signIn.setFavorRelativeUris(true);
 		this.credentials.setRealmName("Realm");
 	}
 

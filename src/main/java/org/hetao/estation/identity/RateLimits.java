@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rate limits on the doors that attackers and scripts knock on: sign-in (and its second factor),
- * registration, password reset, submission and the kiosk. A token bucket per rule and per client (the signed-in user, else the IP address), kept in
+ * registration, password reset, submission and the kiosk, and failed HTTP Basic sign-ins (which spend the sign-in
+ * allowance). A token bucket per rule and per client (the signed-in user, else the IP address), kept in
  * this node's memory: with N nodes a client gets at most N times the rate, which still stops floods.
  * The kiosk's limit is high: a hall kiosk issues every ticket from one address.
  * Over the limit: 429 with Retry-After (a problem detail on the API, the error page otherwise). Runs
@@ -67,12 +68,31 @@ class RateLimits extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !enabled || "GET".equals(request.getMethod());
+		return !enabled || ("GET".equals(request.getMethod()) && !isBasic(request));
+	}
+
+	private static boolean isBasic(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		Bucket basic = null;
+		if (isBasic(request)) {
+			// HTTP Basic is a sign-in on every request: its failures spend the client's sign-in allowance (#21), and
+			// a client that has spent it is refused before its credentials are checked
+			Rule signIn = rules.get(0);
+			basic = buckets.computeIfAbsent(signIn.name() + "|ip:" + request.getRemoteAddr(),
+					k -> new Bucket(signIn.perMinute(), clock.millis()));
+			long waitMillis = basic.peek(clock.millis());
+			if (waitMillis > 0) {
+				response.setHeader("Retry-After", Long.toString(Math.max(1, waitMillis / 1000)));
+				response.sendError(429);
+				return;
+			}
+		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		for (Rule rule : rules) {
 			if (rule.method().equals(request.getMethod()) && paths.match(rule.pattern(), path)) {
@@ -92,6 +112,9 @@ class RateLimits extends OncePerRequestFilter {
 			buckets.values().removeIf(b -> b.idleSince(now) > 600_000);
 		}
 		chain.doFilter(request, response);
+		if (basic != null && (response.getStatus() == 401 || response.getStatus() == 429)) {
+			basic.take(clock.millis());
+		}
 	}
 
 	private static String client(HttpServletRequest request) {
@@ -129,6 +152,12 @@ class RateLimits extends OncePerRequestFilter {
 				return 0;
 			}
 			return (long) Math.ceil((1 - tokens) * 60_000.0 / capacity);
+		}
+
+		/** How long until a token is free, without taking one; 0 when one is free now. */
+		synchronized long peek(long now) {
+			double available = Math.min(capacity, tokens + (now - last) * capacity / 60_000.0);
+			return available >= 1 ? 0 : (long) Math.ceil((1 - available) * 60_000.0 / capacity);
 		}
 
 		synchronized long idleSince(long now) {

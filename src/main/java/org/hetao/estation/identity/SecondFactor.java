@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The staff second factor: TOTP enrolment, verification (each code accepted once), and ten one-time
- * recovery codes kept as SHA-256 hashes. Wrong codes count towards the sign-in lock-out.
+ * recovery codes kept as SHA-256 hashes. Wrong codes slow the next ones down ({@link SignInThrottle}); they never
+ * lock the account (#21: anyone with a staff password could otherwise lock its owner out).
  */
 @Service
 public class SecondFactor {
@@ -44,7 +45,7 @@ public class SecondFactor {
 
 	private final ApplicationEventPublisher events;
 
-	private final SignInAttempts attempts;
+	private final SignInThrottle throttle;
 
 	private final boolean replayProtection;
 
@@ -58,7 +59,7 @@ public class SecondFactor {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-	SecondFactor(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, SignInAttempts attempts,
+	SecondFactor(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, SignInThrottle throttle,
 			@Value("${estation.mfa.replay-protection:true}") boolean replayProtection, PersonalDataCipher cipher,
 			FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.cipher = cipher;
@@ -66,7 +67,7 @@ public class SecondFactor {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
-		this.attempts = attempts;
+		this.throttle = throttle;
 		this.replayProtection = replayProtection;
 	}
 
@@ -77,8 +78,8 @@ public class SecondFactor {
 		PASSED,
 		/** Wrong (counted); try again. */
 		WRONG,
-		/** Wrong, and the account is now locked. */
-		LOCKED
+		/** Too many wrong codes lately: not checked; try again after {@link SignInThrottle#waitBeforeSecondFactor}. */
+		PAUSED
 
 	}
 
@@ -133,7 +134,7 @@ public class SecondFactor {
 			.param("step", step.getAsLong())
 			.update();
 		List<String> codes = replaceRecoveryCodes(user.id());
-		attempts.secondFactorPassed(user.getUsername());
+		throttle.secondFactorPassed(user.id());
 		events.publishEvent(new SecurityEvents.SecondFactorEnrolled(user.id(), SecurityEvents.shown(user.getUsername())));
 		return codes;
 	}
@@ -141,17 +142,21 @@ public class SecondFactor {
 	/** Checks a TOTP code or a recovery code typed after the password. */
 	@Transactional
 	public Outcome verify(EstationUser user, String typed) {
+		if (throttle.waitBeforeSecondFactor(user.id()).isPresent()) {
+			return Outcome.PAUSED;
+		}
 		String code = typed == null ? "" : typed.strip().replace(" ", "").replace("-", "").toLowerCase(Locale.ROOT);
 		Optional<String> method = code.matches("[0-9]{" + Totp.DIGITS + "}") ? totp(user.id(), code)
 				: recoveryCode(user.id(), code);
 		if (method.isPresent()) {
-			attempts.secondFactorPassed(user.getUsername());
+			throttle.secondFactorPassed(user.id());
 			events.publishEvent(new SecurityEvents.SecondFactorVerified(user.id(), SecurityEvents.shown(user.getUsername()), method.get(),
 					recoveryCodesLeft(user.id())));
 			return Outcome.PASSED;
 		}
 		events.publishEvent(new SecurityEvents.SecondFactorFailed(user.id(), SecurityEvents.shown(user.getUsername())));
-		return attempts.secondFactorFailed(user.getUsername()) ? Outcome.LOCKED : Outcome.WRONG;
+		throttle.secondFactorFailed(user.id());
+		return Outcome.WRONG;
 	}
 
 	private Optional<String> totp(long accountId, String code) {

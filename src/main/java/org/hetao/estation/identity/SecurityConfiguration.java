@@ -50,6 +50,29 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * The one provider for the platform's own accounts (form and HTTP Basic): the password check behind the
+	 * sign-in throttle. (Being a bean, it replaces the provider Spring Security would build from the
+	 * {@link AccountUserDetailsService}, which would check passwords unthrottled.)
+	 */
+	@Bean
+	org.springframework.security.authentication.AuthenticationProvider throttledSignIn(AccountUserDetailsService users,
+			PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+		var passwords = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new ThrottledSignIn(passwords, throttle);
+	}
+
+	/** Spring Security's sign-in events, and a paused attempt as a failure too (so that the audit log has it). */
+	@Bean
+	org.springframework.security.authentication.DefaultAuthenticationEventPublisher authenticationEventPublisher(
+			org.springframework.context.ApplicationEventPublisher events) {
+		var publisher = new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(events);
+		publisher.setAdditionalExceptionMappings(java.util.Map.of(ThrottledSignIn.Paused.class,
+				org.springframework.security.authentication.event.AuthenticationFailureLockedEvent.class));
+		return publisher;
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
@@ -109,7 +132,7 @@ class SecurityConfiguration {
 			}
 		});
 		http.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
-		http.httpBasic(Customizer.withDefaults());
+		http.httpBasic(basic -> basic.authenticationEntryPoint(basicFailed(problems)));
 		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 			.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged));
 		http.requestCache(cache -> cache.requestCache(savedRequests));
@@ -153,19 +176,45 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
-	/** A locked account is told so (and until when, on the page); any other failure is one vague message. */
+	/**
+	 * A paused sign-in (too many failures with the name or from the client, {@link SignInThrottle}) says so, the
+	 * same whether the name has an account or not; any other failure is one vague message.
+	 */
 	static void signInFailed(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
 			org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
-		boolean locked = e instanceof org.springframework.security.authentication.LockedException;
-		response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
+		boolean paused = e instanceof ThrottledSignIn.Paused;
+		response.sendRedirect(request.getContextPath() + (paused ? "/login?locked" : "/login?error"));
 	}
 
-	/** An API request a hostile page cannot make in the user's name. */
+	/** HTTP Basic refused: 429 with Retry-After while the sign-in is paused, else a request for credentials. */
+	static org.springframework.security.web.AuthenticationEntryPoint basicFailed(ProblemSecurityHandlers problems) {
+		var credentials = new org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint();
+		credentials.setRealmName("Realm");
+		return (request, response, e) -> {
+			if (e instanceof ThrottledSignIn.Paused paused) {
+				response.setHeader("Retry-After", Long.toString(Math.max(1, paused.waitFor().toSeconds())));
+				problems.write(request, response, 429, "error.title.429", "identity.signIn.paused");
+			}
+			else if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+				response.sendError(401);
+			}
+			else {
+				credentials.commence(request, response, e);
+			}
+		};
+	}
+
+	/**
+	 * An API request a hostile page cannot make in the user's name: one that carries no session cookie (a
+	 * forged request would carry the victim's). A request with a session cookie always needs the token, whatever
+	 * else it carries (#21: an {@code Authorization} header used to switch the check off even when the cookie was
+	 * what signed the request in). A cookie that names no session signs nothing in, so it does not count.
+	 */
 	static boolean cannotBeForged(HttpServletRequest request) {
 		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			return false;
 		}
-		return request.getHeader("Authorization") != null || request.getRequestedSessionId() == null;
+		return request.getRequestedSessionId() == null || !request.isRequestedSessionIdValid();
 	}
 
 }

@@ -24,7 +24,7 @@ public final class SecurityEvents {
 	public record SecondFactorVerified(long accountId, String username, String method, int recoveryCodesLeft) {
 	}
 
-	/** A wrong code was typed at the second-factor step (it counts towards the lock-out). */
+	/** A wrong code was typed at the second-factor step (a few in a row slow the next ones down). */
 	public record SecondFactorFailed(long accountId, String username) {
 	}
 

@@ -41,6 +41,55 @@ public final class Masking {
 		return out.toString();
 	}
 
+	/**
+	 * A person's name as a stranger may see it (#21, the certificate verification page): a Chinese name keeps its
+	 * first and last characters ({@code 陳大文 → 陳*文}, {@code 李明 → 李*}), a Latin name only its initials
+	 * ({@code CHAN Tai Man → C. T. M.}). Words already masked ({@code ***}) are left out. Applied to an already
+	 * masked name it changes nothing more.
+	 */
+	public static String name(String value) {
+		if (value == null || value.isBlank()) {
+			return value;
+		}
+		StringBuilder out = new StringBuilder();
+		for (String word : value.strip().split("\\s+")) {
+			String masked = maskedWord(word);
+			if (!masked.isEmpty()) {
+				out.append(out.length() == 0 ? "" : " ").append(masked);
+			}
+		}
+		return out.length() == 0 ? "*" : out.toString();
+	}
+
+	private static String maskedWord(String word) {
+		int[] chars = word.codePoints().toArray();
+		boolean han = false;
+		int firstLetter = -1;
+		for (int c : chars) {
+			if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+				han = true;
+			}
+			if (firstLetter < 0 && Character.isLetterOrDigit(c)) {
+				firstLetter = c;
+			}
+		}
+		if (firstLetter < 0) {
+			return "";
+		}
+		if (han) {
+			if (chars.length == 1) {
+				return word;
+			}
+			StringBuilder masked = new StringBuilder().appendCodePoint(chars[0]);
+			masked.append("*".repeat(Math.max(1, chars.length - 2)));
+			if (chars.length > 2) {
+				masked.appendCodePoint(chars[chars.length - 1]);
+			}
+			return masked.toString();
+		}
+		return new StringBuilder().appendCodePoint(Character.toUpperCase(firstLetter)).append('.').toString();
+	}
+
 	public static String email(String value) {
 		int at = value.indexOf('@');
 		if (at <= 0) {

@@ -131,7 +131,7 @@ class CertificatePdfIntegrationTests {
 			String receipt = cases.submit(applicant);
 			long task = cases.taskId(applicant, receipt);
 			String number = cases.approve(task);
-			assertThat(number).matches("HTC-\\d{4}-[0-9A-Z]{11}");
+			assertThat(number).matches("HTC-\\d{4}-[0-9A-Z]{12}");
 
 			byte[] pdf = get(applicant, "/certificates/" + number + ".pdf");
 			String text = text(pdf);

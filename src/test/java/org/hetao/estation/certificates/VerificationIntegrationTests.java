@@ -99,6 +99,10 @@ class VerificationIntegrationTests {
 		assertThat(valid.get("item").get("en").asString()).startsWith("Check and transmission");
 		assertThat(valid.has("revokedAt")).isFalse();
 		assertThat(valid.get("holder").asString()).contains("*").isNotEqualTo(holder.displayName());
+		// masked as a name (#21): 陳大文 keeps its first and last characters, a Latin word only its initial
+		String suffix = holder.displayName().substring(4);
+		assertThat(valid.get("holder").asString()).isEqualTo("陳*文 " + Character.toUpperCase(suffix.charAt(0)) + ".")
+			.doesNotContain("陳大");
 		assertThat(valid.toString()).doesNotContain(holder.displayName()).doesNotContain("9123");
 
 		assertThat(lookup(number.toLowerCase().replace("htc", "htc")).get("status").asString()).as("typed in lower case")
@@ -115,7 +119,7 @@ class VerificationIntegrationTests {
 		char last = number.charAt(number.length() - 1);
 		String wrong = number.substring(0, number.length() - 1) + (last == 'A' ? 'B' : 'A');
 		assertThat(lookup(wrong).get("status").asString()).isEqualTo("UNKNOWN");
-		assertThat(lookup("HTC-2026-0000000000" + CertificateNumbers.check("0000000000")).get("status").asString())
+		assertThat(lookup("HTC-2026-00000000000" + CertificateNumbers.check("00000000000")).get("status").asString())
 			.as("well-formed, never issued").isEqualTo("UNKNOWN");
 		assertThat(lookup("nonsense").get("status").asString()).isEqualTo("UNKNOWN");
 

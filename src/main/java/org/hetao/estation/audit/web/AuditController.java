@@ -1,18 +1,16 @@
 package org.hetao.estation.audit.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.hetao.estation.audit.AuditLog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 
-/** The audit log for supervisors and administrators: the newest records and a verification of the chain. */
+/**
+ * The audit log for supervisors and administrators: the newest records, a verification of the chain (against the
+ * signed checkpoints too) and a checkpoint signed on demand. The API is {@link AuditApiController}.
+ */
 @Controller
-@Tag(name = "Audit", description = "Tamper-evident audit log")
 class AuditController {
 
 	private final AuditLog auditLog;
@@ -35,12 +33,13 @@ class AuditController {
 		return "audit/log";
 	}
 
-	@GetMapping("/api/v1/admin/audit/verify")
-	@ResponseBody
-	@Operation(summary = "Verify the audit log's hash chain", description = "valid=false names the first record that was changed, unlinked or removed")
-	AuditLog.Verification verify() {
-		auditLog.flush();
-		return auditLog.verify();
+	/** A signed checkpoint now (besides the hourly one). */
+	@PostMapping("/admin/audit/checkpoint")
+	String checkpointPage(Model model) {
+		model.addAttribute("checkpoint", auditLog.checkpoint().orElse(null));
+		model.addAttribute("checkpointRefused", model.getAttribute("checkpoint") == null);
+		model.addAttribute("entries", auditLog.latest(100));
+		return "audit/log";
 	}
 
 }

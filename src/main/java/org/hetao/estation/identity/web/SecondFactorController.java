@@ -7,11 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.SecondFactor;
+import org.hetao.estation.identity.SignInThrottle;
 import org.hetao.estation.identity.Totp;
+import org.hetao.estation.shared.Databases;
 import org.hetao.estation.shared.Problem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -36,8 +37,6 @@ class SecondFactorController {
 
 	private final SecondFactor secondFactor;
 
-	private final Accounts accounts;
-
 	private final MessageSource messages;
 
 	private final String issuer;
@@ -46,16 +45,21 @@ class SecondFactorController {
 
 	private final RequestCache requestCache;
 
-	SecondFactorController(SecondFactor secondFactor, Accounts accounts, MessageSource messages, RequestCache requestCache,
+	private final SignInThrottle throttle;
+
+	SecondFactorController(SecondFactor secondFactor, SignInThrottle throttle, MessageSource messages, RequestCache requestCache,
+			javax.sql.DataSource dataSource,
 			@Value("${estation.mfa.issuer:Hetao e-Station}") String issuer,
 			@Value("${estation.demo.enabled:false}") boolean demo,
 			@Value("${estation.demo.totp-secret:}") String demoSecret) {
 		this.secondFactor = secondFactor;
+		this.throttle = throttle;
 		this.requestCache = requestCache;
-		this.accounts = accounts;
 		this.messages = messages;
 		this.issuer = issuer;
-		this.demoSecret = demo && !demoSecret.isBlank() ? demoSecret : null;
+		// the demo secret is shown only on the embedded demo database, never on PostgreSQL (production) even if
+		// demo data were switched on there (#21)
+		this.demoSecret = demo && !demoSecret.isBlank() && !Databases.isPostgres(dataSource) ? demoSecret : null;
 	}
 
 	@GetMapping("/account/mfa")
@@ -81,10 +85,6 @@ class SecondFactorController {
 		if (SecondFactor.pending(request) != SecondFactor.Pending.VERIFY) {
 			return "redirect:/account/mfa";
 		}
-		boolean locked = accounts.findById(user.id()).map(a -> !a.isAccountNonLocked()).orElse(true);
-		if (locked) {
-			return signOut(request, response, "/login?locked");
-		}
 		if (code.isBlank()) {
 			return codePage(model, "identity.mfa.code.required");
 		}
@@ -94,7 +94,11 @@ class SecondFactorController {
 				yield "redirect:" + continueUrl(request, response);
 			}
 			case WRONG -> codePage(model, "identity.mfa.code.wrong");
-			case LOCKED -> signOut(request, response, "/login?locked");
+			case PAUSED -> {
+				model.addAttribute("codeErrorArgs", new Object[] {
+						throttle.waitBeforeSecondFactor(user.id()).map(d -> Math.max(1, d.toSeconds())).orElse(1L) });
+				yield codePage(model, "identity.mfa.code.paused");
+			}
 		};
 	}
 
