@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Supervision {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	static final ZoneId ZONE = org.hetao.estation.shared.Zone.ID;
 
 	/** How many working days ahead a running task counts as "due soon". */
 	static final int DUE_SOON_WORKING_DAYS = 2;

@@ -37,7 +37,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 class SupervisionEvents {
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId ZONE = org.hetao.estation.shared.Zone.ID;
 
 	private final SupervisionStore store;
 

@@ -32,7 +32,7 @@ class WorkingDayClockTests {
 
 		Status saturday = clock.status(parse("2026-02-14"), calendars);
 		assertThat(saturday.elapsedWorkingDays()).isEqualTo(4);
-		assertThat(saturday.state()).as("80% used").isEqualTo(State.DUE_SOON);
+		assertThat(saturday.state()).as("1 left").isEqualTo(State.DUE_SOON);
 		assertThat(clock.status(parse("2026-02-20"), calendars).elapsedWorkingDays()).as("festival").isEqualTo(4);
 
 		Status dueDay = clock.status(parse("2026-02-24"), calendars);
@@ -46,11 +46,11 @@ class WorkingDayClockTests {
 	}
 
 	@Test
-	void justUnderEightyPercentIsOnTime() {
+	void dueSoonWhenTwoWorkingDaysRemain() {
 		WorkingDayClock clock = WorkingDayClock.start(CN, parse("2026-03-02"), 10);
-		// 7 working days used of 10: 70%.
+		// 7 working days used of 10: 3 left.
 		assertThat(clock.status(parse("2026-03-11"), calendars).state()).isEqualTo(State.ON_TIME);
-		// 8 of 10.
+		// 8 of 10: 2 left.
 		assertThat(clock.status(parse("2026-03-12"), calendars).state()).isEqualTo(State.DUE_SOON);
 	}
 

@@ -62,7 +62,14 @@ public class Case implements CaseView {
 	/** An item to open a task for at submission. */
 	public record NewTask(String itemCode, String departmentCode, List<String> dependsOn,
 			org.hetao.estation.shared.Jurisdiction jurisdiction, int promisedDays, Map<String, String> formData,
-			Map<String, Long> materials) {
+			Map<String, Long> materials, Integer dueSoonWorkingDays) {
+
+		/** A task due soon by the platform's rule. */
+		public NewTask(String itemCode, String departmentCode, List<String> dependsOn,
+				org.hetao.estation.shared.Jurisdiction jurisdiction, int promisedDays, Map<String, String> formData,
+				Map<String, Long> materials) {
+			this(itemCode, departmentCode, dependsOn, jurisdiction, promisedDays, formData, materials, null);
+		}
 	}
 
 	private Long id;
@@ -134,7 +141,7 @@ public class Case implements CaseView {
 			TaskStatus initial = prerequisites.isEmpty() ? TaskStatus.SUBMITTED : TaskStatus.WAITING_FOR_PREREQUISITE;
 			states.add(new ItemTask.State(null, t.itemCode(), t.departmentCode(), prerequisites, initial,
 					t.formData() == null ? Map.of() : t.formData(), t.materials() == null ? Map.of() : t.materials(),
-					Set.of(), List.of(), null, Map.of(), null, TaskClock.notStarted(t.jurisdiction(), t.promisedDays()),
+					Set.of(), List.of(), null, Map.of(), null, TaskClock.notStarted(t.jurisdiction(), t.promisedDays(), t.dueSoonWorkingDays()),
 					null, false, 0));
 		}
 		Case c = new Case(null, receiptNumber, applicant, matterCode, step.channel(), step.at(), outputMappings, states,
