@@ -29,6 +29,7 @@ import org.hetao.estation.casework.DeliveryMethod;
 import org.hetao.estation.casework.IllegalTransition;
 import org.hetao.estation.casework.TaskAccepted;
 import org.hetao.estation.casework.TaskClock;
+import org.hetao.estation.casework.TaskClockChanged;
 import org.hetao.estation.casework.TaskDecided;
 import org.hetao.estation.casework.TaskDelivered;
 import org.hetao.estation.casework.TaskNotAccepted;
@@ -163,6 +164,7 @@ public class Case implements CaseView {
 		move(task, TaskStatus.ACCEPTED, "ACCEPT", step, null);
 		events.add(new TaskAccepted(idOrZero(), receiptNumber, applicant.accountId(), taskId, task.itemCode(),
 				task.departmentCode(), task.deadline(), step.at()));
+		clockChanged(task, TaskClockChanged.Change.ACCEPTED, step);
 	}
 
 	/** 不予受理: the window does not accept a submitted task, and says why. */
@@ -189,7 +191,11 @@ public class Case implements CaseView {
 					List.of(new Problem.FieldError("deficiencies", "casework.error.noDeficiencies")));
 		}
 		task.deficiencies(deficiencies);
+		boolean running = task.clock().started() && !task.clock().paused();
 		task.clock(task.clock().pause(step.today()), step.calendars());
+		if (running) {
+			clockChanged(task, TaskClockChanged.Change.PAUSED, step);
+		}
 		move(task, TaskStatus.CORRECTION_REQUESTED, "REQUEST_CORRECTION", step, summary(deficiencies));
 		events.add(new CorrectionRequested(idOrZero(), receiptNumber, applicant.accountId(), taskId, task.itemCode(),
 				List.copyOf(deficiencies), step.at()));
@@ -233,6 +239,9 @@ public class Case implements CaseView {
 			task.deficiencies(List.of());
 			task.clock(task.clock().run(step.today(), step.calendars()), step.calendars());
 			move(task, wasAccepted ? TaskStatus.ACCEPTED : TaskStatus.SUBMITTED, "RESUBMIT", step, null);
+			if (wasAccepted) {
+				clockChanged(task, TaskClockChanged.Change.RESUMED, step);
+			}
 		}
 	}
 
@@ -258,8 +267,12 @@ public class Case implements CaseView {
 		}
 		record(null, null, null, "WITHDRAW", step, reason);
 		for (ItemTask task : open) {
+			boolean running = task.clock().started() && !task.clock().paused();
 			task.clock(task.clock().pause(step.today()), step.calendars());
 			move(task, TaskStatus.WITHDRAWN, "WITHDRAW", step, reason);
+			if (running) {
+				clockChanged(task, TaskClockChanged.Change.STOPPED, step);
+			}
 		}
 		events.add(new CaseWithdrawn(idOrZero(), receiptNumber, applicant.accountId(), step.at()));
 		completeIfDone(step);
@@ -300,6 +313,7 @@ public class Case implements CaseView {
 		task.outputs(given);
 		task.clock(task.clock().pause(step.today()), step.calendars());
 		move(task, TaskStatus.APPROVED, "APPROVE", step, null);
+		clockChanged(task, TaskClockChanged.Change.STOPPED, step);
 		events.add(new TaskDecided(idOrZero(), receiptNumber, applicant.accountId(), taskId, task.itemCode(),
 				task.departmentCode(), true, null, Map.copyOf(given), onTime, step.at()));
 		startWaitingTasks(step);
@@ -314,12 +328,22 @@ public class Case implements CaseView {
 		task.reason(why);
 		task.clock(task.clock().pause(step.today()), step.calendars());
 		move(task, TaskStatus.REFUSED, "REFUSE", step, why);
+		clockChanged(task, TaskClockChanged.Change.STOPPED, step);
 		events.add(new TaskDecided(idOrZero(), receiptNumber, applicant.accountId(), taskId, task.itemCode(),
 				task.departmentCode(), false, why, Map.of(), onTime, step.at()));
 		failDependentsOf(task, step);
 	}
 
 	// ---------------------------------------------------------------- rules
+
+	/** Tells who follows deadlines (supervision, escalation) that the task's clock changed. */
+	private void clockChanged(ItemTask task, TaskClockChanged.Change change, Step step) {
+		if (task.clock().running() == null) {
+			return;
+		}
+		events.add(TaskClockChanged.of(idOrZero(), receiptNumber, task.id() == null ? 0 : task.id(), task.itemCode(),
+				task.departmentCode(), change, task.clock().running(), step.today(), step.calendars(), step.at()));
+	}
 
 	private void startWaitingTasks(Step step) {
 		Map<String, ItemTask> byItem = tasks.stream()

@@ -94,6 +94,8 @@ class SupervisionController {
 		model.addAttribute("receipt", receipt);
 		model.addAttribute("tasks", tasks);
 		model.addAttribute("today", supervision.today());
+		model.addAttribute("overdueItems",
+				tasks.stream().filter(supervision::overdue).map(org.hetao.estation.supervision.TaskRecord::itemCode).toList());
 		return "supervision/case";
 	}
 

@@ -1,0 +1,148 @@
+package org.hetao.estation.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.hetao.estation.calendar.WorkingCalendars;
+import org.hetao.estation.calendar.WorkingDayClock;
+import org.hetao.estation.casework.Actor;
+import org.hetao.estation.casework.Applicant;
+import org.hetao.estation.casework.CaseChannel;
+import org.hetao.estation.casework.CaseSubmitted;
+import org.hetao.estation.casework.Deficiency;
+import org.hetao.estation.casework.TaskClock;
+import org.hetao.estation.casework.TaskClockChanged;
+import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.casework.internal.Case;
+import org.hetao.estation.casework.internal.ItemTask;
+import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.Jurisdiction;
+import org.hetao.estation.shared.Zone;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Supervision's figures equal casework's: a case with a Hong Kong task (ACC-010, 5 HK working days) and a
+ * Mainland one (FIN-026, 5 Mainland working days), both accepted, both paused for a correction across the
+ * National Day holidays (a week off in the Mainland, one day in Hong Kong), resumed, and the Mainland one
+ * decided. Casework's own clock events feed supervision; every day for two months, supervision's due date,
+ * state (overdue, due soon), days used and left equal casework's, and the time taken is the task's own
+ * jurisdiction's working days.
+ */
+@SpringBootTest
+class SupervisionFollowsCaseworkIntegrationTests {
+
+	@Autowired
+	ApplicationEventPublisher publisher;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	Supervision supervision;
+
+	@Autowired
+	WorkingCalendars calendars;
+
+	static final LocalDate ACCEPTED = LocalDate.of(2026, 9, 23);
+
+	static final LocalDate CORRECTION = LocalDate.of(2026, 9, 25);
+
+	static final LocalDate RESUBMITTED = LocalDate.of(2026, 10, 9);
+
+	static final LocalDate DECIDED = LocalDate.of(2026, 10, 15);
+
+	Case.Step step(Actor actor, LocalDate day) {
+		return new Case.Step(actor, CaseChannel.WINDOW, day.atTime(10, 0).atZone(Zone.ID).toInstant(), day, calendars);
+	}
+
+	static ItemTask.State task(long id, String item, String department, Jurisdiction jurisdiction) {
+		return new ItemTask.State(id, item, department, List.of(), TaskStatus.SUBMITTED, Map.of(), Map.of(), Set.of(),
+				List.of(), null, Map.of(), null, TaskClock.notStarted(jurisdiction, 5, null), null, false, 0);
+	}
+
+	@Test
+	void supervisionCountsEachTaskAsCaseworkDoesInItsOwnJurisdiction() {
+		long caseId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+		long hkTask = caseId + 1;
+		long cnTask = caseId + 2;
+		String receipt = "HT20260923-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+		Applicant applicant = new Applicant(null, "Chan Tai Man", ApplicantType.HK_RESIDENT, null, null, "+852 9123 4567");
+		Instant submitted = ACCEPTED.atTime(9, 0).atZone(Zone.ID).toInstant();
+		Case c = new Case(caseId, receipt, applicant, null, CaseChannel.WINDOW, submitted, List.of(),
+				List.of(task(hkTask, "ACC-010", "accounting", Jurisdiction.HK), task(cnTask, "FIN-026", "bank", Jurisdiction.CN)),
+				List.of());
+		Actor clerk = Actor.clerk(2, "clerk");
+		c.accept(hkTask, step(clerk, ACCEPTED));
+		c.accept(cnTask, step(clerk, ACCEPTED));
+		c.requestCorrection(hkTask, List.of(Deficiency.note("Audit report unsigned")), step(Actor.officer(3, "o", "accounting"), CORRECTION));
+		c.requestCorrection(cnTask, List.of(Deficiency.note("Board resolution unsigned")), step(Actor.officer(4, "o", "bank"), CORRECTION));
+		c.resubmit(step(Actor.applicant(null, "Chan"), RESUBMITTED));
+		c.startReview(cnTask, step(Actor.officer(4, "o", "bank"), DECIDED));
+		c.approve(cnTask, Map.of(), List.of(), step(Actor.officer(4, "o", "bank"), DECIDED));
+
+		List<Object> events = new ArrayList<>();
+		events.add(new CaseSubmitted(caseId, receipt, null, null, List.of("ACC-010", "FIN-026"), CaseChannel.WINDOW, submitted));
+		events.addAll(c.events());
+		assertThat(events).filteredOn(TaskClockChanged.class::isInstance)
+			.extracting(e -> ((TaskClockChanged) e).change())
+			.as("casework tells every change of both clocks")
+			.containsExactly(TaskClockChanged.Change.ACCEPTED, TaskClockChanged.Change.ACCEPTED, TaskClockChanged.Change.PAUSED,
+					TaskClockChanged.Change.PAUSED, TaskClockChanged.Change.RESUMED, TaskClockChanged.Change.RESUMED,
+					TaskClockChanged.Change.STOPPED);
+		tx.executeWithoutResult(s -> events.forEach(publisher::publishEvent));
+
+		List<TaskRecord> records = supervision.caseTasks(receipt);
+		assertThat(records).hasSize(2);
+		for (TaskRecord record : records) {
+			ItemTask task = c.tasks().stream().filter(t -> t.itemCode().equals(record.itemCode())).findFirst().orElseThrow();
+			WorkingDayClock clock = task.clock().running();
+			assertThat(record.deadline()).as("due date of %s", record.itemCode()).isEqualTo(task.deadline());
+			assertThat(record.deadlineProvisional()).isEqualTo(task.deadlineProvisional());
+			assertThat(record.clock()).isEqualTo(clock);
+			for (LocalDate day = ACCEPTED; day.isBefore(ACCEPTED.plusDays(60)); day = day.plusDays(1)) {
+				WorkingDayClock.Status casework = task.clock().at(day, calendars);
+				assertThat(record.status(day, calendars)).as("%s on %s", record.itemCode(), day).isEqualTo(casework);
+				boolean open = task.status().isUndecided();
+				assertThat(record.overdue(day, calendars)).as("overdue %s on %s", record.itemCode(), day)
+					.isEqualTo(open && casework.state() == WorkingDayClock.State.OVERDUE);
+				assertThat(record.dueSoon(day, calendars)).as("due soon %s on %s", record.itemCode(), day)
+					.isEqualTo(open && casework.state() == WorkingDayClock.State.DUE_SOON);
+			}
+		}
+
+		TaskRecord cn = records.stream().filter(r -> r.itemCode().equals("FIN-026")).findFirst().orElseThrow();
+		TaskRecord hk = records.stream().filter(r -> r.itemCode().equals("ACC-010")).findFirst().orElseThrow();
+		ItemTask cnCase = c.tasks().get(1);
+		// time taken: the working days the Mainland task's clock used, its correction pause left out
+		int used = cnCase.clock().at(DECIDED, calendars).elapsedWorkingDays();
+		assertThat(cn.takenDays()).isEqualTo(used)
+			.isEqualTo(calendars.workingDaysBetween(Jurisdiction.CN, ACCEPTED, CORRECTION)
+					+ calendars.workingDaysBetween(Jurisdiction.CN, RESUBMITTED, DECIDED));
+		assertThat(cn.onTime()).isEqualTo(cnCase.clock().at(DECIDED, calendars).state() != WorkingDayClock.State.OVERDUE);
+		// the Hong Kong task is counted in Hong Kong working days: its pause over National Day holds other working
+		// days than the Mainland's reckoning of the same dates
+		int hkPaused = calendars.workingDaysBetween(Jurisdiction.HK, CORRECTION, RESUBMITTED);
+		int cnPaused = calendars.workingDaysBetween(Jurisdiction.CN, CORRECTION, RESUBMITTED);
+		assertThat(hkPaused).isNotEqualTo(cnPaused);
+		assertThat(hk.deadline()).isEqualTo(calendars.addWorkingDays(Jurisdiction.HK, ACCEPTED, 5 + hkPaused).date());
+		assertThat(hk.status(RESUBMITTED, calendars).pausedWorkingDays()).isEqualTo(hkPaused);
+		// still running long after its deadline: on the dashboard's overdue list, as on its officer's queue
+		LocalDate today = supervision.today();
+		assertThat(hk.overdue(today, calendars)).isTrue();
+		assertThat(supervision.running(Supervision.Show.OVERDUE, Integer.MAX_VALUE)).extracting(TaskRecord::receiptNumber)
+			.contains(receipt);
+		assertThat(supervision.overdue(cn)).as("decided").isFalse();
+	}
+
+}
