@@ -136,6 +136,7 @@ class CaseTests {
 		c.resubmit(applicant(WEDNESDAY.plusDays(1)));
 		assertThat(c.tasks().get(0).status()).isEqualTo(TaskStatus.SUBMITTED);
 		assertThat(c.tasks().get(0).deficiencies()).isEmpty();
+		assertThat(c.tasks().get(0).clock().started()).as("resubmitted, not yet accepted: still no clock").isFalse();
 		c.accept(1, clerk(WEDNESDAY.plusDays(1)));
 		// accepted Thursday 26th: 5 working days → Thursday 3 December
 		assertThat(c.tasks().get(0).deadline()).isEqualTo(LocalDate.of(2026, 12, 3));
@@ -150,8 +151,9 @@ class CaseTests {
 		assertThat(c.timeline().get(0).reason()).isEqualTo("HKID_COPY; Sign page 2");
 		assertThat(c.timeline().get(2).actor().role()).isEqualTo("CLERK");
 		assertThat(c.events()).extracting(e -> e.getClass().getSimpleName())
-			.containsExactly("CorrectionRequested", "TaskAccepted", "TaskDecided", "TaskDelivered", "CaseCompleted");
-		TaskDecided decided = (TaskDecided) c.events().get(2);
+			.containsExactly("CorrectionRequested", "TaskAccepted", "TaskClockChanged", "MatterPromised", "TaskClockChanged",
+					"TaskDecided", "TaskDelivered", "CaseCompleted");
+		TaskDecided decided = (TaskDecided) c.events().get(5);
 		assertThat(decided.approved()).isTrue();
 		assertThat(decided.onTime()).isTrue();
 	}

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -298,10 +299,21 @@ class CaseworkIntegrationTests {
 		assertThat(task(after, "GOV-001").get("materials").get("AGENT_AUTHORISATION").asLong()).isEqualTo(newAuthorisation);
 
 		assertThat(act("clerk", attestation, "accept", null)).hasStatusOk();
+		assertThat(caseOf(enterprise, receipt).has("promisedCompletionDate"))
+			.as("no promise for the matter until the last task of the submission is accepted").isFalse();
 		assertThat(act("clerk", name, "accept", null)).hasStatusOk();
 		JsonNode accepted = caseOf(enterprise, receipt);
+		// the matter's promise: after the last task of the whole graph is due, so after every task's own deadline
+		LocalDate promised = LocalDate.parse(accepted.get("promisedCompletionDate").asString());
+		assertThat(promised).isAfter(LocalDate.parse(accepted.get("latestDeadline").asString()));
+		assertThat(accepted.get("promiseStanding").asString()).isIn("ON_TRACK", "AT_RISK");
+		assertThat(mvc.get().uri("/applications/" + receipt).header("Accept-Language", "en").with(user(enterprise)).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("Promised completion of the whole matter", promised.toString());
 		assertThat(task(accepted, "GOV-001").has("deadline")).isTrue();
-		assertThat(task(accepted, "GOV-001").get("deadlineStatus").asString()).isEqualTo("ON_TIME");
+		assertThat(task(accepted, "GOV-001").get("deadlineStatus").asString())
+			.as("a 1-day promise has 2 working days or fewer left from the start: due soon").isEqualTo("DUE_SOON");
 		assertThat(accepted.has("latestDeadline")).isTrue();
 
 		assertThat(act("officer-market-regulation", name, "approve", "{}")).as("take the task first").hasStatus(409);
@@ -438,7 +450,7 @@ class CaseworkIntegrationTests {
 			.exchange();
 		assertThat(marketQueue).bodyText().contains(receipt);
 		assertThat(mvc.get()
-			.uri("/api/v1/work-queue?status=ACCEPTED&deadline=ON_TIME")
+			.uri("/api/v1/work-queue?status=ACCEPTED&deadline=DUE_SOON")
 			.with(user(account("officer-market-regulation")))
 			.exchange()).bodyText().contains(receipt);
 		assertThat(mvc.get()

@@ -30,6 +30,7 @@ import org.hetao.estation.casework.IllegalTransition;
 import org.hetao.estation.casework.TaskAccepted;
 import org.hetao.estation.casework.TaskClock;
 import org.hetao.estation.casework.TaskClockChanged;
+import org.hetao.estation.casework.MatterPromised;
 import org.hetao.estation.casework.TaskDecided;
 import org.hetao.estation.casework.TaskDelivered;
 import org.hetao.estation.casework.TaskNotAccepted;
@@ -177,6 +178,7 @@ public class Case implements CaseView {
 		events.add(new TaskNotAccepted(idOrZero(), receiptNumber, applicant.accountId(), taskId, task.itemCode(), why,
 				step.at()));
 		failDependentsOf(task, step);
+		promised(step);
 		completeIfDone(step);
 	}
 
@@ -237,7 +239,10 @@ public class Case implements CaseView {
 		for (ItemTask task : waiting) {
 			boolean wasAccepted = task.clock().started();
 			task.deficiencies(List.of());
-			task.clock(task.clock().run(step.today(), step.calendars()), step.calendars());
+			if (wasAccepted) {
+				// a task not yet accepted has no clock running: it starts at acceptance, not at resubmission
+				task.clock(task.clock().run(step.today(), step.calendars()), step.calendars());
+			}
 			move(task, wasAccepted ? TaskStatus.ACCEPTED : TaskStatus.SUBMITTED, "RESUBMIT", step, null);
 			if (wasAccepted) {
 				clockChanged(task, TaskClockChanged.Change.RESUMED, step);
@@ -343,6 +348,15 @@ public class Case implements CaseView {
 		}
 		events.add(TaskClockChanged.of(idOrZero(), receiptNumber, task.id() == null ? 0 : task.id(), task.itemCode(),
 				task.departmentCode(), change, task.clock().running(), step.today(), step.calendars(), step.at()));
+		if (change == TaskClockChanged.Change.ACCEPTED || change == TaskClockChanged.Change.RESUMED) {
+			promised(step);
+		}
+	}
+
+	/** Tells the matter's promise, when the case has one (set, or moved by a correction). */
+	private void promised(Step step) {
+		promise(step.calendars()).ifPresent(p -> events.add(new MatterPromised(idOrZero(), receiptNumber,
+				applicant.accountId(), p.date(), p.provisional(), p.jurisdiction(), step.at())));
 	}
 
 	private void startWaitingTasks(Step step) {
