@@ -152,6 +152,9 @@ public record MatterPromise(LocalDate date, boolean provisional, Jurisdiction ju
 			if (t.status().isUndecided()) {
 				return null;
 			}
+			if (ended(t)) {
+				continue;
+			}
 			WorkingDayClock clock = t.clock().running();
 			if (clock != null && clock.pausedSince() != null && (last == null || clock.pausedSince().isAfter(last))) {
 				last = clock.pausedSince();

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.hetao.estation.calendar.MissingYear;
 import org.hetao.estation.calendar.WorkingCalendars;
+import org.hetao.estation.casework.MatterPromise;
 import org.hetao.estation.feedback.Satisfaction;
 import org.hetao.estation.shared.Zone;
 import org.springframework.stereotype.Service;
@@ -145,6 +146,63 @@ public class Supervision {
 			})
 			.limit(limit)
 			.toList();
+	}
+
+	/**
+	 * The matters' promises: how many running matters are on track, at risk or past their promise now, and how many
+	 * finished in the period kept or broke it; the running ones at risk or broken, the nearest promise first.
+	 */
+	public record Promises(int onTrack, int atRisk, int brokenRunning, int kept, int brokenFinished, List<PromiseRow> attention) {
+	}
+
+	/** One matter's promise and how it stands. */
+	public record PromiseRow(String receiptNumber, LocalDate promised, boolean provisional, MatterPromise.Standing standing) {
+	}
+
+	public Promises promises(LocalDate from, LocalDate to) {
+		LocalDate today = today();
+		int onTrack = 0, atRisk = 0, brokenRunning = 0, kept = 0, brokenFinished = 0;
+		List<PromiseRow> attention = new ArrayList<>();
+		for (SupervisionStore.Promised p : store.promises()) {
+			LocalDate finished = finishedOn(p.tasks());
+			boolean overdue = p.tasks().stream().anyMatch(t -> t.overdue(today, calendars));
+			MatterPromise.Standing standing = p.promise().standing(today, finished, overdue, calendars);
+			if (finished != null) {
+				if (!finished.isBefore(from) && !finished.isAfter(to)) {
+					if (standing == MatterPromise.Standing.KEPT) {
+						kept++;
+					}
+					else {
+						brokenFinished++;
+					}
+				}
+				continue;
+			}
+			switch (standing) {
+				case ON_TRACK -> onTrack++;
+				case AT_RISK -> atRisk++;
+				default -> brokenRunning++;
+			}
+			if (standing != MatterPromise.Standing.ON_TRACK) {
+				attention.add(new PromiseRow(p.receiptNumber(), p.promise().date(), p.promise().provisional(), standing));
+			}
+		}
+		return new Promises(onTrack, atRisk, brokenRunning, kept, brokenFinished, List.copyOf(attention));
+	}
+
+	/** The day the last task was decided, once every task is decided or ended; {@code null} while one runs. */
+	static LocalDate finishedOn(List<TaskRecord> tasks) {
+		LocalDate last = null;
+		for (TaskRecord t : tasks) {
+			if (t.open()) {
+				return null;
+			}
+			if (t.decidedAt() != null) {
+				LocalDate day = t.decidedAt().atZone(ZONE).toLocalDate();
+				last = last == null || day.isAfter(last) ? day : last;
+			}
+		}
+		return last;
 	}
 
 	/** Whether a task is overdue today, by its own clock. */

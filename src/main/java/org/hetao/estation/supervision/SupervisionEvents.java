@@ -10,6 +10,7 @@ import java.util.Set;
 import org.hetao.estation.casework.CaseSubmitted;
 import org.hetao.estation.casework.CaseWithdrawn;
 import org.hetao.estation.casework.CorrectionRequested;
+import org.hetao.estation.casework.MatterPromised;
 import org.hetao.estation.casework.TaskAccepted;
 import org.hetao.estation.casework.TaskClockChanged;
 import org.hetao.estation.calendar.WorkingDayClock;
@@ -134,6 +135,34 @@ class SupervisionEvents {
 			.param("c", e.caseId())
 			.param("i", e.itemCode())
 			.update();
+	}
+
+	/** The matter's promise: the last one told is kept. */
+	@AfterCommit
+	void on(MatterPromised e) {
+		int updated = store.jdbc.sql("""
+				update supervision_promise set promised_on = :d, provisional = :p, jurisdiction = :j, told_at = :at
+				where case_id = :c
+				""")
+			.param("d", e.promisedCompletionDate())
+			.param("p", e.provisional())
+			.param("j", e.jurisdiction().name())
+			.param("at", SupervisionStore.ts(e.at()))
+			.param("c", e.caseId())
+			.update();
+		if (updated == 0) {
+			store.jdbc.sql("""
+					insert into supervision_promise (case_id, receipt_number, promised_on, provisional, jurisdiction, told_at)
+					values (:c, :r, :d, :p, :j, :at)
+					""")
+				.param("c", e.caseId())
+				.param("r", e.receiptNumber())
+				.param("d", e.promisedCompletionDate())
+				.param("p", e.provisional())
+				.param("j", e.jurisdiction().name())
+				.param("at", SupervisionStore.ts(e.at()))
+				.update();
+		}
 	}
 
 	@AfterCommit

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.hetao.estation.calendar.WorkingDayClock;
+import org.hetao.estation.casework.MatterPromise;
 import org.hetao.estation.shared.Jurisdiction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -89,6 +90,29 @@ class SupervisionStore {
 
 	List<TaskRecord> ofCase(String receipt) {
 		return jdbc.sql(SELECT + " where receipt_number = :r order by item_code").param("r", receipt).query(SupervisionStore::map).list();
+	}
+
+	/** A matter's promise with the tasks of its case. */
+	record Promised(long caseId, String receiptNumber, MatterPromise promise, List<TaskRecord> tasks) {
+	}
+
+	/** Every promise told, with its case's tasks, in two statements. */
+	List<Promised> promises() {
+		record Row(long caseId, String receipt, MatterPromise promise) {
+		}
+		List<Row> rows = jdbc.sql("select case_id, receipt_number, promised_on, provisional, jurisdiction from supervision_promise order by promised_on, receipt_number")
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), new MatterPromise(rs.getObject(3, LocalDate.class),
+					rs.getBoolean(4), Jurisdiction.valueOf(rs.getString(5)))))
+			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		java.util.Map<Long, List<TaskRecord>> tasks = jdbc.sql(SELECT + " where case_id in (select case_id from supervision_promise)")
+			.query(SupervisionStore::map)
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(TaskRecord::caseId));
+		return rows.stream().map(r -> new Promised(r.caseId(), r.receipt(), r.promise(), tasks.getOrDefault(r.caseId(), List.of()))).toList();
 	}
 
 	/** Counter services per window: how many and the average minutes at the window. */

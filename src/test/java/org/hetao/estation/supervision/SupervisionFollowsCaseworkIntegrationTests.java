@@ -1,6 +1,7 @@
 package org.hetao.estation.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,8 @@ import org.hetao.estation.casework.Applicant;
 import org.hetao.estation.casework.CaseChannel;
 import org.hetao.estation.casework.CaseSubmitted;
 import org.hetao.estation.casework.Deficiency;
+import org.hetao.estation.casework.MatterPromise;
+import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.casework.TaskClock;
 import org.hetao.estation.casework.TaskClockChanged;
 import org.hetao.estation.casework.TaskStatus;
@@ -40,6 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * jurisdiction's working days.
  */
 @SpringBootTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class SupervisionFollowsCaseworkIntegrationTests {
 
 	@Autowired
@@ -143,6 +147,31 @@ class SupervisionFollowsCaseworkIntegrationTests {
 		assertThat(supervision.running(Supervision.Show.OVERDUE, Integer.MAX_VALUE)).extracting(TaskRecord::receiptNumber)
 			.contains(receipt);
 		assertThat(supervision.overdue(cn)).as("decided").isFalse();
+
+		// the matter's promise: the same date on the dashboard as on the case, and broken (still running past it)
+		MatterPromise promise = c.promise(calendars).orElseThrow();
+		assertThat(promise.date()).isEqualTo(hk.deadline().isAfter(cn.deadline()) ? hk.deadline() : cn.deadline());
+		Supervision.Promises promises = supervision.promises(today.minusDays(30), today);
+		assertThat(promises.attention()).filteredOn(p -> p.receiptNumber().equals(receipt))
+			.singleElement()
+			.satisfies(p -> {
+				assertThat(p.promised()).isEqualTo(promise.date());
+				assertThat(p.standing()).isEqualTo(MatterPromise.Standing.BROKEN)
+					.isEqualTo(promise.standing(c.tasks(), today, calendars));
+			});
+		assertThat(promises.brokenRunning()).isPositive();
+		EstationUser supervisor = accounts.findByUsername("supervisor").orElseThrow();
+		Map<String, String> labels = Map.of("en", "The matters&#39; promises", "zh-Hant", "整件事項的承諾", "zh-Hans", "整件事项的承诺");
+		labels.forEach((language, label) -> assertThat(mvc.get().uri("/supervision?lang=" + language).with(user(supervisor)))
+			.hasStatusOk()
+			.bodyText()
+			.contains(label, receipt));
 	}
+
+	@Autowired
+	org.springframework.test.web.servlet.assertj.MockMvcTester mvc;
+
+	@Autowired
+	org.hetao.estation.identity.Accounts accounts;
 
 }
