@@ -427,6 +427,48 @@ class CaseworkIntegrationTests {
 
 	// ------------------------------------------------------------------ isolation
 
+	@Autowired
+	org.hetao.estation.supervision.Escalations escalations;
+
+	@Autowired
+	org.hetao.estation.notification.Notifications notifications;
+
+	/**
+	 * A 1-day promise is due soon from its acceptance: its department's officers get one reminder in their
+	 * language (however often the job runs), and the work queue shows it as a badge.
+	 */
+	@Test
+	void officersAreRemindedOnceOfWorkDueSoonAndSeeItInTheirQueue() throws Exception {
+		JsonNode c = submitted("Reminded Ltd");
+		String receipt = c.get("receiptNumber").asString();
+		long name = task(c, "GOV-001").get("id").asLong();
+		assertThat(act("clerk", name, "accept", null)).hasStatusOk();
+		LocalDate today = LocalDate.now(clock);
+		LocalDate deadline = LocalDate.parse(task(caseOf(account("enterprise-hk"), receipt), "GOV-001").get("deadline").asString());
+		escalations.escalate(today);
+		escalations.escalate(today);
+		EstationUser officer = account("officer-market-regulation");
+		var reminders = notifications.of(officer.id())
+			.stream()
+			.filter(n -> n.channel() == org.hetao.estation.notification.NotificationChannel.INBOX)
+			.filter(n -> ("/work-queue/tasks/" + name).equals(n.link()))
+			.toList();
+		String expectedTemplate = today.equals(deadline) ? "taskDueToday" : "taskDueSoon";
+		assertThat(reminders).singleElement().satisfies(n -> {
+			assertThat(n.template()).isEqualTo(expectedTemplate);
+			assertThat(n.language()).as("the officer's own language").isEqualTo("zh-Hans");
+			assertThat(n.subject()).contains(receipt, today.equals(deadline) ? "今天到期" : "即将到期");
+		});
+		assertThat(mvc.get().uri("/work-queue").header("Accept-Language", "en").with(user(officer)).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("data-reminder=\"" + (today.equals(deadline) ? "DUE_TODAY" : "DUE_SOON") + "\"",
+					today.equals(deadline) ? "Reminder sent: due today" : "Reminder sent: due soon (" + deadline + ")");
+	}
+
+	@Autowired
+	java.time.Clock clock;
+
 	@Test
 	void anOfficerNeverSeesAnotherDepartmentsTask() throws Exception {
 		JsonNode c = submitted("Isolated Ltd");

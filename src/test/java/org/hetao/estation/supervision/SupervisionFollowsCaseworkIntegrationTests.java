@@ -174,4 +174,75 @@ class SupervisionFollowsCaseworkIntegrationTests {
 	@Autowired
 	org.hetao.estation.identity.Accounts accounts;
 
+
+	@Autowired
+	Escalations escalations;
+
+	@Autowired
+	org.hetao.estation.notification.Notifications notifications;
+
+	/**
+	 * A Mainland task accepted on 12 October 2026 (5 working days: due 19 October) and never decided: the
+	 * supervisors are told it is overdue once per working day, in their language, even when two nodes run the job
+	 * at the same moment; nothing on a rest day; its officers are not (they were reminded before it fell due).
+	 */
+	@Test
+	void overdueWorkIsEscalatedToTheSupervisorsOnceEachWorkingDay() throws Exception {
+		long caseId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+		long taskId = caseId + 1;
+		String receipt = "HT20261012-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+		LocalDate accepted = LocalDate.of(2026, 10, 12);
+		Applicant applicant = new Applicant(null, "Chan Tai Man", ApplicantType.HK_RESIDENT, null, null, "+852 9123 4567");
+		Instant submitted = accepted.atTime(9, 0).atZone(Zone.ID).toInstant();
+		Case c = new Case(caseId, receipt, applicant, null, CaseChannel.WINDOW, submitted, List.of(),
+				List.of(task(taskId, "FIN-026", "bank", Jurisdiction.CN)), List.of());
+		c.accept(taskId, step(Actor.clerk(2, "clerk"), accepted));
+		List<Object> events = new ArrayList<>();
+		events.add(new CaseSubmitted(caseId, receipt, null, null, List.of("FIN-026"), CaseChannel.WINDOW, submitted));
+		events.addAll(c.events());
+		tx.executeWithoutResult(s -> events.forEach(publisher::publishEvent));
+		TaskRecord record = supervision.caseTasks(receipt).get(0);
+		assertThat(record.deadline()).isEqualTo(LocalDate.of(2026, 10, 19));
+
+		EstationUser supervisor = accounts.findByUsername("supervisor").orElseThrow();
+		EstationUser officer = accounts.findByUsername("officer-bank").orElseThrow();
+		LocalDate monday = LocalDate.of(2026, 11, 2);
+		// two nodes at once
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var a = pool.submit(() -> escalations.escalate(monday));
+			var b = pool.submit(() -> escalations.escalate(monday));
+			a.get();
+			b.get();
+		}
+		finally {
+			pool.shutdown();
+		}
+		escalations.escalate(monday); // a restart: the same day again
+		assertThat(told(supervisor, receipt)).singleElement().satisfies(n -> {
+			assertThat(n.subject()).as("the supervisor reads Traditional Chinese").startsWith("【河套e站通】已逾期：" + receipt);
+			assertThat(n.body()).contains("2026-10-19", "14 天");
+		});
+		escalations.escalate(LocalDate.of(2026, 11, 7)); // a Saturday
+		assertThat(told(supervisor, receipt)).hasSize(1);
+		escalations.escalate(LocalDate.of(2026, 11, 9));
+		assertThat(told(supervisor, receipt)).as("again the next working day").hasSize(2);
+		assertThat(notifications.of(officer.id())).noneMatch(n -> receipt.equals(linkReceipt(n)));
+		assertThat(escalations.latest(List.of(taskId))).containsEntry(taskId,
+				new org.hetao.estation.casework.DeadlineReminders.Reminder(
+						org.hetao.estation.casework.DeadlineReminders.Kind.OVERDUE, LocalDate.of(2026, 11, 9)));
+	}
+
+	List<org.hetao.estation.notification.Notification> told(EstationUser who, String receipt) {
+		return notifications.of(who.id())
+			.stream()
+			.filter(n -> n.channel() == org.hetao.estation.notification.NotificationChannel.INBOX)
+			.filter(n -> "taskOverdue".equals(n.template()) && receipt.equals(linkReceipt(n)))
+			.toList();
+	}
+
+	static String linkReceipt(org.hetao.estation.notification.Notification n) {
+		return n.link() == null ? null : n.link().substring(n.link().lastIndexOf('/') + 1);
+	}
+
 }
