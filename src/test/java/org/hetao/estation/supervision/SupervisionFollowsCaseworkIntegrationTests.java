@@ -233,6 +233,37 @@ class SupervisionFollowsCaseworkIntegrationTests {
 						org.hetao.estation.casework.DeadlineReminders.Kind.OVERDUE, LocalDate.of(2026, 11, 9)));
 	}
 
+	/**
+	 * A Hong Kong task accepted on 28 December 2026 with 5 working days runs into 2027, a year not loaded: its
+	 * deadline is provisional in supervision as in casework, and the drill-down says so in each language.
+	 */
+	@Test
+	void aDeadlinePastTheLastOfficialYearIsMarkedProvisional() {
+		long caseId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+		long taskId = caseId + 1;
+		String receipt = "HT20261228-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+		LocalDate accepted = LocalDate.of(2026, 12, 28);
+		Applicant applicant = new Applicant(null, "Chan Tai Man", ApplicantType.HK_RESIDENT, null, null, "+852 9123 4567");
+		Instant submitted = accepted.atTime(9, 0).atZone(Zone.ID).toInstant();
+		Case c = new Case(caseId, receipt, applicant, null, CaseChannel.WINDOW, submitted, List.of(),
+				List.of(task(taskId, "ACC-010", "accounting", Jurisdiction.HK)), List.of());
+		c.accept(taskId, step(Actor.clerk(2, "clerk"), accepted));
+		assertThat(c.tasks().get(0).deadlineProvisional()).isTrue();
+		List<Object> events = new ArrayList<>();
+		events.add(new CaseSubmitted(caseId, receipt, null, null, List.of("ACC-010"), CaseChannel.WINDOW, submitted));
+		events.addAll(c.events());
+		tx.executeWithoutResult(s -> events.forEach(publisher::publishEvent));
+		TaskRecord record = supervision.caseTasks(receipt).get(0);
+		assertThat(record.deadline()).isEqualTo(c.tasks().get(0).deadline());
+		assertThat(record.deadline().getYear()).isEqualTo(2027);
+		assertThat(record.deadlineProvisional()).isTrue();
+		assertThat(c.promise(calendars).orElseThrow().provisional()).isTrue();
+		EstationUser supervisor = accounts.findByUsername("supervisor").orElseThrow();
+		Map.of("en", "(provisional: that year", "zh-Hant", "（暫定：該年度", "zh-Hans", "（暂定：该年度")
+			.forEach((language, text) -> assertThat(mvc.get().uri("/supervision/cases/" + receipt + "?lang=" + language)
+				.with(user(supervisor))).hasStatusOk().bodyText().contains(text));
+	}
+
 	List<org.hetao.estation.notification.Notification> told(EstationUser who, String receipt) {
 		return notifications.of(who.id())
 			.stream()
