@@ -199,6 +199,19 @@ public final class WorkingDayClock {
 		return new WorkingDayClock(jurisdiction, started, promisedWorkingDays, next, dueSoonWorkingDays);
 	}
 
+	/**
+	 * The clock with {@code workingDays} more promised (a lawful extension of the time limit, 延長期限): the
+	 * deadline moves later by that many working days; pauses and the start stay as they were.
+	 *
+	 * @throws IllegalArgumentException when the days are not positive
+	 */
+	public WorkingDayClock extend(int workingDays) {
+		if (workingDays <= 0) {
+			throw new IllegalArgumentException("An extension adds at least one working day: " + workingDays);
+		}
+		return new WorkingDayClock(jurisdiction, started, promisedWorkingDays + workingDays, pauses, dueSoonWorkingDays);
+	}
+
 	/** The clock running again from the day of {@code instant} (Shenzhen/Hong Kong time). */
 	public WorkingDayClock resume(Instant instant) {
 		return resume(LocalDate.ofInstant(instant, Zone.ID));

@@ -47,6 +47,14 @@ public record TaskClock(Jurisdiction jurisdiction, int promisedDays, Integer due
 		return running == null || running.isPaused() ? this : of(running.pause(today));
 	}
 
+	/** A running clock given {@code workingDays} more (a lawful extension); see {@link WorkingDayClock#extend}. */
+	public TaskClock extend(int workingDays) {
+		if (running == null) {
+			throw new IllegalStateException("A clock not started cannot be extended");
+		}
+		return of(running.extend(workingDays));
+	}
+
 	/**
 	 * The promised deadline, moved by the working days paused before the clock last ran (a pause still open
 	 * is counted once it ends); {@code null} before the clock starts.

@@ -9,8 +9,8 @@ import org.hetao.estation.calendar.WorkingDayClock;
 import org.hetao.estation.shared.Jurisdiction;
 
 /**
- * A task's clock changed: started at acceptance, paused for a correction, resumed on resubmission, or
- * stopped by the decision (or a withdrawal). Carries the whole clock, so a reader (supervision) rebuilds
+ * A task's clock changed: started at acceptance, paused for a correction, resumed on resubmission, extended
+ * by the department within the legal limit, or stopped by the decision (or a withdrawal). Carries the whole clock, so a reader (supervision) rebuilds
  * the same {@link WorkingDayClock} and counts exactly what casework counts, in the task's jurisdiction.
  *
  * @param deadline the deadline as casework stores it after the change
@@ -23,7 +23,7 @@ public record TaskClockChanged(long caseId, String receiptNumber, long taskId, S
 		Instant at) {
 
 	public enum Change {
-		ACCEPTED, PAUSED, RESUMED, STOPPED
+		ACCEPTED, PAUSED, RESUMED, EXTENDED, STOPPED
 	}
 
 	public TaskClockChanged {

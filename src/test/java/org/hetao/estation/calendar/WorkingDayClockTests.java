@@ -102,6 +102,17 @@ class WorkingDayClockTests {
 	}
 
 	@Test
+	void anExtensionMovesTheDeadlineByItsWorkingDays() {
+		WorkingDayClock clock = WorkingDayClock.start(CN, parse("2026-09-28"), 3).pause(parse("2026-09-29")).resume(parse("2026-10-09"));
+		WorkingDayClock extended = clock.extend(2);
+		assertThat(extended.promisedWorkingDays()).isEqualTo(5);
+		assertThat(extended.pauses()).isEqualTo(clock.pauses());
+		assertThat(extended.deadline(calendars).date())
+			.isEqualTo(calendars.addWorkingDays(CN, clock.deadline(calendars).date(), 2).date());
+		assertThatThrownBy(() -> clock.extend(0)).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void transitionsAreChecked() {
 		WorkingDayClock clock = WorkingDayClock.start(HK, parse("2026-03-02"), 5);
 		assertThatThrownBy(() -> clock.resume(parse("2026-03-03"))).isInstanceOf(IllegalStateException.class);

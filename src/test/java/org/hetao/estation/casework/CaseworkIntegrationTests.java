@@ -313,7 +313,7 @@ class CaseworkIntegrationTests {
 			.contains("Promised completion of the whole matter", promised.toString());
 		assertThat(task(accepted, "GOV-001").has("deadline")).isTrue();
 		assertThat(task(accepted, "GOV-001").get("deadlineStatus").asString())
-			.as("a 1-day promise has 2 working days or fewer left from the start: due soon").isEqualTo("DUE_SOON");
+			.as("a same-day promise has 2 working days or fewer left from the start: due soon").isEqualTo("DUE_SOON");
 		assertThat(accepted.has("latestDeadline")).isTrue();
 
 		assertThat(act("officer-market-regulation", name, "approve", "{}")).as("take the task first").hasStatus(409);
@@ -434,7 +434,7 @@ class CaseworkIntegrationTests {
 	org.hetao.estation.notification.Notifications notifications;
 
 	/**
-	 * A 1-day promise is due soon from its acceptance: its department's officers get one reminder in their
+	 * A same-day promise (GOV-001) is due soon from its acceptance: its department's officers get one reminder in their
 	 * language (however often the job runs), and the work queue shows it as a badge.
 	 */
 	@Test
@@ -468,6 +468,36 @@ class CaseworkIntegrationTests {
 
 	@Autowired
 	java.time.Clock clock;
+
+	/** GOV-001: promised the same day, legal limit 1 working day: the officer may add one day, with a reason. */
+	@Test
+	void anOfficerExtendsTheTimeLimitWithinTheLegalLimit() throws Exception {
+		JsonNode c = submitted("Extended Ltd");
+		String receipt = c.get("receiptNumber").asString();
+		long name = task(c, "GOV-001").get("id").asLong();
+		assertThat(act("clerk", name, "accept", null)).hasStatusOk();
+		LocalDate deadline = LocalDate.parse(task(caseOf(account("enterprise-hk"), receipt), "GOV-001").get("deadline").asString());
+
+		MvcTestResult tooMany = act("officer-market-regulation", name, "extend", "{\"workingDays\": 2, \"reason\": \"Site visit\"}");
+		assertThat(tooMany).hasStatus(400);
+		assertThat(tooMany).bodyJson().extractingPath("$.code").isEqualTo("casework.error.extension");
+		assertThat(tooMany).bodyJson().extractingPath("$.errors[0].field").isEqualTo("workingDays");
+		assertThat(tooMany).bodyJson().extractingPath("$.errors[0].message").asString().contains("1 to 1");
+		assertThat(act("officer-market-regulation", name, "extend", "{\"workingDays\": 1}")).hasStatus(400)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("reason");
+		assertThat(act("officer-tax", name, "extend", "{\"workingDays\": 1, \"reason\": \"x\"}")).as("not their department")
+			.hasStatus(404);
+
+		assertThat(act("officer-market-regulation", name, "extend", "{\"workingDays\": 1, \"reason\": \"Site visit\"}"))
+			.hasStatusOk();
+		JsonNode after = caseOf(account("enterprise-hk"), receipt);
+		assertThat(LocalDate.parse(task(after, "GOV-001").get("deadline").asString()))
+			.isEqualTo(calendars.addWorkingDays(org.hetao.estation.shared.Jurisdiction.CN, deadline, 1).date());
+		assertThat(after.get("timeline").toString()).contains("EXTEND", "+1: Site visit");
+	}
+
+	@Autowired
+	org.hetao.estation.calendar.WorkingCalendars calendars;
 
 	@Test
 	void anOfficerNeverSeesAnotherDepartmentsTask() throws Exception {

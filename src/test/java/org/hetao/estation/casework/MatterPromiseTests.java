@@ -1,6 +1,7 @@
 package org.hetao.estation.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -101,6 +102,43 @@ class MatterPromiseTests {
 		assertThat(c.promise(CALENDARS).orElseThrow().date()).isEqualTo(after);
 		assertThat(c.promise(CALENDARS).orElseThrow().standing(c.tasks(), late, CALENDARS))
 			.isEqualTo(MatterPromise.Standing.BROKEN);
+	}
+
+	@Test
+	void aLawfulExtensionMovesTheTaskAndThePromiseWithinTheLegalLimitOnly() {
+		Case c = matter();
+		c.accept(1, clerk(MONDAY));
+		c.accept(2, clerk(MONDAY));
+		LocalDate deadline = c.tasks().get(1).deadline();
+		LocalDate promised = c.promise(CALENDARS).orElseThrow().date();
+		Case.Step officer = step(Actor.officer(3, "o", "market-regulation"), MONDAY.plusDays(1));
+		// legal limit 8, promised 5: at most 3 more
+		assertThatThrownBy(() -> c.extend(2, 4, "site visit", 8, officer)).isInstanceOfSatisfying(
+				org.hetao.estation.shared.Problem.class, p -> {
+					assertThat(p.messageKey()).isEqualTo("casework.error.extension");
+					assertThat(p.fieldErrors()).singleElement().satisfies(e -> {
+						assertThat(e.field()).isEqualTo("workingDays");
+						assertThat(e.messageKey()).isEqualTo("casework.error.extensionDays");
+					});
+				});
+		assertThatThrownBy(() -> c.extend(2, 2, " ", 8, officer)).isInstanceOf(org.hetao.estation.shared.Problem.class);
+		assertThat(c.tasks().get(1).deadline()).as("nothing half-done").isEqualTo(deadline);
+
+		c.extend(2, 3, "site visit", 8, officer);
+		assertThat(c.tasks().get(1).deadline()).isEqualTo(add(Jurisdiction.CN, deadline, 3));
+		assertThat(c.promise(CALENDARS).orElseThrow().date()).isEqualTo(add(Jurisdiction.CN, promised, 3));
+		assertThat(c.timeline()).last().satisfies(e -> {
+			assertThat(e.action()).isEqualTo("EXTEND");
+			assertThat(e.reason()).isEqualTo("+3: site visit");
+		});
+		assertThat(c.events()).filteredOn(TaskClockChanged.class::isInstance).last()
+			.satisfies(e -> assertThat(((TaskClockChanged) e).change()).isEqualTo(TaskClockChanged.Change.EXTENDED));
+		assertThat(c.events()).last().isInstanceOf(MatterPromised.class);
+		assertThatThrownBy(() -> c.extend(2, 1, "again", 8, officer)).as("the legal limit is reached")
+			.isInstanceOfSatisfying(org.hetao.estation.shared.Problem.class,
+					p -> assertThat(p.fieldErrors().get(0).messageKey()).isEqualTo("casework.error.extensionNone"));
+		assertThatThrownBy(() -> c.extend(3, 1, "not running", 8, officer)).as("a task waiting for others")
+			.isInstanceOf(IllegalTransition.class);
 	}
 
 	@Test

@@ -37,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Supervision's figures equal casework's: a case with a Hong Kong task (ACC-010, 5 HK working days) and a
  * Mainland one (FIN-026, 5 Mainland working days), both accepted, both paused for a correction across the
- * National Day holidays (a week off in the Mainland, one day in Hong Kong), resumed, and the Mainland one
- * decided. Casework's own clock events feed supervision; every day for two months, supervision's due date,
+ * National Day holidays (a week off in the Mainland, one day in Hong Kong), resumed, the Hong Kong one extended
+ * by 2 working days and the Mainland one decided. Casework's own clock events feed supervision; every day for two months, supervision's due date,
  * state (overdue, due soon), days used and left equal casework's, and the time taken is the task's own
  * jurisdiction's working days.
  */
@@ -92,6 +92,7 @@ class SupervisionFollowsCaseworkIntegrationTests {
 		c.requestCorrection(hkTask, List.of(Deficiency.note("Audit report unsigned")), step(Actor.officer(3, "o", "accounting"), CORRECTION));
 		c.requestCorrection(cnTask, List.of(Deficiency.note("Board resolution unsigned")), step(Actor.officer(4, "o", "bank"), CORRECTION));
 		c.resubmit(step(Actor.applicant(null, "Chan"), RESUBMITTED));
+		c.extend(hkTask, 2, "Audit firm abroad", 15, step(Actor.officer(3, "o", "accounting"), RESUBMITTED.plusDays(3)));
 		c.startReview(cnTask, step(Actor.officer(4, "o", "bank"), DECIDED));
 		c.approve(cnTask, Map.of(), List.of(), step(Actor.officer(4, "o", "bank"), DECIDED));
 
@@ -103,7 +104,7 @@ class SupervisionFollowsCaseworkIntegrationTests {
 			.as("casework tells every change of both clocks")
 			.containsExactly(TaskClockChanged.Change.ACCEPTED, TaskClockChanged.Change.ACCEPTED, TaskClockChanged.Change.PAUSED,
 					TaskClockChanged.Change.PAUSED, TaskClockChanged.Change.RESUMED, TaskClockChanged.Change.RESUMED,
-					TaskClockChanged.Change.STOPPED);
+					TaskClockChanged.Change.EXTENDED, TaskClockChanged.Change.STOPPED);
 		tx.executeWithoutResult(s -> events.forEach(publisher::publishEvent));
 
 		List<TaskRecord> records = supervision.caseTasks(receipt);
@@ -139,7 +140,9 @@ class SupervisionFollowsCaseworkIntegrationTests {
 		int hkPaused = calendars.workingDaysBetween(Jurisdiction.HK, CORRECTION, RESUBMITTED);
 		int cnPaused = calendars.workingDaysBetween(Jurisdiction.CN, CORRECTION, RESUBMITTED);
 		assertThat(hkPaused).isNotEqualTo(cnPaused);
-		assertThat(hk.deadline()).isEqualTo(calendars.addWorkingDays(Jurisdiction.HK, ACCEPTED, 5 + hkPaused).date());
+		assertThat(hk.deadline()).as("5 promised, 2 more by the extension")
+			.isEqualTo(calendars.addWorkingDays(Jurisdiction.HK, ACCEPTED, 5 + 2 + hkPaused).date());
+		assertThat(hk.promisedDays()).isEqualTo(7);
 		assertThat(hk.status(RESUBMITTED, calendars).pausedWorkingDays()).isEqualTo(hkPaused);
 		// still running long after its deadline: on the dashboard's overdue list, as on its officer's queue
 		LocalDate today = supervision.today();

@@ -203,6 +203,27 @@ public class Case implements CaseView {
 				List.copyOf(deficiencies), step.at()));
 	}
 
+	/**
+	 * 延長期限: the department extends an accepted task's time limit by some working days, with the reason, never
+	 * beyond the item's legal limit; the deadline (and the matter's promise) move later by those working days.
+	 *
+	 * @param legalLimitDays the item's legal limit in working days (法定時限)
+	 */
+	public void extend(long taskId, Integer workingDays, String reason, int legalLimitDays, Step step) {
+		ItemTask task = task(taskId);
+		require(task, "EXTEND", TaskStatus.ACCEPTED, TaskStatus.UNDER_REVIEW);
+		String why = requireReason(reason);
+		int most = legalLimitDays - task.clock().promisedDays();
+		if (workingDays == null || workingDays < 1 || workingDays > most) {
+			throw new Problem(Problem.Kind.INVALID, "casework.error.extension",
+					List.of(new Problem.FieldError("workingDays",
+							most < 1 ? "casework.error.extensionNone" : "casework.error.extensionDays", Math.max(most, 0))));
+		}
+		task.clock(task.clock().extend(workingDays), step.calendars());
+		record(task.itemCode(), task.status(), task.status(), "EXTEND", step, "+" + workingDays + ": " + why);
+		clockChanged(task, TaskClockChanged.Change.EXTENDED, step);
+	}
+
 	/** The clerk records which materials were checked against the originals at the counter. */
 	public void recordCheckedMaterials(long taskId, Set<String> materialCodes, Step step) {
 		ItemTask task = task(taskId);
@@ -348,7 +369,8 @@ public class Case implements CaseView {
 		}
 		events.add(TaskClockChanged.of(idOrZero(), receiptNumber, task.id() == null ? 0 : task.id(), task.itemCode(),
 				task.departmentCode(), change, task.clock().running(), step.today(), step.calendars(), step.at()));
-		if (change == TaskClockChanged.Change.ACCEPTED || change == TaskClockChanged.Change.RESUMED) {
+		if (change == TaskClockChanged.Change.ACCEPTED || change == TaskClockChanged.Change.RESUMED
+				|| change == TaskClockChanged.Change.EXTENDED) {
 			promised(step);
 		}
 	}

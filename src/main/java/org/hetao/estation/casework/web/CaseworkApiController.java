@@ -150,8 +150,9 @@ class CaseworkApiController {
 	 *
 	 * @param version the task version the caller saw; a stale one answers 409
 	 */
+	/** @param workingDays for {@code extend}: how many working days to add to the time limit */
 	record TaskAction(Integer version, String reason, List<String> missingMaterials, String note,
-			Map<String, String> outputs, DeliveryMethod method) {
+			Map<String, String> outputs, DeliveryMethod method, Integer workingDays) {
 	}
 
 	@PostMapping("/tasks/{id}/accept")
@@ -191,6 +192,15 @@ class CaseworkApiController {
 		EstationUser user = CurrentUser.require();
 		return task(handling.approve(user, id, version(body), body == null ? Map.of() : body.outputs(), CaseChannel.API),
 				id, user);
+	}
+
+	@PostMapping("/tasks/{id}/extend")
+	@Operation(summary = "Officer: extend the time limit by some working days, with the reason, within the item's legal limit",
+			description = "The deadline, supervision's figures and the matter's promise move later by those working days.")
+	TaskResponse extend(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
+		EstationUser user = CurrentUser.require();
+		return task(handling.extend(user, id, version(body), body == null ? null : body.workingDays(),
+				body == null ? null : body.reason(), CaseChannel.API), id, user);
 	}
 
 	@PostMapping("/tasks/{id}/refuse")

@@ -107,6 +107,22 @@ class WorkQueueController {
 				() -> handling.approve(CurrentUser.require(), taskId, version, outputs, CaseChannel.WINDOW));
 	}
 
+	@PostMapping("/work-queue/tasks/{taskId}/extend")
+	String extend(@PathVariable long taskId, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String workingDays, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		Integer days;
+		try {
+			days = workingDays == null || workingDays.isBlank() ? null : Integer.valueOf(workingDays.strip());
+		}
+		catch (NumberFormatException notANumber) {
+			days = -1;
+		}
+		Integer given = days;
+		return act(taskId, "EXTEND", redirect,
+				() -> handling.extend(CurrentUser.require(), taskId, version, given, reason, CaseChannel.WINDOW));
+	}
+
 	@PostMapping("/work-queue/tasks/{taskId}/refuse")
 	String refuse(@PathVariable long taskId, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
