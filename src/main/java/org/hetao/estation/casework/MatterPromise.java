@@ -19,7 +19,8 @@ import org.hetao.estation.shared.Jurisdiction;
  * clock's deadline (the promise moved by the working days it was paused for the applicant's correction);
  * a task still waiting starts when the last task it depends on is due, and adds its promised working days.
  * The promise is the latest of those days, and the jurisdiction whose calendar gave it. It does not move
- * when the departments are late (then it is broken); only the applicant's corrections move it.
+ * when the departments are late (then it is broken); only the applicant's corrections and a lawful extension
+ * of a task's time limit move it.
  *
  * @param provisional a day on the way lies in a year whose official calendar is not loaded
  */
