@@ -163,7 +163,7 @@ public class Supervision {
 		LocalDate today = today();
 		int onTrack = 0, atRisk = 0, brokenRunning = 0, kept = 0, brokenFinished = 0;
 		List<PromiseRow> attention = new ArrayList<>();
-		for (SupervisionStore.Promised p : store.promises()) {
+		for (SupervisionStore.Promised p : store.promises(from.atStartOfDay(ZONE).toInstant())) {
 			LocalDate finished = finishedOn(p.tasks());
 			boolean overdue = p.tasks().stream().anyMatch(t -> t.overdue(today, calendars));
 			MatterPromise.Standing standing = p.promise().standing(today, finished, overdue, calendars);

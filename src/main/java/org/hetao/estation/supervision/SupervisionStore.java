@@ -96,18 +96,29 @@ class SupervisionStore {
 	record Promised(long caseId, String receiptNumber, MatterPromise promise, List<TaskRecord> tasks) {
 	}
 
-	/** Every promise told, with its case's tasks, in two statements. */
-	List<Promised> promises() {
+	/** Cases whose matter is still running, or had a task decided since {@code decidedSince}. */
+	private static final String PROMISED_CASES = """
+			select case_id from supervision_promise where case_id in (
+			    select case_id from supervision_task where (decided_at is null and ended is null) or decided_at >= :since)""";
+
+	/**
+	 * The promises told of matters still running or with a decision since {@code decidedSince}, each with its case's
+	 * tasks, in two statements.
+	 */
+	List<Promised> promises(Instant decidedSince) {
 		record Row(long caseId, String receipt, MatterPromise promise) {
 		}
-		List<Row> rows = jdbc.sql("select case_id, receipt_number, promised_on, provisional, jurisdiction from supervision_promise order by promised_on, receipt_number")
+		List<Row> rows = jdbc.sql("select case_id, receipt_number, promised_on, provisional, jurisdiction from supervision_promise"
+				+ " where case_id in (" + PROMISED_CASES + ") order by promised_on, receipt_number")
+			.param("since", ts(decidedSince))
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), new MatterPromise(rs.getObject(3, LocalDate.class),
 					rs.getBoolean(4), Jurisdiction.valueOf(rs.getString(5)))))
 			.list();
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		java.util.Map<Long, List<TaskRecord>> tasks = jdbc.sql(SELECT + " where case_id in (select case_id from supervision_promise)")
+		java.util.Map<Long, List<TaskRecord>> tasks = jdbc.sql(SELECT + " where case_id in (" + PROMISED_CASES + ")")
+			.param("since", ts(decidedSince))
 			.query(SupervisionStore::map)
 			.list()
 			.stream()
