@@ -26,7 +26,8 @@ public class EstationApplication {
 		return Clock.system(ZONE);
 	}
 
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	/** The platform's zone: {@link org.hetao.estation.shared.Zone#ID}. */
+	public static final ZoneId ZONE = org.hetao.estation.shared.Zone.ID;
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(EstationApplication.class);

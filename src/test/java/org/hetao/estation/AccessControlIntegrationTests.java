@@ -441,7 +441,7 @@ class AccessControlIntegrationTests {
 		}
 		only("POST /api/v1/tasks/{id}/request-correction", "/api/v1/tasks/" + taskId + "/request-correction",
 				of(P.CLERK, P.HALL_MANAGER, P.OFFICER_X));
-		for (String action : List.of("start-review", "approve", "refuse")) {
+		for (String action : List.of("start-review", "approve", "refuse", "extend")) {
 			only("POST /api/v1/tasks/{id}/" + action, "/api/v1/tasks/" + taskId + "/" + action, of(P.OFFICER_X));
 		}
 		only("GET /api/v1/work-queue", "/api/v1/work-queue", OFFICERS);
@@ -454,7 +454,7 @@ class AccessControlIntegrationTests {
 		only("POST /window/walk-in", "/window/walk-in", staffOfWindow);
 		only("GET /work-queue", "/work-queue", OFFICERS);
 		only("GET /work-queue/tasks/{taskId}", "/work-queue/tasks/" + taskId, of(P.OFFICER_X));
-		for (String action : List.of("start-review", "approve", "refuse", "request-correction")) {
+		for (String action : List.of("start-review", "approve", "refuse", "request-correction", "extend")) {
 			only("POST /work-queue/tasks/{taskId}/" + action, "/work-queue/tasks/" + taskId + "/" + action, of(P.OFFICER_X));
 		}
 		// documents

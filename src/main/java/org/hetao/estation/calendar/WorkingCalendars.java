@@ -43,7 +43,7 @@ public interface WorkingCalendars {
 
 	/** The day as the calendar sees it, with the holiday's name when there is one. */
 	default CalendarDay day(Jurisdiction jurisdiction, LocalDate date) {
-		boolean weekend = date.getDayOfWeek().getValue() >= 6;
+		boolean weekend = HolidayCalendar.isWeekend(date);
 		boolean working = isWorkingDay(jurisdiction, date);
 		CalendarDay.Kind kind = working ? (weekend ? CalendarDay.Kind.MAKE_UP_WORKING_DAY : CalendarDay.Kind.WORKING_DAY)
 				: (weekend ? CalendarDay.Kind.WEEKEND : CalendarDay.Kind.HOLIDAY);
@@ -57,7 +57,7 @@ public interface WorkingCalendars {
 	default List<MissingYear> missingYears(LocalDate today) {
 		List<MissingYear> missing = new ArrayList<>();
 		for (Jurisdiction jurisdiction : Jurisdiction.values()) {
-			for (int year = today.getYear(); year <= today.plusDays(WARNING_DAYS).getYear(); year++) {
+			for (int year = today.getYear(); year <= today.plusDays(warningDays()).getYear(); year++) {
 				if (!covers(jurisdiction, LocalDate.of(year, 1, 1))) {
 					missing.add(new MissingYear(jurisdiction, year));
 				}
@@ -66,8 +66,39 @@ public interface WorkingCalendars {
 		return missing;
 	}
 
-	/** How far ahead {@link #missingYears(LocalDate)} looks. */
-	int WARNING_DAYS = 60;
+	/** How far ahead {@link #missingYears(LocalDate)} looks, unless configured ({@code estation.calendar.warning-days}). */
+	int WARNING_DAYS = 90;
+
+	/** How many days ahead of a year not loaded staff are warned. */
+	default int warningDays() {
+		return WARNING_DAYS;
+	}
+
+	/**
+	 * The platform's "due soon": a running task is due soon when this many working days of its promise or
+	 * fewer remain ({@code estation.calendar.due-soon-working-days}).
+	 */
+	default int dueSoonWorkingDays() {
+		return WorkingDayClock.DEFAULT_DUE_SOON_WORKING_DAYS;
+	}
+
+	/**
+	 * A task's clock, started on {@code startDate}, due soon by the item's own threshold when the catalogue
+	 * gives one ({@code itemDueSoonWorkingDays}), else by the platform's {@link #dueSoonWorkingDays()}.
+	 */
+	default WorkingDayClock startClock(Jurisdiction jurisdiction, LocalDate startDate, int promisedWorkingDays,
+			Integer itemDueSoonWorkingDays) {
+		return WorkingDayClock.start(jurisdiction, startDate, promisedWorkingDays,
+				itemDueSoonWorkingDays != null ? itemDueSoonWorkingDays : dueSoonWorkingDays());
+	}
+
+	/**
+	 * Weekends only, every result provisional: the one stand-in for when no calendar is loaded at all (a
+	 * module tested without the calendar module). Saturdays and Sundays are rest days, nothing else is.
+	 */
+	static WorkingCalendars weekendsOnly() {
+		return HolidayCalendars.of(List.of());
+	}
 
 	/** A computed deadline; provisional when some day on the way lay outside the loaded years. */
 	record Deadline(LocalDate date, boolean provisional) {

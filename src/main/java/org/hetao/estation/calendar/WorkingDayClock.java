@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.hetao.estation.shared.Jurisdiction;
+import org.hetao.estation.shared.Zone;
 
 /**
  * A case deadline in working days that can be paused while the applicant corrects their application
@@ -31,8 +32,9 @@ import org.hetao.estation.shared.Jurisdiction;
  * <li>Elapsed = working days in (start, today] minus paused working days. Remaining = promised − elapsed
  * (never below 0).</li>
  * <li>State: {@link State#OVERDUE} once a day after the deadline is reached; otherwise
- * {@link State#DUE_SOON} when at least 80% of the promised working days are used; otherwise
- * {@link State#ON_TIME}. While paused, the state is frozen as it was on the day of the pause.</li>
+ * {@link State#DUE_SOON} when at most {@link #dueSoonWorkingDays()} working days remain (the platform's
+ * {@code estation.calendar.due-soon-working-days}, or the catalogue item's {@code dueSoonWorkingDays});
+ * otherwise {@link State#ON_TIME}. While paused, the state is frozen as it was on the day of the pause.</li>
  * <li>{@link Status#provisional()}: a day on the way lies in a year whose calendar is not loaded.</li>
  * </ul>
  * To store a clock, keep {@link #jurisdiction()}, {@link #started()}, {@link #promisedWorkingDays()} and
@@ -40,11 +42,13 @@ import org.hetao.estation.shared.Jurisdiction;
  */
 public final class WorkingDayClock {
 
-	/** The platform's zone (Shenzhen and Hong Kong share UTC+8). */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	
 
-	/** Due soon from this share of the promised working days (in percent). */
-	public static final int DUE_SOON_PERCENT = 80;
+	/**
+	 * Due soon when this many working days or fewer remain, unless configured otherwise
+	 * ({@code estation.calendar.due-soon-working-days}) or set per catalogue item.
+	 */
+	public static final int DEFAULT_DUE_SOON_WORKING_DAYS = 2;
 
 	public enum State {
 		ON_TIME, DUE_SOON, OVERDUE
@@ -102,7 +106,14 @@ public final class WorkingDayClock {
 
 	private final List<Pause> pauses;
 
-	private WorkingDayClock(Jurisdiction jurisdiction, LocalDate started, int promisedWorkingDays, List<Pause> pauses) {
+	private final int dueSoonWorkingDays;
+
+	private WorkingDayClock(Jurisdiction jurisdiction, LocalDate started, int promisedWorkingDays, List<Pause> pauses,
+			int dueSoonWorkingDays) {
+		if (dueSoonWorkingDays < 0 || dueSoonWorkingDays > HolidayCalendar.MAX_WORKING_DAYS) {
+			throw new IllegalArgumentException("due-soon working days must be 0.." + HolidayCalendar.MAX_WORKING_DAYS);
+		}
+		this.dueSoonWorkingDays = dueSoonWorkingDays;
 		this.jurisdiction = Objects.requireNonNull(jurisdiction, "jurisdiction");
 		this.started = Objects.requireNonNull(started, "started");
 		if (promisedWorkingDays < 0 || promisedWorkingDays > HolidayCalendar.MAX_WORKING_DAYS) {
@@ -125,18 +136,30 @@ public final class WorkingDayClock {
 
 	/** A running clock from {@code startDate} (which does not count) promising {@code workingDays}. */
 	public static WorkingDayClock start(Jurisdiction jurisdiction, LocalDate startDate, int workingDays) {
-		return new WorkingDayClock(jurisdiction, startDate, workingDays, List.of());
+		return start(jurisdiction, startDate, workingDays, DEFAULT_DUE_SOON_WORKING_DAYS);
+	}
+
+	/** A running clock that is due soon when {@code dueSoonWorkingDays} or fewer working days remain. */
+	public static WorkingDayClock start(Jurisdiction jurisdiction, LocalDate startDate, int workingDays,
+			int dueSoonWorkingDays) {
+		return new WorkingDayClock(jurisdiction, startDate, workingDays, List.of(), dueSoonWorkingDays);
 	}
 
 	/** A running clock from the day (in Shenzhen/Hong Kong time) of {@code startedAt}. */
 	public static WorkingDayClock start(Jurisdiction jurisdiction, Instant startedAt, int workingDays) {
-		return start(jurisdiction, LocalDate.ofInstant(startedAt, ZONE), workingDays);
+		return start(jurisdiction, LocalDate.ofInstant(startedAt, Zone.ID), workingDays);
 	}
 
 	/** A stored clock, as it was. */
 	public static WorkingDayClock restore(Jurisdiction jurisdiction, LocalDate started, int workingDays,
 			List<Pause> pauses) {
-		return new WorkingDayClock(jurisdiction, started, workingDays, pauses);
+		return restore(jurisdiction, started, workingDays, pauses, DEFAULT_DUE_SOON_WORKING_DAYS);
+	}
+
+	/** A stored clock, as it was, with its due-soon threshold. */
+	public static WorkingDayClock restore(Jurisdiction jurisdiction, LocalDate started, int workingDays,
+			List<Pause> pauses, int dueSoonWorkingDays) {
+		return new WorkingDayClock(jurisdiction, started, workingDays, pauses, dueSoonWorkingDays);
 	}
 
 	/**
@@ -152,12 +175,12 @@ public final class WorkingDayClock {
 		}
 		List<Pause> next = new ArrayList<>(pauses);
 		next.add(new Pause(date, null));
-		return new WorkingDayClock(jurisdiction, started, promisedWorkingDays, next);
+		return new WorkingDayClock(jurisdiction, started, promisedWorkingDays, next, dueSoonWorkingDays);
 	}
 
 	/** The clock paused on the day of {@code instant} (Shenzhen/Hong Kong time). */
 	public WorkingDayClock pause(Instant instant) {
-		return pause(LocalDate.ofInstant(instant, ZONE));
+		return pause(LocalDate.ofInstant(instant, Zone.ID));
 	}
 
 	/**
@@ -173,12 +196,25 @@ public final class WorkingDayClock {
 		}
 		List<Pause> next = new ArrayList<>(pauses);
 		next.set(next.size() - 1, new Pause(openPause().from(), date));
-		return new WorkingDayClock(jurisdiction, started, promisedWorkingDays, next);
+		return new WorkingDayClock(jurisdiction, started, promisedWorkingDays, next, dueSoonWorkingDays);
+	}
+
+	/**
+	 * The clock with {@code workingDays} more promised (a lawful extension of the time limit, 延長期限): the
+	 * deadline moves later by that many working days; pauses and the start stay as they were.
+	 *
+	 * @throws IllegalArgumentException when the days are not positive
+	 */
+	public WorkingDayClock extend(int workingDays) {
+		if (workingDays <= 0) {
+			throw new IllegalArgumentException("An extension adds at least one working day: " + workingDays);
+		}
+		return new WorkingDayClock(jurisdiction, started, promisedWorkingDays + workingDays, pauses, dueSoonWorkingDays);
 	}
 
 	/** The clock running again from the day of {@code instant} (Shenzhen/Hong Kong time). */
 	public WorkingDayClock resume(Instant instant) {
-		return resume(LocalDate.ofInstant(instant, ZONE));
+		return resume(LocalDate.ofInstant(instant, Zone.ID));
 	}
 
 	public boolean isPaused() {
@@ -222,13 +258,27 @@ public final class WorkingDayClock {
 				deadline.date(), state, pausedOn != null, provisional);
 	}
 
+	/**
+	 * The deadline as it stands: the promise moved by the working days of the pauses that ended; a pause
+	 * still open (a correction awaited, or the task decided) is not counted until it ends.
+	 */
+	public WorkingCalendars.Deadline deadline(WorkingCalendars calendars) {
+		int closed = 0;
+		for (Pause pause : pauses) {
+			if (!pause.open()) {
+				closed += calendars.workingDaysBetween(jurisdiction, pause.from(), pause.until());
+			}
+		}
+		return calendars.addWorkingDays(jurisdiction, started, promisedWorkingDays + closed);
+	}
+
 	/** Where the clock stands at {@code now} (its day in Shenzhen/Hong Kong time). */
 	public Status status(Instant now, WorkingCalendars calendars) {
-		return status(LocalDate.ofInstant(now, ZONE), calendars);
+		return status(LocalDate.ofInstant(now, Zone.ID), calendars);
 	}
 
 	private State dueSoonOrOnTime(int elapsed) {
-		return elapsed * 100L >= (long) promisedWorkingDays * DUE_SOON_PERCENT ? State.DUE_SOON : State.ON_TIME;
+		return promisedWorkingDays - elapsed <= dueSoonWorkingDays ? State.DUE_SOON : State.ON_TIME;
 	}
 
 	private Pause openPause() {
@@ -248,20 +298,57 @@ public final class WorkingDayClock {
 		return promisedWorkingDays;
 	}
 
+	/** Due soon when this many working days or fewer remain. */
+	public int dueSoonWorkingDays() {
+		return dueSoonWorkingDays;
+	}
+
+	/** The day the last pause began, if the clock is paused now (a correction requested, or the task decided). */
+	public LocalDate pausedSince() {
+		return isPaused() ? openPause().from() : null;
+	}
+
 	/** The pauses, oldest first; only the last may be open. */
 	public List<Pause> pauses() {
 		return pauses;
 	}
 
+	/** The pauses as stored text: {@code from/until} (until empty while open), separated by {@code ;}. */
+	public static String formatPauses(List<Pause> pauses) {
+		StringBuilder text = new StringBuilder();
+		for (Pause pause : pauses) {
+			if (!text.isEmpty()) {
+				text.append(';');
+			}
+			text.append(pause.from()).append('/').append(pause.open() ? "" : pause.until().toString());
+		}
+		return text.toString();
+	}
+
+	/** The pauses from their stored text ({@link #formatPauses}); none for {@code null} or blank. */
+	public static List<Pause> parsePauses(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		List<Pause> pauses = new ArrayList<>();
+		for (String part : text.split(";")) {
+			int slash = part.indexOf('/');
+			String until = part.substring(slash + 1);
+			pauses.add(new Pause(LocalDate.parse(part.substring(0, slash)), until.isEmpty() ? null : LocalDate.parse(until)));
+		}
+		return List.copyOf(pauses);
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof WorkingDayClock c && c.jurisdiction == jurisdiction && c.started.equals(started)
-				&& c.promisedWorkingDays == promisedWorkingDays && c.pauses.equals(pauses);
+				&& c.promisedWorkingDays == promisedWorkingDays && c.pauses.equals(pauses)
+				&& c.dueSoonWorkingDays == dueSoonWorkingDays;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(jurisdiction, started, promisedWorkingDays, pauses);
+		return Objects.hash(jurisdiction, started, promisedWorkingDays, pauses, dueSoonWorkingDays);
 	}
 
 	@Override

@@ -8,11 +8,13 @@
  * {@code addWorkingDays} (n-th working day after a start that does not count; a
  * {@code Deadline(date, provisional)}), {@code workingDaysBetween} (from, to], {@code covers},
  * {@code day} (with the holiday's name), {@code missingYears(today)} (the supervisor's warning: years
- * not loaded within the next 60 days).</li>
+ * not loaded within the next {@code warningDays()}, 90 by default), {@code dueSoonWorkingDays()} and
+ * {@code startClock(...)} (the one "due soon" rule), {@code weekendsOnly()} (the stand-in without calendars).</li>
  * <li>A case task's deadline: {@link org.hetao.estation.calendar.WorkingDayClock} —
  * {@code WorkingDayClock.start(jurisdiction, acceptedOn, promisedDays)}, {@code .pause(date)} on a
  * correction request, {@code .resume(date)} on resubmission, {@code .status(today, workingCalendars)}
- * for elapsed/remaining working days, deadline, ON_TIME/DUE_SOON/OVERDUE and provisional. Store
+ * for elapsed/remaining working days, deadline, ON_TIME/DUE_SOON/OVERDUE and provisional; {@code .deadline(calendars)}
+ * the deadline with the ended pauses counted. The rules are written once, in the README ("The clock"). Store
  * {@code started}, {@code promisedWorkingDays} and {@code pauses()}; rebuild with {@code restore}.</li>
  * <li>Plain-Java tests: {@link org.hetao.estation.calendar.HolidayCalendars#bundled()} is the real
  * bundled data without Spring.</li>

@@ -261,7 +261,7 @@ public final class ApplicationPlan {
 				.filter(m -> m.itemCodes().contains(p.item().code()) && supplied.get(m.code()) != null)
 				.forEach(m -> docs.put(m.code(), supplied.get(m.code())));
 			return new Case.NewTask(p.item().code(), p.item().departmentCode(), p.dependsOn(), p.item().jurisdiction(),
-					p.item().promisedLimitDays(), formDataFor(p.item().code(), answers), docs);
+					p.item().promisedLimitDays(), formDataFor(p.item().code(), answers), docs, p.item().dueSoonWorkingDays());
 		}).toList();
 	}
 

@@ -104,6 +104,17 @@ public class CaseHandling {
 	}
 
 	@Transactional
+	/**
+	 * The department extends a task's time limit (延長期限) by some working days, with the reason, up to the item's
+	 * legal limit.
+	 */
+	public CaseView extend(EstationUser user, long taskId, Integer version, Integer workingDays, String reason,
+			CaseChannel channel) {
+		return onTask(user, taskId, version, Who.OFFICER,
+				(c, step) -> c.extend(taskId, workingDays, reason, item(c.task(taskId).itemCode()).legalLimitDays(), step),
+				channel);
+	}
+
 	public CaseView approve(EstationUser user, long taskId, Integer version, Map<String, String> outputs,
 			CaseChannel channel) {
 		return onTask(user, taskId, version, Who.OFFICER, (c, step) -> approve(c, taskId, outputs, step), channel);

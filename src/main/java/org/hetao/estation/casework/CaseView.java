@@ -42,4 +42,9 @@ public interface CaseView {
 
 	List<TimelineEntry> timeline();
 
+	/** The matter's promised completion date, once the last task of the submission is accepted. */
+	default Optional<MatterPromise> promise(org.hetao.estation.calendar.WorkingCalendars calendars) {
+		return MatterPromise.of(tasks(), calendars);
+	}
+
 }

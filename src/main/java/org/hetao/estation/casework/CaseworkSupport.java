@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import org.hetao.estation.calendar.WorkingCalendars;
 import org.hetao.estation.casework.internal.Case;
-import org.hetao.estation.casework.internal.FallbackCalendars;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.Role;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,16 +18,13 @@ public class CaseworkSupport {
 
 	private final ObjectProvider<WorkingCalendars> calendars;
 
-	private final WorkingCalendars fallback = new FallbackCalendars();
-
 	CaseworkSupport(Clock clock, ObjectProvider<WorkingCalendars> calendars) {
 		this.clock = clock;
 		this.calendars = calendars;
 	}
 
 	public WorkingCalendars calendars() {
-		WorkingCalendars available = calendars.getIfAvailable();
-		return available != null ? available : fallback;
+		return calendars.getIfAvailable(WorkingCalendars::weekendsOnly);
 	}
 
 	public LocalDate today() {

@@ -1,15 +1,21 @@
 package org.hetao.estation.casework;
 
-/** How a running task stands against its promised deadline. */
+import org.hetao.estation.calendar.WorkingDayClock;
+
+/** How a running task stands against its promised deadline: the {@link WorkingDayClock.State}, in casework's API. */
 public enum DeadlineStatus {
-	/** Less than 80 % of the promised working days used. */
+	/** More working days remain than the "due soon" threshold. */
 	ON_TIME,
-	/** 80 % or more used, deadline not passed. */
+	/** At most the "due soon" threshold of working days remain, deadline not passed. */
 	DUE_SOON,
 	/** The deadline has passed. */
 	OVERDUE;
 
 	public String messageKey() {
 		return "casework.deadline." + name();
+	}
+
+	public static DeadlineStatus of(WorkingDayClock.State state) {
+		return valueOf(state.name());
 	}
 }

@@ -3,85 +3,84 @@ package org.hetao.estation.casework;
 import java.time.LocalDate;
 
 import org.hetao.estation.calendar.WorkingCalendars;
+import org.hetao.estation.calendar.WorkingDayClock;
 import org.hetao.estation.shared.Jurisdiction;
 
 /**
- * A task's promised-time clock in working days of its jurisdiction: it starts when the task is accepted,
- * pauses while a correction is requested and resumes when the applicant resubmits. Immutable.
+ * A task's promised time: the calendar module's {@link WorkingDayClock} once the task is accepted, and what
+ * it will start with before. Every counting rule (working days, pauses, due soon, overdue, provisional) is
+ * the {@link WorkingDayClock}'s; this only says when casework starts, pauses and resumes it. Immutable.
  *
- * @param startedOn the day of acceptance (that day does not count), {@code null} before
- * @param pausedOn the day the running clock was paused, {@code null} while it runs
- * @param pausedDays working days spent paused before now
+ * @param dueSoonWorkingDays the catalogue item's own "due soon" before the clock starts ({@code null}: the
+ * platform's); once started, the clock's
+ * @param running the clock, {@code null} until the task is accepted
  */
-public record TaskClock(Jurisdiction jurisdiction, int promisedDays, LocalDate startedOn, LocalDate pausedOn,
-		int pausedDays) {
+public record TaskClock(Jurisdiction jurisdiction, int promisedDays, Integer dueSoonWorkingDays,
+		WorkingDayClock running) {
 
-	public static TaskClock notStarted(Jurisdiction jurisdiction, int promisedDays) {
-		return new TaskClock(jurisdiction, promisedDays, null, null, 0);
+	public static TaskClock notStarted(Jurisdiction jurisdiction, int promisedDays, Integer dueSoonWorkingDays) {
+		return new TaskClock(jurisdiction, promisedDays, dueSoonWorkingDays, null);
+	}
+
+	public static TaskClock of(WorkingDayClock running) {
+		return new TaskClock(running.jurisdiction(), running.promisedWorkingDays(), running.dueSoonWorkingDays(), running);
 	}
 
 	public boolean started() {
-		return startedOn != null;
+		return running != null;
 	}
 
 	public boolean paused() {
-		return pausedOn != null;
+		return running != null && running.isPaused();
 	}
 
 	/** Starts the clock, or resumes it if it was paused; a running clock is unchanged. */
 	public TaskClock run(LocalDate today, WorkingCalendars calendars) {
-		if (startedOn == null) {
-			return new TaskClock(jurisdiction, promisedDays, today, null, 0);
+		if (running == null) {
+			return of(calendars.startClock(jurisdiction, today, promisedDays, dueSoonWorkingDays));
 		}
-		if (pausedOn != null) {
-			int spent = calendars.workingDaysBetween(jurisdiction, pausedOn, today);
-			return new TaskClock(jurisdiction, promisedDays, startedOn, null, pausedDays + spent);
-		}
-		return this;
+		return running.isPaused() ? of(running.resume(today)) : this;
 	}
 
 	/** Pauses a running clock; a clock not started or already paused is unchanged. */
 	public TaskClock pause(LocalDate today) {
-		if (startedOn == null || pausedOn != null) {
-			return this;
-		}
-		return new TaskClock(jurisdiction, promisedDays, startedOn, today, pausedDays);
+		return running == null || running.isPaused() ? this : of(running.pause(today));
 	}
 
-	/** The promised deadline, shifted by the paused working days; {@code null} before the clock starts. */
-	public WorkingCalendars.Deadline deadline(WorkingCalendars calendars) {
-		if (startedOn == null) {
-			return null;
+	/** A running clock given {@code workingDays} more (a lawful extension); see {@link WorkingDayClock#extend}. */
+	public TaskClock extend(int workingDays) {
+		if (running == null) {
+			throw new IllegalStateException("A clock not started cannot be extended");
 		}
-		return calendars.addWorkingDays(jurisdiction, startedOn, promisedDays + pausedDays);
+		return of(running.extend(workingDays));
+	}
+
+	/**
+	 * The promised deadline, moved by the working days paused before the clock last ran (a pause still open
+	 * is counted once it ends); {@code null} before the clock starts.
+	 */
+	public WorkingCalendars.Deadline deadline(WorkingCalendars calendars) {
+		return running == null ? null : running.deadline(calendars);
+	}
+
+	/** Where the clock stands on {@code today}; {@code null} before it starts. */
+	public WorkingDayClock.Status at(LocalDate today, WorkingCalendars calendars) {
+		return running == null ? null : running.status(today, calendars);
 	}
 
 	/** Working days used of the promised time by {@code today} (frozen while paused). */
 	public int elapsed(LocalDate today, WorkingCalendars calendars) {
-		if (startedOn == null) {
-			return 0;
-		}
-		LocalDate upTo = pausedOn != null ? pausedOn : today;
-		return Math.max(0, calendars.workingDaysBetween(jurisdiction, startedOn, upTo) - pausedDays);
+		return running == null ? 0 : running.status(today, calendars).elapsedWorkingDays();
 	}
 
+	/** Working days left, below 0 when overdue (by the working days used beyond the promise). */
 	public int remaining(LocalDate today, WorkingCalendars calendars) {
 		return promisedDays - elapsed(today, calendars);
 	}
 
-	/** On time, due soon (80 % of the promised time used) or overdue; {@code null} before the clock starts. */
+	/** On time, due soon or overdue, by the {@link WorkingDayClock}'s rules; {@code null} before the clock starts. */
 	public DeadlineStatus status(LocalDate today, WorkingCalendars calendars) {
-		if (startedOn == null) {
-			return null;
-		}
-		int elapsed = elapsed(today, calendars);
-		if (elapsed > promisedDays) {
-			return DeadlineStatus.OVERDUE;
-		}
-		if (promisedDays > 0 && elapsed * 5 >= promisedDays * 4) {
-			return DeadlineStatus.DUE_SOON;
-		}
-		return DeadlineStatus.ON_TIME;
+		return running == null ? null : DeadlineStatus.of(running.status(today, calendars).state());
 	}
 
 }

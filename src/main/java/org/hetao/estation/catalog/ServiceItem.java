@@ -19,12 +19,15 @@ import org.hetao.estation.shared.LocalizedText;
  * @param feeNote how the fee is charged, in words, beside the amounts; may be null
  * @param ticketCategory the hall's queue ticket category that serves it (A, B, C, D…)
  * @param active false once retired from the catalogue (kept for old cases)
+ * @param dueSoonWorkingDays optional: a running task of this item is due soon when this many working days
+ * or fewer remain; {@code null} for the platform's {@code estation.calendar.due-soon-working-days}
  */
 public record ServiceItem(String code, LocalizedText name, LocalizedText description, String departmentCode,
 		ServiceDomain domain, Theme theme, ItemKind kind, Set<ApplicantType> applicantTypes,
 		List<MaterialRequirement> materials, List<FormField> fields, List<ItemOutput> outputs, int legalLimitDays,
 		int promisedLimitDays, Jurisdiction jurisdiction, Fee fee, LocalizedText feeNote, Set<Channel> channels,
-		LocalizedText legalBasis, boolean appointmentRequired, String ticketCategory, boolean active) {
+		LocalizedText legalBasis, boolean appointmentRequired, String ticketCategory, boolean active,
+		Integer dueSoonWorkingDays) {
 
 	public ServiceItem {
 		applicantTypes = Set.copyOf(applicantTypes);
@@ -32,6 +35,17 @@ public record ServiceItem(String code, LocalizedText name, LocalizedText descrip
 		fields = List.copyOf(fields);
 		outputs = outputs == null ? List.of() : List.copyOf(outputs);
 		channels = Set.copyOf(channels);
+	}
+
+	/** An item that keeps the platform's "due soon". */
+	public ServiceItem(String code, LocalizedText name, LocalizedText description, String departmentCode,
+			ServiceDomain domain, Theme theme, ItemKind kind, Set<ApplicantType> applicantTypes,
+			List<MaterialRequirement> materials, List<FormField> fields, List<ItemOutput> outputs, int legalLimitDays,
+			int promisedLimitDays, Jurisdiction jurisdiction, Fee fee, LocalizedText feeNote, Set<Channel> channels,
+			LocalizedText legalBasis, boolean appointmentRequired, String ticketCategory, boolean active) {
+		this(code, name, description, departmentCode, domain, theme, kind, applicantTypes, materials, fields, outputs,
+				legalLimitDays, promisedLimitDays, jurisdiction, fee, feeNote, channels, legalBasis, appointmentRequired,
+				ticketCategory, active, null);
 	}
 
 	/** The materials an applicant of this type must bring. */

@@ -135,6 +135,19 @@ public class Accounts {
 			.list();
 	}
 
+	/**
+	 * The supervisors to tell of a department's overdue work: those of the department and the centre's own (a
+	 * supervisor without a department), enabled ones only.
+	 */
+	public List<EstationUser> supervisorsOf(String departmentCode) {
+		return jdbc.sql(SELECT + " where enabled = true and ',' || roles || ',' like :r"
+				+ " and (department_code is null or department_code = :d) order by username")
+			.param("r", "%," + Role.SUPERVISOR.name() + ",%")
+			.param("d", departmentCode)
+			.query(Accounts::map)
+			.list();
+	}
+
 	public void updateApplicantType(long id, ApplicantType type) {
 		jdbc.sql("update account set applicant_type = :t where id = :id").param("t", type.name()).param("id", id).update();
 	}

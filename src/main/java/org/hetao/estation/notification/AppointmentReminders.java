@@ -42,7 +42,7 @@ public class AppointmentReminders {
 	record Due(String code, long accountId, String itemCode, Instant startsAt) {
 	}
 
-	@Scheduled(cron = "${estation.notification.reminder-cron:0 0 9-17 * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = "${estation.notification.reminder-cron:0 0 9-17 * * *}", zone = org.hetao.estation.shared.Zone.NAME)
 	void scheduled() {
 		remind();
 	}

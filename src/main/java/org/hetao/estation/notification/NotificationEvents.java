@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationEvents {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	static final ZoneId ZONE = org.hetao.estation.shared.Zone.ID;
 
 	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

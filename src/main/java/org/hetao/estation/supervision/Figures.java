@@ -3,6 +3,8 @@ package org.hetao.estation.supervision;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+
+import org.hetao.estation.calendar.WorkingCalendars;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -31,7 +33,8 @@ public final class Figures {
 	 * @param completed decided in the period
 	 * @param overdue received in the period and now past the deadline undecided, or decided late
 	 * @param onTimePercent decided on time among those decided in the period (null when none was)
-	 * @param averageTakenDays working days from acceptance to decision, of those decided in the period
+	 * @param averageTakenDays working days of the promise used by the decision (the task's jurisdiction's, pauses
+	 * for corrections excluded, as casework counts them), of those decided in the period
 	 * @param averagePromisedDays the promised working days of the same
 	 * @param correctionPercent received in the period that got at least one correction notice
 	 */
@@ -46,21 +49,23 @@ public final class Figures {
 		return t != null && !t.isBefore(from) && t.isBefore(to);
 	}
 
-	public static Row total(List<TaskRecord> rows, Instant from, Instant to, LocalDate today) {
-		return row("*", rows, from, to, today);
+	public static Row total(List<TaskRecord> rows, Instant from, Instant to, LocalDate today, WorkingCalendars calendars) {
+		return row("*", rows, from, to, today, calendars);
 	}
 
-	public static List<Row> by(Dimension dimension, List<TaskRecord> rows, Instant from, Instant to, LocalDate today) {
+	public static List<Row> by(Dimension dimension, List<TaskRecord> rows, Instant from, Instant to, LocalDate today,
+			WorkingCalendars calendars) {
 		Map<String, List<TaskRecord>> groups = rows.stream()
 			.filter(r -> dimension.key().apply(r) != null)
 			.collect(Collectors.groupingBy(dimension.key().andThen(String::valueOf), TreeMap::new, Collectors.toList()));
-		return groups.entrySet().stream().map(e -> row(e.getKey(), e.getValue(), from, to, today)).toList();
+		return groups.entrySet().stream().map(e -> row(e.getKey(), e.getValue(), from, to, today, calendars)).toList();
 	}
 
-	static Row row(String key, List<TaskRecord> rows, Instant from, Instant to, LocalDate today) {
+	static Row row(String key, List<TaskRecord> rows, Instant from, Instant to, LocalDate today,
+			WorkingCalendars calendars) {
 		List<TaskRecord> received = rows.stream().filter(r -> within(r.submittedAt(), from, to)).toList();
 		List<TaskRecord> decided = rows.stream().filter(r -> within(r.decidedAt(), from, to)).toList();
-		int overdue = (int) received.stream().filter(r -> r.overdue(today) || r.decidedLate()).count();
+		int overdue = (int) received.stream().filter(r -> r.overdue(today, calendars) || r.decidedLate()).count();
 		Integer onTime = decided.isEmpty() ? null
 				: Math.round(decided.stream().filter(r -> Boolean.TRUE.equals(r.onTime())).count() * 100f / decided.size());
 		List<TaskRecord> timed = decided.stream().filter(r -> r.takenDays() != null && r.promisedDays() != null).toList();

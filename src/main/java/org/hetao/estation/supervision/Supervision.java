@@ -15,18 +15,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.hetao.estation.calendar.MissingYear;
 import org.hetao.estation.calendar.WorkingCalendars;
+import org.hetao.estation.casework.MatterPromise;
 import org.hetao.estation.feedback.Satisfaction;
-import org.hetao.estation.shared.Jurisdiction;
+import org.hetao.estation.shared.Zone;
 import org.springframework.stereotype.Service;
 
 /** The supervision dashboard's figures over a period of days (both ends included, China time). */
 @Service
 public class Supervision {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-	/** How many working days ahead a running task counts as "due soon". */
-	static final int DUE_SOON_WORKING_DAYS = 2;
+	static final ZoneId ZONE = Zone.ID;
 
 	public record Dashboard(LocalDate from, LocalDate to, LocalDate today, Figures.Row total,
 			Map<Figures.Dimension, List<Figures.Row>> by, List<TaskRecord> overdue, List<TaskRecord> dueSoon,
@@ -39,16 +37,17 @@ public class Supervision {
 	 * length just before it.
 	 *
 	 * @param openNow items running now (not decided, withdrawn or refused acceptance)
-	 * @param dueSoonNow running items due today or within {@value #DUE_SOON_WORKING_DAYS} working days
+	 * @param dueSoonNow running items due soon by the clock's rule (at most {@code dueSoonWorkingDays} working days
+	 * left, or the item's own threshold), not overdue
 	 * @param overdueNow running items past their deadline
-	 * @param dueSoonUntil the last day that counts as due soon
+	 * @param dueSoonWorkingDays the platform's "due soon" threshold
 	 * @param previous the figures of the period before
 	 * @param satisfaction all evaluations given in the period (null when none was)
 	 * @param previousSatisfaction the same for the period before (null when none was)
 	 * @param weeks the on-time rate of the last {@value #TREND_WEEKS} weeks ending on the period's last day, oldest first
 	 * @param ratings per department, how many evaluations of each rating the period brought
 	 */
-	public record Glance(int openNow, int dueSoonNow, int overdueNow, LocalDate dueSoonUntil, LocalDate previousFrom,
+	public record Glance(int openNow, int dueSoonNow, int overdueNow, int dueSoonWorkingDays, LocalDate previousFrom,
 			LocalDate previousTo, Figures.Row previous, Satisfaction.Figure satisfaction,
 			Satisfaction.Figure previousSatisfaction, List<Week> weeks, List<Satisfaction.Breakdown> ratings) {
 	}
@@ -79,7 +78,7 @@ public class Supervision {
 		this.satisfaction = satisfaction;
 		this.calendars = calendars;
 		this.clock = clock;
-		Gauge.builder("estation.tasks.overdue", this, s -> s.store.overdueCount(LocalDate.now(s.clock)))
+		Gauge.builder("estation.tasks.overdue", this, s -> s.running(Show.OVERDUE, Integer.MAX_VALUE).size())
 			.description("Running tasks past their promised deadline")
 			.register(meters);
 	}
@@ -105,10 +104,11 @@ public class Supervision {
 			.toList();
 		Map<Figures.Dimension, List<Figures.Row>> by = new EnumMap<>(Figures.Dimension.class);
 		for (Figures.Dimension d : Figures.Dimension.values()) {
-			by.put(d, Figures.by(d, inPeriod, start, end, today));
+			by.put(d, Figures.by(d, inPeriod, start, end, today, calendars));
 		}
-		LocalDate soon = calendars.addWorkingDays(Jurisdiction.CN, today, DUE_SOON_WORKING_DAYS).date();
-		List<TaskRecord> due = store.dueBy(soon);
+		List<TaskRecord> open = store.open();
+		List<TaskRecord> overdue = open.stream().filter(t -> t.overdue(today, calendars)).toList();
+		List<TaskRecord> dueSoon = open.stream().filter(t -> t.dueSoon(today, calendars)).toList();
 		Map<Satisfaction.Dimension, List<Satisfaction.Figure>> sat = new EnumMap<>(Satisfaction.Dimension.class);
 		for (Satisfaction.Dimension d : Satisfaction.Dimension.values()) {
 			sat.put(d, satisfaction.by(d, start, end));
@@ -118,17 +118,15 @@ public class Supervision {
 			LocalDate weekTo = to.minusDays(7L * w);
 			LocalDate weekFrom = weekTo.minusDays(6);
 			Figures.Row row = Figures.total(rows, weekFrom.atStartOfDay(ZONE).toInstant(),
-					weekTo.plusDays(1).atStartOfDay(ZONE).toInstant(), today);
+					weekTo.plusDays(1).atStartOfDay(ZONE).toInstant(), today, calendars);
 			weeks.add(new Week(weekFrom, weekTo, row.completed(), row.onTimePercent()));
 		}
-		SupervisionStore.Running running = store.running(today, soon);
-		Glance glance = new Glance(running.open(), running.dueSoon(), running.overdue(), soon, previousFrom, previousTo,
-				Figures.total(rows, previousStart, start, today), satisfaction.overall(start, end).orElse(null),
+		Glance glance = new Glance(open.size(), dueSoon.size(), overdue.size(), calendars.dueSoonWorkingDays(), previousFrom,
+				previousTo, Figures.total(rows, previousStart, start, today, calendars), satisfaction.overall(start, end).orElse(null),
 				satisfaction.overall(previousStart, start).orElse(null), List.copyOf(weeks),
 				satisfaction.breakdown(Satisfaction.Dimension.DEPARTMENT, start, end));
-		return new Dashboard(from, to, today, Figures.total(rows, start, end, today), by,
-				due.stream().filter(t -> t.overdue(today)).toList(),
-				due.stream().filter(t -> !t.overdue(today)).toList(), store.windows(start, end), sat,
+		return new Dashboard(from, to, today, Figures.total(rows, start, end, today, calendars), by, overdue, dueSoon,
+				store.windows(start, end), sat,
 				satisfaction.openRectifications(today), calendars.missingYears(today), glance);
 	}
 
@@ -139,8 +137,77 @@ public class Supervision {
 	/** Running items, the nearest deadline first (those without a deadline yet last), at most {@code limit}. */
 	public List<TaskRecord> running(Show show, int limit) {
 		LocalDate today = today();
-		LocalDate soon = calendars.addWorkingDays(Jurisdiction.CN, today, DUE_SOON_WORKING_DAYS).date();
-		return store.running(show, today, soon, limit);
+		return store.open()
+			.stream()
+			.filter(t -> switch (show) {
+				case OPEN -> true;
+				case DUE_SOON -> t.dueSoon(today, calendars);
+				case OVERDUE -> t.overdue(today, calendars);
+			})
+			.limit(limit)
+			.toList();
+	}
+
+	/**
+	 * The matters' promises: how many running matters are on track, at risk or past their promise now, and how many
+	 * finished in the period kept or broke it; the running ones at risk or broken, the nearest promise first.
+	 */
+	public record Promises(int onTrack, int atRisk, int brokenRunning, int kept, int brokenFinished, List<PromiseRow> attention) {
+	}
+
+	/** One matter's promise and how it stands. */
+	public record PromiseRow(String receiptNumber, LocalDate promised, boolean provisional, MatterPromise.Standing standing) {
+	}
+
+	public Promises promises(LocalDate from, LocalDate to) {
+		LocalDate today = today();
+		int onTrack = 0, atRisk = 0, brokenRunning = 0, kept = 0, brokenFinished = 0;
+		List<PromiseRow> attention = new ArrayList<>();
+		for (SupervisionStore.Promised p : store.promises(from.atStartOfDay(ZONE).toInstant())) {
+			LocalDate finished = finishedOn(p.tasks());
+			boolean overdue = p.tasks().stream().anyMatch(t -> t.overdue(today, calendars));
+			MatterPromise.Standing standing = p.promise().standing(today, finished, overdue, calendars);
+			if (finished != null) {
+				if (!finished.isBefore(from) && !finished.isAfter(to)) {
+					if (standing == MatterPromise.Standing.KEPT) {
+						kept++;
+					}
+					else {
+						brokenFinished++;
+					}
+				}
+				continue;
+			}
+			switch (standing) {
+				case ON_TRACK -> onTrack++;
+				case AT_RISK -> atRisk++;
+				default -> brokenRunning++;
+			}
+			if (standing != MatterPromise.Standing.ON_TRACK) {
+				attention.add(new PromiseRow(p.receiptNumber(), p.promise().date(), p.promise().provisional(), standing));
+			}
+		}
+		return new Promises(onTrack, atRisk, brokenRunning, kept, brokenFinished, List.copyOf(attention));
+	}
+
+	/** The day the last task was decided, once every task is decided or ended; {@code null} while one runs. */
+	static LocalDate finishedOn(List<TaskRecord> tasks) {
+		LocalDate last = null;
+		for (TaskRecord t : tasks) {
+			if (t.open()) {
+				return null;
+			}
+			if (t.decidedAt() != null) {
+				LocalDate day = t.decidedAt().atZone(ZONE).toLocalDate();
+				last = last == null || day.isAfter(last) ? day : last;
+			}
+		}
+		return last;
+	}
+
+	/** Whether a task is overdue today, by its own clock. */
+	public boolean overdue(TaskRecord task) {
+		return task.overdue(today(), calendars);
 	}
 
 	/** What supervision knows of one case's items, for the drill-down. */

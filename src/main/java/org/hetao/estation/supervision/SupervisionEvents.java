@@ -1,7 +1,5 @@
 package org.hetao.estation.supervision;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.hetao.estation.calendar.WorkingCalendars;
 import org.hetao.estation.casework.CaseSubmitted;
 import org.hetao.estation.casework.CaseWithdrawn;
 import org.hetao.estation.casework.CorrectionRequested;
+import org.hetao.estation.casework.MatterPromised;
 import org.hetao.estation.casework.TaskAccepted;
+import org.hetao.estation.casework.TaskClockChanged;
+import org.hetao.estation.calendar.WorkingDayClock;
 import org.hetao.estation.casework.TaskDecided;
 import org.hetao.estation.casework.TaskNotAccepted;
 import org.hetao.estation.casework.TaskStarted;
@@ -21,7 +21,6 @@ import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.catalog.ServiceItem;
 import org.hetao.estation.hall.TicketServed;
 import org.hetao.estation.shared.AfterCommit;
-import org.hetao.estation.shared.Jurisdiction;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -37,24 +36,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 class SupervisionEvents {
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	private final SupervisionStore store;
 
 	private final Catalog catalog;
-
-	private final WorkingCalendars calendars;
 
 	private final MeterRegistry meters;
 
 	private final NamedParameterJdbcTemplate batch;
 
-	SupervisionEvents(SupervisionStore store, Catalog catalog, WorkingCalendars calendars, MeterRegistry meters,
+	SupervisionEvents(SupervisionStore store, Catalog catalog, MeterRegistry meters,
 			NamedParameterJdbcTemplate batch) {
 		this.store = store;
 		this.batch = batch;
 		this.catalog = catalog;
-		this.calendars = calendars;
 		this.meters = meters;
 	}
 
@@ -103,17 +97,72 @@ class SupervisionEvents {
 	@AfterCommit
 	void on(TaskAccepted e) {
 		store.jdbc.sql("""
-				update supervision_task set task_id = :t, accepted_at = :at, deadline = :d,
-				       department_code = coalesce(:dept, department_code)
+				update supervision_task set task_id = :t, accepted_at = :at, department_code = coalesce(:dept, department_code)
 				where case_id = :c and item_code = :i
 				""")
 			.param("t", e.taskId())
 			.param("at", SupervisionStore.ts(e.at()))
-			.param("d", e.deadline())
 			.param("dept", e.departmentCode())
 			.param("c", e.caseId())
 			.param("i", e.itemCode())
 			.update();
+	}
+
+	/**
+	 * Every change of a task's clock (accepted, paused for a correction, resumed, stopped by the decision): the
+	 * clock as casework holds it, its deadline, and when stopped the working days it used (the time taken).
+	 */
+	@AfterCommit
+	void on(TaskClockChanged e) {
+		store.jdbc.sql("""
+				update supervision_task set task_id = :t, department_code = coalesce(:dept, department_code),
+				       jurisdiction = :j, clock_started = :s, clock_pauses = :p, due_soon_days = :ds, promised_days = :pd,
+				       deadline = :d, deadline_provisional = :prov,
+				       taken_days = case when :stopped = 1 then :taken else taken_days end
+				where case_id = :c and item_code = :i
+				""")
+			.param("t", e.taskId())
+			.param("dept", e.departmentCode())
+			.param("j", e.jurisdiction().name())
+			.param("s", e.started())
+			.param("p", WorkingDayClock.formatPauses(e.pauses()))
+			.param("ds", e.dueSoonWorkingDays())
+			.param("pd", e.promisedWorkingDays())
+			.param("d", e.deadline())
+			.param("prov", e.provisional())
+			.param("stopped", e.change() == TaskClockChanged.Change.STOPPED ? 1 : 0)
+			.param("taken", e.elapsedWorkingDays())
+			.param("c", e.caseId())
+			.param("i", e.itemCode())
+			.update();
+	}
+
+	/** The matter's promise: the last one told is kept. */
+	@AfterCommit
+	void on(MatterPromised e) {
+		int updated = store.jdbc.sql("""
+				update supervision_promise set promised_on = :d, provisional = :p, jurisdiction = :j, told_at = :at
+				where case_id = :c
+				""")
+			.param("d", e.promisedCompletionDate())
+			.param("p", e.provisional())
+			.param("j", e.jurisdiction().name())
+			.param("at", SupervisionStore.ts(e.at()))
+			.param("c", e.caseId())
+			.update();
+		if (updated == 0) {
+			store.jdbc.sql("""
+					insert into supervision_promise (case_id, receipt_number, promised_on, provisional, jurisdiction, told_at)
+					values (:c, :r, :d, :p, :j, :at)
+					""")
+				.param("c", e.caseId())
+				.param("r", e.receiptNumber())
+				.param("d", e.promisedCompletionDate())
+				.param("p", e.provisional())
+				.param("j", e.jurisdiction().name())
+				.param("at", SupervisionStore.ts(e.at()))
+				.update();
+		}
 	}
 
 	@AfterCommit
@@ -145,26 +194,14 @@ class SupervisionEvents {
 
 	@AfterCommit
 	void on(TaskDecided e) {
-		LocalDate decided = e.at().atZone(ZONE).toLocalDate();
-		LocalDate accepted = store.jdbc.sql("select accepted_at from supervision_task where case_id = :c and item_code = :i")
-			.param("c", e.caseId())
-			.param("i", e.itemCode())
-			.query((rs, i) -> {
-				var t = rs.getObject(1, java.time.OffsetDateTime.class);
-				return t == null ? null : t.atZoneSameInstant(ZONE).toLocalDate();
-			})
-			.optional()
-			.orElse(null);
-		Integer taken = accepted == null ? null : calendars.workingDaysBetween(Jurisdiction.CN, accepted, decided);
 		store.jdbc.sql("""
-				update supervision_task set task_id = :t, decided_at = :at, approved = :a, on_time = :o, taken_days = :taken
+				update supervision_task set task_id = :t, decided_at = :at, approved = :a, on_time = :o
 				where case_id = :c and item_code = :i
 				""")
 			.param("t", e.taskId())
 			.param("at", SupervisionStore.ts(e.at()))
 			.param("a", e.approved())
 			.param("o", e.onTime())
-			.param("taken", taken)
 			.param("c", e.caseId())
 			.param("i", e.itemCode())
 			.update();

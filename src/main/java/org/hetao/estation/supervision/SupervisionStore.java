@@ -8,6 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.hetao.estation.calendar.WorkingDayClock;
+import org.hetao.estation.casework.MatterPromise;
+import org.hetao.estation.shared.Jurisdiction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,12 +50,26 @@ class SupervisionStore {
 				rs.getString("department_code"), rs.getString("domain"), rs.getString("channel"),
 				instant(rs, "submitted_at"), instant(rs, "accepted_at"), rs.getObject("deadline", LocalDate.class),
 				integer(rs, "promised_days"), rs.getInt("corrections"), instant(rs, "decided_at"), bool(rs, "approved"),
-				bool(rs, "on_time"), integer(rs, "taken_days"), rs.getString("ended"));
+				bool(rs, "on_time"), integer(rs, "taken_days"), rs.getString("ended"), clock(rs),
+				rs.getBoolean("deadline_provisional"));
+	}
+
+	private static WorkingDayClock clock(ResultSet rs) throws SQLException {
+		LocalDate started = rs.getObject("clock_started", LocalDate.class);
+		String jurisdiction = rs.getString("jurisdiction");
+		if (started == null || jurisdiction == null) {
+			return null;
+		}
+		Integer dueSoon = integer(rs, "due_soon_days");
+		return WorkingDayClock.restore(Jurisdiction.valueOf(jurisdiction), started, rs.getInt("promised_days"),
+				WorkingDayClock.parsePauses(rs.getString("clock_pauses")),
+				dueSoon == null ? WorkingDayClock.DEFAULT_DUE_SOON_WORKING_DAYS : dueSoon);
 	}
 
 	static final String SELECT = """
 			select case_id, receipt_number, item_code, task_id, department_code, domain, channel, submitted_at,
-			       accepted_at, deadline, promised_days, corrections, decided_at, approved, on_time, taken_days, ended
+			       accepted_at, deadline, promised_days, corrections, decided_at, approved, on_time, taken_days, ended,
+			       jurisdiction, clock_started, clock_pauses, due_soon_days, deadline_provisional
 			from supervision_task""";
 
 	List<TaskRecord> touching(Instant from, Instant to) {
@@ -63,10 +80,10 @@ class SupervisionStore {
 			.list();
 	}
 
-	/** Running tasks whose deadline is on or before {@code until}, the most urgent first. */
-	List<TaskRecord> dueBy(LocalDate until) {
-		return jdbc.sql(SELECT + " where decided_at is null and ended is null and deadline is not null and deadline <= :u order by deadline, receipt_number")
-			.param("u", until)
+	/** Running tasks (not decided nor ended), the nearest deadline first, those without one last. */
+	List<TaskRecord> open() {
+		return jdbc.sql(SELECT + " where decided_at is null and ended is null"
+				+ " order by case when deadline is null then 1 else 0 end, deadline, receipt_number, item_code")
 			.query(SupervisionStore::map)
 			.list();
 	}
@@ -75,42 +92,38 @@ class SupervisionStore {
 		return jdbc.sql(SELECT + " where receipt_number = :r order by item_code").param("r", receipt).query(SupervisionStore::map).list();
 	}
 
-	/** Running items now: all of them, those due by {@code soon} (not yet overdue) and those overdue. */
-	record Running(int open, int dueSoon, int overdue) {
+	/** A matter's promise with the tasks of its case. */
+	record Promised(long caseId, String receiptNumber, MatterPromise promise, List<TaskRecord> tasks) {
 	}
 
-	Running running(LocalDate today, LocalDate soon) {
-		return jdbc.sql("""
-				select count(*),
-				       coalesce(sum(case when deadline >= :today and deadline <= :soon then 1 else 0 end), 0),
-				       coalesce(sum(case when deadline < :today then 1 else 0 end), 0)
-				from supervision_task where decided_at is null and ended is null""")
-			.param("today", today)
-			.param("soon", soon)
-			.query((rs, i) -> new Running(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
-			.single();
-	}
+	/** Cases whose matter is still running, or had a task decided since {@code decidedSince}. */
+	private static final String PROMISED_CASES = """
+			select case_id from supervision_promise where case_id in (
+			    select case_id from supervision_task where (decided_at is null and ended is null) or decided_at >= :since)""";
 
-	List<TaskRecord> running(Supervision.Show show, LocalDate today, LocalDate soon, int limit) {
-		String which = switch (show) {
-			case OPEN -> "";
-			case DUE_SOON -> " and deadline >= :today and deadline <= :soon";
-			case OVERDUE -> " and deadline < :today";
-		};
-		return jdbc.sql(SELECT + " where decided_at is null and ended is null" + which
-				+ " order by case when deadline is null then 1 else 0 end, deadline, receipt_number, item_code fetch first :n rows only")
-			.param("today", today)
-			.param("soon", soon)
-			.param("n", limit)
-			.query(SupervisionStore::map)
+	/**
+	 * The promises told of matters still running or with a decision since {@code decidedSince}, each with its case's
+	 * tasks, in two statements.
+	 */
+	List<Promised> promises(Instant decidedSince) {
+		record Row(long caseId, String receipt, MatterPromise promise) {
+		}
+		List<Row> rows = jdbc.sql("select case_id, receipt_number, promised_on, provisional, jurisdiction from supervision_promise"
+				+ " where case_id in (" + PROMISED_CASES + ") order by promised_on, receipt_number")
+			.param("since", ts(decidedSince))
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), new MatterPromise(rs.getObject(3, LocalDate.class),
+					rs.getBoolean(4), Jurisdiction.valueOf(rs.getString(5)))))
 			.list();
-	}
-
-	int overdueCount(LocalDate today) {
-		return jdbc.sql("select count(*) from supervision_task where decided_at is null and ended is null and deadline < :d")
-			.param("d", today)
-			.query(Integer.class)
-			.single();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		java.util.Map<Long, List<TaskRecord>> tasks = jdbc.sql(SELECT + " where case_id in (" + PROMISED_CASES + ")")
+			.param("since", ts(decidedSince))
+			.query(SupervisionStore::map)
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(TaskRecord::caseId));
+		return rows.stream().map(r -> new Promised(r.caseId(), r.receipt(), r.promise(), tasks.getOrDefault(r.caseId(), List.of()))).toList();
 	}
 
 	/** Counter services per window: how many and the average minutes at the window. */

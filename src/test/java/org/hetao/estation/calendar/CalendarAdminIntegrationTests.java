@@ -100,7 +100,7 @@ class CalendarAdminIntegrationTests {
 			.with(httpBasic("supervisor", PASSWORD))
 			.exchange();
 		if (missing.isEmpty()) {
-			assertThat(page).bodyText().contains("Every calendar needed for the next 60 days is loaded.");
+			assertThat(page).bodyText().contains("Every calendar needed for the next 90 days is loaded.");
 		}
 		else {
 			assertThat(page).bodyText().contains("Load the next year’s calendar");

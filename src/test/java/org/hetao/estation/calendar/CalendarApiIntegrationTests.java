@@ -106,7 +106,7 @@ class CalendarApiIntegrationTests {
 	void coverageListsTheYearsStillToLoad() {
 		MvcTestResult result = mvc.get().uri("/api/v1/calendars/coverage").exchange();
 		assertThat(result).hasStatusOk();
-		assertThat(result).bodyJson().extractingPath("$.lookAheadDays").isEqualTo(60);
+		assertThat(result).bodyJson().extractingPath("$.lookAheadDays").isEqualTo(90);
 		assertThat(mvc.get().uri("/api/v1/calendars/CN/years").exchange()).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$[?(@.year == 2026)].holidays")

@@ -57,4 +57,14 @@ class CalendarLocationsTests {
 		assertThat(new CalendarProperties(List.of("file:/srv/cal")).location()).containsExactly("file:/srv/cal/");
 	}
 
+	@Test
+	void dueSoonAndTheWarningAreConfigurableNeverNegative() {
+		assertThat(new CalendarProperties(null).dueSoonWorkingDays()).isEqualTo(WorkingDayClock.DEFAULT_DUE_SOON_WORKING_DAYS);
+		assertThat(new CalendarProperties(null).warningDays()).isEqualTo(90);
+		assertThat(new CalendarProperties(null, 3, 120).dueSoonWorkingDays()).isEqualTo(3);
+		assertThat(new CalendarProperties(null, 3, 120).warningDays()).isEqualTo(120);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CalendarProperties(null, -1, null))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
 }

@@ -154,8 +154,11 @@ class HolidayCalendarTests {
 	}
 
 	@Test
-	void missingYearsAreReportedSixtyDaysAhead() {
+	void missingYearsAreReportedNinetyDaysAhead() {
 		assertThat(calendars.missingYears(parse("2026-10-01"))).isEmpty();
+		assertThat(calendars.missingYears(parse("2026-10-02"))).as("90 days later is 31 December").isEmpty();
+		assertThat(calendars.missingYears(parse("2026-10-03"))).as("90 days later is 1 January 2027")
+			.containsExactly(new MissingYear(CN, 2027), new MissingYear(HK, 2027));
 		assertThat(calendars.missingYears(parse("2026-11-02"))).containsExactly(new MissingYear(CN, 2027),
 				new MissingYear(HK, 2027));
 		assertThat(calendars.missingYears(parse("2030-03-01"))).containsExactly(new MissingYear(CN, 2030),

@@ -32,7 +32,7 @@ class WorkingDayClockTests {
 
 		Status saturday = clock.status(parse("2026-02-14"), calendars);
 		assertThat(saturday.elapsedWorkingDays()).isEqualTo(4);
-		assertThat(saturday.state()).as("80% used").isEqualTo(State.DUE_SOON);
+		assertThat(saturday.state()).as("1 left").isEqualTo(State.DUE_SOON);
 		assertThat(clock.status(parse("2026-02-20"), calendars).elapsedWorkingDays()).as("festival").isEqualTo(4);
 
 		Status dueDay = clock.status(parse("2026-02-24"), calendars);
@@ -46,11 +46,11 @@ class WorkingDayClockTests {
 	}
 
 	@Test
-	void justUnderEightyPercentIsOnTime() {
+	void dueSoonWhenTwoWorkingDaysRemain() {
 		WorkingDayClock clock = WorkingDayClock.start(CN, parse("2026-03-02"), 10);
-		// 7 working days used of 10: 70%.
+		// 7 working days used of 10: 3 left.
 		assertThat(clock.status(parse("2026-03-11"), calendars).state()).isEqualTo(State.ON_TIME);
-		// 8 of 10.
+		// 8 of 10: 2 left.
 		assertThat(clock.status(parse("2026-03-12"), calendars).state()).isEqualTo(State.DUE_SOON);
 	}
 
@@ -99,6 +99,17 @@ class WorkingDayClockTests {
 		assertThat(status.paused()).isTrue();
 		assertThat(status.state()).isEqualTo(State.OVERDUE);
 		assertThat(status.elapsedWorkingDays()).isEqualTo(7);
+	}
+
+	@Test
+	void anExtensionMovesTheDeadlineByItsWorkingDays() {
+		WorkingDayClock clock = WorkingDayClock.start(CN, parse("2026-09-28"), 3).pause(parse("2026-09-29")).resume(parse("2026-10-09"));
+		WorkingDayClock extended = clock.extend(2);
+		assertThat(extended.promisedWorkingDays()).isEqualTo(5);
+		assertThat(extended.pauses()).isEqualTo(clock.pauses());
+		assertThat(extended.deadline(calendars).date())
+			.isEqualTo(calendars.addWorkingDays(CN, clock.deadline(calendars).date(), 2).date());
+		assertThatThrownBy(() -> clock.extend(0)).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test

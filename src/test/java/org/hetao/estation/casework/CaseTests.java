@@ -14,6 +14,7 @@ import org.hetao.estation.casework.internal.Case;
 import org.hetao.estation.casework.internal.ItemTask;
 import org.hetao.estation.catalog.Matter;
 import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.calendar.WorkingDayClock;
 import org.hetao.estation.shared.Jurisdiction;
 import org.hetao.estation.shared.Problem;
 import org.junit.jupiter.api.Test;
@@ -55,9 +56,9 @@ class CaseTests {
 	/** A stored one-task case whose task (id 1) is in the given status. */
 	static Case caseWithTaskIn(TaskStatus status) {
 		TaskClock clock = switch (status) {
-			case WAITING_FOR_PREREQUISITE, SUBMITTED, NOT_ACCEPTED -> TaskClock.notStarted(Jurisdiction.CN, 5);
-			case CORRECTION_REQUESTED -> new TaskClock(Jurisdiction.CN, 5, WEDNESDAY, WEDNESDAY, 0);
-			default -> new TaskClock(Jurisdiction.CN, 5, WEDNESDAY, null, 0);
+			case WAITING_FOR_PREREQUISITE, SUBMITTED, NOT_ACCEPTED -> TaskClock.notStarted(Jurisdiction.CN, 5, null);
+			case CORRECTION_REQUESTED -> TaskClock.of(WorkingDayClock.start(Jurisdiction.CN, WEDNESDAY, 5).pause(WEDNESDAY));
+			default -> TaskClock.of(WorkingDayClock.start(Jurisdiction.CN, WEDNESDAY, 5));
 		};
 		ItemTask.State task = new ItemTask.State(1L, "MR-0001", "market-regulation",
 				status == TaskStatus.WAITING_FOR_PREREQUISITE ? List.of("X") : List.of(), status, Map.of(), Map.of(),
@@ -135,6 +136,7 @@ class CaseTests {
 		c.resubmit(applicant(WEDNESDAY.plusDays(1)));
 		assertThat(c.tasks().get(0).status()).isEqualTo(TaskStatus.SUBMITTED);
 		assertThat(c.tasks().get(0).deficiencies()).isEmpty();
+		assertThat(c.tasks().get(0).clock().started()).as("resubmitted, not yet accepted: still no clock").isFalse();
 		c.accept(1, clerk(WEDNESDAY.plusDays(1)));
 		// accepted Thursday 26th: 5 working days → Thursday 3 December
 		assertThat(c.tasks().get(0).deadline()).isEqualTo(LocalDate.of(2026, 12, 3));
@@ -149,8 +151,9 @@ class CaseTests {
 		assertThat(c.timeline().get(0).reason()).isEqualTo("HKID_COPY; Sign page 2");
 		assertThat(c.timeline().get(2).actor().role()).isEqualTo("CLERK");
 		assertThat(c.events()).extracting(e -> e.getClass().getSimpleName())
-			.containsExactly("CorrectionRequested", "TaskAccepted", "TaskDecided", "TaskDelivered", "CaseCompleted");
-		TaskDecided decided = (TaskDecided) c.events().get(2);
+			.containsExactly("CorrectionRequested", "TaskAccepted", "TaskClockChanged", "MatterPromised", "TaskClockChanged",
+					"TaskDecided", "TaskDelivered", "CaseCompleted");
+		TaskDecided decided = (TaskDecided) c.events().get(5);
 		assertThat(decided.approved()).isTrue();
 		assertThat(decided.onTime()).isTrue();
 	}
@@ -335,7 +338,7 @@ class CaseTests {
 		// paused Thursday 26th, resumed Tuesday 1 December: 3 working days (Fri, Mon, Tue) paused
 		c.resubmit(applicant(LocalDate.of(2026, 12, 1)));
 		assertThat(task.status()).as("accepted before: back to accepted").isEqualTo(TaskStatus.ACCEPTED);
-		assertThat(task.clock().pausedDays()).isEqualTo(3);
+		assertThat(task.clock().at(LocalDate.of(2026, 12, 1), CALENDARS).pausedWorkingDays()).isEqualTo(3);
 		assertThat(task.deadline()).isEqualTo(LocalDate.of(2026, 12, 7));
 		assertThat(c.latestDeadline()).contains(LocalDate.of(2026, 12, 7));
 	}

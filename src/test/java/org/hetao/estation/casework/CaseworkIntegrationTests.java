@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -298,10 +299,21 @@ class CaseworkIntegrationTests {
 		assertThat(task(after, "GOV-001").get("materials").get("AGENT_AUTHORISATION").asLong()).isEqualTo(newAuthorisation);
 
 		assertThat(act("clerk", attestation, "accept", null)).hasStatusOk();
+		assertThat(caseOf(enterprise, receipt).has("promisedCompletionDate"))
+			.as("no promise for the matter until the last task of the submission is accepted").isFalse();
 		assertThat(act("clerk", name, "accept", null)).hasStatusOk();
 		JsonNode accepted = caseOf(enterprise, receipt);
+		// the matter's promise: after the last task of the whole graph is due, so after every task's own deadline
+		LocalDate promised = LocalDate.parse(accepted.get("promisedCompletionDate").asString());
+		assertThat(promised).isAfter(LocalDate.parse(accepted.get("latestDeadline").asString()));
+		assertThat(accepted.get("promiseStanding").asString()).isIn("ON_TRACK", "AT_RISK");
+		assertThat(mvc.get().uri("/applications/" + receipt).header("Accept-Language", "en").with(user(enterprise)).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("Promised completion of the whole matter", promised.toString());
 		assertThat(task(accepted, "GOV-001").has("deadline")).isTrue();
-		assertThat(task(accepted, "GOV-001").get("deadlineStatus").asString()).isEqualTo("ON_TIME");
+		assertThat(task(accepted, "GOV-001").get("deadlineStatus").asString())
+			.as("a same-day promise has 2 working days or fewer left from the start: due soon").isEqualTo("DUE_SOON");
 		assertThat(accepted.has("latestDeadline")).isTrue();
 
 		assertThat(act("officer-market-regulation", name, "approve", "{}")).as("take the task first").hasStatus(409);
@@ -415,6 +427,78 @@ class CaseworkIntegrationTests {
 
 	// ------------------------------------------------------------------ isolation
 
+	@Autowired
+	org.hetao.estation.supervision.Escalations escalations;
+
+	@Autowired
+	org.hetao.estation.notification.Notifications notifications;
+
+	/**
+	 * A same-day promise (GOV-001) is due soon from its acceptance: its department's officers get one reminder in their
+	 * language (however often the job runs), and the work queue shows it as a badge.
+	 */
+	@Test
+	void officersAreRemindedOnceOfWorkDueSoonAndSeeItInTheirQueue() throws Exception {
+		JsonNode c = submitted("Reminded Ltd");
+		String receipt = c.get("receiptNumber").asString();
+		long name = task(c, "GOV-001").get("id").asLong();
+		assertThat(act("clerk", name, "accept", null)).hasStatusOk();
+		LocalDate today = LocalDate.now(clock);
+		LocalDate deadline = LocalDate.parse(task(caseOf(account("enterprise-hk"), receipt), "GOV-001").get("deadline").asString());
+		escalations.escalate(today);
+		escalations.escalate(today);
+		EstationUser officer = account("officer-market-regulation");
+		var reminders = notifications.of(officer.id())
+			.stream()
+			.filter(n -> n.channel() == org.hetao.estation.notification.NotificationChannel.INBOX)
+			.filter(n -> ("/work-queue/tasks/" + name).equals(n.link()))
+			.toList();
+		String expectedTemplate = today.equals(deadline) ? "taskDueToday" : "taskDueSoon";
+		assertThat(reminders).singleElement().satisfies(n -> {
+			assertThat(n.template()).isEqualTo(expectedTemplate);
+			assertThat(n.language()).as("the officer's own language").isEqualTo("zh-Hans");
+			assertThat(n.subject()).contains(receipt, today.equals(deadline) ? "今天到期" : "即将到期");
+		});
+		assertThat(mvc.get().uri("/work-queue").header("Accept-Language", "en").with(user(officer)).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("data-reminder=\"" + (today.equals(deadline) ? "DUE_TODAY" : "DUE_SOON") + "\"",
+					today.equals(deadline) ? "Reminder sent: due today" : "Reminder sent: due soon (" + deadline + ")");
+	}
+
+	@Autowired
+	java.time.Clock clock;
+
+	/** GOV-001: promised the same day, legal limit 1 working day: the officer may add one day, with a reason. */
+	@Test
+	void anOfficerExtendsTheTimeLimitWithinTheLegalLimit() throws Exception {
+		JsonNode c = submitted("Extended Ltd");
+		String receipt = c.get("receiptNumber").asString();
+		long name = task(c, "GOV-001").get("id").asLong();
+		assertThat(act("clerk", name, "accept", null)).hasStatusOk();
+		LocalDate deadline = LocalDate.parse(task(caseOf(account("enterprise-hk"), receipt), "GOV-001").get("deadline").asString());
+
+		MvcTestResult tooMany = act("officer-market-regulation", name, "extend", "{\"workingDays\": 2, \"reason\": \"Site visit\"}");
+		assertThat(tooMany).hasStatus(400);
+		assertThat(tooMany).bodyJson().extractingPath("$.code").isEqualTo("casework.error.extension");
+		assertThat(tooMany).bodyJson().extractingPath("$.errors[0].field").isEqualTo("workingDays");
+		assertThat(tooMany).bodyJson().extractingPath("$.errors[0].message").asString().contains("1 to 1");
+		assertThat(act("officer-market-regulation", name, "extend", "{\"workingDays\": 1}")).hasStatus(400)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("reason");
+		assertThat(act("officer-tax", name, "extend", "{\"workingDays\": 1, \"reason\": \"x\"}")).as("not their department")
+			.hasStatus(404);
+
+		assertThat(act("officer-market-regulation", name, "extend", "{\"workingDays\": 1, \"reason\": \"Site visit\"}"))
+			.hasStatusOk();
+		JsonNode after = caseOf(account("enterprise-hk"), receipt);
+		assertThat(LocalDate.parse(task(after, "GOV-001").get("deadline").asString()))
+			.isEqualTo(calendars.addWorkingDays(org.hetao.estation.shared.Jurisdiction.CN, deadline, 1).date());
+		assertThat(after.get("timeline").toString()).contains("EXTEND", "+1: Site visit");
+	}
+
+	@Autowired
+	org.hetao.estation.calendar.WorkingCalendars calendars;
+
 	@Test
 	void anOfficerNeverSeesAnotherDepartmentsTask() throws Exception {
 		JsonNode c = submitted("Isolated Ltd");
@@ -438,7 +522,7 @@ class CaseworkIntegrationTests {
 			.exchange();
 		assertThat(marketQueue).bodyText().contains(receipt);
 		assertThat(mvc.get()
-			.uri("/api/v1/work-queue?status=ACCEPTED&deadline=ON_TIME")
+			.uri("/api/v1/work-queue?status=ACCEPTED&deadline=DUE_SOON")
 			.with(user(account("officer-market-regulation")))
 			.exchange()).bodyText().contains(receipt);
 		assertThat(mvc.get()

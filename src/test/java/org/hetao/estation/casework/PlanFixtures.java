@@ -1,6 +1,5 @@
 package org.hetao.estation.casework;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 

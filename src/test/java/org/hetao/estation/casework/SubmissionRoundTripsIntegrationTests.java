@@ -168,7 +168,11 @@ class SubmissionRoundTripsIntegrationTests {
 		assertThat(step.stream().filter(sql -> sql.contains("update casework_task ")))
 			.as("one conditional update, of the accepted task only").hasSize(1)
 			.allMatch(sql -> sql.contains("version = "));
-		assertThat(step).hasSizeLessThanOrEqualTo(6);
+		// read, task, timeline, case row, two events (TaskAccepted, and since #19 TaskClockChanged, which supervision
+		// and the escalation follow), the audit entry
+		assertThat(step).hasSizeLessThanOrEqualTo(7);
+		assertThat(step.stream().filter(sql -> sql.contains("insert into event_log"))).as("the acceptance and the clock's start")
+			.hasSizeLessThanOrEqualTo(2);
 		List<TaskVersion> now = versions(caseId);
 		assertThat(now).as("the other tasks are untouched")
 			.filteredOn(v -> v.id() != task.id())

@@ -65,10 +65,13 @@ public class CalendarService implements WorkingCalendars {
 
 	private final List<CalendarYear> fileYears;
 
+	private final CalendarProperties properties;
+
 	private volatile Snapshot snapshot;
 
 	public CalendarService(CalendarProperties properties, ResourceLoader resourceLoader, CalendarYearStore store,
 			ApplicationEventPublisher events, Clock clock) {
+		this.properties = properties;
 		this.store = store;
 		this.events = events;
 		this.clock = clock;
@@ -107,7 +110,17 @@ public class CalendarService implements WorkingCalendars {
 		return calendars().day(jurisdiction, date);
 	}
 
-	/** Years not loaded between today and {@value WorkingCalendars#WARNING_DAYS} days later. */
+	@Override
+	public int warningDays() {
+		return properties.warningDays();
+	}
+
+	@Override
+	public int dueSoonWorkingDays() {
+		return properties.dueSoonWorkingDays();
+	}
+
+	/** Years not loaded between today and {@link #warningDays()} days later. */
 	public List<MissingYear> missingYears() {
 		return missingYears(LocalDate.now(clock));
 	}

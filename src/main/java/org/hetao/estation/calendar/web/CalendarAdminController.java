@@ -137,6 +137,7 @@ class CalendarAdminController {
 		List<MissingYear> missing = calendars.missingYears(today);
 		model.addAttribute("today", today);
 		model.addAttribute("missingYears", missing);
+		model.addAttribute("warningDays", calendars.warningDays());
 		Map<Jurisdiction, List<LoadedYear>> loaded = new LinkedHashMap<>();
 		for (Jurisdiction jurisdiction : Jurisdiction.values()) {
 			loaded.put(jurisdiction, calendars.loadedYears(jurisdiction));

@@ -111,11 +111,11 @@ class CalendarApiController {
 	}
 
 	@GetMapping("/coverage")
-	@Operation(summary = "Years not loaded between today and 60 days ahead",
+	@Operation(summary = "Years not loaded between today and the warning days ahead (estation.calendar.warning-days, 90 by default)",
 			description = "Deadlines in these years are provisional until an administrator loads the year.")
 	CoverageAnswer coverage() {
 		LocalDate today = LocalDate.now(clock);
-		return new CoverageAnswer(today, org.hetao.estation.calendar.WorkingCalendars.WARNING_DAYS,
+		return new CoverageAnswer(today, calendars.warningDays(),
 				calendars.missingYears(today));
 	}
 

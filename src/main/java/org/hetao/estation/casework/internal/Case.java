@@ -29,6 +29,8 @@ import org.hetao.estation.casework.DeliveryMethod;
 import org.hetao.estation.casework.IllegalTransition;
 import org.hetao.estation.casework.TaskAccepted;
 import org.hetao.estation.casework.TaskClock;
+import org.hetao.estation.casework.TaskClockChanged;
+import org.hetao.estation.casework.MatterPromised;
 import org.hetao.estation.casework.TaskDecided;
 import org.hetao.estation.casework.TaskDelivered;
 import org.hetao.estation.casework.TaskNotAccepted;
@@ -62,7 +64,14 @@ public class Case implements CaseView {
 	/** An item to open a task for at submission. */
 	public record NewTask(String itemCode, String departmentCode, List<String> dependsOn,
 			org.hetao.estation.shared.Jurisdiction jurisdiction, int promisedDays, Map<String, String> formData,
-			Map<String, Long> materials) {
+			Map<String, Long> materials, Integer dueSoonWorkingDays) {
+
+		/** A task due soon by the platform's rule. */
+		public NewTask(String itemCode, String departmentCode, List<String> dependsOn,
+				org.hetao.estation.shared.Jurisdiction jurisdiction, int promisedDays, Map<String, String> formData,
+				Map<String, Long> materials) {
+			this(itemCode, departmentCode, dependsOn, jurisdiction, promisedDays, formData, materials, null);
+		}
 	}
 
 	private Long id;
@@ -134,7 +143,7 @@ public class Case implements CaseView {
 			TaskStatus initial = prerequisites.isEmpty() ? TaskStatus.SUBMITTED : TaskStatus.WAITING_FOR_PREREQUISITE;
 			states.add(new ItemTask.State(null, t.itemCode(), t.departmentCode(), prerequisites, initial,
 					t.formData() == null ? Map.of() : t.formData(), t.materials() == null ? Map.of() : t.materials(),
-					Set.of(), List.of(), null, Map.of(), null, TaskClock.notStarted(t.jurisdiction(), t.promisedDays()),
+					Set.of(), List.of(), null, Map.of(), null, TaskClock.notStarted(t.jurisdiction(), t.promisedDays(), t.dueSoonWorkingDays()),
 					null, false, 0));
 		}
 		Case c = new Case(null, receiptNumber, applicant, matterCode, step.channel(), step.at(), outputMappings, states,
@@ -156,6 +165,7 @@ public class Case implements CaseView {
 		move(task, TaskStatus.ACCEPTED, "ACCEPT", step, null);
 		events.add(new TaskAccepted(idOrZero(), receiptNumber, applicant.accountId(), taskId, task.itemCode(),
 				task.departmentCode(), task.deadline(), step.at()));
+		clockChanged(task, TaskClockChanged.Change.ACCEPTED, step);
 	}
 
 	/** 不予受理: the window does not accept a submitted task, and says why. */
@@ -168,6 +178,7 @@ public class Case implements CaseView {
 		events.add(new TaskNotAccepted(idOrZero(), receiptNumber, applicant.accountId(), taskId, task.itemCode(), why,
 				step.at()));
 		failDependentsOf(task, step);
+		promised(step);
 		completeIfDone(step);
 	}
 
@@ -182,10 +193,35 @@ public class Case implements CaseView {
 					List.of(new Problem.FieldError("deficiencies", "casework.error.noDeficiencies")));
 		}
 		task.deficiencies(deficiencies);
+		boolean running = task.clock().started() && !task.clock().paused();
 		task.clock(task.clock().pause(step.today()), step.calendars());
+		if (running) {
+			clockChanged(task, TaskClockChanged.Change.PAUSED, step);
+		}
 		move(task, TaskStatus.CORRECTION_REQUESTED, "REQUEST_CORRECTION", step, summary(deficiencies));
 		events.add(new CorrectionRequested(idOrZero(), receiptNumber, applicant.accountId(), taskId, task.itemCode(),
 				List.copyOf(deficiencies), step.at()));
+	}
+
+	/**
+	 * 延長期限: the department extends an accepted task's time limit by some working days, with the reason, never
+	 * beyond the item's legal limit; the deadline (and the matter's promise) move later by those working days.
+	 *
+	 * @param legalLimitDays the item's legal limit in working days (法定時限)
+	 */
+	public void extend(long taskId, Integer workingDays, String reason, int legalLimitDays, Step step) {
+		ItemTask task = task(taskId);
+		require(task, "EXTEND", TaskStatus.ACCEPTED, TaskStatus.UNDER_REVIEW);
+		String why = requireReason(reason);
+		int most = legalLimitDays - task.clock().promisedDays();
+		if (workingDays == null || workingDays < 1 || workingDays > most) {
+			throw new Problem(Problem.Kind.INVALID, "casework.error.extension",
+					List.of(new Problem.FieldError("workingDays",
+							most < 1 ? "casework.error.extensionNone" : "casework.error.extensionDays", Math.max(most, 0))));
+		}
+		task.clock(task.clock().extend(workingDays), step.calendars());
+		record(task.itemCode(), task.status(), task.status(), "EXTEND", step, "+" + workingDays + ": " + why);
+		clockChanged(task, TaskClockChanged.Change.EXTENDED, step);
 	}
 
 	/** The clerk records which materials were checked against the originals at the counter. */
@@ -224,8 +260,14 @@ public class Case implements CaseView {
 		for (ItemTask task : waiting) {
 			boolean wasAccepted = task.clock().started();
 			task.deficiencies(List.of());
-			task.clock(task.clock().run(step.today(), step.calendars()), step.calendars());
+			if (wasAccepted) {
+				// a task not yet accepted has no clock running: it starts at acceptance, not at resubmission
+				task.clock(task.clock().run(step.today(), step.calendars()), step.calendars());
+			}
 			move(task, wasAccepted ? TaskStatus.ACCEPTED : TaskStatus.SUBMITTED, "RESUBMIT", step, null);
+			if (wasAccepted) {
+				clockChanged(task, TaskClockChanged.Change.RESUMED, step);
+			}
 		}
 	}
 
@@ -251,8 +293,12 @@ public class Case implements CaseView {
 		}
 		record(null, null, null, "WITHDRAW", step, reason);
 		for (ItemTask task : open) {
+			boolean running = task.clock().started() && !task.clock().paused();
 			task.clock(task.clock().pause(step.today()), step.calendars());
 			move(task, TaskStatus.WITHDRAWN, "WITHDRAW", step, reason);
+			if (running) {
+				clockChanged(task, TaskClockChanged.Change.STOPPED, step);
+			}
 		}
 		events.add(new CaseWithdrawn(idOrZero(), receiptNumber, applicant.accountId(), step.at()));
 		completeIfDone(step);
@@ -293,6 +339,7 @@ public class Case implements CaseView {
 		task.outputs(given);
 		task.clock(task.clock().pause(step.today()), step.calendars());
 		move(task, TaskStatus.APPROVED, "APPROVE", step, null);
+		clockChanged(task, TaskClockChanged.Change.STOPPED, step);
 		events.add(new TaskDecided(idOrZero(), receiptNumber, applicant.accountId(), taskId, task.itemCode(),
 				task.departmentCode(), true, null, Map.copyOf(given), onTime, step.at()));
 		startWaitingTasks(step);
@@ -307,12 +354,32 @@ public class Case implements CaseView {
 		task.reason(why);
 		task.clock(task.clock().pause(step.today()), step.calendars());
 		move(task, TaskStatus.REFUSED, "REFUSE", step, why);
+		clockChanged(task, TaskClockChanged.Change.STOPPED, step);
 		events.add(new TaskDecided(idOrZero(), receiptNumber, applicant.accountId(), taskId, task.itemCode(),
 				task.departmentCode(), false, why, Map.of(), onTime, step.at()));
 		failDependentsOf(task, step);
 	}
 
 	// ---------------------------------------------------------------- rules
+
+	/** Tells who follows deadlines (supervision, escalation) that the task's clock changed. */
+	private void clockChanged(ItemTask task, TaskClockChanged.Change change, Step step) {
+		if (task.clock().running() == null) {
+			return;
+		}
+		events.add(TaskClockChanged.of(idOrZero(), receiptNumber, task.id() == null ? 0 : task.id(), task.itemCode(),
+				task.departmentCode(), change, task.clock().running(), step.today(), step.calendars(), step.at()));
+		if (change == TaskClockChanged.Change.ACCEPTED || change == TaskClockChanged.Change.RESUMED
+				|| change == TaskClockChanged.Change.EXTENDED) {
+			promised(step);
+		}
+	}
+
+	/** Tells the matter's promise, when the case has one (set, or moved by a correction). */
+	private void promised(Step step) {
+		promise(step.calendars()).ifPresent(p -> events.add(new MatterPromised(idOrZero(), receiptNumber,
+				applicant.accountId(), p.date(), p.provisional(), p.jurisdiction(), step.at())));
+	}
 
 	private void startWaitingTasks(Step step) {
 		Map<String, ItemTask> byItem = tasks.stream()

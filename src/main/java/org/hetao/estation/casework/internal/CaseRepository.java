@@ -24,6 +24,8 @@ import org.hetao.estation.casework.CaseChannel;
 import org.hetao.estation.casework.Deficiency;
 import org.hetao.estation.casework.DeliveryMethod;
 import org.hetao.estation.casework.TaskClock;
+import org.hetao.estation.calendar.WorkingCalendars;
+import org.hetao.estation.calendar.WorkingDayClock;
 import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TimelineEntry;
 import org.hetao.estation.catalog.Matter;
@@ -113,11 +115,11 @@ public class CaseRepository {
 		named.batchUpdate("""
 				insert into casework_task (case_id, position, item_code, department_code, depends_on, status,
 				    form_data, checked_materials, deficiencies, reason, outputs, delivery, jurisdiction,
-				    promised_days, clock_started_on, clock_paused_on, paused_days, deadline, deadline_provisional,
+				    promised_days, clock_started_on, clock_paused_on, paused_days, clock_pauses, due_soon_days, deadline, deadline_provisional,
 				    version, updated_at)
 				values (:case, :position, :item, :department, :dependsOn, :status, :formData, :checked,
 				    :deficiencies, :reason, :outputs, :delivery, :jurisdiction, :promised, :started, :paused,
-				    :pausedDays, :deadline, :provisional, 0, :at)""", rows, taskKeys, new String[] { "id" });
+				    :pausedDays, :pauses, :dueSoon, :deadline, :provisional, 0, :at)""", rows, taskKeys, new String[] { "id" });
 		List<Map<String, Object>> generated = taskKeys.getKeyList();
 		if (generated.size() != tasks.size()) {
 			throw new IllegalStateException(generated.size() + " task ids for " + tasks.size() + " tasks");
@@ -150,7 +152,8 @@ public class CaseRepository {
 					update casework_task set status = :status, form_data = :formData, checked_materials = :checked,
 					    deficiencies = :deficiencies, reason = :reason, outputs = :outputs, delivery = :delivery,
 					    jurisdiction = :jurisdiction, promised_days = :promised, clock_started_on = :started,
-					    clock_paused_on = :paused, paused_days = :pausedDays, deadline = :deadline,
+					    clock_paused_on = :paused, paused_days = :pausedDays, clock_pauses = :pauses,
+				    due_soon_days = :dueSoon, deadline = :deadline,
 					    deadline_provisional = :provisional, version = version + 1, updated_at = :at
 					where id = :id and version = :version""")
 				.paramSource(taskParams(s).addValue("at", offset(now))
@@ -457,9 +460,9 @@ public class CaseRepository {
 		String dependsOn = rs.getString("depends_on");
 		String checked = rs.getString("checked_materials");
 		String delivery = rs.getString("delivery");
-		TaskClock clock = new TaskClock(Jurisdiction.valueOf(rs.getString("jurisdiction")), rs.getInt("promised_days"),
-				rs.getObject("clock_started_on", LocalDate.class), rs.getObject("clock_paused_on", LocalDate.class),
-				rs.getInt("paused_days"));
+		TaskClock clock = clock(Jurisdiction.valueOf(rs.getString("jurisdiction")), rs.getInt("promised_days"),
+				integer(rs, "due_soon_days"), rs.getObject("clock_started_on", LocalDate.class),
+				rs.getString("clock_pauses"), rs.getObject("clock_paused_on", LocalDate.class), rs.getInt("paused_days"));
 		return new ItemTask.State(rs.getLong("id"), rs.getString("item_code"), rs.getString("department_code"),
 				dependsOn.isBlank() ? List.of() : Arrays.asList(dependsOn.split(",")),
 				TaskStatus.valueOf(rs.getString("status")),
@@ -469,6 +472,38 @@ public class CaseRepository {
 				}), rs.getString("reason"), stringMap(rs.getString("outputs")),
 				delivery == null ? null : DeliveryMethod.valueOf(delivery), clock,
 				rs.getObject("deadline", LocalDate.class), rs.getBoolean("deadline_provisional"), rs.getInt("version"));
+	}
+
+	private static Integer integer(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	/**
+	 * A stored clock. Rows written before the pauses were kept (V12_1) hold only the count of working days
+	 * paused: that count is restored as a pause right after the start (its end found by weekends only, so a
+	 * holiday inside it may shift such an old deadline by a day); the next save stores real pauses.
+	 */
+	static TaskClock clock(Jurisdiction jurisdiction, int promised, Integer dueSoon, LocalDate started, String pauses,
+			LocalDate legacyPausedOn, int legacyPausedDays) {
+		if (started == null) {
+			return TaskClock.notStarted(jurisdiction, promised, dueSoon);
+		}
+		int threshold = dueSoon == null ? WorkingDayClock.DEFAULT_DUE_SOON_WORKING_DAYS : dueSoon;
+		if (pauses != null) {
+			return TaskClock.of(WorkingDayClock.restore(jurisdiction, started, promised, WorkingDayClock.parsePauses(pauses),
+					threshold));
+		}
+		List<WorkingDayClock.Pause> legacy = new ArrayList<>();
+		LocalDate last = started;
+		if (legacyPausedDays > 0) {
+			last = WorkingCalendars.weekendsOnly().addWorkingDays(jurisdiction, started, legacyPausedDays).date();
+			legacy.add(new WorkingDayClock.Pause(started, last));
+		}
+		if (legacyPausedOn != null) {
+			legacy.add(new WorkingDayClock.Pause(legacyPausedOn.isBefore(last) ? last : legacyPausedOn, null));
+		}
+		return TaskClock.of(WorkingDayClock.restore(jurisdiction, started, promised, legacy, threshold));
 	}
 
 	private static TimelineEntry timelineEntry(ResultSet rs, int n) throws SQLException {
@@ -499,9 +534,12 @@ public class CaseRepository {
 		p.addValue("delivery", s.delivery() == null ? null : s.delivery().name());
 		p.addValue("jurisdiction", s.clock().jurisdiction().name());
 		p.addValue("promised", s.clock().promisedDays());
-		p.addValue("started", s.clock().startedOn());
-		p.addValue("paused", s.clock().pausedOn());
-		p.addValue("pausedDays", s.clock().pausedDays());
+		WorkingDayClock running = s.clock().running();
+		p.addValue("started", running == null ? null : running.started());
+		p.addValue("paused", running == null ? null : running.pausedSince());
+		p.addValue("pausedDays", 0);
+		p.addValue("pauses", running == null ? null : WorkingDayClock.formatPauses(running.pauses()));
+		p.addValue("dueSoon", running == null ? s.clock().dueSoonWorkingDays() : Integer.valueOf(running.dueSoonWorkingDays()));
 		p.addValue("deadline", s.deadline());
 		p.addValue("provisional", s.deadlineProvisional());
 		return p;

@@ -12,6 +12,7 @@ import org.hetao.estation.casework.CaseHandling;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.CaseworkSupport;
 import org.hetao.estation.casework.DeadlineStatus;
+import org.hetao.estation.casework.MatterPromise;
 import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.casework.TimelineEntry;
@@ -72,8 +73,14 @@ class CaseViews {
 		}
 	}
 
+	/**
+	 * @param latestDeadlineProvisional the latest deadline lies past the last official calendar year
+	 * @param promise the matter's promised completion date, {@code null} until every task of the submission is accepted
+	 * @param promiseStanding on track, at risk, kept or broken
+	 */
 	record CaseModel(CaseView theCase, String receiptNumber, long id, LocalizedText title, String statusKey,
-			LocalDate latestDeadline, List<TaskModel> tasks, List<TimelineView> timeline, Instant submittedAt) {
+			LocalDate latestDeadline, List<TaskModel> tasks, List<TimelineView> timeline, Instant submittedAt,
+			boolean latestDeadlineProvisional, MatterPromise promise, MatterPromise.Standing promiseStanding) {
 
 		public boolean anyCorrectionRequested() {
 			return tasks.stream().anyMatch(t -> t.status() == TaskStatus.CORRECTION_REQUESTED);
@@ -102,8 +109,14 @@ class CaseViews {
 			.filter(e -> e.itemCode() == null || visibleItems.contains(e.itemCode()))
 			.map(this::timeline)
 			.toList();
-		return new CaseModel(c, c.receiptNumber(), c.id(), title(c), c.status().messageKey(),
-				c.latestDeadline().orElse(null), tasks, timeline, c.submittedAt());
+		LocalDate latest = c.latestDeadline().orElse(null);
+		boolean latestProvisional = latest != null
+				&& c.tasks().stream().anyMatch(t -> latest.equals(t.deadline()) && t.deadlineProvisional());
+		MatterPromise promise = c.promise(support.calendars()).orElse(null);
+		MatterPromise.Standing standing = promise == null ? null
+				: promise.standing(c.tasks(), support.today(), support.calendars());
+		return new CaseModel(c, c.receiptNumber(), c.id(), title(c), c.status().messageKey(), latest, tasks, timeline,
+				c.submittedAt(), latestProvisional, promise, standing);
 	}
 
 	TaskModel task(TaskView t) {

@@ -12,6 +12,7 @@ import org.hetao.estation.casework.CaseChannel;
 import org.hetao.estation.casework.CaseHandling;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.DeadlineStatus;
+import org.hetao.estation.casework.MatterPromise;
 import org.hetao.estation.casework.Deficiency;
 import org.hetao.estation.casework.DeliveryMethod;
 import org.hetao.estation.casework.TaskStatus;
@@ -76,9 +77,16 @@ class CaseworkApiController {
 			String actorRole, CaseChannel channel, String reason) {
 	}
 
+	/**
+	 * @param promisedCompletionDate the matter's promise: the day by which every task will be decided, set when the last
+	 * task of the submission is accepted ({@code null} before), moved only by the applicant's corrections
+	 * @param promisedCompletionProvisional the promise lies past the last official calendar year
+	 * @param promiseStanding ON_TRACK, AT_RISK, KEPT or BROKEN ({@code null} without a promise)
+	 */
 	record CaseResponse(long caseId, String receiptNumber, String matterCode, String applicantName, String status,
 			LocalDate latestDeadline, Instant submittedAt, CaseChannel channel, List<TaskResponse> tasks,
-			List<TimelineResponse> timeline) {
+			List<TimelineResponse> timeline, LocalDate promisedCompletionDate, Boolean promisedCompletionProvisional,
+			MatterPromise.Standing promiseStanding) {
 	}
 
 	@PostMapping("/applications")
@@ -142,8 +150,9 @@ class CaseworkApiController {
 	 *
 	 * @param version the task version the caller saw; a stale one answers 409
 	 */
+	/** @param workingDays for {@code extend}: how many working days to add to the time limit */
 	record TaskAction(Integer version, String reason, List<String> missingMaterials, String note,
-			Map<String, String> outputs, DeliveryMethod method) {
+			Map<String, String> outputs, DeliveryMethod method, Integer workingDays) {
 	}
 
 	@PostMapping("/tasks/{id}/accept")
@@ -183,6 +192,15 @@ class CaseworkApiController {
 		EstationUser user = CurrentUser.require();
 		return task(handling.approve(user, id, version(body), body == null ? Map.of() : body.outputs(), CaseChannel.API),
 				id, user);
+	}
+
+	@PostMapping("/tasks/{id}/extend")
+	@Operation(summary = "Officer: extend the time limit by some working days, with the reason, within the item's legal limit",
+			description = "The deadline, supervision's figures and the matter's promise move later by those working days.")
+	TaskResponse extend(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
+		EstationUser user = CurrentUser.require();
+		return task(handling.extend(user, id, version(body), body == null ? null : body.workingDays(),
+				body == null ? null : body.reason(), CaseChannel.API), id, user);
 	}
 
 	@PostMapping("/tasks/{id}/refuse")
@@ -269,9 +287,12 @@ class CaseworkApiController {
 			.filter(e -> e.itemCode() == null || items.contains(e.itemCode()))
 			.map(CaseworkApiController::timeline)
 			.toList();
+		MatterPromise promise = c.promise(support.calendars()).orElse(null);
 		return new CaseResponse(c.id(), c.receiptNumber(), c.matterCode(), c.applicant().name(), c.status().name(),
 				c.latestDeadline().orElse(null), c.submittedAt(), c.channel(),
-				visible.stream().map(t -> task(t, deadlineStatus(t), own(c, user))).toList(), timeline);
+				visible.stream().map(t -> task(t, deadlineStatus(t), own(c, user))).toList(), timeline,
+				promise == null ? null : promise.date(), promise == null ? null : promise.provisional(),
+				promise == null ? null : promise.standing(c.tasks(), support.today(), support.calendars()));
 	}
 
 	private static TimelineResponse timeline(TimelineEntry e) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.hetao.estation.casework.CaseChannel;
 import org.hetao.estation.casework.CaseHandling;
 import org.hetao.estation.casework.CaseView;
+import org.hetao.estation.casework.DeadlineReminders;
 import org.hetao.estation.casework.DeadlineStatus;
 import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TaskView;
@@ -32,12 +33,17 @@ class WorkQueueController {
 
 	private final CaseViews views;
 
-	WorkQueueController(CaseHandling handling, CaseViews views) {
+	private final org.springframework.beans.factory.ObjectProvider<DeadlineReminders> reminders;
+
+	WorkQueueController(CaseHandling handling, CaseViews views,
+			org.springframework.beans.factory.ObjectProvider<DeadlineReminders> reminders) {
+		this.reminders = reminders;
 		this.handling = handling;
 		this.views = views;
 	}
 
-	record QueueLine(CaseView theCase, CaseViews.TaskModel task, Integer remainingDays) {
+	/** @param reminder the latest deadline reminder sent about the task (its badge), or {@code null} */
+	record QueueLine(CaseView theCase, CaseViews.TaskModel task, Integer remainingDays, DeadlineReminders.Reminder reminder) {
 	}
 
 	@GetMapping("/work-queue")
@@ -45,9 +51,13 @@ class WorkQueueController {
 			Model model) {
 		EstationUser user = CurrentUser.require();
 		Set<TaskStatus> statuses = status == null ? EnumSet.of(TaskStatus.ACCEPTED, TaskStatus.UNDER_REVIEW) : EnumSet.of(status);
-		List<QueueLine> lines = handling.workQueue(user, statuses, deadline)
-			.stream()
-			.map(e -> new QueueLine(e.theCase(), views.task(e.task()), e.task().deadline() == null ? null : e.remainingDays()))
+		List<CaseHandling.QueueEntry> entries = handling.workQueue(user, statuses, deadline);
+		DeadlineReminders sent = reminders.getIfAvailable();
+		java.util.Map<Long, DeadlineReminders.Reminder> latest = sent == null ? java.util.Map.of()
+				: sent.latest(entries.stream().map(e -> e.task().id()).filter(java.util.Objects::nonNull).toList());
+		List<QueueLine> lines = entries.stream()
+			.map(e -> new QueueLine(e.theCase(), views.task(e.task()), e.task().deadline() == null ? null : e.remainingDays(),
+					e.task().status().isUndecided() ? latest.get(e.task().id()) : null))
 			.toList();
 		model.addAttribute("lines", lines);
 		model.addAttribute("status", status);
@@ -95,6 +105,22 @@ class WorkQueueController {
 		});
 		return act(taskId, "APPROVE", redirect,
 				() -> handling.approve(CurrentUser.require(), taskId, version, outputs, CaseChannel.WINDOW));
+	}
+
+	@PostMapping("/work-queue/tasks/{taskId}/extend")
+	String extend(@PathVariable long taskId, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String workingDays, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		Integer days;
+		try {
+			days = workingDays == null || workingDays.isBlank() ? null : Integer.valueOf(workingDays.strip());
+		}
+		catch (NumberFormatException notANumber) {
+			days = -1;
+		}
+		Integer given = days;
+		return act(taskId, "EXTEND", redirect,
+				() -> handling.extend(CurrentUser.require(), taskId, version, given, reason, CaseChannel.WINDOW));
 	}
 
 	@PostMapping("/work-queue/tasks/{taskId}/refuse")

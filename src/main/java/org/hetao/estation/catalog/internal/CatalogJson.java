@@ -32,7 +32,7 @@ final class CatalogJson {
 		return new ServiceItem(i.code(), i.name(), i.description(), i.departmentCode(), i.domain(), i.theme(), i.kind(),
 				i.applicantTypes(), i.materials(), i.fields(), i.outputs(), i.legalLimitDays(), i.promisedLimitDays(),
 				i.jurisdiction(), i.fee(), i.feeNote(), i.channels(), i.legalBasis(), i.appointmentRequired(),
-				i.ticketCategory(), active);
+				i.ticketCategory(), active, i.dueSoonWorkingDays());
 	}
 
 	static Matter withActive(Matter m, boolean active) {

@@ -199,6 +199,9 @@ public final class CatalogRules {
 			if (item.promisedLimitDays() < 0) {
 				errors.add(CatalogError.of(src, code, "promisedLimitDays", "catalog.error.negative"));
 			}
+			if (item.dueSoonWorkingDays() != null && item.dueSoonWorkingDays() < 0) {
+				errors.add(CatalogError.of(src, code, "dueSoonWorkingDays", "catalog.error.negative"));
+			}
 			if (item.promisedLimitDays() > item.legalLimitDays()) {
 				errors.add(CatalogError.of(src, code, "promisedLimitDays", "catalog.error.promisedOverLegal",
 						item.promisedLimitDays(), item.legalLimitDays()));

@@ -143,11 +143,7 @@ public class Appointments {
 	}
 
 	public boolean isWorkingDay(LocalDate day) {
-		WorkingCalendars calendar = calendars.getIfAvailable();
-		if (calendar != null) {
-			return calendar.isWorkingDay(Jurisdiction.CN, day);
-		}
-		return day.getDayOfWeek().getValue() <= 5;
+		return calendars.getIfAvailable(WorkingCalendars::weekendsOnly).isWorkingDay(Jurisdiction.CN, day);
 	}
 
 	/** The slots of a day and category with their free seats; empty on a non-working or unbookable day. */

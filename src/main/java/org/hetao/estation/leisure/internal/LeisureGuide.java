@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hetao.estation.calendar.WorkingCalendars;
-import org.hetao.estation.calendar.WorkingDayClock;
 import org.hetao.estation.leisure.PortQueues;
 import org.hetao.estation.shared.Jurisdiction;
 import org.springframework.stereotype.Component;
@@ -38,7 +37,7 @@ public class LeisureGuide {
 	}
 
 	public ZonedDateTime now() {
-		return ZonedDateTime.now(clock).withZoneSameInstant(WorkingDayClock.ZONE);
+		return ZonedDateTime.now(clock).withZoneSameInstant(org.hetao.estation.shared.Zone.ID);
 	}
 
 	/** Which timetable a day runs: the Mainland calendar's working days (make-up days included), else rest days. */
@@ -73,7 +72,7 @@ public class LeisureGuide {
 			.toList();
 		return new PortsNow(ports, reading, reading.map(r -> feed.isStale(r, now.toInstant())).orElse(false),
 				reading.map(r -> Math.max(0, Duration.between(r.updatedAt(), now.toInstant()).toMinutes())).orElse(0L),
-				reading.map(r -> r.updatedAt().atZone(WorkingDayClock.ZONE)).orElse(null),
+				reading.map(r -> r.updatedAt().atZone(org.hetao.estation.shared.Zone.ID)).orElse(null),
 				reading.map(PortQueues.Reading::sample).orElse(false),
 				reading.map(PortQueues.Reading::lastAttemptFailed).orElse(feed.failingWithoutReading()));
 	}

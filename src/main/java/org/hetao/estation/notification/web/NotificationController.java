@@ -42,6 +42,17 @@ class NotificationController {
 			return new NavigationLink("notification.nav.inbox", "/inbox", 150, NavigationLink.Audience.APPLICANT);
 		}
 
+		/** Officers and supervisors read the deadline reminders (#19) in their inbox too. */
+		@Bean
+		NavigationLink officerInboxLink() {
+			return new NavigationLink("notification.nav.inbox", "/inbox", 150, NavigationLink.Audience.OFFICER);
+		}
+
+		@Bean
+		NavigationLink supervisorInboxLink() {
+			return new NavigationLink("notification.nav.inbox", "/inbox", 150, NavigationLink.Audience.SUPERVISOR);
+		}
+
 		@Bean
 		NavigationLink notificationsAdminLink() {
 			return new NavigationLink("notification.nav.admin", "/admin/notifications", 910, NavigationLink.Audience.SUPERVISOR);

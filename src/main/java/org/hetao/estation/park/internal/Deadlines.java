@@ -1,6 +1,5 @@
 package org.hetao.estation.park.internal;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 import org.hetao.estation.calendar.WorkingCalendars;
@@ -10,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Settlement deadlines in Mainland working days (the park is in Shenzhen). Uses the platform's working
- * calendars; should they be unavailable, counts weekdays only and says the date is provisional.
+ * calendars; should they be unavailable, the calendar module's weekends-only stand-in (every date provisional).
  */
 @Component
 public class Deadlines {
@@ -22,19 +21,7 @@ public class Deadlines {
 	}
 
 	public WorkingCalendars.Deadline after(LocalDate start, int workingDays) {
-		WorkingCalendars calendar = calendars.getIfAvailable();
-		if (calendar != null) {
-			return calendar.addWorkingDays(Jurisdiction.CN, start, workingDays);
-		}
-		LocalDate date = start;
-		int left = workingDays;
-		while (left > 0) {
-			date = date.plusDays(1);
-			if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
-				left--;
-			}
-		}
-		return new WorkingCalendars.Deadline(date, true);
+		return calendars.getIfAvailable(WorkingCalendars::weekendsOnly).addWorkingDays(Jurisdiction.CN, start, workingDays);
 	}
 
 }

@@ -42,6 +42,7 @@ class LayoutModelAdvice {
 		model.addAttribute("htmlLang", language.tag());
 		model.addAttribute("currentUser", user);
 		model.addAttribute("serviceCentre", serviceCentre);
+		model.addAttribute("zone", org.hetao.estation.shared.Zone.ID);
 		// the inbox is an applicant's (staff have none, and a staff member still to give the second factor would
 		// get a 401 from the badge's background request on the code page)
 		model.addAttribute("hasInbox", user != null && user.hasRole(Role.APPLICANT));

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.hetao.estation.calendar.WorkingCalendars;
+import org.hetao.estation.calendar.WorkingDayClock;
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.feedback.Rating;
 import org.hetao.estation.feedback.Satisfaction;
@@ -53,7 +55,7 @@ class DashboardView {
 
 	/** A running item for the "needs attention" lists, in words: item and department names, days past or left. */
 	record Attention(String receipt, String item, String department, LocalDate deadline, boolean overdue,
-			String state) {
+			String state, boolean provisional) {
 	}
 
 	private static final List<Rating> RATINGS = List.of(Rating.VERY_SATISFIED, Rating.SATISFIED,
@@ -63,9 +65,12 @@ class DashboardView {
 
 	private final MessageSource messages;
 
-	DashboardView(Catalog catalog, MessageSource messages) {
+	private final WorkingCalendars calendars;
+
+	DashboardView(Catalog catalog, MessageSource messages, WorkingCalendars calendars) {
 		this.catalog = catalog;
 		this.messages = messages;
+		this.calendars = calendars;
 	}
 
 	String label(String dimension, String key, Locale locale) {
@@ -144,7 +149,7 @@ class DashboardView {
 						msg("supervision.tile.open.compare", locale, now.received(), before.received()), "neutral",
 						all + Supervision.Show.OPEN, msg("supervision.tile.open.link", locale)),
 				new Tile("dueSoon", msg("supervision.tile.dueSoon", locale), String.valueOf(g.dueSoonNow()),
-						msg("supervision.tile.dueSoon.compare", locale, g.dueSoonUntil().toString()),
+						msg("supervision.tile.dueSoon.compare", locale, g.dueSoonWorkingDays()),
 						g.dueSoonNow() > 0 ? "warning" : "neutral", all + Supervision.Show.DUE_SOON,
 						msg("supervision.tile.dueSoon.link", locale)),
 				new Tile("overdue", msg("supervision.tile.overdue", locale), String.valueOf(g.overdueNow()),
@@ -244,7 +249,8 @@ class DashboardView {
 	List<Attention> attention(List<TaskRecord> tasks, LocalDate today,
 			Locale locale) {
 		return tasks.stream().map(t -> {
-			boolean overdue = t.overdue(today);
+			boolean overdue = t.overdue(today, calendars);
+			WorkingDayClock.Status status = t.status(today, calendars);
 			String state;
 			if (t.deadline() == null) {
 				state = msg("supervision.state.notAccepted", locale);
@@ -253,14 +259,22 @@ class DashboardView {
 				state = msg("supervision.state.overdueDays", locale,
 						ChronoUnit.DAYS.between(t.deadline(), today));
 			}
-			else {
+			else if (t.paused()) {
+				state = msg("supervision.state.paused", locale);
+			}
+			else if (status == null) {
 				long left = ChronoUnit.DAYS.between(today, t.deadline());
 				state = left == 0 ? msg("supervision.state.dueToday", locale)
 						: msg("supervision.state.dueInDays", locale, left);
 			}
+			else {
+				// in the task's own jurisdiction's working days, as its officer sees it
+				state = today.equals(t.deadline()) ? msg("supervision.state.dueToday", locale)
+						: msg("supervision.state.workingDaysLeft", locale, status.remainingWorkingDays());
+			}
 			String item = catalog.item(t.itemCode()).map(i -> i.name().in(locale)).orElse(t.itemCode());
 			return new Attention(t.receiptNumber(), item, label("DEPARTMENT", t.departmentCode(), locale), t.deadline(),
-					overdue, state);
+					overdue, state, t.deadlineProvisional() || (status != null && status.provisional()));
 		}).toList();
 	}
 

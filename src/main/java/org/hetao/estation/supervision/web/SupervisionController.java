@@ -81,6 +81,7 @@ class SupervisionController {
 		model.addAttribute("tiles", view.tiles(d, locale));
 		model.addAttribute("charts", List.of(view.workload(d, locale), view.trend(d, locale), view.ratings(d, locale)));
 		model.addAttribute("attention", view.attention(d, ATTENTION_ROWS, locale));
+		model.addAttribute("promises", supervision.promises(d.from(), d.to()));
 		model.addAttribute("attentionMore", d.overdue().size() + d.dueSoon().size() > ATTENTION_ROWS);
 		return "supervision/dashboard";
 	}
@@ -94,6 +95,8 @@ class SupervisionController {
 		model.addAttribute("receipt", receipt);
 		model.addAttribute("tasks", tasks);
 		model.addAttribute("today", supervision.today());
+		model.addAttribute("overdueItems",
+				tasks.stream().filter(supervision::overdue).map(org.hetao.estation.supervision.TaskRecord::itemCode).toList());
 		return "supervision/case";
 	}
 

@@ -38,14 +38,16 @@ class CatalogRulesTests {
 			.item("CUS-0001", i -> i.put("code", "CUS-0002"))
 			.item("TAX-0001", i -> ((ObjectNode) i.get("materials").get(0)).put("originals", 0).put("copies", 0))
 			.item("GOV-0001", i -> ((ObjectNode) i.get("fields").get(0)).put("pattern", "[unclosed"))
-			.item("FIN-0001", i -> i.putArray("channels"));
+			.item("FIN-0001", i -> i.putArray("channels"))
+			.item("EXC-0001", i -> i.put("dueSoonWorkingDays", -1));
 
 		assertThat(where(check(broken))).contains(
 				"catalog.json|LEISURE_INFORMATION|themes|catalog.error.categoryMissing",
 				"items/b-other.json|CUS-0002|code|catalog.error.duplicate",
 				"items/a-government.json|TAX-0001|materials[0].copies|catalog.error.noCopies",
 				"items/a-government.json|GOV-0001|fields[0].pattern|catalog.error.pattern",
-				"items/b-other.json|FIN-0001|channels|catalog.error.empty");
+				"items/b-other.json|FIN-0001|channels|catalog.error.empty",
+				"items/b-other.json|EXC-0001|dueSoonWorkingDays|catalog.error.negative");
 	}
 
 	@Test
