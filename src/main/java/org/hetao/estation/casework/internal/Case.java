@@ -35,6 +35,7 @@ import org.hetao.estation.casework.TaskNotAccepted;
 import org.hetao.estation.casework.TaskStarted;
 import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TimelineEntry;
+import org.hetao.estation.catalog.Channel;
 import org.hetao.estation.catalog.Matter;
 import org.hetao.estation.shared.Problem;
 
@@ -62,7 +63,14 @@ public class Case implements CaseView {
 	/** An item to open a task for at submission. */
 	public record NewTask(String itemCode, String departmentCode, List<String> dependsOn,
 			org.hetao.estation.shared.Jurisdiction jurisdiction, int promisedDays, Map<String, String> formData,
-			Map<String, Long> materials) {
+			Map<String, Long> materials, Channel completeAt) {
+
+		/** An item applied for through the channel of the submission. */
+		public NewTask(String itemCode, String departmentCode, List<String> dependsOn,
+				org.hetao.estation.shared.Jurisdiction jurisdiction, int promisedDays, Map<String, String> formData,
+				Map<String, Long> materials) {
+			this(itemCode, departmentCode, dependsOn, jurisdiction, promisedDays, formData, materials, null);
+		}
 	}
 
 	private Long id;
@@ -135,7 +143,7 @@ public class Case implements CaseView {
 			states.add(new ItemTask.State(null, t.itemCode(), t.departmentCode(), prerequisites, initial,
 					t.formData() == null ? Map.of() : t.formData(), t.materials() == null ? Map.of() : t.materials(),
 					Set.of(), List.of(), null, Map.of(), null, TaskClock.notStarted(t.jurisdiction(), t.promisedDays()),
-					null, false, 0));
+					null, false, 0, t.completeAt()));
 		}
 		Case c = new Case(null, receiptNumber, applicant, matterCode, step.channel(), step.at(), outputMappings, states,
 				List.of());
@@ -152,6 +160,11 @@ public class Case implements CaseView {
 	public void accept(long taskId, Step step) {
 		ItemTask task = task(taskId);
 		require(task, "ACCEPT", TaskStatus.SUBMITTED);
+		if (task.completeAt() != null) {
+			// an item of a matter not offered where the matter was applied for: the window's acceptance, with the
+			// applicant there in person (the window and the window sees the mark), completes it
+			task.completedAt();
+		}
 		task.clock(task.clock().run(step.today(), step.calendars()), step.calendars());
 		move(task, TaskStatus.ACCEPTED, "ACCEPT", step, null);
 		events.add(new TaskAccepted(idOrZero(), receiptNumber, applicant.accountId(), taskId, task.itemCode(),

@@ -26,6 +26,7 @@ import org.hetao.estation.casework.DeliveryMethod;
 import org.hetao.estation.casework.TaskClock;
 import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TimelineEntry;
+import org.hetao.estation.catalog.Channel;
 import org.hetao.estation.catalog.Matter;
 import org.hetao.estation.shared.ApplicantType;
 import org.hetao.estation.shared.Databases;
@@ -114,10 +115,10 @@ public class CaseRepository {
 				insert into casework_task (case_id, position, item_code, department_code, depends_on, status,
 				    form_data, checked_materials, deficiencies, reason, outputs, delivery, jurisdiction,
 				    promised_days, clock_started_on, clock_paused_on, paused_days, deadline, deadline_provisional,
-				    version, updated_at)
+				    version, updated_at, complete_at)
 				values (:case, :position, :item, :department, :dependsOn, :status, :formData, :checked,
 				    :deficiencies, :reason, :outputs, :delivery, :jurisdiction, :promised, :started, :paused,
-				    :pausedDays, :deadline, :provisional, 0, :at)""", rows, taskKeys, new String[] { "id" });
+				    :pausedDays, :deadline, :provisional, 0, :at, :completeAt)""", rows, taskKeys, new String[] { "id" });
 		List<Map<String, Object>> generated = taskKeys.getKeyList();
 		if (generated.size() != tasks.size()) {
 			throw new IllegalStateException(generated.size() + " task ids for " + tasks.size() + " tasks");
@@ -151,7 +152,8 @@ public class CaseRepository {
 					    deficiencies = :deficiencies, reason = :reason, outputs = :outputs, delivery = :delivery,
 					    jurisdiction = :jurisdiction, promised_days = :promised, clock_started_on = :started,
 					    clock_paused_on = :paused, paused_days = :pausedDays, deadline = :deadline,
-					    deadline_provisional = :provisional, version = version + 1, updated_at = :at
+					    deadline_provisional = :provisional, complete_at = :completeAt, version = version + 1,
+					    updated_at = :at
 					where id = :id and version = :version""")
 				.paramSource(taskParams(s).addValue("at", offset(now))
 					.addValue("id", s.id())
@@ -259,7 +261,8 @@ public class CaseRepository {
 		List<ItemTask.State> withMaterials = tasks.stream()
 			.map(t -> new ItemTask.State(t.id(), t.itemCode(), t.departmentCode(), t.dependsOn(), t.status(),
 					t.formData(), materials.getOrDefault(t.id(), Map.of()), t.checkedMaterials(), t.deficiencies(),
-					t.reason(), t.outputs(), t.delivery(), t.clock(), t.deadline(), t.deadlineProvisional(), t.version()))
+					t.reason(), t.outputs(), t.delivery(), t.clock(), t.deadline(), t.deadlineProvisional(), t.version(),
+					t.completeAt()))
 			.toList();
 		return new Case(r.id, r.receipt, r.applicant, r.matterCode, r.channel, r.submittedAt, r.mappings, withMaterials,
 				timeline);
@@ -317,7 +320,7 @@ public class CaseRepository {
 			.map(t -> new ItemTask.State(t.id(), t.itemCode(), t.departmentCode(), t.dependsOn(), t.status(),
 					t.formData(), materials.getOrDefault(t.id(), Map.of()), t.checkedMaterials(), t.deficiencies(),
 					t.reason(), t.outputs(), t.delivery(), t.clock(), t.deadline(), t.deadlineProvisional(),
-					t.version()))
+					t.version(), t.completeAt()))
 			.toList();
 		return new Case(r.id, r.receipt, r.applicant, r.matterCode, r.channel, r.submittedAt, r.mappings,
 				withMaterials, timeline);
@@ -457,6 +460,7 @@ public class CaseRepository {
 		String dependsOn = rs.getString("depends_on");
 		String checked = rs.getString("checked_materials");
 		String delivery = rs.getString("delivery");
+		String completeAt = rs.getString("complete_at");
 		TaskClock clock = new TaskClock(Jurisdiction.valueOf(rs.getString("jurisdiction")), rs.getInt("promised_days"),
 				rs.getObject("clock_started_on", LocalDate.class), rs.getObject("clock_paused_on", LocalDate.class),
 				rs.getInt("paused_days"));
@@ -468,7 +472,8 @@ public class CaseRepository {
 				json.readValue(rs.getString("deficiencies"), new TypeReference<List<Deficiency>>() {
 				}), rs.getString("reason"), stringMap(rs.getString("outputs")),
 				delivery == null ? null : DeliveryMethod.valueOf(delivery), clock,
-				rs.getObject("deadline", LocalDate.class), rs.getBoolean("deadline_provisional"), rs.getInt("version"));
+				rs.getObject("deadline", LocalDate.class), rs.getBoolean("deadline_provisional"), rs.getInt("version"),
+				completeAt == null ? null : Channel.valueOf(completeAt));
 	}
 
 	private static TimelineEntry timelineEntry(ResultSet rs, int n) throws SQLException {
@@ -504,6 +509,7 @@ public class CaseRepository {
 		p.addValue("pausedDays", s.clock().pausedDays());
 		p.addValue("deadline", s.deadline());
 		p.addValue("provisional", s.deadlineProvisional());
+		p.addValue("completeAt", s.completeAt() == null ? null : s.completeAt().name());
 		return p;
 	}
 

@@ -69,7 +69,7 @@ class CaseworkApiController {
 			boolean deadlineProvisional, DeadlineStatus deadlineStatus, List<String> dependsOn,
 			Map<String, String> formData, Map<String, Long> materials, List<String> checkedMaterials,
 			List<Deficiency> deficiencies, Map<String, String> outputs, String reason, DeliveryMethod delivery,
-			int version) {
+			int version, org.hetao.estation.catalog.Channel completeAt) {
 	}
 
 	record TimelineResponse(Instant at, String itemCode, TaskStatus from, TaskStatus to, String action, String actor,
@@ -254,7 +254,7 @@ class CaseworkApiController {
 		return new TaskResponse(t.id(), t.itemCode(), t.departmentCode(), t.status(), t.deadline(),
 				t.deadlineProvisional(), status, t.dependsOn(), form, t.materials(),
 				t.checkedMaterials().stream().sorted().toList(), t.deficiencies(), t.outputs(), t.reason(), t.delivery(),
-				t.version());
+				t.version(), t.completeAt());
 	}
 
 	private static boolean own(CaseView c, EstationUser user) {
