@@ -14,7 +14,6 @@ import org.hetao.estation.casework.TaskDecided;
 import org.hetao.estation.casework.TaskDelivered;
 import org.hetao.estation.casework.TaskNotAccepted;
 import org.hetao.estation.catalog.Catalog;
-import org.hetao.estation.catalog.MaterialRequirement;
 import org.hetao.estation.catalog.ServiceItem;
 import org.hetao.estation.feedback.EvaluationInvited;
 import org.hetao.estation.hall.AppointmentBooked;
@@ -90,15 +89,8 @@ class NotificationEvents {
 		StringBuilder b = new StringBuilder();
 		int n = 1;
 		for (Deficiency d : list) {
-			String material = d.materialCode() == null ? null
-					: item == null ? d.materialCode()
-							: item.materials()
-								.stream()
-								.filter(m -> m.code().equals(d.materialCode()))
-								.map(MaterialRequirement::name)
-								.map(t -> t.get(language))
-								.findFirst()
-								.orElse(d.materialCode());
+			var subject = d.subject(item);
+			String material = subject == null ? null : subject.get(language);
 			b.append(n++).append(". ");
 			if (material != null) {
 				b.append(material);

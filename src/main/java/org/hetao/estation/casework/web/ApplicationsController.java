@@ -536,6 +536,7 @@ class ApplicationsController {
 			throw Problem.notFound("casework.error.caseNotFound");
 		}
 		model.addAttribute("view", views.of(c, user));
+		model.addAttribute("notices", views.notices(handling.notices(user, c)));
 		return "casework/case";
 	}
 

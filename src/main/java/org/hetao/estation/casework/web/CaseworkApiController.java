@@ -142,8 +142,12 @@ class CaseworkApiController {
 	 *
 	 * @param version the task version the caller saw; a stale one answers 409
 	 */
+	/**
+	 * @param reason why (not accepted, refused, or — a later correction notice — why it asks again)
+	 * @param missingMaterials a correction notice's materials; {@code fields} its answers (the item's field keys)
+	 */
 	record TaskAction(Integer version, String reason, List<String> missingMaterials, String note,
-			Map<String, String> outputs, DeliveryMethod method) {
+			Map<String, String> outputs, DeliveryMethod method, List<String> fields) {
 	}
 
 	@PostMapping("/tasks/{id}/accept")
@@ -166,8 +170,9 @@ class CaseworkApiController {
 	TaskResponse requestCorrection(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
 		EstationUser user = CurrentUser.require();
 		List<Deficiency> deficiencies = WindowController.deficiencies(body == null ? null : body.missingMaterials(),
-				body == null ? null : body.note());
-		return task(handling.requestCorrection(user, id, version(body), deficiencies, CaseChannel.API), id, user);
+				body == null ? null : body.fields(), body == null ? null : body.note());
+		return task(handling.requestCorrection(user, id, version(body), deficiencies, body == null ? null : body.reason(),
+				CaseChannel.API), id, user);
 	}
 
 	@PostMapping("/tasks/{id}/start-review")
