@@ -226,6 +226,27 @@ class ChannelsIntegrationTests {
 			.with(user(hk)).exchange()).hasStatus(422);
 	}
 
+	@Test
+	void aRetiredKioskIsNoKioskAndTheItemGuideSaysWhereAKioskOnlyItemIsDone() {
+		String where = "Retired kiosk " + UUID.randomUUID().toString().substring(0, 6);
+		Cookie kiosk = kiosk(where);
+		EstationUser hk = account("applicant-hk");
+		assertThat(mvc.get().uri("/applications/new?item=LEG-001").cookie(kiosk).with(user(hk)).exchange()).hasStatusOk();
+		MvcTestResult manager = mvc.get().uri("/hall/manager").header("Accept-Language", "en").with(user(account("hall-manager"))).exchange();
+		assertThat(manager).hasStatusOk().bodyText().contains(where, "Take out of service");
+		long id = jdbc.sql("select id from hall_kiosk_device where name = :n").param("n", where).query(Long.class).single();
+		assertThat(mvc.post().uri("/hall/manager/kiosks/" + id + "/revoke").with(user(account("hall-manager"))).with(csrf()).exchange())
+			.hasStatus3xxRedirection();
+		assertThat(mvc.get().uri("/applications/new?item=LEG-001").cookie(kiosk).with(user(hk)).exchange()).hasStatus(422);
+		assertThat(mvc.get().uri("/hall/kiosk/cross-border").cookie(kiosk).header("Accept-Language", "en").exchange())
+			.bodyText().contains("This device is not a cross-border self-service kiosk").doesNotContain(where);
+
+		MvcTestResult guide = mvc.get().uri("/catalog/items/LEG-001").header("Accept-Language", "en").exchange();
+		assertThat(guide).hasStatusOk().bodyText()
+			.contains("handled only at a cross-border self-service kiosk", "/hall/kiosk/cross-border")
+			.doesNotContain("/hall/appointments/new?item=LEG-001");
+	}
+
 	long doc(EstationUser owner) {
 		return documents.upload(owner.id(), "scan.pdf", CaseworkIntegrationTests.PDF, "file").id();
 	}
