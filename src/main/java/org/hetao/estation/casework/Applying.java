@@ -238,6 +238,17 @@ public class Applying {
 
 	/** Submits a complete application in one request (the API), idempotent by the key. */
 	public Receipt submit(EstationUser user, Request request, String idempotencyKey) {
+		return submit(user, request, idempotencyKey, CaseChannel.API);
+	}
+
+	/**
+	 * Submits a complete application in one request, idempotent by the key: through the API, or ({@code KIOSK}) from a
+	 * registered cross-border self-service kiosk, as the caller established.
+	 */
+	public Receipt submit(EstationUser user, Request request, String idempotencyKey, CaseChannel channel) {
+		if (channel != CaseChannel.API && channel != CaseChannel.KIOSK) {
+			throw new IllegalArgumentException("an application in one request comes through the API or a kiosk");
+		}
 		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
 			throw new Problem(Problem.Kind.INVALID, "casework.error.idempotencyKey",
 					List.of(new Problem.FieldError("Idempotency-Key", "casework.error.idempotencyKey")));
@@ -245,10 +256,10 @@ public class Applying {
 		if (!user.hasRole(Role.APPLICANT)) {
 			throw Problem.forbidden("error.forbidden");
 		}
-		ApplicationPlan plan = plan(request.itemCode(), request.matterCode(), user.applicantType(), CaseChannel.API);
+		ApplicationPlan plan = plan(request.itemCode(), request.matterCode(), user.applicantType(), channel);
 		Applicant applicant = new Applicant(user.id(), user.displayName(), user.applicantType(), null, null, null);
 		return submit(user, plan, applicant, request.answers() == null ? Map.of() : request.answers(),
-				request.materials() == null ? Map.of() : request.materials(), idempotencyKey, CaseChannel.API, true,
+				request.materials() == null ? Map.of() : request.materials(), idempotencyKey, channel, true,
 				null);
 	}
 

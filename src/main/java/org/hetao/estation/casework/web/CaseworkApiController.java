@@ -46,7 +46,11 @@ class CaseworkApiController {
 
 	private final org.hetao.estation.casework.CaseworkSupport support;
 
-	CaseworkApiController(Applying applying, CaseHandling handling, org.hetao.estation.casework.CaseworkSupport support) {
+	private final org.hetao.estation.hall.SelfServiceKiosks kiosks;
+
+	CaseworkApiController(Applying applying, CaseHandling handling, org.hetao.estation.casework.CaseworkSupport support,
+			org.hetao.estation.hall.SelfServiceKiosks kiosks) {
+		this.kiosks = kiosks;
 		this.applying = applying;
 		this.handling = handling;
 		this.support = support;
@@ -83,15 +87,18 @@ class CaseworkApiController {
 
 	@PostMapping("/applications")
 	@Operation(summary = "Submit an application for an item or a matter",
-			description = "Idempotent: the same Idempotency-Key from the same account always answers with the same receipt and creates one case.")
+			description = "Idempotent: the same Idempotency-Key from the same account always answers with the same receipt and creates one case. "
+					+ "An item not offered online (its catalogue channels) is refused, 422 casework.error.channelNotOffered, unless the request "
+					+ "comes from a registered cross-border self-service kiosk and the item offers that channel.")
 	ResponseEntity<ReceiptResponse> submit(
 			@Parameter(description = "A unique key per application, e.g. a UUID; retries send the same key") @RequestHeader(
 					name = "Idempotency-Key", required = false) String idempotencyKey,
-			@RequestBody ApplicationRequest request) {
+			@RequestBody ApplicationRequest request, jakarta.servlet.http.HttpServletRequest http) {
 		EstationUser user = CurrentUser.require();
+		// a registered cross-border self-service kiosk may use the API too: the device decides the channel
 		Applying.Receipt receipt = applying.submit(user,
 				new Applying.Request(request.itemCode(), request.matterCode(), request.answers(), request.materials()),
-				idempotencyKey);
+				idempotencyKey, kiosks.isKiosk(http) ? CaseChannel.KIOSK : CaseChannel.API);
 		ReceiptResponse body = new ReceiptResponse(receipt.receiptNumber(), receipt.caseId());
 		if (receipt.repeated()) {
 			return ResponseEntity.ok(body);
