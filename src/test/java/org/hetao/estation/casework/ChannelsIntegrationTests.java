@@ -206,7 +206,8 @@ class ChannelsIntegrationTests {
 
 		EstationUser hk = account("applicant-hk");
 		// a kiosk-only item: applied for at the kiosk, not from home
-		assertThat(mvc.get().uri("/applications/new?item=LEG-001").cookie(kiosk).with(user(hk)).exchange()).hasStatusOk();
+		assertThat(mvc.get().uri("/applications/new?item=LEG-001").cookie(kiosk).header("Accept-Language", "en").with(user(hk)).exchange())
+			.hasStatusOk().bodyText().contains("Cross-border self-service");
 		MvcTestResult started = mvc.post().uri("/applications/new").param("item", "LEG-001").cookie(kiosk)
 			.with(user(hk)).with(csrf()).exchange();
 		assertThat(started).hasStatus3xxRedirection();
@@ -221,6 +222,12 @@ class ChannelsIntegrationTests {
 		EstationUser enterprise = account("enterprise-hk");
 		assertThat(mvc.get().uri("/applications/new?item=PSB-001").cookie(kiosk).with(user(enterprise)).exchange()).hasStatus(422);
 		assertThat(mvc.get().uri("/applications/new?item=PSB-001").with(user(enterprise)).exchange()).hasStatusOk();
+		// the API from the kiosk applies through the kiosk's channel too
+		MvcTestResult api = mvc.post().uri("/api/v1/applications").cookie(kiosk).with(user(enterprise))
+			.header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"itemCode\": \"PSB-001\", \"answers\": {}, \"materials\": {}}").exchange();
+		assertThat(api).hasStatus(422);
+		assertThat(jdbc.sql("select (select count(*) from audit_log where action = 'hall.KioskRegistered') + (select count(*) from audit_pending where action = 'hall.KioskRegistered')").query(Long.class).single()).isPositive();
 		// a forged cookie is no kiosk
 		assertThat(mvc.get().uri("/applications/new?item=LEG-001").cookie(new Cookie(SelfServiceKiosks.COOKIE, "forged"))
 			.with(user(hk)).exchange()).hasStatus(422);

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
  * token in a long-lived cookie, of which the table keeps only the SHA-256 hash, and keeps the mode until revoked.
  */
 @Service
+@org.springframework.transaction.annotation.Transactional
 public class KioskDevices implements SelfServiceKiosks {
 
 	/** One registered kiosk, as the manager sees it. */
@@ -37,9 +38,12 @@ public class KioskDevices implements SelfServiceKiosks {
 
 	private final Clock clock;
 
-	KioskDevices(JdbcClient jdbc, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	KioskDevices(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Registers a device under a name; returns the token to put in its cookie. */
@@ -52,22 +56,28 @@ public class KioskDevices implements SelfServiceKiosks {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Instant now = clock.instant();
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into hall_kiosk_device (token_hash, name, registered_by, registered_at)
 				values (:hash, :name, :by, :at)""")
 			.param("hash", hash(token))
 			.param("name", trimmed)
 			.param("by", managerId)
-			.param("at", ts(clock.instant()))
-			.update();
+			.param("at", ts(now))
+			.update(keys, "id");
+		events.publishEvent(new org.hetao.estation.hall.KioskRegistered(keys.getKey().longValue(), trimmed, managerId, now));
 		return token;
 	}
 
-	public void revoke(long id) {
-		jdbc.sql("update hall_kiosk_device set revoked_at = :at where id = :id and revoked_at is null")
-			.param("at", ts(clock.instant()))
+	public void revoke(long id, long managerId) {
+		Instant now = clock.instant();
+		if (jdbc.sql("update hall_kiosk_device set revoked_at = :at where id = :id and revoked_at is null")
+			.param("at", ts(now))
 			.param("id", id)
-			.update();
+			.update() == 1) {
+			events.publishEvent(new org.hetao.estation.hall.KioskRetired(id, managerId, now));
+		}
 	}
 
 	/** The kiosks in service. */

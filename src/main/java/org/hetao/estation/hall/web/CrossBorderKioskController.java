@@ -101,7 +101,7 @@ class CrossBorderKioskController {
 		if (!manager.hasRole(Role.HALL_MANAGER)) {
 			throw Problem.forbidden("error.forbidden");
 		}
-		kiosks.revoke(id);
+		kiosks.revoke(id, manager.id());
 		return "redirect:/hall/manager";
 	}
 
