@@ -1,0 +1,73 @@
+package org.hetao.estation.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hetao.estation.casework.PlanFixtures.MATTER;
+import static org.hetao.estation.casework.PlanFixtures.REGISTRATION;
+import static org.hetao.estation.casework.PlanFixtures.TAX;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hetao.estation.catalog.Channel;
+import org.hetao.estation.catalog.ServiceItem;
+import org.hetao.estation.shared.ApplicantType;
+import org.junit.jupiter.api.Test;
+
+/** The channel and one-time-correction rules in plain Java (#19). */
+class ChannelRulesTests {
+
+	static ServiceItem offeredAt(ServiceItem i, Channel... channels) {
+		return new ServiceItem(i.code(), i.name(), i.description(), i.departmentCode(), i.domain(), i.theme(), i.kind(),
+				i.applicantTypes(), i.materials(), i.fields(), i.outputs(), i.legalLimitDays(), i.promisedLimitDays(),
+				i.jurisdiction(), i.fee(), i.feeNote(), Set.of(channels), i.legalBasis(), i.appointmentRequired(),
+				i.ticketCategory(), i.active());
+	}
+
+	@Test
+	void eachWayOfApplyingUsesItsCatalogueChannel() {
+		ServiceItem windowOnly = offeredAt(REGISTRATION, Channel.WINDOW);
+		assertThat(CaseChannel.ONLINE.offers(windowOnly)).isFalse();
+		assertThat(CaseChannel.API.offers(windowOnly)).isFalse();
+		assertThat(CaseChannel.KIOSK.offers(windowOnly)).isFalse();
+		assertThat(CaseChannel.WINDOW.offers(windowOnly)).isTrue();
+		ServiceItem kioskOnly = offeredAt(REGISTRATION, Channel.CROSS_BORDER_SELF_SERVICE);
+		assertThat(CaseChannel.KIOSK.offers(kioskOnly)).isTrue();
+		assertThat(CaseChannel.WINDOW.offers(kioskOnly)).isFalse();
+	}
+
+	@Test
+	void aMattersItemsNotOfferedWhereItIsAppliedForAreMarkedWhereToCompleteThem() {
+		ServiceItem kioskOnly = offeredAt(REGISTRATION, Channel.CROSS_BORDER_SELF_SERVICE);
+		ServiceItem windowAndKiosk = offeredAt(TAX, Channel.WINDOW, Channel.CROSS_BORDER_SELF_SERVICE);
+		ApplicationPlan online = ApplicationPlan.forMatter(MATTER, List.of(kioskOnly, windowAndKiosk),
+				ApplicantType.HK_ENTERPRISE, CaseChannel.ONLINE);
+		assertThat(online.items()).extracting(ApplicationPlan.ItemPart::completeAt)
+			.containsExactly(Channel.CROSS_BORDER_SELF_SERVICE, Channel.WINDOW);
+		assertThat(online.completedElsewhere()).hasSize(2);
+		// the tasks carry the mark, answers and materials given once as for any item
+		assertThat(online.tasks(Map.of(), Map.of())).extracting(t -> t.completeAt())
+			.containsExactly(Channel.CROSS_BORDER_SELF_SERVICE, Channel.WINDOW);
+
+		ApplicationPlan atKiosk = ApplicationPlan.forMatter(MATTER, List.of(kioskOnly, windowAndKiosk),
+				ApplicantType.HK_ENTERPRISE, CaseChannel.KIOSK);
+		assertThat(atKiosk.completedElsewhere()).isEmpty();
+		assertThat(atKiosk.items()).allMatch(ApplicationPlan.ItemPart::offered);
+	}
+
+	@Test
+	void aLaterNoticeMayNameOnlyWhatTheAnswerChanged() {
+		CorrectionNotice answered = new CorrectionNotice(1, 7, "MR-REG", 1,
+				List.of(Deficiency.material("LEASE"), Deficiency.field("capital")), null, Instant.EPOCH, "clerk", "CLERK",
+				Instant.EPOCH.plusSeconds(60), Set.of("LEASE"), Set.of("companyName"));
+		assertThat(answered.allowsAgain(Deficiency.material("LEASE"))).isTrue();
+		assertThat(answered.allowsAgain(Deficiency.field("companyName"))).isTrue();
+		// asked before but not changed, never asked, a free-text point
+		assertThat(answered.allowsAgain(Deficiency.field("capital"))).isFalse();
+		assertThat(answered.allowsAgain(Deficiency.material("HKID_COPY"))).isFalse();
+		assertThat(answered.allowsAgain(Deficiency.note("Also bring the original"))).isFalse();
+		assertThat(answered.allowsAgain(new Deficiency("LEASE", "The new one is unsigned"))).isTrue();
+	}
+
+}
