@@ -406,6 +406,8 @@ class AccessControlIntegrationTests {
 		owned("POST /applications/drafts/{id}/discard", d + "/discard", none);
 		owned("GET /applications/{receipt:HT[0-9]{8}-[0-9]{6}}", "/applications/" + r, staffOfWindow);
 		owned("POST /applications/{receipt:HT[0-9]{8}-[0-9]{6}}/withdraw", "/applications/" + r + "/withdraw", none);
+		owned("POST /applications/{receipt:HT[0-9]{8}-[0-9]{6}}/tasks/{taskId}/complete-here",
+				"/applications/" + r + "/tasks/" + taskId + "/complete-here", none);
 		owned("GET /applications/{receipt:HT[0-9]{8}-[0-9]{6}}/correct", "/applications/" + r + "/correct", none);
 		owned("POST /applications/{receipt:HT[0-9]{8}-[0-9]{6}}/correct", "/applications/" + r + "/correct", none);
 		// casework: the API

@@ -298,6 +298,18 @@ public class CaseHandling {
 		return store(c);
 	}
 
+	/**
+	 * The applicant completes, where they are ({@code channel}: a registered cross-border self-service kiosk, or online),
+	 * an item of their matter marked to be completed there; 422 {@code casework.error.channelNotOffered} elsewhere.
+	 */
+	@Transactional
+	public CaseView completeInPerson(EstationUser user, long taskId, CaseChannel channel) {
+		Case c = cases.loadOfTaskForUpdate(taskId).filter(x -> owns(user, x))
+			.orElseThrow(() -> Problem.notFound("casework.error.taskNotFound"));
+		c.completeInPerson(taskId, support.step(user, channel));
+		return store(c);
+	}
+
 	@Transactional
 	public CaseView withdraw(EstationUser user, long caseId, String reason, CaseChannel channel) {
 		Case c = cases.load(caseId, true).filter(x -> owns(user, x))

@@ -56,6 +56,41 @@ class ChannelRulesTests {
 		assertThat(atKiosk.items()).allMatch(ApplicationPlan.ItemPart::offered);
 	}
 
+	static org.hetao.estation.casework.internal.Case caseMarked(Channel completeAt) {
+		var task = new org.hetao.estation.casework.internal.ItemTask.State(1L, "MR-REG", "market-regulation", List.of(),
+				TaskStatus.SUBMITTED, Map.of(), Map.of(), Set.of(), List.of(), null, Map.of(), null,
+				TaskClock.notStarted(org.hetao.estation.shared.Jurisdiction.CN, 5), null, false, 0, completeAt);
+		return new org.hetao.estation.casework.internal.Case(10L, "HT20261125-000001", CaseTests.APPLICANT, "HK-STARTUP-SETTLE",
+				CaseChannel.ONLINE, Instant.EPOCH, List.of(), List.of(task), List.of());
+	}
+
+	static org.hetao.estation.casework.internal.Case.Step at(CaseChannel channel, Actor actor) {
+		return new org.hetao.estation.casework.internal.Case.Step(actor, channel, Instant.EPOCH, CaseTests.WEDNESDAY,
+				CaseTests.CALENDARS);
+	}
+
+	@Test
+	void theWindowsAcceptanceOrTheApplicantWhereItIsOfferedCompletesAMarkedItem() {
+		var atWindow = caseMarked(Channel.WINDOW);
+		atWindow.accept(1, at(CaseChannel.WINDOW, Actor.clerk(2, "clerk")));
+		assertThat(atWindow.task(1).completeAt()).isNull();
+		assertThat(atWindow.task(1).status()).isEqualTo(TaskStatus.ACCEPTED);
+
+		var atKiosk = caseMarked(Channel.CROSS_BORDER_SELF_SERVICE);
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> atKiosk.completeInPerson(1, at(CaseChannel.ONLINE, Actor.applicant(7L, "Chan"))))
+			.isInstanceOfSatisfying(org.hetao.estation.shared.Problem.class,
+					p -> assertThat(p.messageKey()).isEqualTo("casework.error.channelNotOffered"));
+		atKiosk.completeInPerson(1, at(CaseChannel.KIOSK, Actor.applicant(7L, "Chan")));
+		assertThat(atKiosk.task(1).completeAt()).isNull();
+		assertThat(atKiosk.timeline()).anyMatch(e -> e.action().equals("COMPLETE_IN_PERSON") && e.channel() == CaseChannel.KIOSK);
+
+		var nothingToComplete = caseMarked(null);
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> nothingToComplete.completeInPerson(1, at(CaseChannel.KIOSK, Actor.applicant(7L, "Chan"))))
+			.isInstanceOf(org.hetao.estation.shared.Problem.class);
+	}
+
 	@Test
 	void aLaterNoticeMayNameOnlyWhatTheAnswerChanged() {
 		CorrectionNotice answered = new CorrectionNotice(1, 7, "MR-REG", 1,

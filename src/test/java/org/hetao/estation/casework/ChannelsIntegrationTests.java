@@ -160,12 +160,35 @@ class ChannelsIntegrationTests {
 			.with(user(account("clerk"))).exchange();
 		assertThat(window).hasStatusOk().bodyText().contains("Still to do: To complete at a cross-border self-service kiosk");
 
+		// the kiosk-only item is completed at a kiosk: not from home, not for an item marked for the window
 		long attestation = CaseworkIntegrationTests.task(c, "LEG-001").get("id").asLong();
-		MvcTestResult accepted = mvc.post().uri("/api/v1/tasks/" + attestation + "/accept").with(user(account("clerk")))
-			.contentType(MediaType.APPLICATION_JSON).content("{}").exchange();
-		assertThat(accepted).hasStatusOk();
+		long bank = CaseworkIntegrationTests.task(c, "FIN-001").get("id").asLong();
+		assertThat(mvc.post().uri("/applications/" + receipt + "/tasks/" + attestation + "/complete-here").with(user(enterprise))
+			.with(csrf()).exchange()).hasStatus(422);
+		Cookie kiosk = kiosk("Hall, 1/F");
+		MvcTestResult atHome = mvc.get().uri("/applications/" + receipt).header("Accept-Language", "en").with(user(enterprise)).exchange();
+		assertThat(atHome).hasStatusOk().bodyText().doesNotContain("Complete it here");
+		MvcTestResult atKiosk = mvc.get().uri("/applications/" + receipt).cookie(kiosk).header("Accept-Language", "en").with(user(enterprise)).exchange();
+		assertThat(atKiosk).hasStatusOk().bodyText().contains("/tasks/" + attestation + "/complete-here")
+			.doesNotContain("/tasks/" + bank + "/complete-here");
+		assertThat(mvc.post().uri("/applications/" + receipt + "/tasks/" + bank + "/complete-here").cookie(kiosk).with(user(enterprise))
+			.with(csrf()).exchange()).hasStatus(422);
+		assertThat(mvc.post().uri("/applications/" + receipt + "/tasks/" + attestation + "/complete-here").cookie(kiosk)
+			.with(user(account("applicant-hk"))).with(csrf()).exchange()).hasStatus(404);
+		assertThat(mvc.post().uri("/applications/" + receipt + "/tasks/" + attestation + "/complete-here").cookie(kiosk).with(user(enterprise))
+			.with(csrf()).exchange()).hasStatus3xxRedirection();
 		assertThat(jdbc.sql("select complete_at from casework_task where id = :id").param("id", attestation)
 			.query(String.class).optional()).isEmpty();
+		assertThat(jdbc.sql("select count(*) from casework_timeline where case_id = :c and action = 'COMPLETE_IN_PERSON' and channel = 'KIOSK'")
+			.param("c", caseId).query(Long.class).single()).isEqualTo(1);
+
+		// the window's acceptance, with the applicant there, completes the item marked for the window
+		MvcTestResult accepted = mvc.post().uri("/api/v1/tasks/" + bank + "/accept").with(user(account("clerk")))
+			.contentType(MediaType.APPLICATION_JSON).content("{}").exchange();
+		assertThat(accepted).as("the bank account waits for the seal").hasStatus(409);
+		long name = CaseworkIntegrationTests.task(c, "GOV-001").get("id").asLong();
+		assertThat(mvc.post().uri("/api/v1/tasks/" + name + "/accept").with(user(account("clerk")))
+			.contentType(MediaType.APPLICATION_JSON).content("{}").exchange()).hasStatusOk();
 	}
 
 	@Test

@@ -171,6 +171,20 @@ public class Case implements CaseView {
 				task.departmentCode(), task.deadline(), step.at()));
 	}
 
+	/**
+	 * The applicant completes in person, where it is offered, an item of the matter not offered where the matter was
+	 * applied for (e.g. at a cross-border self-service kiosk); the window then accepts it as any other.
+	 */
+	public void completeInPerson(long taskId, Step step) {
+		ItemTask task = task(taskId);
+		require(task, "COMPLETE_IN_PERSON", TaskStatus.SUBMITTED, TaskStatus.WAITING_FOR_PREREQUISITE);
+		if (task.completeAt() == null || task.completeAt() != step.channel().catalogChannel()) {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, "casework.error.channelNotOffered", task.itemCode());
+		}
+		task.completedAt();
+		record(task.itemCode(), task.status(), task.status(), "COMPLETE_IN_PERSON", step, null);
+	}
+
 	/** 不予受理: the window does not accept a submitted task, and says why. */
 	public void reject(long taskId, String reason, Step step) {
 		ItemTask task = task(taskId);

@@ -528,7 +528,7 @@ class ApplicationsController {
 	// ------------------------------------------------------------------ the case
 
 	@GetMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}")
-	String caseDetail(@PathVariable String receipt, Model model) {
+	String caseDetail(@PathVariable String receipt, Model model, jakarta.servlet.http.HttpServletRequest request) {
 		EstationUser user = CurrentUser.require();
 		CaseView c = handling.viewByReceipt(user, receipt);
 		if (c.applicant().accountId() == null || c.applicant().accountId() != user.id()) {
@@ -537,6 +537,8 @@ class ApplicationsController {
 		}
 		model.addAttribute("view", views.of(c, user));
 		model.addAttribute("notices", views.notices(handling.notices(user, c)));
+		// where this request comes from: items marked to be completed through that channel can be completed here
+		model.addAttribute("hereChannel", channelOf(request).catalogChannel());
 		return "casework/case";
 	}
 
@@ -551,6 +553,20 @@ class ApplicationsController {
 	}
 
 	record CorrectionTask(CaseViews.TaskModel task, List<Question> questions) {
+	}
+
+	/** The applicant completes here an item of their matter marked to be completed through this channel (a kiosk). */
+	@PostMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/tasks/{taskId}/complete-here")
+	String completeHere(@PathVariable String receipt, @PathVariable long taskId,
+			jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
+		EstationUser user = CurrentUser.require();
+		CaseView c = ownCase(user, receipt);
+		if (c.tasks().stream().noneMatch(t -> t.id() == taskId)) {
+			throw Problem.notFound("casework.error.taskNotFound");
+		}
+		handling.completeInPerson(user, taskId, channelOf(request));
+		redirect.addFlashAttribute("completedHere", true);
+		return "redirect:/applications/" + receipt;
 	}
 
 	@GetMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/correct")
