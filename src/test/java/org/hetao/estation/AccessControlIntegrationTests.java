@@ -406,6 +406,8 @@ class AccessControlIntegrationTests {
 		owned("POST /applications/drafts/{id}/discard", d + "/discard", none);
 		owned("GET /applications/{receipt:HT[0-9]{8}-[0-9]{6}}", "/applications/" + r, staffOfWindow);
 		owned("POST /applications/{receipt:HT[0-9]{8}-[0-9]{6}}/withdraw", "/applications/" + r + "/withdraw", none);
+		owned("POST /applications/{receipt:HT[0-9]{8}-[0-9]{6}}/tasks/{taskId}/complete-here",
+				"/applications/" + r + "/tasks/" + taskId + "/complete-here", none);
 		owned("GET /applications/{receipt:HT[0-9]{8}-[0-9]{6}}/correct", "/applications/" + r + "/correct", none);
 		owned("POST /applications/{receipt:HT[0-9]{8}-[0-9]{6}}/correct", "/applications/" + r + "/correct", none);
 		// casework: the API
@@ -465,6 +467,10 @@ class AccessControlIntegrationTests {
 		only("POST /api/v1/documents", "/api/v1/documents", SIGNED_IN);
 		// hall: public screens, the kiosk, the ticket by its secret token
 		pub("GET /hall/kiosk", "/hall/kiosk", "the kiosk in the hall");
+		pub("GET /hall/kiosk/cross-border", "/hall/kiosk/cross-border",
+				"the cross-border self-service kiosk (elsewhere: where the kiosks are)");
+		only("POST /hall/manager/kiosks", "/hall/manager/kiosks", of(P.HALL_MANAGER));
+		only("POST /hall/manager/kiosks/{id}/revoke", "/hall/manager/kiosks/999999/revoke", of(P.HALL_MANAGER));
 		pub("POST /hall/kiosk/tickets", "/hall/kiosk/tickets", "the kiosk in the hall (rate-limited)");
 		pub("POST /hall/kiosk/check-in", "/hall/kiosk/check-in", "the kiosk in the hall (rate-limited)");
 		pub("GET /hall/tickets/{token}", "/hall/tickets/" + ticketToken, "a ticket by its unguessable token");
@@ -567,6 +573,8 @@ class AccessControlIntegrationTests {
 		pub("POST /api/v1/policies/eligibility", "/api/v1/policies/eligibility", "the anonymous finder, stores nothing");
 		only("GET /api/v1/policies/profile", "/api/v1/policies/profile", APPLICANTS);
 		only("PUT /api/v1/policies/profile", "/api/v1/policies/profile", APPLICANTS);
+		only("GET /policies/grants", "/policies/grants", APPLICANTS);
+		only("GET /api/v1/policies/grants", "/api/v1/policies/grants", APPLICANTS);
 		only("POST /api/v1/policies/{code}/matches", "/api/v1/policies/POL-013/matches", OFFICERS);
 		only("POST /api/v1/policies/matches/{id}/notify", "/api/v1/policies/matches/999999999/notify", OFFICERS);
 		only("GET /policies/matching", "/policies/matching", OFFICERS);

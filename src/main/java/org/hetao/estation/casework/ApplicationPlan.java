@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.hetao.estation.casework.internal.Case;
+import org.hetao.estation.catalog.Channel;
 import org.hetao.estation.catalog.FormField;
 import org.hetao.estation.catalog.MaterialRequirement;
 import org.hetao.estation.catalog.Matter;
@@ -38,14 +39,40 @@ public final class ApplicationPlan {
 		}
 	}
 
-	/** An item of the plan with the fields asked for it alone and those filled from earlier items' outputs. */
+	/**
+	 * An item of the plan with the fields asked for it alone and those filled from earlier items' outputs.
+	 *
+	 * @param completeAt {@code null} when the item is offered through the channel the plan is for; otherwise
+	 * where the applicant completes it in person (the window when the item offers it, else the cross-border
+	 * self-service kiosk, else online)
+	 */
 	public record ItemPart(ServiceItem item, List<String> dependsOn, List<FormField> ownFields,
-			List<FormField> filledLater) {
+			List<FormField> filledLater, Channel completeAt) {
+
+		/** Whether this item is applied for through the plan's channel (else it is completed elsewhere). */
+		public boolean offered() {
+			return completeAt == null;
+		}
+	}
+
+	/** Where an item not offered through {@code channel} is completed instead; {@code null} when it is offered. */
+	static Channel completeAt(ServiceItem item, CaseChannel channel) {
+		if (channel.offers(item)) {
+			return null;
+		}
+		for (Channel c : List.of(Channel.WINDOW, Channel.CROSS_BORDER_SELF_SERVICE, Channel.ONLINE)) {
+			if (item.channels().contains(c)) {
+				return c;
+			}
+		}
+		return Channel.WINDOW;
 	}
 
 	private final Matter matter;
 
 	private final ApplicantType applicantType;
+
+	private final CaseChannel channel;
 
 	private final List<ItemPart> items;
 
@@ -57,9 +84,10 @@ public final class ApplicationPlan {
 
 	private final Map<String, List<FormField.FieldOption>> sharedOptions;
 
-	private ApplicationPlan(Matter matter, ApplicantType applicantType, List<ItemPart> items,
+	private ApplicationPlan(Matter matter, ApplicantType applicantType, CaseChannel channel, List<ItemPart> items,
 			List<Matter.SharedField> sharedFields, List<Material> materials, List<ProducedMaterial> produced) {
 		this.matter = matter;
+		this.channel = channel;
 		Map<String, List<FormField.FieldOption>> options = new LinkedHashMap<>();
 		for (Matter.SharedField f : sharedFields) {
 			options.put(f.key(), f.targets().stream()
@@ -79,16 +107,37 @@ public final class ApplicationPlan {
 		this.produced = produced;
 	}
 
+	/** One item applied for online. */
 	public static ApplicationPlan forItem(ServiceItem item, ApplicantType type) {
+		return forItem(item, type, CaseChannel.ONLINE);
+	}
+
+	/**
+	 * One item applied for through {@code channel}; the caller has checked the item offers it (an item alone is
+	 * refused, not completed elsewhere).
+	 */
+	public static ApplicationPlan forItem(ServiceItem item, ApplicantType type, CaseChannel channel) {
 		List<Material> materials = item.materialsFor(type).stream()
 			.map(m -> new Material(m, List.of(item.code())))
 			.toList();
-		return new ApplicationPlan(null, type, List.of(new ItemPart(item, List.of(), item.fields(), List.of())), List.of(),
+		return new ApplicationPlan(null, type, channel,
+				List.of(new ItemPart(item, List.of(), item.fields(), List.of(), completeAt(item, channel))), List.of(),
 				materials, List.of());
 	}
 
-	/** @param items the matter's items, looked up in the catalogue, in the matter's order */
+	/** A matter applied for online. */
 	public static ApplicationPlan forMatter(Matter matter, List<ServiceItem> items, ApplicantType type) {
+		return forMatter(matter, items, type, CaseChannel.ONLINE);
+	}
+
+	/**
+	 * @param items the matter's items, looked up in the catalogue, in the matter's order
+	 * @param channel where the matter is applied for: its items not offered there are still part of the plan
+	 * (their answers and materials are given once with the others) but marked to be completed in person where
+	 * they are offered; the window does not accept them before (see {@link ItemPart#completeAt()})
+	 */
+	public static ApplicationPlan forMatter(Matter matter, List<ServiceItem> items, ApplicantType type,
+			CaseChannel channel) {
 		Set<String> shared = new LinkedHashSet<>();
 		matter.sharedFields().forEach(s -> s.targets().forEach(t -> shared.add(t.itemCode() + "." + t.fieldKey())));
 		Set<String> mapped = new LinkedHashSet<>();
@@ -103,7 +152,7 @@ public final class ApplicationPlan {
 				.filter(f -> mapped.contains(item.code() + "." + f.key()) && !shared.contains(item.code() + "." + f.key()))
 				.toList();
 			List<String> dependsOn = matter.item(item.code()).map(Matter.MatterItem::dependsOn).orElse(List.of());
-			parts.add(new ItemPart(item, dependsOn, own, later));
+			parts.add(new ItemPart(item, dependsOn, own, later, completeAt(item, channel)));
 			for (MaterialRequirement m : item.materialsFor(type)) {
 				materials.merge(m.code(), new Material(m, List.of(item.code())), (a, b) -> {
 					List<String> codes = new ArrayList<>(a.itemCodes());
@@ -124,11 +173,22 @@ public final class ApplicationPlan {
 				asked.add(m);
 			}
 		}
-		return new ApplicationPlan(matter, type, parts, matter.sharedFields(), List.copyOf(asked), List.copyOf(produced));
+		return new ApplicationPlan(matter, type, channel, parts, matter.sharedFields(), List.copyOf(asked),
+				List.copyOf(produced));
 	}
 
 	public Matter matter() {
 		return matter;
+	}
+
+	/** Where this application is made. */
+	public CaseChannel channel() {
+		return channel;
+	}
+
+	/** The items to complete in person elsewhere: those not offered through this plan's channel. */
+	public List<ItemPart> completedElsewhere() {
+		return items.stream().filter(p -> !p.offered()).toList();
 	}
 
 	public ApplicantType applicantType() {
@@ -261,7 +321,8 @@ public final class ApplicationPlan {
 				.filter(m -> m.itemCodes().contains(p.item().code()) && supplied.get(m.code()) != null)
 				.forEach(m -> docs.put(m.code(), supplied.get(m.code())));
 			return new Case.NewTask(p.item().code(), p.item().departmentCode(), p.dependsOn(), p.item().jurisdiction(),
-					p.item().promisedLimitDays(), formDataFor(p.item().code(), answers), docs, p.item().dueSoonWorkingDays());
+					p.item().promisedLimitDays(), formDataFor(p.item().code(), answers), docs, p.item().dueSoonWorkingDays(),
+					p.completeAt());
 		}).toList();
 	}
 

@@ -72,8 +72,18 @@ public class Applying {
 		this.tx = new TransactionTemplate(transactions);
 	}
 
-	/** What an application for the item or the matter asks of an applicant of this type. */
+	/** What an application online for the item or the matter asks of an applicant of this type. */
 	public ApplicationPlan plan(String itemCode, String matterCode, ApplicantType type) {
+		return plan(itemCode, matterCode, type, CaseChannel.ONLINE);
+	}
+
+	/**
+	 * What an application through {@code channel} for the item or the matter asks of an applicant of this type.
+	 * An item not offered through the channel is refused ({@code casework.error.channelNotOffered}, 422); the
+	 * items of a matter not offered there stay in the plan, marked to be completed in person where they are
+	 * ({@link ApplicationPlan.ItemPart#completeAt()}).
+	 */
+	public ApplicationPlan plan(String itemCode, String matterCode, ApplicantType type, CaseChannel channel) {
 		if (type == null) {
 			throw Problem.invalid("casework.error.noApplicantType");
 		}
@@ -86,7 +96,7 @@ public class Applying {
 				.map(i -> catalog.item(i.itemCode())
 					.orElseThrow(() -> Problem.notFound("casework.error.unknownItem", i.itemCode())))
 				.toList();
-			return ApplicationPlan.forMatter(matter, items, type);
+			return ApplicationPlan.forMatter(matter, items, type, channel);
 		}
 		if (itemCode == null || itemCode.isBlank()) {
 			throw Problem.invalid("casework.error.itemOrMatter");
@@ -97,25 +107,48 @@ public class Applying {
 		if (!item.serves(type)) {
 			throw Problem.invalid("casework.error.notForApplicantType");
 		}
-		return ApplicationPlan.forItem(item, type);
+		if (!channel.offers(item)) {
+			throw channelNotOffered(item);
+		}
+		return ApplicationPlan.forItem(item, type, channel);
 	}
+
+	/** The refusal of an item not offered through a channel: its code names the rule, its argument the item. */
+	static Problem channelNotOffered(ServiceItem item) {
+		return new Problem(Problem.Kind.UNPROCESSABLE, CHANNEL_NOT_OFFERED, item.code());
+	}
+
+	/** The problem code of an item applied for through a channel it is not offered through. */
+	public static final String CHANNEL_NOT_OFFERED = "casework.error.channelNotOffered";
 
 	public ApplicationPlan plan(Draft draft) {
-		return plan(draft.itemCode(), draft.matterCode(), draft.applicantType());
+		return plan(draft.itemCode(), draft.matterCode(), draft.applicantType(), draft.channel());
 	}
 
-	/** Starts a draft for the signed-in applicant, or (clerk) for a walk-in applicant. */
+	/** Starts a draft for the signed-in applicant online, or (clerk) for a walk-in applicant at the window. */
 	public Draft start(EstationUser owner, String itemCode, String matterCode, ApplicantType type,
 			Draft.WalkIn walkIn) {
+		return start(owner, itemCode, matterCode, type, walkIn, walkIn == null ? CaseChannel.ONLINE : CaseChannel.WINDOW);
+	}
+
+	/**
+	 * Starts a draft through {@code channel}: a walk-in applicant's only at the window (by a clerk), an applicant's
+	 * own online or at a cross-border self-service kiosk (the caller has checked the request comes from one).
+	 */
+	public Draft start(EstationUser owner, String itemCode, String matterCode, ApplicantType type,
+			Draft.WalkIn walkIn, CaseChannel channel) {
 		if (walkIn != null) {
-			if (!owner.hasRole(Role.CLERK)) {
+			if (!owner.hasRole(Role.CLERK) || channel != CaseChannel.WINDOW) {
 				throw Problem.forbidden("error.forbidden");
 			}
 			checkWalkIn(walkIn);
 		}
-		ApplicationPlan plan = plan(itemCode, matterCode, type);
+		else if (channel != CaseChannel.ONLINE && channel != CaseChannel.KIOSK) {
+			throw Problem.forbidden("error.forbidden");
+		}
+		ApplicationPlan plan = plan(itemCode, matterCode, type, channel);
 		return drafts.create(owner.id(), plan.matter() == null ? plan.items().get(0).item().code() : null,
-				plan.matter() == null ? null : plan.matter().code(), type, walkIn, support.clock().instant());
+				plan.matter() == null ? null : plan.matter().code(), type, walkIn, channel, support.clock().instant());
 	}
 
 	/** A draft of this user; 404 for anybody else's. */
@@ -175,24 +208,47 @@ public class Applying {
 		return plan(draft).check(draft.answers(), draft.materials(), draft.walkIn() == null);
 	}
 
-	/** Submits a draft; submitting it again answers with the same receipt. */
+	/** Submits a draft from where it was started; submitting it again answers with the same receipt. */
 	public Receipt submit(EstationUser user, long draftId) {
+		return submit(user, draftId, draft(user, draftId).channel());
+	}
+
+	/**
+	 * Submits a draft; submitting it again answers with the same receipt. {@code from} is where the request comes
+	 * from: a draft started at a cross-border self-service kiosk is submitted there, and one started online is
+	 * submitted online (a kiosk-only item cannot be finished from home).
+	 */
+	public Receipt submit(EstationUser user, long draftId, CaseChannel from) {
 		Draft draft = draft(user, draftId);
 		if (draft.submitted()) {
 			return receiptOf(draft.caseId(), true);
+		}
+		if (draft.channel() != from) {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, CHANNEL_NOT_OFFERED, draft.code());
 		}
 		ApplicationPlan plan = plan(draft);
 		Applicant applicant = draft.walkIn() == null
 				? new Applicant(user.id(), user.displayName(), draft.applicantType(), null, null, null)
 				: new Applicant(null, draft.walkIn().name(), draft.applicantType(), draft.walkIn().idDocumentType(),
 						draft.walkIn().idDocumentNumber(), draft.walkIn().phone());
-		CaseChannel channel = draft.walkIn() == null ? CaseChannel.ONLINE : CaseChannel.WINDOW;
+		CaseChannel channel = draft.channel();
 		return submit(user, plan, applicant, draft.answers(), draft.materials(), draft.submissionKey(), channel,
 				draft.walkIn() == null, draft.id());
 	}
 
 	/** Submits a complete application in one request (the API), idempotent by the key. */
 	public Receipt submit(EstationUser user, Request request, String idempotencyKey) {
+		return submit(user, request, idempotencyKey, CaseChannel.API);
+	}
+
+	/**
+	 * Submits a complete application in one request, idempotent by the key: through the API, or ({@code KIOSK}) from a
+	 * registered cross-border self-service kiosk, as the caller established.
+	 */
+	public Receipt submit(EstationUser user, Request request, String idempotencyKey, CaseChannel channel) {
+		if (channel != CaseChannel.API && channel != CaseChannel.KIOSK) {
+			throw new IllegalArgumentException("an application in one request comes through the API or a kiosk");
+		}
 		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
 			throw new Problem(Problem.Kind.INVALID, "casework.error.idempotencyKey",
 					List.of(new Problem.FieldError("Idempotency-Key", "casework.error.idempotencyKey")));
@@ -200,10 +256,10 @@ public class Applying {
 		if (!user.hasRole(Role.APPLICANT)) {
 			throw Problem.forbidden("error.forbidden");
 		}
-		ApplicationPlan plan = plan(request.itemCode(), request.matterCode(), user.applicantType());
+		ApplicationPlan plan = plan(request.itemCode(), request.matterCode(), user.applicantType(), channel);
 		Applicant applicant = new Applicant(user.id(), user.displayName(), user.applicantType(), null, null, null);
 		return submit(user, plan, applicant, request.answers() == null ? Map.of() : request.answers(),
-				request.materials() == null ? Map.of() : request.materials(), idempotencyKey, CaseChannel.API, true,
+				request.materials() == null ? Map.of() : request.materials(), idempotencyKey, channel, true,
 				null);
 	}
 

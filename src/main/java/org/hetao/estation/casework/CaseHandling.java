@@ -50,8 +50,12 @@ public class CaseHandling {
 
 	private final org.springframework.beans.factory.ObjectProvider<DepartmentSystems> departmentSystems;
 
+	private final org.hetao.estation.casework.internal.CorrectionNotices notices;
+
 	CaseHandling(CaseRepository cases, Catalog catalog, Documents documents, ApplicationEventPublisher events,
-			CaseworkSupport support, org.springframework.beans.factory.ObjectProvider<DepartmentSystems> departmentSystems) {
+			CaseworkSupport support, org.springframework.beans.factory.ObjectProvider<DepartmentSystems> departmentSystems,
+			org.hetao.estation.casework.internal.CorrectionNotices notices) {
+		this.notices = notices;
 		this.cases = cases;
 		this.catalog = catalog;
 		this.documents = documents;
@@ -76,8 +80,55 @@ public class CaseHandling {
 	@Transactional
 	public CaseView requestCorrection(EstationUser user, long taskId, Integer version, List<Deficiency> deficiencies,
 			CaseChannel channel) {
+		return requestCorrection(user, taskId, version, deficiencies, null, channel);
+	}
+
+	/**
+	 * A correction notice; by the window, or by the officer reviewing the task. The first notice of a task names
+	 * everything at once (一次性告知, 行政許可法 Art. 32); a later one may name only materials and answers the
+	 * applicant's resubmission changed, and only with a reason — anything else is refused, 409
+	 * {@code casework.error.correctionNotOneTime}. Every notice is kept ({@link #notices}).
+	 */
+	@Transactional
+	public CaseView requestCorrection(EstationUser user, long taskId, Integer version, List<Deficiency> deficiencies,
+			String reason, CaseChannel channel) {
 		return onTask(user, taskId, version, Who.CLERK_OR_OFFICER,
-				(c, step) -> c.requestCorrection(taskId, deficiencies, step), channel);
+				(c, step) -> requestCorrection(c, taskId, deficiencies, reason, step), channel);
+	}
+
+	/** The problem code of a later correction notice that is not limited to what the resubmission changed. */
+	public static final String CORRECTION_NOT_ONE_TIME = "casework.error.correctionNotOneTime";
+
+	private void requestCorrection(Case c, long taskId, List<Deficiency> deficiencies, String reason, Case.Step step) {
+		ItemTask task = c.task(taskId);
+		List<Deficiency> asked = deficiencies == null ? List.of() : deficiencies;
+		ServiceItem item = item(task.itemCode());
+		for (Deficiency d : asked) {
+			if (d.fieldKey() != null && item.field(d.fieldKey()).isEmpty()) {
+				throw new Problem(Problem.Kind.INVALID, "casework.error.unknownField",
+						List.of(new Problem.FieldError("fields", "casework.error.unknownField")));
+			}
+			if (d.materialCode() != null && item.materials().stream().noneMatch(m -> m.code().equals(d.materialCode()))) {
+				throw new Problem(Problem.Kind.INVALID, "casework.error.unknownMaterial",
+						List.of(new Problem.FieldError("missingMaterials", "casework.error.unknownMaterial")));
+			}
+		}
+		String why = reason == null || reason.isBlank() ? null : reason.strip();
+		java.util.Optional<CorrectionNotice> last = notices.latest(taskId);
+		if (last.isPresent() && last.get().answered() && !asked.isEmpty()
+				&& (why == null || !asked.stream().allMatch(last.get()::allowsAgain))) {
+			throw Problem.conflict(CORRECTION_NOT_ONE_TIME);
+		}
+		c.requestCorrection(taskId, asked, step);
+		notices.add(c.id(), taskId, task.itemCode(), asked, last.isPresent() ? why : null, step.actor(), step.at());
+	}
+
+	/** The correction notices of a case, each as sent, by task and in order; for whoever may see the case. */
+	public List<CorrectionNotice> notices(EstationUser user, CaseView c) {
+		if (!maySee(user, c)) {
+			throw Problem.notFound("casework.error.caseNotFound");
+		}
+		return notices.ofCase(c.id());
 	}
 
 	@Transactional
@@ -171,7 +222,7 @@ public class CaseHandling {
 			case START_REVIEW -> c.startReview(taskId, step);
 			case APPROVE -> approve(c, taskId, outputs, step);
 			case REFUSE -> c.refuse(taskId, reason, step);
-			case REQUEST_CORRECTION -> c.requestCorrection(taskId, deficiencies == null ? List.of() : deficiencies, step);
+			case REQUEST_CORRECTION -> requestCorrection(c, taskId, deficiencies, reason, step);
 		}
 		return store(c);
 	}
@@ -224,23 +275,49 @@ public class CaseHandling {
 			throw new Problem(Problem.Kind.INVALID, "casework.error.invalidCorrection",
 					errors.stream().distinct().toList());
 		}
+		Map<Long, Set<String>> changedFields = new LinkedHashMap<>();
+		Map<Long, Set<String>> changedMaterials = new LinkedHashMap<>();
 		for (ItemTask task : waiting) {
 			ServiceItem item = item(task.itemCode());
+			Set<String> fields = new java.util.TreeSet<>();
+			Set<String> supplied = new java.util.TreeSet<>();
 			for (FormField field : item.fields()) {
 				String v = given.get(ApplicationPlan.itemKey(task.itemCode(), field.key()));
 				if (v != null && !v.isBlank()) {
+					if (!v.strip().equals(task.formData().get(field.key()))) {
+						fields.add(field.key());
+					}
 					c.correctFormValue(task.id(), field.key(), v.strip());
 				}
 			}
 			for (MaterialRequirement m : item.materials()) {
 				Long doc = docs.get(m.code());
 				if (doc != null) {
+					if (!doc.equals(task.materials().get(m.code()))) {
+						supplied.add(m.code());
+					}
 					c.correctMaterial(task.id(), m.code(), doc);
 				}
 			}
+			changedFields.put(task.id(), fields);
+			changedMaterials.put(task.id(), supplied);
 		}
 		Case.Step step = support.step(user, channel);
 		c.resubmit(step);
+		// what each notice's answer changed: all a later notice of the task may name again
+		waiting.forEach(t -> notices.answered(t.id(), changedMaterials.get(t.id()), changedFields.get(t.id()), step.at()));
+		return store(c);
+	}
+
+	/**
+	 * The applicant completes, where they are ({@code channel}: a registered cross-border self-service kiosk, or online),
+	 * an item of their matter marked to be completed there; 422 {@code casework.error.channelNotOffered} elsewhere.
+	 */
+	@Transactional
+	public CaseView completeInPerson(EstationUser user, long taskId, CaseChannel channel) {
+		Case c = cases.loadOfTaskForUpdate(taskId).filter(x -> owns(user, x))
+			.orElseThrow(() -> Problem.notFound("casework.error.taskNotFound"));
+		c.completeInPerson(taskId, support.step(user, channel));
 		return store(c);
 	}
 

@@ -49,4 +49,12 @@ public interface TaskView {
 
 	boolean approved();
 
+	/**
+	 * Where the applicant completes this item in person before the window accepts it, or {@code null}: an item
+	 * of a matter not offered through the channel the matter was applied for.
+	 */
+	default org.hetao.estation.catalog.Channel completeAt() {
+		return null;
+	}
+
 }

@@ -19,7 +19,6 @@ import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.catalog.ItemOutput;
-import org.hetao.estation.catalog.MaterialRequirement;
 import org.hetao.estation.catalog.ServiceItem;
 import org.hetao.estation.shared.Language;
 import org.hetao.estation.shared.Problem;
@@ -157,11 +156,8 @@ class PdfDocuments {
 						departmentName(task.departmentCode(), language)));
 				List<String> lines = new ArrayList<>();
 				for (Deficiency d : task.deficiencies()) {
-					String material = d.materialCode() == null ? null
-							: item(task.itemCode()).flatMap(i -> i.materials().stream().filter(m -> m.code().equals(d.materialCode())).findFirst())
-								.map(MaterialRequirement::name)
-								.map(n -> n.get(language))
-								.orElse(d.materialCode());
+					var subject = d.subject(item(task.itemCode()).orElse(null));
+					String material = subject == null ? null : subject.get(language);
 					lines.add(material == null ? d.note()
 							: d.note() == null ? material : t(language, "certificates.pdf.deficiency", material, d.note()));
 				}

@@ -175,6 +175,14 @@ public class DepartmentInbound {
 				}
 			}
 		}
+		JsonNode fields = node.get("fields");
+		if (fields != null && fields.isArray()) {
+			for (JsonNode f : fields) {
+				if (f.isString() && !f.asString().isBlank()) {
+					deficiencies.add(Deficiency.field(f.asString().strip()));
+				}
+			}
+		}
 		String note = text(node, "note");
 		if (note != null) {
 			deficiencies.add(Deficiency.note(note.length() > 2000 ? note.substring(0, 2000) : note));

@@ -14,7 +14,6 @@ import org.hetao.estation.casework.TaskDecided;
 import org.hetao.estation.casework.TaskDelivered;
 import org.hetao.estation.casework.TaskNotAccepted;
 import org.hetao.estation.catalog.Catalog;
-import org.hetao.estation.catalog.MaterialRequirement;
 import org.hetao.estation.catalog.ServiceItem;
 import org.hetao.estation.feedback.EvaluationInvited;
 import org.hetao.estation.hall.AppointmentBooked;
@@ -46,7 +45,14 @@ class NotificationEvents {
 
 	private final JdbcClient jdbc;
 
-	NotificationEvents(Notifications notifications, Catalog catalog, MessageSource messages, JdbcClient jdbc) {
+	private final org.hetao.estation.policy.Policies policies;
+
+	private final org.hetao.estation.policy.PolicyGrants grants;
+
+	NotificationEvents(Notifications notifications, Catalog catalog, MessageSource messages, JdbcClient jdbc,
+			org.hetao.estation.policy.Policies policies, org.hetao.estation.policy.PolicyGrants grants) {
+		this.policies = policies;
+		this.grants = grants;
 		this.notifications = notifications;
 		this.catalog = catalog;
 		this.messages = messages;
@@ -90,15 +96,8 @@ class NotificationEvents {
 		StringBuilder b = new StringBuilder();
 		int n = 1;
 		for (Deficiency d : list) {
-			String material = d.materialCode() == null ? null
-					: item == null ? d.materialCode()
-							: item.materials()
-								.stream()
-								.filter(m -> m.code().equals(d.materialCode()))
-								.map(MaterialRequirement::name)
-								.map(t -> t.get(language))
-								.findFirst()
-								.orElse(d.materialCode());
+			var subject = d.subject(item);
+			String material = subject == null ? null : subject.get(language);
 			b.append(n++).append(". ");
 			if (material != null) {
 				b.append(material);
@@ -200,6 +199,49 @@ class NotificationEvents {
 		notifications.toAccount(e.applicantId(), "consultationAnswered",
 				l -> new Object[] { e.subjectCode() == null ? "" : e.subjectCode() }, "/consultations/" + e.consultationId(),
 				"consultation:" + e.consultationId());
+	}
+
+	/**
+	 * 免申即享: each enterprise granted a policy by this notify is told, in its language, by inbox and e-mail (as it
+	 * chose): the policy, why it qualifies (every condition it met), what it is granted and what happens next. A
+	 * grant is told once: claimed first, in the transaction that writes the messages.
+	 */
+	@AfterCommit
+	void on(org.hetao.estation.policy.EnterprisesNotified e) {
+		org.hetao.estation.policy.Policy policy = policies.find(e.policyCode()).orElse(null);
+		if (policy == null) {
+			return;
+		}
+		for (org.hetao.estation.policy.PolicyGrants.Grant grant : e.grants()) {
+			if (!grants.claimTelling(grant.id(), e.at())) {
+				continue;
+			}
+			List<Long> written = notifications.toAccount(grant.accountId(), "policyGrant",
+					l -> new Object[] { policy.title().get(l), criteria(policy, grant, l), granted(policy, grant, l),
+							policy.issuingBody().get(l) },
+					"/policies/grants", "policy:" + policy.code());
+			grants.told(grant.id(), written.size());
+		}
+	}
+
+	/** Why it qualifies: the conditions it met, each on a line, in the recipient's language. */
+	static String criteria(org.hetao.estation.policy.Policy policy, org.hetao.estation.policy.PolicyGrants.Grant grant,
+			Language language) {
+		return policy.conditions()
+			.stream()
+			.filter(c -> grant.conditionIds().contains(c.id()))
+			.map(c -> "✓ " + c.description().get(language))
+			.collect(Collectors.joining("\n"));
+	}
+
+	/** What is granted: the sum when the policy grants a fixed one, else its benefits as the library words them. */
+	String granted(org.hetao.estation.policy.Policy policy, org.hetao.estation.policy.PolicyGrants.Grant grant,
+			Language language) {
+		if (grant.amount() == null) {
+			return policy.benefits().get(language);
+		}
+		String sum = java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT).format(grant.amount());
+		return messages.getMessage("notification.msg.policyGrant.amount", new Object[] { sum }, language.locale());
 	}
 
 	static String at(Instant instant) {

@@ -25,7 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Real cases through the casework API for the certificate tests: an HK resident (with an account in the
- * language asked) applies for LEG-001 (attested documents, legal-services); the clerk accepts or asks for
+ * language asked) applies for LEG-001 (attested documents, legal-services) at a cross-border self-service kiosk; the clerk accepts or asks for
  * corrections; the department's officer approves or refuses.
  */
 public record CaseFixtures(MockMvcTester mvc, Accounts accounts, Documents documents, JdbcClient jdbc, ObjectMapper json) {
@@ -63,8 +63,10 @@ public record CaseFixtures(MockMvcTester mvc, Accounts accounts, Documents docum
 				Map.of("item.LEG-001.documentType", "PERSONAL", "item.LEG-001.usePurpose", "婚姻登記", "item.LEG-001.documentCount", String.valueOf(documentCount),
 						"item.LEG-001.contactPhone", "+852 9123 4567"),
 				"materials", Map.of("ATTESTED_DOCUMENT", attested, "HKID_COPY", hkid)));
+		// LEG-001 is offered only at a cross-border self-service kiosk (#19): the application comes from one
 		MvcTestResult result = mvc.post()
 			.uri("/api/v1/applications")
+			.cookie(kiosk())
 			.with(user(applicant))
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.contentType(MediaType.APPLICATION_JSON)
@@ -72,6 +74,19 @@ public record CaseFixtures(MockMvcTester mvc, Accounts accounts, Documents docum
 			.exchange();
 		assertThat(result).hasStatus(201);
 		return body(result).get("receiptNumber").asString();
+	}
+
+	/** A cross-border self-service kiosk the hall manager registers: its cookie. */
+	jakarta.servlet.http.Cookie kiosk() {
+		MvcTestResult registered = mvc.post()
+			.uri("/hall/manager/kiosks")
+			.param("name", "Certificates test kiosk")
+			.with(user(account("hall-manager")))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.exchange();
+		assertThat(registered).hasStatus3xxRedirection();
+		jakarta.servlet.http.Cookie c = registered.getResponse().getCookie(org.hetao.estation.hall.SelfServiceKiosks.COOKIE);
+		return new jakarta.servlet.http.Cookie(c.getName(), c.getValue());
 	}
 
 	public long taskId(EstationUser applicant, String receipt) throws Exception {

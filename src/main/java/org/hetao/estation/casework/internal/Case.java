@@ -37,6 +37,7 @@ import org.hetao.estation.casework.TaskNotAccepted;
 import org.hetao.estation.casework.TaskStarted;
 import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TimelineEntry;
+import org.hetao.estation.catalog.Channel;
 import org.hetao.estation.catalog.Matter;
 import org.hetao.estation.shared.Problem;
 
@@ -64,13 +65,13 @@ public class Case implements CaseView {
 	/** An item to open a task for at submission. */
 	public record NewTask(String itemCode, String departmentCode, List<String> dependsOn,
 			org.hetao.estation.shared.Jurisdiction jurisdiction, int promisedDays, Map<String, String> formData,
-			Map<String, Long> materials, Integer dueSoonWorkingDays) {
+			Map<String, Long> materials, Integer dueSoonWorkingDays, Channel completeAt) {
 
-		/** A task due soon by the platform's rule. */
+		/** A task due soon by the platform's rule, of an item applied for through the channel of the submission. */
 		public NewTask(String itemCode, String departmentCode, List<String> dependsOn,
 				org.hetao.estation.shared.Jurisdiction jurisdiction, int promisedDays, Map<String, String> formData,
 				Map<String, Long> materials) {
-			this(itemCode, departmentCode, dependsOn, jurisdiction, promisedDays, formData, materials, null);
+			this(itemCode, departmentCode, dependsOn, jurisdiction, promisedDays, formData, materials, null, null);
 		}
 	}
 
@@ -144,7 +145,7 @@ public class Case implements CaseView {
 			states.add(new ItemTask.State(null, t.itemCode(), t.departmentCode(), prerequisites, initial,
 					t.formData() == null ? Map.of() : t.formData(), t.materials() == null ? Map.of() : t.materials(),
 					Set.of(), List.of(), null, Map.of(), null, TaskClock.notStarted(t.jurisdiction(), t.promisedDays(), t.dueSoonWorkingDays()),
-					null, false, 0));
+					null, false, 0, t.completeAt()));
 		}
 		Case c = new Case(null, receiptNumber, applicant, matterCode, step.channel(), step.at(), outputMappings, states,
 				List.of());
@@ -161,11 +162,30 @@ public class Case implements CaseView {
 	public void accept(long taskId, Step step) {
 		ItemTask task = task(taskId);
 		require(task, "ACCEPT", TaskStatus.SUBMITTED);
+		if (task.completeAt() != null) {
+			// an item of a matter not offered where the matter was applied for: the window's acceptance, with the
+			// applicant there in person (the window and the window sees the mark), completes it
+			task.completedAt();
+		}
 		task.clock(task.clock().run(step.today(), step.calendars()), step.calendars());
 		move(task, TaskStatus.ACCEPTED, "ACCEPT", step, null);
 		events.add(new TaskAccepted(idOrZero(), receiptNumber, applicant.accountId(), taskId, task.itemCode(),
 				task.departmentCode(), task.deadline(), step.at()));
 		clockChanged(task, TaskClockChanged.Change.ACCEPTED, step);
+	}
+
+	/**
+	 * The applicant completes in person, where it is offered, an item of the matter not offered where the matter was
+	 * applied for (e.g. at a cross-border self-service kiosk); the window then accepts it as any other.
+	 */
+	public void completeInPerson(long taskId, Step step) {
+		ItemTask task = task(taskId);
+		require(task, "COMPLETE_IN_PERSON", TaskStatus.SUBMITTED, TaskStatus.WAITING_FOR_PREREQUISITE);
+		if (task.completeAt() == null || task.completeAt() != step.channel().catalogChannel()) {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, "casework.error.channelNotOffered", task.itemCode());
+		}
+		task.completedAt();
+		record(task.itemCode(), task.status(), task.status(), "COMPLETE_IN_PERSON", step, null);
 	}
 
 	/** 不予受理: the window does not accept a submitted task, and says why. */

@@ -28,6 +28,7 @@ import org.hetao.estation.calendar.WorkingCalendars;
 import org.hetao.estation.calendar.WorkingDayClock;
 import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TimelineEntry;
+import org.hetao.estation.catalog.Channel;
 import org.hetao.estation.catalog.Matter;
 import org.hetao.estation.shared.ApplicantType;
 import org.hetao.estation.shared.Databases;
@@ -116,10 +117,10 @@ public class CaseRepository {
 				insert into casework_task (case_id, position, item_code, department_code, depends_on, status,
 				    form_data, checked_materials, deficiencies, reason, outputs, delivery, jurisdiction,
 				    promised_days, clock_started_on, clock_paused_on, paused_days, clock_pauses, due_soon_days, deadline, deadline_provisional,
-				    version, updated_at)
+				    version, updated_at, complete_at)
 				values (:case, :position, :item, :department, :dependsOn, :status, :formData, :checked,
 				    :deficiencies, :reason, :outputs, :delivery, :jurisdiction, :promised, :started, :paused,
-				    :pausedDays, :pauses, :dueSoon, :deadline, :provisional, 0, :at)""", rows, taskKeys, new String[] { "id" });
+				    :pausedDays, :pauses, :dueSoon, :deadline, :provisional, 0, :at, :completeAt)""", rows, taskKeys, new String[] { "id" });
 		List<Map<String, Object>> generated = taskKeys.getKeyList();
 		if (generated.size() != tasks.size()) {
 			throw new IllegalStateException(generated.size() + " task ids for " + tasks.size() + " tasks");
@@ -154,7 +155,8 @@ public class CaseRepository {
 					    jurisdiction = :jurisdiction, promised_days = :promised, clock_started_on = :started,
 					    clock_paused_on = :paused, paused_days = :pausedDays, clock_pauses = :pauses,
 				    due_soon_days = :dueSoon, deadline = :deadline,
-					    deadline_provisional = :provisional, version = version + 1, updated_at = :at
+					    deadline_provisional = :provisional, complete_at = :completeAt, version = version + 1,
+					    updated_at = :at
 					where id = :id and version = :version""")
 				.paramSource(taskParams(s).addValue("at", offset(now))
 					.addValue("id", s.id())
@@ -262,7 +264,8 @@ public class CaseRepository {
 		List<ItemTask.State> withMaterials = tasks.stream()
 			.map(t -> new ItemTask.State(t.id(), t.itemCode(), t.departmentCode(), t.dependsOn(), t.status(),
 					t.formData(), materials.getOrDefault(t.id(), Map.of()), t.checkedMaterials(), t.deficiencies(),
-					t.reason(), t.outputs(), t.delivery(), t.clock(), t.deadline(), t.deadlineProvisional(), t.version()))
+					t.reason(), t.outputs(), t.delivery(), t.clock(), t.deadline(), t.deadlineProvisional(), t.version(),
+					t.completeAt()))
 			.toList();
 		return new Case(r.id, r.receipt, r.applicant, r.matterCode, r.channel, r.submittedAt, r.mappings, withMaterials,
 				timeline);
@@ -320,7 +323,7 @@ public class CaseRepository {
 			.map(t -> new ItemTask.State(t.id(), t.itemCode(), t.departmentCode(), t.dependsOn(), t.status(),
 					t.formData(), materials.getOrDefault(t.id(), Map.of()), t.checkedMaterials(), t.deficiencies(),
 					t.reason(), t.outputs(), t.delivery(), t.clock(), t.deadline(), t.deadlineProvisional(),
-					t.version()))
+					t.version(), t.completeAt()))
 			.toList();
 		return new Case(r.id, r.receipt, r.applicant, r.matterCode, r.channel, r.submittedAt, r.mappings,
 				withMaterials, timeline);
@@ -460,6 +463,7 @@ public class CaseRepository {
 		String dependsOn = rs.getString("depends_on");
 		String checked = rs.getString("checked_materials");
 		String delivery = rs.getString("delivery");
+		String completeAt = rs.getString("complete_at");
 		TaskClock clock = clock(Jurisdiction.valueOf(rs.getString("jurisdiction")), rs.getInt("promised_days"),
 				integer(rs, "due_soon_days"), rs.getObject("clock_started_on", LocalDate.class),
 				rs.getString("clock_pauses"), rs.getObject("clock_paused_on", LocalDate.class), rs.getInt("paused_days"));
@@ -471,7 +475,8 @@ public class CaseRepository {
 				json.readValue(rs.getString("deficiencies"), new TypeReference<List<Deficiency>>() {
 				}), rs.getString("reason"), stringMap(rs.getString("outputs")),
 				delivery == null ? null : DeliveryMethod.valueOf(delivery), clock,
-				rs.getObject("deadline", LocalDate.class), rs.getBoolean("deadline_provisional"), rs.getInt("version"));
+				rs.getObject("deadline", LocalDate.class), rs.getBoolean("deadline_provisional"), rs.getInt("version"),
+				completeAt == null ? null : Channel.valueOf(completeAt));
 	}
 
 	private static Integer integer(ResultSet rs, String column) throws SQLException {
@@ -542,6 +547,7 @@ public class CaseRepository {
 		p.addValue("dueSoon", running == null ? s.clock().dueSoonWorkingDays() : Integer.valueOf(running.dueSoonWorkingDays()));
 		p.addValue("deadline", s.deadline());
 		p.addValue("provisional", s.deadlineProvisional());
+		p.addValue("completeAt", s.completeAt() == null ? null : s.completeAt().name());
 		return p;
 	}
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hetao.estation.casework.CaseChannel;
 import org.hetao.estation.casework.Draft;
 import org.hetao.estation.shared.ApplicantType;
 import org.hetao.estation.shared.PersonalData;
@@ -41,13 +42,15 @@ public class Drafts {
 	private static final TypeReference<LinkedHashMap<String, String>> STRINGS = new TypeReference<>() {
 	};
 
-	public Draft create(long owner, String itemCode, String matterCode, ApplicantType type, Draft.WalkIn walkIn, Instant now) {
+	public Draft create(long owner, String itemCode, String matterCode, ApplicantType type, Draft.WalkIn walkIn,
+			CaseChannel channel, Instant now) {
 		var keys = new GeneratedKeyHolder();
 		String key = UUID.randomUUID().toString();
 		jdbc.sql("""
 				insert into casework_draft (owner_account_id, item_code, matter_code, applicant_type, walk_in, answers,
-				    materials, submission_key, created_at, updated_at)
-				values (:owner, :item, :matter, :type, :walkIn, '{}', '{}', :key, :now, :now)""")
+				    materials, submission_key, created_at, updated_at, channel)
+				values (:owner, :item, :matter, :type, :walkIn, '{}', '{}', :key, :now, :now, :channel)""")
+			.param("channel", channel.name())
 			.param("owner", owner)
 			.param("item", itemCode)
 			.param("matter", matterCode)
@@ -106,7 +109,7 @@ public class Drafts {
 				json.readValue(rs.getString("materials"), new TypeReference<LinkedHashMap<String, Long>>() {
 				}), rs.getString("submission_key"), submittedCase,
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant(), CaseChannel.valueOf(rs.getString("channel")));
 	}
 
 }

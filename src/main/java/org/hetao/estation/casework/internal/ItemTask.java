@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.hetao.estation.casework.Deficiency;
+import org.hetao.estation.catalog.Channel;
 import org.hetao.estation.casework.DeliveryMethod;
 import org.hetao.estation.casework.TaskClock;
 import org.hetao.estation.casework.TaskStatus;
@@ -52,6 +53,9 @@ public class ItemTask implements TaskView {
 
 	private int version;
 
+	/** Where the applicant completes this item in person, when the matter was applied for elsewhere. */
+	private Channel completeAt;
+
 	private boolean changed;
 
 	/** Whether a material was attached or replaced since the task was read (its rows are rewritten only then). */
@@ -61,7 +65,15 @@ public class ItemTask implements TaskView {
 	public record State(Long id, String itemCode, String departmentCode, List<String> dependsOn, TaskStatus status,
 			Map<String, String> formData, Map<String, Long> materials, Set<String> checkedMaterials,
 			List<Deficiency> deficiencies, String reason, Map<String, String> outputs, DeliveryMethod delivery,
-			TaskClock clock, LocalDate deadline, boolean deadlineProvisional, int version) {
+			TaskClock clock, LocalDate deadline, boolean deadlineProvisional, int version, Channel completeAt) {
+
+		public State(Long id, String itemCode, String departmentCode, List<String> dependsOn, TaskStatus status,
+				Map<String, String> formData, Map<String, Long> materials, Set<String> checkedMaterials,
+				List<Deficiency> deficiencies, String reason, Map<String, String> outputs, DeliveryMethod delivery,
+				TaskClock clock, LocalDate deadline, boolean deadlineProvisional, int version) {
+			this(id, itemCode, departmentCode, dependsOn, status, formData, materials, checkedMaterials, deficiencies,
+					reason, outputs, delivery, clock, deadline, deadlineProvisional, version, null);
+		}
 	}
 
 	ItemTask(State s) {
@@ -81,12 +93,28 @@ public class ItemTask implements TaskView {
 		this.deadline = s.deadline();
 		this.deadlineProvisional = s.deadlineProvisional();
 		this.version = s.version();
+		this.completeAt = s.completeAt();
 	}
 
 	public State state() {
 		return new State(id, itemCode, departmentCode, dependsOn, status, Map.copyOf(formData), Map.copyOf(materials),
 				Set.copyOf(checkedMaterials), deficiencies, reason, Map.copyOf(outputs), delivery, clock, deadline,
-				deadlineProvisional, version);
+				deadlineProvisional, version, completeAt);
+	}
+
+	/**
+	 * Where the applicant must complete this item in person before it is accepted ({@code null}: nothing to
+	 * complete): an item of a matter that is not offered through the channel the matter was applied for.
+	 */
+	@Override
+	public Channel completeAt() {
+		return completeAt;
+	}
+
+	/** The applicant completed it where it is offered. */
+	void completedAt() {
+		this.completeAt = null;
+		this.changed = true;
 	}
 
 	public Long id() {

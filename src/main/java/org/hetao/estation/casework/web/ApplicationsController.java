@@ -53,9 +53,12 @@ class ApplicationsController {
 
 	private final org.hetao.estation.identity.Accounts accounts;
 
+	private final org.hetao.estation.hall.SelfServiceKiosks kiosks;
+
 	ApplicationsController(Applying applying, CaseHandling handling, Documents documents, CaseViews views,
-			org.hetao.estation.identity.Accounts accounts) {
+			org.hetao.estation.identity.Accounts accounts, org.hetao.estation.hall.SelfServiceKiosks kiosks) {
 		this.accounts = accounts;
+		this.kiosks = kiosks;
 		this.applying = applying;
 		this.handling = handling;
 		this.documents = documents;
@@ -81,16 +84,29 @@ class ApplicationsController {
 
 	// ------------------------------------------------------------------ starting
 
+	/**
+	 * Where an applicant's own request applies through: a registered cross-border self-service kiosk of the hall,
+	 * else online. Decided by the device, never by a form field.
+	 */
+	CaseChannel channelOf(jakarta.servlet.http.HttpServletRequest request) {
+		return kiosks.isKiosk(request) ? CaseChannel.KIOSK : CaseChannel.ONLINE;
+	}
+
 	@GetMapping("/applications/new")
 	String start(@RequestParam(required = false) String item, @RequestParam(required = false) String matter,
-			Model model) {
+			Model model, jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
 		EstationUser user = CurrentUser.require();
 		org.hetao.estation.shared.ApplicantType type = applicantType(user);
+		CaseChannel channel = channelOf(request);
 		ApplicationPlan plan;
 		try {
-			plan = applying.plan(item, matter, type);
+			plan = applying.plan(item, matter, type, channel);
 		}
 		catch (Problem notForThem) {
+			if (Applying.CHANNEL_NOT_OFFERED.equals(notForThem.messageKey()) && item != null) {
+				response.setStatus(notForThem.kind().status());
+				return channelNotOffered(handling.item(item), channel, model);
+			}
 			if (!"casework.error.notForApplicantType".equals(notForThem.messageKey()) || item == null) {
 				throw notForThem;
 			}
@@ -111,10 +127,36 @@ class ApplicationsController {
 	}
 
 	@PostMapping("/applications/new")
-	String processStart(@RequestParam(required = false) String item, @RequestParam(required = false) String matter) {
+	String processStart(@RequestParam(required = false) String item, @RequestParam(required = false) String matter,
+			Model model, jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
 		EstationUser user = CurrentUser.require();
-		Draft draft = applying.start(user, item, matter, applicantType(user), null);
-		return "redirect:/applications/drafts/" + draft.id();
+		CaseChannel channel = channelOf(request);
+		try {
+			Draft draft = applying.start(user, item, matter, applicantType(user), null, channel);
+			return "redirect:/applications/drafts/" + draft.id();
+		}
+		catch (Problem refused) {
+			if (!Applying.CHANNEL_NOT_OFFERED.equals(refused.messageKey()) || item == null) {
+				throw refused;
+			}
+			response.setStatus(refused.kind().status());
+			return channelNotOffered(handling.item(item), channel, model);
+		}
+	}
+
+	/**
+	 * An item not offered where the person is: not an error of theirs but the wrong place. Says where it is
+	 * offered and what they can do: book a visit to the hall, use a cross-border self-service kiosk, apply online.
+	 */
+	private String channelNotOffered(ServiceItem item, CaseChannel channel, Model model) {
+		model.addAttribute("item", item);
+		model.addAttribute("channel", channel);
+		model.addAttribute("offered", item.channels().stream().sorted().toList());
+		model.addAttribute("atWindow", item.channels().contains(org.hetao.estation.catalog.Channel.WINDOW));
+		model.addAttribute("atKiosk", item.channels().contains(org.hetao.estation.catalog.Channel.CROSS_BORDER_SELF_SERVICE));
+		model.addAttribute("online", item.channels().contains(org.hetao.estation.catalog.Channel.ONLINE));
+		model.addAttribute("kioskLocations", kiosks.locations());
+		return "casework/channel-not-offered";
 	}
 
 	private static org.hetao.estation.shared.ApplicantType applicantType(EstationUser user) {
@@ -376,10 +418,14 @@ class ApplicationsController {
 	}
 
 	@PostMapping("/applications/drafts/{id}/submit")
-	String submit(@PathVariable long id, Model model, HttpServletResponse response) {
+	String submit(@PathVariable long id, Model model, HttpServletResponse response,
+			jakarta.servlet.http.HttpServletRequest request) {
 		EstationUser user = CurrentUser.require();
 		try {
-			Applying.Receipt receipt = applying.submit(user, id);
+			Draft started = applying.draft(user, id);
+			// a walk-in draft is submitted at the window; the applicant's own where the request comes from
+			Applying.Receipt receipt = applying.submit(user, id,
+					started.walkIn() != null ? CaseChannel.WINDOW : channelOf(request));
 			return "redirect:" + afterSubmission(user, receipt.caseId()) + "?submitted";
 		}
 		catch (Problem problem) {
@@ -482,7 +528,7 @@ class ApplicationsController {
 	// ------------------------------------------------------------------ the case
 
 	@GetMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}")
-	String caseDetail(@PathVariable String receipt, Model model) {
+	String caseDetail(@PathVariable String receipt, Model model, jakarta.servlet.http.HttpServletRequest request) {
 		EstationUser user = CurrentUser.require();
 		CaseView c = handling.viewByReceipt(user, receipt);
 		if (c.applicant().accountId() == null || c.applicant().accountId() != user.id()) {
@@ -490,6 +536,9 @@ class ApplicationsController {
 			throw Problem.notFound("casework.error.caseNotFound");
 		}
 		model.addAttribute("view", views.of(c, user));
+		model.addAttribute("notices", views.notices(handling.notices(user, c)));
+		// where this request comes from: items marked to be completed through that channel can be completed here
+		model.addAttribute("hereChannel", channelOf(request).catalogChannel());
 		return "casework/case";
 	}
 
@@ -504,6 +553,20 @@ class ApplicationsController {
 	}
 
 	record CorrectionTask(CaseViews.TaskModel task, List<Question> questions) {
+	}
+
+	/** The applicant completes here an item of their matter marked to be completed through this channel (a kiosk). */
+	@PostMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/tasks/{taskId}/complete-here")
+	String completeHere(@PathVariable String receipt, @PathVariable long taskId,
+			jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
+		EstationUser user = CurrentUser.require();
+		CaseView c = ownCase(user, receipt);
+		if (c.tasks().stream().noneMatch(t -> t.id() == taskId)) {
+			throw Problem.notFound("casework.error.taskNotFound");
+		}
+		handling.completeInPerson(user, taskId, channelOf(request));
+		redirect.addFlashAttribute("completedHere", true);
+		return "redirect:/applications/" + receipt;
 	}
 
 	@GetMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/correct")

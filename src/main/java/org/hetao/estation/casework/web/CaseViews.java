@@ -14,6 +14,7 @@ import org.hetao.estation.casework.CaseworkSupport;
 import org.hetao.estation.casework.DeadlineStatus;
 import org.hetao.estation.casework.MatterPromise;
 import org.hetao.estation.casework.TaskStatus;
+import org.hetao.estation.casework.Deficiency;
 import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.casework.TimelineEntry;
 import org.hetao.estation.catalog.Catalog;
@@ -59,6 +60,7 @@ class CaseViews {
 	record IssuedMaterial(LocalizedText name, LocalizedText issuedBy, boolean issued, List<Labelled> details) {
 	}
 
+	/** One point of a notice: {@code materialName} is what it names (a material or an answer), see {@link Deficiency#subject}. */
 	record DeficiencyView(String materialCode, LocalizedText materialName, String note) {
 	}
 
@@ -119,6 +121,32 @@ class CaseViews {
 				c.submittedAt(), latestProvisional, promise, standing);
 	}
 
+	/**
+	 * One correction notice as sent, for the pages: its points by name, why it asks again (a later notice), and —
+	 * once answered — what the resubmission changed (materials supplied anew, answers changed).
+	 */
+	record NoticeView(int sequence, Instant issuedAt, String issuedBy, String reason, List<DeficiencyView> points,
+			Instant answeredAt, List<LocalizedText> changed) {
+	}
+
+	/** The notices of a case, by task id, each task's in order; none of them replaced by a later one. */
+	java.util.Map<Long, List<NoticeView>> notices(List<org.hetao.estation.casework.CorrectionNotice> notices) {
+		java.util.Map<Long, List<NoticeView>> byTask = new java.util.LinkedHashMap<>();
+		for (var n : notices) {
+			ServiceItem item = catalog.item(n.itemCode()).orElse(null);
+			List<DeficiencyView> points = n.deficiencies()
+				.stream()
+				.map(d -> new DeficiencyView(d.materialCode(), d.subject(item), d.note()))
+				.toList();
+			List<LocalizedText> changed = new ArrayList<>();
+			n.changedMaterials().forEach(m -> changed.add(Deficiency.material(m).subject(item)));
+			n.changedFields().forEach(f -> changed.add(Deficiency.field(f).subject(item)));
+			byTask.computeIfAbsent(n.taskId(), k -> new ArrayList<>())
+				.add(new NoticeView(n.sequence(), n.issuedAt(), n.issuedBy(), n.reason(), points, n.answeredAt(), changed));
+		}
+		return byTask;
+	}
+
 	TaskModel task(TaskView t) {
 		Optional<ServiceItem> item = catalog.item(t.itemCode());
 		LocalizedText itemName = item.map(ServiceItem::name).orElse(LocalizedText.of(t.itemCode(), t.itemCode(), t.itemCode()));
@@ -149,8 +177,7 @@ class CaseViews {
 		});
 		List<DeficiencyView> deficiencies = t.deficiencies()
 			.stream()
-			.map(d -> new DeficiencyView(d.materialCode(), d.materialCode() == null ? null : materialName(item, d.materialCode()),
-					d.note()))
+			.map(d -> new DeficiencyView(d.materialCode(), d.subject(item.orElse(null)), d.note()))
 			.toList();
 		List<Labelled> outputs = t.outputs()
 			.entrySet()
@@ -219,12 +246,6 @@ class CaseViews {
 				: catalog.item(e.itemCode()).map(ServiceItem::name).orElse(plain(e.itemCode()));
 		return new TimelineView(e.at(), item, e.from(), e.to(), e.actionMessageKey(), e.actor().name(),
 				e.actor().role(), e.channel().messageKey(), e.reason());
-	}
-
-	private static LocalizedText materialName(Optional<ServiceItem> item, String code) {
-		return item.flatMap(i -> i.materials().stream().filter(m -> m.code().equals(code)).findFirst())
-			.map(MaterialRequirement::name)
-			.orElse(plain(code));
 	}
 
 	static LocalizedText plain(String s) {

@@ -47,7 +47,11 @@ class CaseworkApiController {
 
 	private final org.hetao.estation.casework.CaseworkSupport support;
 
-	CaseworkApiController(Applying applying, CaseHandling handling, org.hetao.estation.casework.CaseworkSupport support) {
+	private final org.hetao.estation.hall.SelfServiceKiosks kiosks;
+
+	CaseworkApiController(Applying applying, CaseHandling handling, org.hetao.estation.casework.CaseworkSupport support,
+			org.hetao.estation.hall.SelfServiceKiosks kiosks) {
+		this.kiosks = kiosks;
 		this.applying = applying;
 		this.handling = handling;
 		this.support = support;
@@ -70,7 +74,7 @@ class CaseworkApiController {
 			boolean deadlineProvisional, DeadlineStatus deadlineStatus, List<String> dependsOn,
 			Map<String, String> formData, Map<String, Long> materials, List<String> checkedMaterials,
 			List<Deficiency> deficiencies, Map<String, String> outputs, String reason, DeliveryMethod delivery,
-			int version) {
+			int version, org.hetao.estation.catalog.Channel completeAt) {
 	}
 
 	record TimelineResponse(Instant at, String itemCode, TaskStatus from, TaskStatus to, String action, String actor,
@@ -91,15 +95,18 @@ class CaseworkApiController {
 
 	@PostMapping("/applications")
 	@Operation(summary = "Submit an application for an item or a matter",
-			description = "Idempotent: the same Idempotency-Key from the same account always answers with the same receipt and creates one case.")
+			description = "Idempotent: the same Idempotency-Key from the same account always answers with the same receipt and creates one case. "
+					+ "An item not offered online (its catalogue channels) is refused, 422 casework.error.channelNotOffered, unless the request "
+					+ "comes from a registered cross-border self-service kiosk and the item offers that channel.")
 	ResponseEntity<ReceiptResponse> submit(
 			@Parameter(description = "A unique key per application, e.g. a UUID; retries send the same key") @RequestHeader(
 					name = "Idempotency-Key", required = false) String idempotencyKey,
-			@RequestBody ApplicationRequest request) {
+			@RequestBody ApplicationRequest request, jakarta.servlet.http.HttpServletRequest http) {
 		EstationUser user = CurrentUser.require();
+		// a registered cross-border self-service kiosk may use the API too: the device decides the channel
 		Applying.Receipt receipt = applying.submit(user,
 				new Applying.Request(request.itemCode(), request.matterCode(), request.answers(), request.materials()),
-				idempotencyKey);
+				idempotencyKey, kiosks.isKiosk(http) ? CaseChannel.KIOSK : CaseChannel.API);
 		ReceiptResponse body = new ReceiptResponse(receipt.receiptNumber(), receipt.caseId());
 		if (receipt.repeated()) {
 			return ResponseEntity.ok(body);
@@ -150,9 +157,13 @@ class CaseworkApiController {
 	 *
 	 * @param version the task version the caller saw; a stale one answers 409
 	 */
-	/** @param workingDays for {@code extend}: how many working days to add to the time limit */
+	/**
+	 * @param reason why (not accepted, refused, extended, or — a later correction notice — why it asks again)
+	 * @param missingMaterials a correction notice's materials; {@code fields} its answers (the item's field keys)
+	 * @param workingDays for {@code extend}: how many working days to add to the time limit
+	 */
 	record TaskAction(Integer version, String reason, List<String> missingMaterials, String note,
-			Map<String, String> outputs, DeliveryMethod method, Integer workingDays) {
+			Map<String, String> outputs, DeliveryMethod method, List<String> fields, Integer workingDays) {
 	}
 
 	@PostMapping("/tasks/{id}/accept")
@@ -175,8 +186,9 @@ class CaseworkApiController {
 	TaskResponse requestCorrection(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
 		EstationUser user = CurrentUser.require();
 		List<Deficiency> deficiencies = WindowController.deficiencies(body == null ? null : body.missingMaterials(),
-				body == null ? null : body.note());
-		return task(handling.requestCorrection(user, id, version(body), deficiencies, CaseChannel.API), id, user);
+				body == null ? null : body.fields(), body == null ? null : body.note());
+		return task(handling.requestCorrection(user, id, version(body), deficiencies, body == null ? null : body.reason(),
+				CaseChannel.API), id, user);
 	}
 
 	@PostMapping("/tasks/{id}/start-review")
@@ -272,7 +284,7 @@ class CaseworkApiController {
 		return new TaskResponse(t.id(), t.itemCode(), t.departmentCode(), t.status(), t.deadline(),
 				t.deadlineProvisional(), status, t.dependsOn(), form, t.materials(),
 				t.checkedMaterials().stream().sorted().toList(), t.deficiencies(), t.outputs(), t.reason(), t.delivery(),
-				t.version());
+				t.version(), t.completeAt());
 	}
 
 	private static boolean own(CaseView c, EstationUser user) {

@@ -69,6 +69,7 @@ class WindowController {
 		EstationUser user = CurrentUser.require();
 		CaseView c = handling.view(user, id);
 		model.addAttribute("view", views.of(c, user));
+		model.addAttribute("notices", views.notices(handling.notices(user, c)));
 		model.addAttribute("deliveryMethods", Arrays.asList(DeliveryMethod.values()));
 		return "casework/window-case";
 	}
@@ -89,9 +90,11 @@ class WindowController {
 	@PostMapping("/window/tasks/{taskId}/request-correction")
 	String requestCorrection(@PathVariable long taskId, @RequestParam(required = false) Integer version,
 			@RequestParam(name = "missing", required = false) List<String> missing,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+			@RequestParam(name = "fields", required = false) List<String> fields,
+			@RequestParam(required = false) String note, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
 		return act(taskId, "REQUEST_CORRECTION", redirect, () -> handling.requestCorrection(CurrentUser.require(), taskId,
-				version, deficiencies(missing, note), CaseChannel.WINDOW));
+				version, deficiencies(missing, fields, note), reason, CaseChannel.WINDOW));
 	}
 
 	@PostMapping("/window/tasks/{taskId}/check-materials")
@@ -109,9 +112,17 @@ class WindowController {
 	}
 
 	static List<Deficiency> deficiencies(List<String> missing, String note) {
+		return deficiencies(missing, null, note);
+	}
+
+	/** A notice's points: the materials it names, the answers it names (the item's field keys), a free-text note. */
+	static List<Deficiency> deficiencies(List<String> missing, List<String> fields, String note) {
 		List<Deficiency> list = new ArrayList<>();
 		if (missing != null) {
 			missing.stream().filter(m -> m != null && !m.isBlank()).distinct().forEach(m -> list.add(Deficiency.material(m)));
+		}
+		if (fields != null) {
+			fields.stream().filter(f -> f != null && !f.isBlank()).distinct().forEach(f -> list.add(Deficiency.field(f)));
 		}
 		if (note != null && !note.isBlank()) {
 			list.add(Deficiency.note(note.length() > 2000 ? note.substring(0, 2000) : note));

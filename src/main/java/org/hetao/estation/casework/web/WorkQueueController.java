@@ -81,6 +81,7 @@ class WorkQueueController {
 		}
 		model.addAttribute("view", views.of(c, user));
 		model.addAttribute("task", views.task(task));
+		model.addAttribute("notices", views.notices(handling.notices(user, c)).getOrDefault(task.id(), List.of()));
 		model.addAttribute("issued", views.issuedInCase(c, task));
 		model.addAttribute("applicant", c.applicant());
 		model.addAttribute("departmentSystem", handling.handledInDepartmentSystem(task.departmentCode()));
@@ -133,9 +134,11 @@ class WorkQueueController {
 	@PostMapping("/work-queue/tasks/{taskId}/request-correction")
 	String requestCorrection(@PathVariable long taskId, @RequestParam(required = false) Integer version,
 			@RequestParam(name = "missing", required = false) List<String> missing,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+			@RequestParam(name = "fields", required = false) List<String> fields,
+			@RequestParam(required = false) String note, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
 		return act(taskId, "REQUEST_CORRECTION", redirect, () -> handling.requestCorrection(CurrentUser.require(), taskId,
-				version, WindowController.deficiencies(missing, note), CaseChannel.WINDOW));
+				version, WindowController.deficiencies(missing, fields, note), reason, CaseChannel.WINDOW));
 	}
 
 	private static String act(long taskId, String action, RedirectAttributes redirect,

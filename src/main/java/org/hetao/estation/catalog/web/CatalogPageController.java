@@ -132,6 +132,8 @@ class CatalogPageController {
 		model.addAttribute("servedTypes", Arrays.stream(ApplicantType.values()).filter(item::serves).toList());
 		model.addAttribute("channels", item.channels().stream().sorted().toList());
 		model.addAttribute("online", item.channels().contains(org.hetao.estation.catalog.Channel.ONLINE));
+		model.addAttribute("atWindow", item.channels().contains(org.hetao.estation.catalog.Channel.WINDOW));
+		model.addAttribute("atKiosk", item.channels().contains(org.hetao.estation.catalog.Channel.CROSS_BORDER_SELF_SERVICE));
 		model.addAttribute("inMatters",
 				s.matters().stream().filter(m -> m.item(item.code()).isPresent()).toList());
 		model.addAttribute("live", live.stream().flatMap(l -> l.forItem(item.code()).stream()).toList());

@@ -24,7 +24,11 @@ class ManagerController {
 
 	private final WindowSessions sessions;
 
-	ManagerController(HallStatistics statistics, RoomBookings rooms, HallSettings settings, WindowSessions sessions) {
+	private final org.hetao.estation.hall.internal.KioskDevices kiosks;
+
+	ManagerController(HallStatistics statistics, RoomBookings rooms, HallSettings settings, WindowSessions sessions,
+			org.hetao.estation.hall.internal.KioskDevices kiosks) {
+		this.kiosks = kiosks;
 		this.statistics = statistics;
 		this.rooms = rooms;
 		this.settings = settings;
@@ -38,6 +42,7 @@ class ManagerController {
 		model.addAttribute("categories", settings.categories());
 		model.addAttribute("windows", settings.windows());
 		model.addAttribute("signedIn", sessions.signedIn());
+		model.addAttribute("kiosks", kiosks.active());
 		return "hall/manager";
 	}
 

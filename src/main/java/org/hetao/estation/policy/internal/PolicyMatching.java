@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 免申即享: an officer of the policy's department runs it against every registered enterprise profile,
- * sees who qualifies, and notifies them (an event the notification module turns into messages).
+ * sees who qualifies, and notifies them: each is granted the benefit once (a {@link Grants} row per policy and
+ * enterprise) and an event tells the notification module to write the messages.
  */
 @Service
 public class PolicyMatching {
@@ -31,8 +32,11 @@ public class PolicyMatching {
 
 	private final Clock clock;
 
+	private final Grants grants;
+
 	PolicyMatching(PolicyLibrary library, Profiles profiles, MatchRuns runs, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Grants grants) {
+		this.grants = grants;
 		this.library = library;
 		this.profiles = profiles;
 		this.runs = runs;
@@ -73,8 +77,16 @@ public class PolicyMatching {
 		if (!runs.markNotified(runId, now)) {
 			throw Problem.conflict("policy.run.alreadyNotified");
 		}
-		events.publishEvent(new EnterprisesNotified(run.id(), run.policyCode(), run.departmentCode(), run.recipients(),
-				officer.id(), now));
+		// one grant per (policy, enterprise): an enterprise granted before (another run) is neither granted nor told again
+		Policy policy = library.find(run.policyCode()).orElseThrow(() -> Problem.notFound("policy.notFound"));
+		LocalDate today = LocalDate.now(clock);
+		List<org.hetao.estation.policy.PolicyGrants.Grant> granted = run.recipients()
+			.stream()
+			.flatMap(account -> grants.grant(policy, account, run.id(), today, now).stream())
+			.toList();
+		events.publishEvent(new EnterprisesNotified(run.id(), run.policyCode(), run.departmentCode(),
+				granted.stream().map(org.hetao.estation.policy.PolicyGrants.Grant::accountId).toList(), officer.id(), now,
+				granted));
 		return runs.find(runId).orElseThrow();
 	}
 

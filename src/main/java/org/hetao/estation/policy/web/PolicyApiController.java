@@ -51,8 +51,11 @@ class PolicyApiController {
 
 	private final Clock clock;
 
+	private final org.hetao.estation.policy.PolicyGrants grants;
+
 	PolicyApiController(PolicyLibrary library, Profiles profiles, PolicyMatching matching, ConsultationDesk desk,
-			EligibilityViews views, SmartValidator validator, Clock clock) {
+			EligibilityViews views, SmartValidator validator, Clock clock, org.hetao.estation.policy.PolicyGrants grants) {
+		this.grants = grants;
 		this.library = library;
 		this.profiles = profiles;
 		this.matching = matching;
@@ -126,6 +129,12 @@ class PolicyApiController {
 	@PostMapping("/api/v1/policies/matches/{id}/notify")
 	MatchRuns.MatchRun notifyRun(@PathVariable long id) {
 		return matching.notifyQualified(id, CurrentUser.require());
+	}
+
+	@Operation(summary = "免申即享: my enterprise's grants (applicants): policy, sum (CNY, null when not a fixed sum), date, status")
+	@GetMapping("/api/v1/policies/grants")
+	List<org.hetao.estation.policy.PolicyGrants.Grant> myGrants() {
+		return grants.of(CurrentUser.require().id());
 	}
 
 	@Operation(summary = "My consultations (applicants) or my department's queue (officers)")

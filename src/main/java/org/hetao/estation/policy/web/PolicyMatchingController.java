@@ -28,7 +28,11 @@ class PolicyMatchingController {
 
 	private final Accounts accounts;
 
-	PolicyMatchingController(PolicyMatching matching, PolicyLibrary library, Accounts accounts) {
+	private final org.hetao.estation.policy.internal.Grants grants;
+
+	PolicyMatchingController(PolicyMatching matching, PolicyLibrary library, Accounts accounts,
+			org.hetao.estation.policy.internal.Grants grants) {
+		this.grants = grants;
 		this.matching = matching;
 		this.library = library;
 		this.accounts = accounts;
@@ -56,7 +60,49 @@ class PolicyMatchingController {
 			.collect(Collectors.toMap(Function.identity(),
 					a -> accounts.findById(a).map(EstationUser::displayName).orElse("#" + a)));
 		model.addAttribute("recipients", run.recipients().stream().map(names::get).toList());
+		// what was sent, as recorded: the grants this run made and whether each enterprise was told
+		Map<Long, org.hetao.estation.policy.PolicyGrants.Grant> byAccount = grants.ofRunMatches(run.id())
+			.stream()
+			.collect(Collectors.toMap(org.hetao.estation.policy.PolicyGrants.Grant::accountId, Function.identity()));
+		model.addAttribute("lines", run.recipients()
+			.stream()
+			.map(a -> new RecipientLine(names.get(a), byAccount.get(a), byAccount.containsKey(a) && byAccount.get(a).runId() != run.id()))
+			.toList());
+		model.addAttribute("told", byAccount.values().stream().filter(g -> g.runId() == run.id() && g.notifiedAt() != null).count());
+		model.addAttribute("messagesSent", byAccount.values().stream().filter(g -> g.runId() == run.id()).mapToInt(
+				org.hetao.estation.policy.PolicyGrants.Grant::messages).sum());
+		model.addAttribute("waiting", byAccount.values().stream().filter(g -> g.runId() == run.id() && g.notifiedAt() == null).count());
+		model.addAttribute("earlier", byAccount.values().stream().filter(g -> g.runId() != run.id()).count());
+		model.addAttribute("policyAmount", grants.amountOf(run.policyCode()).orElse(null));
 		return "policy/run";
+	}
+
+	/** An enterprise a run matched, with its grant of the policy (by this run or an earlier one), if any. */
+	record RecipientLine(String name, org.hetao.estation.policy.PolicyGrants.Grant grant, boolean grantedEarlier) {
+	}
+
+	/** An enterprise's own grants (免申即享): the sum or the benefit, the date, the status, why it qualified. */
+	@GetMapping("/policies/grants")
+	String myGrants(Model model) {
+		EstationUser me = CurrentUser.require();
+		model.addAttribute("grants", grants.of(me.id())
+			.stream()
+			.map(g -> new GrantLine(g, library.find(g.policyCode()).orElse(null)))
+			.filter(l -> l.policy() != null)
+			.toList());
+		return "policy/grants";
+	}
+
+	/** A grant with its policy, for the page: the conditions met by their descriptions. */
+	record GrantLine(org.hetao.estation.policy.PolicyGrants.Grant grant, org.hetao.estation.policy.Policy policy) {
+
+		public List<org.hetao.estation.shared.LocalizedText> criteria() {
+			return policy.conditions()
+				.stream()
+				.filter(c -> grant.conditionIds().contains(c.id()))
+				.map(org.hetao.estation.policy.Policy.Condition::description)
+				.toList();
+		}
 	}
 
 	@PostMapping("/policies/matching/runs/{id}/notify")

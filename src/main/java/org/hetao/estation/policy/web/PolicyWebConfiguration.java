@@ -16,6 +16,8 @@ class PolicyWebConfiguration {
 		return rules -> {
 			rules.requestMatchers("/policies/matching", "/policies/matching/**", "/api/v1/policies/*/matches",
 					"/api/v1/policies/matches/**").hasRole("OFFICER");
+			// before "/policies/*": an enterprise's own grants (免申即享)
+			rules.requestMatchers("/policies/grants", "/api/v1/policies/grants").hasRole("APPLICANT");
 			rules.requestMatchers(HttpMethod.GET, "/policies", "/policies/finder", "/policies/*").permitAll();
 			rules.requestMatchers(HttpMethod.POST, "/policies/finder", "/api/v1/policies/eligibility").permitAll();
 			// before "/api/v1/policies/*", which would otherwise let anyone (any staff) through to the profile
@@ -24,6 +26,11 @@ class PolicyWebConfiguration {
 			rules.requestMatchers("/consultations", "/consultations/**", "/api/v1/consultations",
 					"/api/v1/consultations/**").hasAnyRole("APPLICANT", "OFFICER");
 		};
+	}
+
+	@Bean
+	NavigationLink applicantGrantsLink() {
+		return new NavigationLink("policy.nav.grants", "/policies/grants", 64, Audience.APPLICANT);
 	}
 
 	@Bean
