@@ -31,8 +31,8 @@ public class Reconciliations {
 
 	private static final Logger log = LoggerFactory.getLogger(Reconciliations.class);
 
-	/** The zone whose calendar days the settlement files follow. */
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	/** The zone whose calendar days the settlement files follow: the platform's. */
+	static final ZoneId ZONE = org.hetao.estation.shared.Zone.ID;
 
 	private final JdbcClient jdbc;
 
@@ -75,7 +75,7 @@ public class Reconciliations {
 		return LocalDate.now(clock.withZone(ZONE)).minusDays(1);
 	}
 
-	@Scheduled(cron = "${estation.payments.reconciliation-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = "${estation.payments.reconciliation-cron:0 30 1 * * *}", zone = org.hetao.estation.shared.Zone.NAME)
 	void nightly() {
 		Report report = run(yesterday());
 		if (!report.mismatches().isEmpty()) {

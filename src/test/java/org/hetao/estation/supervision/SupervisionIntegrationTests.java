@@ -358,9 +358,9 @@ class SupervisionIntegrationTests {
 
 	@Test
 	void csvCellsAreQuotedAndFormulasNeutralised() {
-		assertThat(org.hetao.estation.supervision.web.CsvCells.cell("=SUM(A1)")).isEqualTo("'=SUM(A1)");
-		assertThat(org.hetao.estation.supervision.web.CsvCells.cell("a,b")).isEqualTo("\"a,b\"");
-		assertThat(org.hetao.estation.supervision.web.CsvCells.cell(-3)).isEqualTo("-3");
+		assertThat(org.hetao.estation.shared.TableExports.cell("=SUM(A1)")).isEqualTo("'=SUM(A1)");
+		assertThat(org.hetao.estation.shared.TableExports.cell("a,b")).isEqualTo("\"a,b\"");
+		assertThat(org.hetao.estation.shared.TableExports.cell(-3)).isEqualTo("-3");
 	}
 
 }

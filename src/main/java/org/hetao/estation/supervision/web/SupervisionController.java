@@ -1,16 +1,11 @@
 package org.hetao.estation.supervision.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hetao.estation.supervision.Figures;
 import org.hetao.estation.supervision.Supervision;
 import org.hetao.estation.shared.Problem;
@@ -123,11 +118,7 @@ class SupervisionController {
 			Locale locale) {
 		Period p = period(supervision, from, to);
 		List<List<Object>> table = view.table(supervision.dashboard(p.from(), p.to()), locale);
-		StringBuilder csv = new StringBuilder("\uFEFF");
-		for (List<Object> row : table) {
-			csv.append(String.join(",", row.stream().map(CsvCells::cell).toList())).append("\r\n");
-		}
-		return download(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
+		return download(org.hetao.estation.shared.TableExports.csv(table), org.hetao.estation.shared.TableExports.CSV_TYPE,
 				"supervision-" + p.from() + "-" + p.to() + ".csv");
 	}
 
@@ -136,25 +127,9 @@ class SupervisionController {
 			Locale locale) throws IOException {
 		Period p = period(supervision, from, to);
 		List<List<Object>> table = view.table(supervision.dashboard(p.from(), p.to()), locale);
-		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = book.createSheet(view.msg("supervision.title", locale));
-			for (int i = 0; i < table.size(); i++) {
-				Row row = sheet.createRow(i);
-				List<Object> cells = table.get(i);
-				for (int j = 0; j < cells.size(); j++) {
-					Object v = cells.get(j);
-					if (v instanceof Number n) {
-						row.createCell(j).setCellValue(n.doubleValue());
-					}
-					else if (v != null) {
-						row.createCell(j).setCellValue(v.toString());
-					}
-				}
-			}
-			book.write(out);
-			return download(out.toByteArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-					"supervision-" + p.from() + "-" + p.to() + ".xlsx");
-		}
+		return download(org.hetao.estation.shared.TableExports.xlsx(view.msg("supervision.title", locale), table),
+				org.hetao.estation.shared.TableExports.XLSX_TYPE,
+				"supervision-" + p.from() + "-" + p.to() + ".xlsx");
 	}
 
 	private static ResponseEntity<byte[]> download(byte[] body, String type, String name) {
