@@ -154,11 +154,11 @@ public class CaseHandling {
 		return onTask(user, taskId, version, Who.OFFICER, (c, step) -> c.startReview(taskId, step), channel);
 	}
 
-	@Transactional
 	/**
 	 * The department extends a task's time limit (延長期限) by some working days, with the reason, up to the item's
 	 * legal limit.
 	 */
+	@Transactional
 	public CaseView extend(EstationUser user, long taskId, Integer version, Integer workingDays, String reason,
 			CaseChannel channel) {
 		return onTask(user, taskId, version, Who.OFFICER,
@@ -166,6 +166,7 @@ public class CaseHandling {
 				channel);
 	}
 
+	@Transactional
 	public CaseView approve(EstationUser user, long taskId, Integer version, Map<String, String> outputs,
 			CaseChannel channel) {
 		return onTask(user, taskId, version, Who.OFFICER, (c, step) -> approve(c, taskId, outputs, step), channel);
