@@ -79,6 +79,10 @@ public class Payments {
 	/** Each charged task of a new case gets its fee line, assessed from its answers; exempt applicants pay nothing. */
 	@AfterCommit
 	void onSubmitted(CaseSubmitted submitted) {
+		// most cases cost nothing: read the case only when one of its items is charged
+		if (submitted.itemCodes().stream().noneMatch(code -> catalog.item(code).map(ServiceItem::charged).orElse(false))) {
+			return;
+		}
 		CaseView c = caseFor(submitted.receiptNumber());
 		if (c == null) {
 			return;
