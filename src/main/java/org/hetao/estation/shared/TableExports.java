@@ -24,6 +24,15 @@ public final class TableExports {
 	private TableExports() {
 	}
 
+	/** A file to download: its bytes, type and name (a Content-Disposition attachment). */
+	public static org.springframework.http.ResponseEntity<byte[]> download(byte[] body, String type, String name) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(type))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment().filename(name).build().toString())
+			.body(body);
+	}
+
 	public static byte[] csv(List<? extends List<?>> table) {
 		StringBuilder csv = new StringBuilder("\uFEFF");
 		for (List<?> row : table) {

@@ -11,9 +11,6 @@ import org.hetao.estation.payments.Reconciliations;
 import org.hetao.estation.shared.Problem;
 import org.hetao.estation.shared.TableExports;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,13 +62,13 @@ class ReconciliationController {
 	@GetMapping("/payments/reconciliation/export.csv")
 	ResponseEntity<byte[]> csv(@RequestParam(required = false) String date, Locale locale) {
 		LocalDate day = day(date);
-		return download(TableExports.csv(table(day, locale)), TableExports.CSV_TYPE, "reconciliation-" + day + ".csv");
+		return TableExports.download(TableExports.csv(table(day, locale)), TableExports.CSV_TYPE, "reconciliation-" + day + ".csv");
 	}
 
 	@GetMapping("/payments/reconciliation/export.xlsx")
 	ResponseEntity<byte[]> excel(@RequestParam(required = false) String date, Locale locale) {
 		LocalDate day = day(date);
-		return download(TableExports.xlsx(msg("payments.reconciliation.title", locale), table(day, locale)),
+		return TableExports.download(TableExports.xlsx(msg("payments.reconciliation.title", locale), table(day, locale)),
 				TableExports.XLSX_TYPE, "reconciliation-" + day + ".xlsx");
 	}
 
@@ -121,11 +118,5 @@ class ReconciliationController {
 		return messages.getMessage(key, null, locale);
 	}
 
-	private static ResponseEntity<byte[]> download(byte[] body, String type, String name) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(type))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-			.body(body);
-	}
 
 }

@@ -1,6 +1,5 @@
 package org.hetao.estation.supervision.web;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -9,9 +8,7 @@ import java.util.Locale;
 import org.hetao.estation.supervision.Figures;
 import org.hetao.estation.supervision.Supervision;
 import org.hetao.estation.shared.Problem;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.hetao.estation.shared.TableExports;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -118,25 +115,19 @@ class SupervisionController {
 			Locale locale) {
 		Period p = period(supervision, from, to);
 		List<List<Object>> table = view.table(supervision.dashboard(p.from(), p.to()), locale);
-		return download(org.hetao.estation.shared.TableExports.csv(table), org.hetao.estation.shared.TableExports.CSV_TYPE,
+		return TableExports.download(TableExports.csv(table), TableExports.CSV_TYPE,
 				"supervision-" + p.from() + "-" + p.to() + ".csv");
 	}
 
 	@GetMapping("/supervision/export.xlsx")
 	ResponseEntity<byte[]> excel(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			Locale locale) throws IOException {
+			Locale locale) {
 		Period p = period(supervision, from, to);
 		List<List<Object>> table = view.table(supervision.dashboard(p.from(), p.to()), locale);
-		return download(org.hetao.estation.shared.TableExports.xlsx(view.msg("supervision.title", locale), table),
-				org.hetao.estation.shared.TableExports.XLSX_TYPE,
+		return TableExports.download(TableExports.xlsx(view.msg("supervision.title", locale), table),
+				TableExports.XLSX_TYPE,
 				"supervision-" + p.from() + "-" + p.to() + ".xlsx");
 	}
 
-	private static ResponseEntity<byte[]> download(byte[] body, String type, String name) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(type))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-			.body(body);
-	}
 
 }
