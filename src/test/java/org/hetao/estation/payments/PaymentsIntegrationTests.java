@@ -7,10 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import org.hetao.estation.certificates.CaseFixtures;
 import org.hetao.estation.documents.Documents;
@@ -61,6 +58,8 @@ class PaymentsIntegrationTests {
 
 	CaseFixtures cases;
 
+	SandboxDriver driver;
+
 	EstationUser applicant;
 
 	String receipt;
@@ -70,6 +69,7 @@ class PaymentsIntegrationTests {
 	@BeforeEach
 	void aCaseWithAFee() throws Exception {
 		cases = new CaseFixtures(mvc, accounts, documents, jdbc, json);
+		driver = new SandboxDriver(mvc, sandbox, jdbc, json);
 		applicant = cases.applicant(Language.EN);
 		receipt = cases.submit(applicant, 2);
 		taskId = cases.taskId(applicant, receipt);
@@ -89,69 +89,40 @@ class PaymentsIntegrationTests {
 		return request.exchange();
 	}
 
-	MvcTestResult notify(String body, Instant at) {
-		SandboxPayments.Signed signed = sandbox.sign(body, at);
-		var request = mvc.post()
-			.uri("/api/v1/payments/providers/sandbox/notifications")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(signed.body());
-		for (var h : signed.headers().entrySet()) {
-			request = request.header(h.getKey(), h.getValue());
-		}
-		return request.exchange();
-	}
-
 	String result(MvcTestResult response) throws Exception {
 		assertThat(response).hasStatusOk();
 		return cases.body(response).get("result").asString();
 	}
 
-	String notification(String ref, String outcome, long amount) {
-		return json.writeValueAsString(Map.of("eventId", "evt_" + UUID.randomUUID(), "ref", ref, "outcome", outcome,
-				"amount", amount, "currency", "HKD"));
+	MvcTestResult notify(String body, Instant at) {
+		return driver.notify(body, at);
 	}
 
-	static <T> T eventually(Supplier<T> value, Predicate<T> done) {
-		long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		T v = value.get();
-		while (!done.test(v) && System.nanoTime() < until) {
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-			v = value.get();
-		}
-		return v;
+	String notification(String ref, String outcome, long amount) {
+		return driver.notification(ref, outcome, amount);
+	}
+
+	static String ref(JsonNode payment) {
+		return SandboxDriver.ref(payment);
 	}
 
 	String lineStatus() {
-		return jdbc.sql("select status from payments_fee_line where task_id = :t")
-			.param("t", taskId)
-			.query(String.class)
-			.optional()
-			.orElse("none");
+		return driver.feeStatus(taskId);
 	}
 
 	String paymentStatus(String id) {
 		return jdbc.sql("select status from payments_payment where id = :id").param("id", id).query(String.class).single();
 	}
 
-	static String ref(JsonNode payment) {
-		return payment.get("nextUrl").asString().substring("/sandbox-pay/".length());
-	}
-
 	void accepted() {
 		cases.act("clerk", taskId, "accept", null);
-		assertThat(eventually(this::lineStatus, "DUE"::equals)).isEqualTo("DUE");
+		assertThat(driver.awaitFeeStatus(taskId, "DUE")).isEqualTo("DUE");
 	}
 
 	@Test
 	void theFeeFallsDueAtAcceptanceAndIsPaidOnceThroughTheSandbox() throws Exception {
 		// assessed at submission: 2 documents × HK$250, not yet payable
-		assertThat(eventually(this::lineStatus, "NOT_YET_DUE"::equals)).isEqualTo("NOT_YET_DUE");
+		assertThat(driver.awaitFeeStatus(taskId, "NOT_YET_DUE")).isEqualTo("NOT_YET_DUE");
 		JsonNode line = fees(applicant).get(0);
 		assertThat(line.get("itemCode").asString()).isEqualTo("LEG-001");
 		assertThat(line.get("amount").asLong()).isEqualTo(50000);

@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 
 import org.hetao.estation.certificates.CaseFixtures;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -61,53 +59,44 @@ class ReconciliationIntegrationTests {
 
 	CaseFixtures cases;
 
+	SandboxDriver driver;
+
 	/** A case of LEG-001 accepted, and a payment made for its fee at the sandbox (its notification not yet sent). */
 	JsonNode paidAtTheProvider() throws Exception {
 		EstationUser applicant = cases.applicant(Language.EN);
 		String receipt = cases.submit(applicant, 1);
 		long task = cases.taskId(applicant, receipt);
 		cases.act("clerk", task, "accept", null);
-		long until = System.nanoTime() + 30_000_000_000L;
-		while (System.nanoTime() < until && !"DUE".equals(jdbc.sql("select status from payments_fee_line where task_id = :t")
-			.param("t", task).query(String.class).optional().orElse(""))) {
-			Thread.sleep(50);
-		}
+		assertThat(driver.awaitFeeStatus(task, "DUE")).isEqualTo("DUE");
 		MvcTestResult made = mvc.post().uri("/api/v1/applications/" + receipt + "/payments").with(user(applicant))
 			.header("Idempotency-Key", UUID.randomUUID().toString()).exchange();
 		assertThat(made).hasStatus(201);
 		JsonNode payment = cases.body(made);
-		String ref = payment.get("nextUrl").asString().substring("/sandbox-pay/".length());
+		String ref = SandboxDriver.ref(payment);
 		assertThat(sandbox.decide(ref, SandboxPayments.SUCCEEDS)).isEqualTo(SandboxPayments.Decision.SUCCEEDED);
 		return payment;
 	}
 
 	void notified(JsonNode payment) {
-		String ref = payment.get("nextUrl").asString().substring("/sandbox-pay/".length());
-		String body = json.writeValueAsString(Map.of("eventId", "evt_" + UUID.randomUUID(), "ref", ref, "outcome",
-				"SUCCEEDED", "amount", payment.get("amount").asLong(), "currency", "HKD"));
-		SandboxPayments.Signed signed = sandbox.sign(body, Instant.now());
-		var request = mvc.post().uri("/api/v1/payments/providers/sandbox/notifications")
-			.contentType(MediaType.APPLICATION_JSON).content(signed.body());
-		for (var h : signed.headers().entrySet()) {
-			request = request.header(h.getKey(), h.getValue());
-		}
-		assertThat(request.exchange()).hasStatusOk();
+		String body = driver.notification(SandboxDriver.ref(payment), "SUCCEEDED", payment.get("amount").asLong());
+		assertThat(driver.notify(body, Instant.now())).hasStatusOk();
 	}
 
 	@Test
 	void theDaysBooksAreReconciledWithTheSettlementFileAndEveryDifferenceShown() throws Exception {
 		cases = new CaseFixtures(mvc, accounts, documents, jdbc, json);
+		driver = new SandboxDriver(mvc, sandbox, jdbc, json);
 		JsonNode agreed = paidAtTheProvider();
 		notified(agreed);
 		JsonNode lost = paidAtTheProvider(); // the provider took it; its notification never arrived
 		JsonNode altered = paidAtTheProvider();
 		notified(altered);
-		String alteredRef = altered.get("nextUrl").asString().substring("/sandbox-pay/".length());
+		String alteredRef = SandboxDriver.ref(altered);
 		jdbc.sql("update payments_sandbox_session set amount_minor = amount_minor - 100 where ref = :r").param("r", alteredRef).update();
 
 		LocalDate today = LocalDate.now(reconciliations.zone());
 		Reconciliations.Report report = reconciliations.run(today);
-		String lostRef = lost.get("nextUrl").asString().substring("/sandbox-pay/".length());
+		String lostRef = SandboxDriver.ref(lost);
 		assertThat(report.mismatches()).anySatisfy(m -> {
 			assertThat(m.providerRef()).isEqualTo(lostRef);
 			assertThat(m.kind()).isEqualTo(Reconciliations.Kind.MISSING_ON_PLATFORM);
@@ -116,7 +105,7 @@ class ReconciliationIntegrationTests {
 			assertThat(m.kind()).isEqualTo(Reconciliations.Kind.AMOUNT_DIFFERS);
 			assertThat(m.platform().minor() - m.provider_().minor()).isEqualTo(100);
 		});
-		String agreedRef = agreed.get("nextUrl").asString().substring("/sandbox-pay/".length());
+		String agreedRef = SandboxDriver.ref(agreed);
 		assertThat(report.mismatches()).noneMatch(m -> m.providerRef().equals(agreedRef));
 		assertThat(report.matched()).isPositive();
 		assertThat(report.totals()).anySatisfy(t -> {
