@@ -216,7 +216,7 @@ public class Applying {
 	/**
 	 * Submits a draft; submitting it again answers with the same receipt. {@code from} is where the request comes
 	 * from: a draft started at a cross-border self-service kiosk is submitted there, and one started online is
-	 * submitted online (a kiosk-only item cannot be finished from home).
+	 * submitted online (an item offered only in person cannot be finished from home).
 	 */
 	public Receipt submit(EstationUser user, long draftId, CaseChannel from) {
 		Draft draft = draft(user, draftId);

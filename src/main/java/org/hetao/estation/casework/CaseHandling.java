@@ -68,7 +68,7 @@ public class CaseHandling {
 
 	@Transactional
 	public CaseView accept(EstationUser user, long taskId, Integer version, CaseChannel channel) {
-		return onTask(user, taskId, version, Who.CLERK, (c, step) -> c.accept(taskId, step), channel);
+		return onTask(user, taskId, version, Who.CLERK, (c, step) -> c.accept(taskId, item(c.task(taskId).itemCode()).channels(), step), channel);
 	}
 
 	@Transactional
@@ -318,7 +318,7 @@ public class CaseHandling {
 	public CaseView completeInPerson(EstationUser user, long taskId, CaseChannel channel) {
 		Case c = cases.loadOfTaskForUpdate(taskId).filter(x -> owns(user, x))
 			.orElseThrow(() -> Problem.notFound("casework.error.taskNotFound"));
-		c.completeInPerson(taskId, support.step(user, channel));
+		c.completeInPerson(taskId, item(c.task(taskId).itemCode()).channels(), support.step(user, channel));
 		return store(c);
 	}
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
+import org.hetao.estation.catalog.Channel;
 import org.hetao.estation.casework.internal.Case;
 import org.hetao.estation.casework.internal.ItemTask;
 import org.hetao.estation.catalog.Matter;
@@ -27,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The task lifecycle, the DAG of a matter's items and the output mapping, in plain Java. */
 class CaseTests {
+
+	/** The window offers the items these cases are of: its acceptance completes them in person. */
+	static final Set<Channel> AT_WINDOW = Set.of(Channel.WINDOW);
 
 	static final WeekendCalendars CALENDARS = new WeekendCalendars();
 
@@ -75,7 +79,7 @@ class CaseTests {
 	}
 
 	static final List<Action> ACTIONS = List.of(
-			new Action("ACCEPT", EnumSet.of(TaskStatus.SUBMITTED), (c, d) -> c.accept(1, clerk(d))),
+			new Action("ACCEPT", EnumSet.of(TaskStatus.SUBMITTED), (c, d) -> c.accept(1, AT_WINDOW, clerk(d))),
 			new Action("REJECT", EnumSet.of(TaskStatus.SUBMITTED), (c, d) -> c.reject(1, "out of scope", clerk(d))),
 			new Action("REQUEST_CORRECTION",
 					EnumSet.of(TaskStatus.SUBMITTED, TaskStatus.ACCEPTED, TaskStatus.UNDER_REVIEW),
@@ -137,7 +141,7 @@ class CaseTests {
 		assertThat(c.tasks().get(0).status()).isEqualTo(TaskStatus.SUBMITTED);
 		assertThat(c.tasks().get(0).deficiencies()).isEmpty();
 		assertThat(c.tasks().get(0).clock().started()).as("resubmitted, not yet accepted: still no clock").isFalse();
-		c.accept(1, clerk(WEDNESDAY.plusDays(1)));
+		c.accept(1, AT_WINDOW, clerk(WEDNESDAY.plusDays(1)));
 		// accepted Thursday 26th: 5 working days → Thursday 3 December
 		assertThat(c.tasks().get(0).deadline()).isEqualTo(LocalDate.of(2026, 12, 3));
 		c.startReview(1, officer(WEDNESDAY.plusDays(2)));
@@ -192,8 +196,8 @@ class CaseTests {
 	void withdrawingLeavesDecidedTasksAlone() {
 		Case c = matterCase();
 		long registration = c.taskFor("MR-REG").orElseThrow().id();
-		c.accept(registration, clerk(WEDNESDAY));
-		c.accept(c.taskFor("BANK-ACC").orElseThrow().id(), clerk(WEDNESDAY));
+		c.accept(registration, AT_WINDOW, clerk(WEDNESDAY));
+		c.accept(c.taskFor("BANK-ACC").orElseThrow().id(), CaseTests.AT_WINDOW, clerk(WEDNESDAY));
 		c.startReview(registration, officer(WEDNESDAY));
 		c.approve(registration, Map.of("creditCode", "91440300MA5XXXXX1X"), List.of("creditCode"), officer(WEDNESDAY));
 		c.withdraw("no longer needed", applicant(WEDNESDAY.plusDays(1)));
@@ -252,7 +256,7 @@ class CaseTests {
 	void aWaitingTaskStartsWhenAllItsPrerequisitesAreApprovedWithTheMappedOutputs() {
 		Case c = matterCase();
 		long registration = c.taskFor("MR-REG").orElseThrow().id();
-		c.accept(registration, clerk(WEDNESDAY));
+		c.accept(registration, AT_WINDOW, clerk(WEDNESDAY));
 		c.startReview(registration, officer(WEDNESDAY));
 		c.approve(registration, Map.of("creditCode", "91440300MA5G12345X", "licenceNumber", "LIC-9"),
 				List.of("creditCode"), officer(WEDNESDAY.plusDays(1)));
@@ -272,7 +276,7 @@ class CaseTests {
 			.singleElement()
 			.satisfies(e -> assertThat(e.actor()).isEqualTo(Actor.SYSTEM));
 
-		c.accept(tax.id(), clerk(WEDNESDAY.plusDays(2)));
+		c.accept(tax.id(), AT_WINDOW, clerk(WEDNESDAY.plusDays(2)));
 		assertThat(tax.deadline()).isEqualTo(LocalDate.of(2026, 12, 2));
 		c.startReview(tax.id(), step(Actor.officer(4, "tax officer", "tax"), WEDNESDAY.plusDays(2)));
 		c.approve(tax.id(), Map.of(), List.of(), step(Actor.officer(4, "tax officer", "tax"), WEDNESDAY.plusDays(5)));
@@ -284,12 +288,12 @@ class CaseTests {
 	void aDeliveredApprovalStillCountsAsApproved() {
 		Case c = matterCase();
 		long registration = c.taskFor("MR-REG").orElseThrow().id();
-		c.accept(registration, clerk(WEDNESDAY));
+		c.accept(registration, AT_WINDOW, clerk(WEDNESDAY));
 		c.startReview(registration, officer(WEDNESDAY));
 		c.approve(registration, Map.of("creditCode", "C"), List.of(), officer(WEDNESDAY));
 		c.deliver(registration, DeliveryMethod.ELECTRONIC, clerk(WEDNESDAY));
 		ItemTask tax = c.taskFor("TAX-REG").orElseThrow();
-		c.accept(tax.id(), clerk(WEDNESDAY));
+		c.accept(tax.id(), AT_WINDOW, clerk(WEDNESDAY));
 		c.startReview(tax.id(), officer(WEDNESDAY));
 		c.approve(tax.id(), Map.of(), List.of(), officer(WEDNESDAY));
 		assertThat(c.taskFor("SEAL").orElseThrow().status()).isEqualTo(TaskStatus.SUBMITTED);
@@ -299,7 +303,7 @@ class CaseTests {
 	void whenAPrerequisiteIsRefusedItsDependentsCanNeverStart() {
 		Case c = matterCase();
 		long registration = c.taskFor("MR-REG").orElseThrow().id();
-		c.accept(registration, clerk(WEDNESDAY));
+		c.accept(registration, AT_WINDOW, clerk(WEDNESDAY));
 		c.startReview(registration, officer(WEDNESDAY));
 		c.refuse(registration, "name already registered", officer(WEDNESDAY));
 		assertThat(c.taskFor("TAX-REG").orElseThrow().status()).isEqualTo(TaskStatus.NOT_ACCEPTED);
@@ -329,7 +333,7 @@ class CaseTests {
 	@Test
 	void theClockPausesDuringACorrectionAfterAcceptanceAndTheDeadlineMovesOn() {
 		Case c = caseWithTaskIn(TaskStatus.SUBMITTED);
-		c.accept(1, clerk(WEDNESDAY)); // 5 working days from Wed 25 Nov → Wed 2 Dec
+		c.accept(1, AT_WINDOW, clerk(WEDNESDAY)); // 5 working days from Wed 25 Nov → Wed 2 Dec
 		ItemTask task = c.tasks().get(0);
 		assertThat(task.deadline()).isEqualTo(LocalDate.of(2026, 12, 2));
 		c.startReview(1, officer(WEDNESDAY.plusDays(1)));
@@ -346,8 +350,8 @@ class CaseTests {
 	@Test
 	void theCaseShowsTheLatestTaskDeadline() {
 		Case c = matterCase();
-		c.accept(c.taskFor("MR-REG").orElseThrow().id(), clerk(WEDNESDAY)); // 5 days → 2 Dec
-		c.accept(c.taskFor("BANK-ACC").orElseThrow().id(), clerk(WEDNESDAY)); // 2 days → 27 Nov
+		c.accept(c.taskFor("MR-REG").orElseThrow().id(), CaseTests.AT_WINDOW, clerk(WEDNESDAY)); // 5 days → 2 Dec
+		c.accept(c.taskFor("BANK-ACC").orElseThrow().id(), CaseTests.AT_WINDOW, clerk(WEDNESDAY)); // 2 days → 27 Nov
 		assertThat(c.latestDeadline()).contains(LocalDate.of(2026, 12, 2));
 	}
 

@@ -72,23 +72,43 @@ class ChannelRulesTests {
 	@Test
 	void theWindowsAcceptanceOrTheApplicantWhereItIsOfferedCompletesAMarkedItem() {
 		var atWindow = caseMarked(Channel.WINDOW);
-		atWindow.accept(1, at(CaseChannel.WINDOW, Actor.clerk(2, "clerk")));
+		atWindow.accept(1, Set.of(Channel.WINDOW), at(CaseChannel.WINDOW, Actor.clerk(2, "clerk")));
 		assertThat(atWindow.task(1).completeAt()).isNull();
 		assertThat(atWindow.task(1).status()).isEqualTo(TaskStatus.ACCEPTED);
 
 		var atKiosk = caseMarked(Channel.CROSS_BORDER_SELF_SERVICE);
 		org.assertj.core.api.Assertions.assertThatThrownBy(
-				() -> atKiosk.completeInPerson(1, at(CaseChannel.ONLINE, Actor.applicant(7L, "Chan"))))
+				() -> atKiosk.completeInPerson(1, Set.of(Channel.CROSS_BORDER_SELF_SERVICE), at(CaseChannel.ONLINE, Actor.applicant(7L, "Chan"))))
 			.isInstanceOfSatisfying(org.hetao.estation.shared.Problem.class,
 					p -> assertThat(p.messageKey()).isEqualTo("casework.error.channelNotOffered"));
-		atKiosk.completeInPerson(1, at(CaseChannel.KIOSK, Actor.applicant(7L, "Chan")));
+		atKiosk.completeInPerson(1, Set.of(Channel.CROSS_BORDER_SELF_SERVICE), at(CaseChannel.KIOSK, Actor.applicant(7L, "Chan")));
 		assertThat(atKiosk.task(1).completeAt()).isNull();
 		assertThat(atKiosk.timeline()).anyMatch(e -> e.action().equals("COMPLETE_IN_PERSON") && e.channel() == CaseChannel.KIOSK);
 
 		var nothingToComplete = caseMarked(null);
 		org.assertj.core.api.Assertions.assertThatThrownBy(
-				() -> nothingToComplete.completeInPerson(1, at(CaseChannel.KIOSK, Actor.applicant(7L, "Chan"))))
+				() -> nothingToComplete.completeInPerson(1, Set.of(Channel.CROSS_BORDER_SELF_SERVICE), at(CaseChannel.KIOSK, Actor.applicant(7L, "Chan"))))
 			.isInstanceOf(org.hetao.estation.shared.Problem.class);
+	}
+
+	@Test
+	void theWindowCannotAcceptAnItemMarkedForAKioskThatNoWindowOffers() {
+		var kioskOnly = caseMarked(Channel.CROSS_BORDER_SELF_SERVICE);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> kioskOnly.accept(1,
+				Set.of(Channel.CROSS_BORDER_SELF_SERVICE, Channel.ONLINE), at(CaseChannel.WINDOW, Actor.clerk(2, "clerk"))))
+			.isInstanceOfSatisfying(org.hetao.estation.shared.Problem.class, p -> {
+				assertThat(p.messageKey()).isEqualTo("casework.error.completeElsewhereFirst");
+				assertThat(p.kind()).isEqualTo(org.hetao.estation.shared.Problem.Kind.UNPROCESSABLE);
+			});
+		assertThat(kioskOnly.task(1).status()).isEqualTo(TaskStatus.SUBMITTED);
+		assertThat(kioskOnly.task(1).completeAt()).isEqualTo(Channel.CROSS_BORDER_SELF_SERVICE);
+		assertThat(kioskOnly.events()).isEmpty();
+
+		// completed where it is offered (here: online, from the applicant's own account), the window then accepts it
+		kioskOnly.completeInPerson(1, Set.of(Channel.CROSS_BORDER_SELF_SERVICE, Channel.ONLINE),
+				at(CaseChannel.ONLINE, Actor.applicant(7L, "Chan")));
+		kioskOnly.accept(1, Set.of(Channel.CROSS_BORDER_SELF_SERVICE, Channel.ONLINE), at(CaseChannel.WINDOW, Actor.clerk(2, "clerk")));
+		assertThat(kioskOnly.task(1).status()).isEqualTo(TaskStatus.ACCEPTED);
 	}
 
 	@Test

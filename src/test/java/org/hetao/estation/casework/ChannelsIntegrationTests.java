@@ -117,14 +117,15 @@ class ChannelsIntegrationTests {
 	}
 
 	@Test
-	void aKioskOnlyItemSaysWhereTheNearestKiosksAre() {
+	void anItemNotOfferedOnlineSaysWhereTheKiosksAreAndOffersAVisitToAWindow() {
 		String where = "e-Station Building 1/F by the lifts " + UUID.randomUUID().toString().substring(0, 6);
 		kiosk(where);
 		MvcTestResult page = mvc.get().uri("/applications/new?item=LEG-001").header("Accept-Language", "en")
 			.with(user(account("applicant-hk"))).exchange();
 		assertThat(page).hasStatus(422).bodyText()
-			.contains("Apply at a cross-border self-service kiosk", "/hall/kiosk/cross-border", where)
-			.doesNotContain("Book a visit to a window of the hall");
+			.contains("Apply at a cross-border self-service kiosk", "/hall/kiosk/cross-border", where,
+					"Book a visit to a window of the hall", "/hall/appointments/new?item=LEG-001")
+			.doesNotContain("casework.");
 	}
 
 	@Test
@@ -134,7 +135,7 @@ class ChannelsIntegrationTests {
 			.with(user(enterprise)).exchange();
 		assertThat(plan).hasStatusOk().bodyText()
 			.contains("Some items of this matter are not offered", "To complete in person at a window of the hall",
-					"To complete at a cross-border self-service kiosk", "Here, with the others");
+					"Here, with the others");
 
 		Map<String, String> answers = new java.util.HashMap<>(CaseworkIntegrationTests.ANSWERS);
 		answers.put("shared.companyName", "Channels Ltd");
@@ -150,7 +151,8 @@ class ChannelsIntegrationTests {
 		assertThat(submitted).hasStatus(201);
 		String receipt = body(submitted).get("receiptNumber").asString();
 		JsonNode c = body(mvc.get().uri("/api/v1/applications/" + receipt).with(user(enterprise)).exchange());
-		assertThat(CaseworkIntegrationTests.task(c, "LEG-001").get("completeAt").asString()).isEqualTo("CROSS_BORDER_SELF_SERVICE");
+		// the attested documents are handled at a window or a kiosk: the window comes first (the paper original is seen)
+		assertThat(CaseworkIntegrationTests.task(c, "LEG-001").get("completeAt").asString()).isEqualTo("WINDOW");
 		assertThat(CaseworkIntegrationTests.task(c, "FIN-001").get("completeAt").asString()).isEqualTo("WINDOW");
 		JsonNode offered = CaseworkIntegrationTests.task(c, "GOV-001").get("completeAt");
 		assertThat(offered == null || offered.isNull()).isTrue();
@@ -158,9 +160,9 @@ class ChannelsIntegrationTests {
 		long caseId = body(submitted).get("caseId").asLong();
 		MvcTestResult window = mvc.get().uri("/window/cases/" + caseId).header("Accept-Language", "en")
 			.with(user(account("clerk"))).exchange();
-		assertThat(window).hasStatusOk().bodyText().contains("Still to do: To complete at a cross-border self-service kiosk");
+		assertThat(window).hasStatusOk().bodyText().contains("Still to do: To complete in person at a window of the hall");
 
-		// the kiosk-only item is completed at a kiosk: not from home, not for an item marked for the window
+		// an item offered at a kiosk is completed there: not from home, and not one the kiosk does not offer (the bank's)
 		long attestation = CaseworkIntegrationTests.task(c, "LEG-001").get("id").asLong();
 		long bank = CaseworkIntegrationTests.task(c, "FIN-001").get("id").asLong();
 		assertThat(mvc.post().uri("/applications/" + receipt + "/tasks/" + attestation + "/complete-here").with(user(enterprise))
@@ -169,9 +171,11 @@ class ChannelsIntegrationTests {
 		MvcTestResult atHome = mvc.get().uri("/applications/" + receipt).header("Accept-Language", "en").with(user(enterprise)).exchange();
 		assertThat(atHome).hasStatusOk().bodyText().doesNotContain("Complete it here");
 		MvcTestResult atKiosk = mvc.get().uri("/applications/" + receipt).cookie(kiosk).header("Accept-Language", "en").with(user(enterprise)).exchange();
-		assertThat(atKiosk).hasStatusOk().bodyText().contains("/tasks/" + attestation + "/complete-here")
-			.doesNotContain("/tasks/" + bank + "/complete-here");
-		assertThat(mvc.post().uri("/applications/" + receipt + "/tasks/" + bank + "/complete-here").cookie(kiosk).with(user(enterprise))
+		long name = CaseworkIntegrationTests.task(c, "GOV-001").get("id").asLong();
+		// both items the kiosk offers can be completed there; the online one has nothing to complete
+		assertThat(atKiosk).hasStatusOk().bodyText().contains("/tasks/" + attestation + "/complete-here", "/tasks/" + bank + "/complete-here")
+			.doesNotContain("/tasks/" + name + "/complete-here");
+		assertThat(mvc.post().uri("/applications/" + receipt + "/tasks/" + name + "/complete-here").cookie(kiosk).with(user(enterprise))
 			.with(csrf()).exchange()).hasStatus(422);
 		assertThat(mvc.post().uri("/applications/" + receipt + "/tasks/" + attestation + "/complete-here").cookie(kiosk)
 			.with(user(account("applicant-hk"))).with(csrf()).exchange()).hasStatus(404);
@@ -186,8 +190,10 @@ class ChannelsIntegrationTests {
 		MvcTestResult accepted = mvc.post().uri("/api/v1/tasks/" + bank + "/accept").with(user(account("clerk")))
 			.contentType(MediaType.APPLICATION_JSON).content("{}").exchange();
 		assertThat(accepted).as("the bank account waits for the seal").hasStatus(409);
-		long name = CaseworkIntegrationTests.task(c, "GOV-001").get("id").asLong();
 		assertThat(mvc.post().uri("/api/v1/tasks/" + name + "/accept").with(user(account("clerk")))
+			.contentType(MediaType.APPLICATION_JSON).content("{}").exchange()).hasStatusOk();
+		// the item completed at the kiosk is then accepted at the window as any other
+		assertThat(mvc.post().uri("/api/v1/tasks/" + attestation + "/accept").with(user(account("clerk")))
 			.contentType(MediaType.APPLICATION_JSON).content("{}").exchange()).hasStatusOk();
 	}
 
@@ -228,7 +234,7 @@ class ChannelsIntegrationTests {
 			.doesNotContain("item=ACC-005", "item=PSB-001");
 
 		EstationUser hk = account("applicant-hk");
-		// a kiosk-only item: applied for at the kiosk, not from home
+		// an item not offered online: applied for at the kiosk, not from home
 		assertThat(mvc.get().uri("/applications/new?item=LEG-001").cookie(kiosk).header("Accept-Language", "en").with(user(hk)).exchange())
 			.hasStatusOk().bodyText().contains("Cross-border self-service");
 		MvcTestResult started = mvc.post().uri("/applications/new").param("item", "LEG-001").cookie(kiosk)
@@ -257,7 +263,7 @@ class ChannelsIntegrationTests {
 	}
 
 	@Test
-	void aRetiredKioskIsNoKioskAndTheItemGuideSaysWhereAKioskOnlyItemIsDone() {
+	void aRetiredKioskIsNoKioskAndTheItemGuideSaysWhereAnItemNotOfferedOnlineIsDone() {
 		String where = "Retired kiosk " + UUID.randomUUID().toString().substring(0, 6);
 		Cookie kiosk = kiosk(where);
 		EstationUser hk = account("applicant-hk");
@@ -273,8 +279,8 @@ class ChannelsIntegrationTests {
 
 		MvcTestResult guide = mvc.get().uri("/catalog/items/LEG-001").header("Accept-Language", "en").exchange();
 		assertThat(guide).hasStatusOk().bodyText()
-			.contains("handled only at a cross-border self-service kiosk", "/hall/kiosk/cross-border")
-			.doesNotContain("/hall/appointments/new?item=LEG-001");
+			.contains("/hall/kiosk/cross-border", "/hall/appointments/new?item=LEG-001")
+			.doesNotContain("/applications/new?item=LEG-001");
 	}
 
 	long doc(EstationUser owner) {

@@ -60,11 +60,11 @@ class MatterPromiseTests {
 	void noPromiseUntilTheLastTaskOfTheSubmissionIsAccepted() {
 		Case c = matter();
 		assertThat(c.promise(CALENDARS)).isEmpty();
-		c.accept(2, clerk(MONDAY));
+		c.accept(2, CaseTests.AT_WINDOW, clerk(MONDAY));
 		assertThat(c.promise(CALENDARS)).as("the Hong Kong task is not accepted yet").isEmpty();
 		assertThat(c.events()).noneMatch(MatterPromised.class::isInstance);
 
-		c.accept(1, clerk(MONDAY.plusDays(1)));
+		c.accept(1, CaseTests.AT_WINDOW, clerk(MONDAY.plusDays(1)));
 		LocalDate mainland = add(Jurisdiction.CN, add(Jurisdiction.CN, MONDAY, 5), 3);
 		LocalDate hongKong = add(Jurisdiction.HK, MONDAY.plusDays(1), 3);
 		LocalDate seal = add(Jurisdiction.CN, mainland.isAfter(hongKong) ? mainland : hongKong, 1);
@@ -80,8 +80,8 @@ class MatterPromiseTests {
 	@Test
 	void theApplicantsCorrectionMovesThePromiseByTheWorkingDaysPausedTheDepartmentsLatenessDoesNot() {
 		Case c = matter();
-		c.accept(1, clerk(MONDAY));
-		c.accept(2, clerk(MONDAY));
+		c.accept(1, CaseTests.AT_WINDOW, clerk(MONDAY));
+		c.accept(2, CaseTests.AT_WINDOW, clerk(MONDAY));
 		LocalDate before = c.promise(CALENDARS).orElseThrow().date();
 		// the Mainland registration waits for a correction from Wednesday 23 September to Friday 9 October
 		c.requestCorrection(2, List.of(Deficiency.note("Articles unsigned")),
@@ -98,7 +98,7 @@ class MatterPromiseTests {
 		LocalDate late = after.plusDays(10);
 		c.startReview(2, step(Actor.officer(3, "o", "market-regulation"), late));
 		c.approve(2, Map.of(), List.of(), step(Actor.officer(3, "o", "market-regulation"), late));
-		c.accept(3, clerk(late));
+		c.accept(3, CaseTests.AT_WINDOW, clerk(late));
 		assertThat(c.promise(CALENDARS).orElseThrow().date()).isEqualTo(after);
 		assertThat(c.promise(CALENDARS).orElseThrow().standing(c.tasks(), late, CALENDARS))
 			.isEqualTo(MatterPromise.Standing.BROKEN);
@@ -107,8 +107,8 @@ class MatterPromiseTests {
 	@Test
 	void aLawfulExtensionMovesTheTaskAndThePromiseWithinTheLegalLimitOnly() {
 		Case c = matter();
-		c.accept(1, clerk(MONDAY));
-		c.accept(2, clerk(MONDAY));
+		c.accept(1, CaseTests.AT_WINDOW, clerk(MONDAY));
+		c.accept(2, CaseTests.AT_WINDOW, clerk(MONDAY));
 		LocalDate deadline = c.tasks().get(1).deadline();
 		LocalDate promised = c.promise(CALENDARS).orElseThrow().date();
 		Case.Step officer = step(Actor.officer(3, "o", "market-regulation"), MONDAY.plusDays(1));
@@ -161,8 +161,8 @@ class MatterPromiseTests {
 	void aPromisePastTheLastOfficialYearIsProvisional() {
 		Case c = matter();
 		LocalDate december = LocalDate.of(2026, 12, 21);
-		c.accept(1, clerk(december));
-		c.accept(2, clerk(december));
+		c.accept(1, CaseTests.AT_WINDOW, clerk(december));
+		c.accept(2, CaseTests.AT_WINDOW, clerk(december));
 		MatterPromise promise = c.promise(CALENDARS).orElseThrow();
 		assertThat(promise.date().getYear()).isEqualTo(2027);
 		assertThat(promise.provisional()).isTrue();

@@ -63,7 +63,7 @@ public record CaseFixtures(MockMvcTester mvc, Accounts accounts, Documents docum
 				Map.of("item.LEG-001.documentType", "PERSONAL", "item.LEG-001.usePurpose", "婚姻登記", "item.LEG-001.documentCount", String.valueOf(documentCount),
 						"item.LEG-001.contactPhone", "+852 9123 4567"),
 				"materials", Map.of("ATTESTED_DOCUMENT", attested, "HKID_COPY", hkid)));
-		// LEG-001 is offered only at a cross-border self-service kiosk (#19): the application comes from one
+		// LEG-001 is not offered online, only at a window or a cross-border self-service kiosk (#19): the application comes from a kiosk
 		MvcTestResult result = mvc.post()
 			.uri("/api/v1/applications")
 			.cookie(kiosk())

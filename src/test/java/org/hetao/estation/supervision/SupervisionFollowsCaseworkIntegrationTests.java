@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.hetao.estation.catalog.Channel;
 import org.hetao.estation.calendar.WorkingCalendars;
 import org.hetao.estation.calendar.WorkingDayClock;
 import org.hetao.estation.casework.Actor;
@@ -45,6 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class SupervisionFollowsCaseworkIntegrationTests {
+
+	/** The window offers the items these cases are of: its acceptance completes them in person. */
+	static final Set<Channel> AT_WINDOW = Set.of(Channel.WINDOW);
 
 	@Autowired
 	ApplicationEventPublisher publisher;
@@ -87,8 +91,8 @@ class SupervisionFollowsCaseworkIntegrationTests {
 				List.of(task(hkTask, "ACC-010", "accounting", Jurisdiction.HK), task(cnTask, "FIN-026", "bank", Jurisdiction.CN)),
 				List.of());
 		Actor clerk = Actor.clerk(2, "clerk");
-		c.accept(hkTask, step(clerk, ACCEPTED));
-		c.accept(cnTask, step(clerk, ACCEPTED));
+		c.accept(hkTask, AT_WINDOW, step(clerk, ACCEPTED));
+		c.accept(cnTask, AT_WINDOW, step(clerk, ACCEPTED));
 		c.requestCorrection(hkTask, List.of(Deficiency.note("Audit report unsigned")), step(Actor.officer(3, "o", "accounting"), CORRECTION));
 		c.requestCorrection(cnTask, List.of(Deficiency.note("Board resolution unsigned")), step(Actor.officer(4, "o", "bank"), CORRECTION));
 		c.resubmit(step(Actor.applicant(null, "Chan"), RESUBMITTED));
@@ -199,7 +203,7 @@ class SupervisionFollowsCaseworkIntegrationTests {
 		Instant submitted = accepted.atTime(9, 0).atZone(Zone.ID).toInstant();
 		Case c = new Case(caseId, receipt, applicant, null, CaseChannel.WINDOW, submitted, List.of(),
 				List.of(task(taskId, "FIN-026", "bank", Jurisdiction.CN)), List.of());
-		c.accept(taskId, step(Actor.clerk(2, "clerk"), accepted));
+		c.accept(taskId, AT_WINDOW, step(Actor.clerk(2, "clerk"), accepted));
 		List<Object> events = new ArrayList<>();
 		events.add(new CaseSubmitted(caseId, receipt, null, null, List.of("FIN-026"), CaseChannel.WINDOW, submitted));
 		events.addAll(c.events());
@@ -250,7 +254,7 @@ class SupervisionFollowsCaseworkIntegrationTests {
 		Instant submitted = accepted.atTime(9, 0).atZone(Zone.ID).toInstant();
 		Case c = new Case(caseId, receipt, applicant, null, CaseChannel.WINDOW, submitted, List.of(),
 				List.of(task(taskId, "ACC-010", "accounting", Jurisdiction.HK)), List.of());
-		c.accept(taskId, step(Actor.clerk(2, "clerk"), accepted));
+		c.accept(taskId, AT_WINDOW, step(Actor.clerk(2, "clerk"), accepted));
 		assertThat(c.tasks().get(0).deadlineProvisional()).isTrue();
 		List<Object> events = new ArrayList<>();
 		events.add(new CaseSubmitted(caseId, receipt, null, null, List.of("ACC-010"), CaseChannel.WINDOW, submitted));

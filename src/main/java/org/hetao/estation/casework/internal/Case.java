@@ -158,13 +158,19 @@ public class Case implements CaseView {
 
 	// ---------------------------------------------------------------- the window
 
-	/** 受理: the window accepts a submitted task; its clock starts (or resumes). */
-	public void accept(long taskId, Step step) {
+	/**
+	 * 受理: the window accepts a submitted task; its clock starts (or resumes). An item of a matter still to be completed
+	 * in person is completed by the window's acceptance (the applicant there) only if the item is offered at a window
+	 * ({@code offered}: the item's channels); one offered only elsewhere (a cross-border self-service kiosk) must be
+	 * completed there first: 422 {@code casework.error.channelNotOffered}.
+	 */
+	public void accept(long taskId, Set<Channel> offered, Step step) {
 		ItemTask task = task(taskId);
 		require(task, "ACCEPT", TaskStatus.SUBMITTED);
 		if (task.completeAt() != null) {
-			// an item of a matter not offered where the matter was applied for: the window's acceptance, with the
-			// applicant there in person (the window and the window sees the mark), completes it
+			if (!offered.contains(Channel.WINDOW)) {
+				throw new Problem(Problem.Kind.UNPROCESSABLE, "casework.error.completeElsewhereFirst", task.itemCode());
+			}
 			task.completedAt();
 		}
 		task.clock(task.clock().run(step.today(), step.calendars()), step.calendars());
@@ -175,13 +181,15 @@ public class Case implements CaseView {
 	}
 
 	/**
-	 * The applicant completes in person, where it is offered, an item of the matter not offered where the matter was
-	 * applied for (e.g. at a cross-border self-service kiosk); the window then accepts it as any other.
+	 * The applicant completes in person, where it is offered ({@code offered}: the item's channels), an item of the
+	 * matter not offered where the matter was applied for (e.g. at a cross-border self-service kiosk); the window then
+	 * accepts it as any other.
 	 */
-	public void completeInPerson(long taskId, Step step) {
+	public void completeInPerson(long taskId, Set<Channel> offered, Step step) {
 		ItemTask task = task(taskId);
 		require(task, "COMPLETE_IN_PERSON", TaskStatus.SUBMITTED, TaskStatus.WAITING_FOR_PREREQUISITE);
-		if (task.completeAt() == null || task.completeAt() != step.channel().catalogChannel()) {
+		Channel here = step.channel().catalogChannel();
+		if (task.completeAt() == null || here == null || !offered.contains(here)) {
 			throw new Problem(Problem.Kind.UNPROCESSABLE, "casework.error.channelNotOffered", task.itemCode());
 		}
 		task.completedAt();

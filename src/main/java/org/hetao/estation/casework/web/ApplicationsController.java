@@ -537,8 +537,12 @@ class ApplicationsController {
 		}
 		model.addAttribute("view", views.of(c, user));
 		model.addAttribute("notices", views.notices(handling.notices(user, c)));
-		// where this request comes from: items marked to be completed through that channel can be completed here
-		model.addAttribute("hereChannel", channelOf(request).catalogChannel());
+		// where this request comes from: items still to be completed in person that are offered here can be completed here
+		org.hetao.estation.catalog.Channel here = channelOf(request).catalogChannel();
+		model.addAttribute("completableHere", c.tasks().stream()
+			.filter(t -> t.completeAt() != null && handling.item(t.itemCode()).channels().contains(here))
+			.map(TaskView::id)
+			.collect(java.util.stream.Collectors.toSet()));
 		return "casework/case";
 	}
 
@@ -555,7 +559,7 @@ class ApplicationsController {
 	record CorrectionTask(CaseViews.TaskModel task, List<Question> questions) {
 	}
 
-	/** The applicant completes here an item of their matter marked to be completed through this channel (a kiosk). */
+	/** The applicant completes here (a kiosk, or online) an item of their matter still to be completed in person and offered here. */
 	@PostMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/tasks/{taskId}/complete-here")
 	String completeHere(@PathVariable String receipt, @PathVariable long taskId,
 			jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {

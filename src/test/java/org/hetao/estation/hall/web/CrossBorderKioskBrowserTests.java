@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The cross-border self-service kiosk in a real headless Chromium (#19): the hall manager makes the browser a kiosk;
- * an applicant there sees only the kiosk's items and starts one; at home the same kiosk-only item says where to go.
+ * an applicant there sees only the kiosk's items and starts one; at home the same item, not offered online, says where to go.
  * Every page checked by axe-core (WCAG 2.1 A and AA).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -58,7 +58,7 @@ class CrossBorderKioskBrowserTests {
 
 	@Test
 	void theHallManagerMakesAKioskAndAnApplicantAppliesThereForAKioskOnlyItem() {
-		// at home: a kiosk-only item says where the kiosks are instead of offering the form
+		// at home: an item not offered online says where the kiosks are instead of offering the form
 		StaffSignIn.inBrowser(browser, url(""), "applicant-hk");
 		browser.get(url("/applications/new?item=LEG-001&lang=en"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This item cannot be applied for here");
@@ -80,7 +80,7 @@ class CrossBorderKioskBrowserTests {
 		assertThat(browser.findElements(By.cssSelector("a[href='/applications/new?item=ACC-005']"))).isEmpty();
 		Accessibility.assertNoViolations(browser);
 
-		// the next person at the kiosk: an applicant applies for the kiosk-only item there
+		// the next person at the kiosk: an applicant applies there for an item not offered online
 		nextPerson();
 		StaffSignIn.inBrowser(browser, url(""), "applicant-hk");
 		browser.get(url("/hall/kiosk/cross-border?lang=en&q=LEG"));
