@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.hetao.estation.shared.BeforeCommitBatch;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -19,7 +21,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -49,26 +50,36 @@ public class AuditLog {
 		this.clock = clock;
 		this.named = named;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.pending = new BeforeCommitBatch<>("audit records", this::insert,
+				late -> transactions.executeWithoutResult(s -> insert(late)), Ordered.LOWEST_PRECEDENCE - 200);
 	}
 
+	/** The audit records of the current transaction, written as it commits. */
+	private final BeforeCommitBatch<MapSqlParameterSource> pending;
+
 	/** Records an action by the current user (or {@code system}) from the current request's address. */
-	@Transactional(propagation = Propagation.REQUIRED)
 	public void record(String action, String target, String detailsJson) {
 		record(currentActor(), currentOrigin(), action, target, detailsJson);
 	}
 
-	@Transactional(propagation = Propagation.REQUIRED)
+	/**
+	 * Records in the caller's transaction: the records of a transaction are written together, in one batch, just
+	 * before it commits (none if it rolls back); without a transaction, at once.
+	 */
 	public void record(String actor, String origin, String action, String target, String detailsJson) {
-		jdbc.sql("""
+		pending.add(new MapSqlParameterSource()
+			.addValue("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.addValue("actor", truncate(actor, 254))
+			.addValue("origin", truncate(origin, 64))
+			.addValue("action", truncate(action, 120))
+			.addValue("target", truncate(target, 254))
+			.addValue("details", detailsJson));
+	}
+
+	private void insert(List<MapSqlParameterSource> rows) {
+		named.batchUpdate("""
 				insert into audit_pending (occurred_at, actor, origin, action, target, details)
-				values (:at, :actor, :origin, :action, :target, :details)""")
-			.param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-			.param("actor", truncate(actor, 254))
-			.param("origin", truncate(origin, 64))
-			.param("action", truncate(action, 120))
-			.param("target", truncate(target, 254))
-			.param("details", detailsJson)
-			.update();
+				values (:at, :actor, :origin, :action, :target, :details)""", rows.toArray(SqlParameterSource[]::new));
 	}
 
 	/** Pending records chained per transaction. */

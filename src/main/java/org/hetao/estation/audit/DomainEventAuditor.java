@@ -6,9 +6,8 @@ import org.hetao.estation.shared.Masking;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -16,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every event a module publishes is a state change worth auditing: this records each one in the same
- * transaction as the change (before commit), with personal data masked — so modules need no audit
+ * transaction as the change (written with the transaction's other records as it commits), with personal data masked — so modules need no audit
  * calls of their own. Sign-ins, failed sign-ins and sign-outs are recorded too.
  */
 @Component
@@ -31,7 +30,7 @@ class DomainEventAuditor {
 		this.json = json;
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@EventListener
 	void on(Object event) {
 		if (event instanceof InteractiveAuthenticationSuccessEvent success) {
 			log.record(success.getAuthentication().getName(), AuditLog.currentOrigin(), "identity.SIGN_IN", null, null);

@@ -65,7 +65,7 @@ class PdfSignatures {
 			X509Certificate certificate = key.certificate();
 			CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
 			generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-				.build(new JcaContentSignerBuilder("SHA256withRSA").build(key.privateKey()), certificate));
+				.build(new JcaContentSignerBuilder(key.signatureAlgorithm()).build(key.privateKey()), certificate));
 			generator.addCertificates(new JcaCertStore(List.of(certificate)));
 			return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
 		}

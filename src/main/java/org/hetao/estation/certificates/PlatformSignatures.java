@@ -18,7 +18,7 @@ class PlatformSignatures implements PlatformSignature {
 
 	@Override
 	public String algorithm() {
-		return "SHA256with" + ("EC".equals(key.privateKey().getAlgorithm()) ? "ECDSA" : key.privateKey().getAlgorithm());
+		return key.signatureAlgorithm();
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.hetao.estation.events;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,7 +9,10 @@ import java.util.List;
 
 import org.hetao.estation.shared.EncryptedColumn;
 import org.hetao.estation.shared.PersonalDataCipher;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -30,23 +35,39 @@ class EventLog {
 
 	private final PersonalDataCipher cipher;
 
-	EventLog(JdbcClient jdbc, ObjectMapper json, PersonalDataCipher cipher) {
+	private final JdbcTemplate batches;
+
+	EventLog(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper json, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 		this.json = json;
 		this.cipher = cipher;
 	}
 
-	/** Writes the event; returns its id. */
-	long append(Object event, Instant now) {
-		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-		jdbc.sql("""
+	/** Writes the events in one batch, in their order; returns their ids in that order. */
+	List<Long> append(List<?> events, Instant now) {
+		List<String> payloads = events.stream()
+			.map(event -> cipher.encrypt(json.writeValueAsString(event), PAYLOAD.context()))
+			.toList();
+		OffsetDateTime at = ts(now);
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		batches.batchUpdate(connection -> connection.prepareStatement("""
 				insert into event_log (event_type, payload, created_at, next_attempt_at)
-				values (:type, :payload, :now, :now)""")
-			.param("type", event.getClass().getName())
-			.param("payload", cipher.encrypt(json.writeValueAsString(event), PAYLOAD.context()))
-			.param("now", ts(now))
-			.update(keys, "id");
-		return keys.getKeyAs(Number.class).longValue();
+				values (?, ?, ?, ?)""", new String[] { "id" }), new BatchPreparedStatementSetter() {
+			@Override
+			public void setValues(PreparedStatement ps, int i) throws SQLException {
+				ps.setString(1, events.get(i).getClass().getName());
+				ps.setString(2, payloads.get(i));
+				ps.setObject(3, at);
+				ps.setObject(4, at);
+			}
+
+			@Override
+			public int getBatchSize() {
+				return events.size();
+			}
+		}, keys);
+		return keys.getKeyList().stream().map(row -> ((Number) row.values().iterator().next()).longValue()).toList();
 	}
 
 	/** These events, in the order written (the caller's own, so not locked). */

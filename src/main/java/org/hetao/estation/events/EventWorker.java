@@ -16,7 +16,9 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hetao.estation.shared.BeforeCommitBatch;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -98,21 +100,41 @@ class EventWorker {
 			.description("Events whose after-commit handlers failed (retried later)")
 			.register(meters);
 		meters.gauge("estation.events.backlog", events, EventLog::backlog);
+		this.pending = new BeforeCommitBatch<>("events", this::written,
+				late -> {
+					oneTx.executeWithoutResult(s -> events.append(late, clock.instant()));
+					wake();
+				}, Ordered.LOWEST_PRECEDENCE - 300);
 	}
 
-	/** In the publisher's transaction: the event is logged if anything applies it after commit. */
+	/** The events of the current transaction, written as it commits. */
+	private final BeforeCommitBatch<Object> pending;
+
+	/**
+	 * In the publisher's transaction: the event is logged if anything applies it after commit. A transaction's
+	 * events are written together, in one batch, as it commits ({@link BeforeCommitBatch}).
+	 */
 	@EventListener
 	void record(Object event) {
 		if (handlers.of(event.getClass()).isEmpty()) {
 			return;
 		}
-		long id = events.append(event, clock.instant());
+		if (inline && working && TransactionSynchronizationManager.isSynchronizationActive()) {
+			// registered now, before the commit begins, so that it applies what the batch writes
+			inlineBatch();
+		}
+		pending.add(event);
+	}
+
+	/** Writes a transaction's events (or one outside a transaction) and has them applied once they are committed. */
+	private void written(List<Object> batch) {
+		List<Long> ids = events.append(batch, clock.instant());
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			wake();
 			return;
 		}
 		if (inline && working) {
-			inlineBatch().ids.add(id);
+			inlineBatch().ids.addAll(ids);
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -9,6 +9,7 @@ import org.hetao.estation.shared.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -24,8 +25,8 @@ class EventsConfiguration {
 	}
 
 	@Bean
-	EventLog eventLog(JdbcClient jdbc, ObjectMapper json, PersonalDataCipher cipher) {
-		return new EventLog(jdbc, json, cipher);
+	EventLog eventLog(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper json, PersonalDataCipher cipher) {
+		return new EventLog(jdbc, batches, json, cipher);
 	}
 
 	/** For the key rotation job: the log's payloads are encrypted personal data. */
