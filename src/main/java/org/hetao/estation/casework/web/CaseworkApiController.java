@@ -94,6 +94,7 @@ class CaseworkApiController {
 	}
 
 	@PostMapping("/applications")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Submitted: the receipt number and the case", useReturnTypeSchema = true)
 	@Operation(summary = "Submit an application for an item or a matter",
 			description = "Idempotent: the same Idempotency-Key from the same account always answers with the same receipt and creates one case. "
 					+ "An item not offered online (its catalogue channels) is refused, 422 casework.error.channelNotOffered, unless the request "

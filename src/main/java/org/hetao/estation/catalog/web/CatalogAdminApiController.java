@@ -84,6 +84,7 @@ class CatalogAdminApiController {
 
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Import a changed catalogue as a file (JSON or CSV, told by its name or by format=)")
+	@ApiResponse(responseCode = "200", description = "The catalogue imported: what changed", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "422", description = "The file has faults: nothing was changed; every fault is listed with its row or item, code and field")
 	ResponseEntity<?> importFile(@RequestPart("file") MultipartFile file,
 			@RequestParam(required = false) String format, HttpServletRequest request) throws IOException {

@@ -90,6 +90,7 @@ class CatalogApiController {
 
 	@GetMapping("/items")
 	@Operation(summary = "Active service items, filtered and paged (page is zero-based, size 1–100, default 20)")
+	@ApiResponse(responseCode = "200", description = "A page of items", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "400", description = "An unknown domain, theme, kind or applicant type, or a bad page or size")
 	ItemPageJson items(
 			@Parameter(description = "Service domain code, e.g. CUSTOMS") @RequestParam(required = false) String domain,
@@ -106,6 +107,7 @@ class CatalogApiController {
 
 	@GetMapping("/items/{code}")
 	@Operation(summary = "One service item with its materials, form fields and time limits (retired items too, with active=false)")
+	@ApiResponse(responseCode = "200", description = "The item", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "404", description = "No item with this code")
 	ItemJson item(@PathVariable String code) {
 		return catalog.item(code)
@@ -121,6 +123,7 @@ class CatalogApiController {
 
 	@GetMapping("/matters/{code}")
 	@Operation(summary = "One matter (retired ones too, with active=false)")
+	@ApiResponse(responseCode = "200", description = "The matter", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "404", description = "No matter with this code")
 	MatterJson matter(@PathVariable String code) {
 		return catalog.matter(code).map(this::matter).orElseThrow(() -> Problem.notFound("catalog.matter.notFound", code));

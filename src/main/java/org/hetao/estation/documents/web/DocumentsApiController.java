@@ -32,6 +32,7 @@ class DocumentsApiController {
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The document stored", useReturnTypeSchema = true)
 	@Operation(summary = "Upload a document (PDF, JPEG or PNG, checked by content; size limit configurable, 10 MB by default)")
 	ResponseEntity<DocumentInfo> upload(@RequestParam(name = "file", required = false) MultipartFile file)
 			throws IOException {

@@ -62,6 +62,7 @@ class ExchangeApiController {
 
 	@PostMapping(path = "/{department}/tasks/{taskId}/events", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
+	@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = ExchangeWebConfiguration.DEPARTMENT_SIGNATURE)
 	@Operation(summary = "Department system: report a step on one of its own tasks",
 			description = "Body: {\"messageId\": \"unique per message (idempotency key)\", \"action\": \"START_REVIEW | "
 					+ "APPROVE | REFUSE | REQUEST_CORRECTION\", \"outputs\": {\"recordNumber\": \"…\"}, \"reason\": \"…\", "

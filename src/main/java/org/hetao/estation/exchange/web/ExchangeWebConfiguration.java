@@ -1,5 +1,6 @@
 package org.hetao.estation.exchange.web;
 
+import org.hetao.estation.exchange.ExchangeSignature;
 import org.hetao.estation.shared.HttpAccessRules;
 import org.hetao.estation.shared.NavigationLink;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,15 @@ import org.springframework.http.HttpMethod;
  * department's only, checked in {@code ExchangeHealth}).
  */
 @Configuration
+@io.swagger.v3.oas.annotations.security.SecurityScheme(name = ExchangeWebConfiguration.DEPARTMENT_SIGNATURE,
+		type = io.swagger.v3.oas.annotations.enums.SecuritySchemeType.APIKEY,
+		in = io.swagger.v3.oas.annotations.enums.SecuritySchemeIn.HEADER, paramName = ExchangeSignature.SIGNATURE_HEADER,
+		description = "A department's system: HMAC-SHA256 over the body and the " + ExchangeSignature.TIMESTAMP_HEADER
+				+ " header with the department's shared key; a stale timestamp or a wrong signature is 401")
 class ExchangeWebConfiguration {
+
+	/** The OpenAPI security scheme of a department system's signed requests. */
+	static final String DEPARTMENT_SIGNATURE = "departmentSignature";
 
 	@Bean
 	HttpAccessRules exchangeHttpAccessRules() {

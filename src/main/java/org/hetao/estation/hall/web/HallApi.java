@@ -115,6 +115,7 @@ class HallApi {
 	}
 
 	@PostMapping("/tickets")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The ticket taken", useReturnTypeSchema = true)
 	@Operation(summary = "Take a ticket (kiosk); public", description = "Numbers restart each day per category: A001, A002…")
 	ResponseEntity<TicketView> issue(@RequestBody IssueTicket request) {
 		Ticket t = tickets.issue(request.category(), request.phone(), request.priority());
@@ -122,6 +123,7 @@ class HallApi {
 	}
 
 	@PostMapping("/tickets/check-in")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The V ticket of the appointment", useReturnTypeSchema = true)
 	@Operation(summary = "Check in an appointment with its confirmation code for a V ticket; public")
 	ResponseEntity<TicketView> checkIn(@RequestBody CheckIn request) {
 		Ticket t = appointments.checkIn(request.code());
@@ -157,6 +159,7 @@ class HallApi {
 	}
 
 	@PostMapping("/counter/sign-out")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Signed out of the window")
 	@Operation(summary = "Leave the window (CLERK)")
 	ResponseEntity<Void> signOut() {
 		sessions.signOut(CurrentUser.require().id());
@@ -173,6 +176,8 @@ class HallApi {
 	}
 
 	@PostMapping("/counter/call-next")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The ticket called", useReturnTypeSchema = true)
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Nobody waits for this window")
 	@Operation(summary = "Call the next ticket the clerk's window may serve (CLERK); 204 when nobody waits",
 			description = "Appointment holders within their slot first, then priority tickets, then first come first served. A ticket is never called twice.")
 	ResponseEntity<TicketView> callNext() {
@@ -270,6 +275,7 @@ class HallApi {
 	}
 
 	@PostMapping("/appointments")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The appointment booked, with its confirmation code", useReturnTypeSchema = true)
 	@Operation(summary = "Book a slot for an item or a matter; 409 when the slot is full, 403 when blocked for no-shows")
 	ResponseEntity<AppointmentView> book(@RequestBody Book request) {
 		EstationUser user = applicant();
@@ -352,6 +358,7 @@ class HallApi {
 	}
 
 	@PostMapping("/rooms/{code}/bookings")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The booking, waiting for approval", useReturnTypeSchema = true)
 	@Operation(summary = "Book a room for a time range (enterprises); 409 when it overlaps another booking")
 	ResponseEntity<BookingView> bookRoom(@PathVariable String code, @RequestBody BookRoom request) {
 		EstationUser user = CurrentUser.require();
@@ -427,6 +434,7 @@ class HallApi {
 	}
 
 	@PostMapping("/events/{id}/registrations/cancel")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Registration cancelled")
 	@Operation(summary = "Cancel my registration; the first on the waiting list moves up")
 	ResponseEntity<Void> unregister(@PathVariable long id) {
 		events.cancel(id, CurrentUser.require().id());

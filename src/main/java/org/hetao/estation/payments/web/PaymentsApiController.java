@@ -70,6 +70,7 @@ class PaymentsApiController {
 	}
 
 	@PostMapping("/api/v1/applications/{receiptNumber}/payments")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The payment created (the same Idempotency-Key: the same payment); nextUrl is the provider's page", useReturnTypeSchema = true)
 	@Operation(summary = "Pay what is due now",
 			description = "One payment for every fee of the case now due in one currency (the body's currency, else CNY before HKD); "
 					+ "the same Idempotency-Key gives the same payment. 201 with nextUrl, the provider's page; 400 without a key; "
@@ -89,6 +90,7 @@ class PaymentsApiController {
 	}
 
 	@PostMapping("/api/v1/payments/{paymentId}/refunds")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The payment as refunded", useReturnTypeSchema = true)
 	@Operation(summary = "Refund part or all of a payment (an officer of the department whose fee it paid)",
 			description = "When that department's task was not accepted or was withdrawn. Amount in minor units. 201 with the payment "
 					+ "as it stands; 404 for anyone else; 422 with field errors for a missing amount or reason; 409 when the "
