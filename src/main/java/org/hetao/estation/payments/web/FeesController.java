@@ -88,9 +88,8 @@ class FeesController {
 					&& p.payerAccountId() == user.id())
 			.toList());
 		List<Payment> made = payments.payments(user, receipt);
-		// each payment that went through has its e-receipt; the deciding department's officer may refund it
+		// each payment that went through has its e-receipt
 		model.addAttribute("receipts", made.stream().filter(org.hetao.estation.payments.PaymentReceipts::hasReceipt).toList());
-		model.addAttribute("officer", user.hasRole(org.hetao.estation.identity.Role.OFFICER));
 		model.addAttribute("rows", lines.stream()
 			.map(l -> new Row(catalog.item(l.itemCode()).map(i -> i.name().in(locale)).orElse(l.itemCode()), l.amount(),
 					l.status()))
