@@ -223,7 +223,9 @@ public class Payments {
 		}
 		catch (RuntimeException outage) {
 			log.warn("Payment provider {} did not take payment {}: {}", provider.name(), id, outage.toString());
-			books.move(id, PaymentStatus.CANCELLED, clock.instant(), PaymentStatus.CREATED);
+			// nothing half-written: the payment that never reached the provider goes, its fees are free again and
+			// the same Idempotency-Key makes the payment once the provider is back
+			tx.executeWithoutResult(s -> books.forgetUnsent(id));
 			throw new Problem(Problem.Kind.UNAVAILABLE, "payments.error.providerUnavailable");
 		}
 		books.attachProvider(id, created.providerRef(), created.nextUrl(), clock.instant());
