@@ -45,6 +45,9 @@ public class Payments {
 	private static final EstationUser SYSTEM = new EstationUser(0, "payments", null, "payments", Set.of(Role.CLERK), null,
 			null, null, true, null);
 
+	/** Longer than any provider's create call may take: a payment still without its provider's reference is lost. */
+	static final java.time.Duration UNSENT_GRACE = java.time.Duration.ofMinutes(2);
+
 	private final PaymentBooks books;
 
 	private final CaseHandling cases;
@@ -190,12 +193,15 @@ public class Payments {
 		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
 			throw Problem.invalid("payments.error.idempotencyKey");
 		}
+		Instant now = clock.instant();
+		// a payment written but never handed to its provider (the process died in between) holds the fees and its
+		// key for nobody: once it is surely not in flight any more, it goes, and the same key makes the payment
+		tx.executeWithoutResult(s -> books.forgetUnsentBefore(receipt, now.minus(UNSENT_GRACE)));
 		var existing = books.paymentByKey(user.id(), idempotencyKey);
 		if (existing.isPresent()) {
 			return sameRequest(existing.get(), receipt);
 		}
 		PaymentProvider provider = providers.get(defaultProvider);
-		Instant now = clock.instant();
 		String id = "pay_" + UUID.randomUUID().toString().replace("-", "");
 		Payment made = tx.execute(s -> {
 			List<FeeLine> due = books.unpaidDueLinesForUpdate(receipt);

@@ -202,6 +202,43 @@ class PaymentOutageIntegrationTests {
 		assertThat(payments()).isEqualTo(1);
 	}
 
+	/** What a process killed between writing a payment and calling its provider leaves: a payment with no reference. */
+	void leftByACrash(String id, String key, Instant at) {
+		jdbc.sql("insert into payments_payment (id, receipt_number, payer_account_id, amount_minor, currency, status, provider, "
+				+ "idempotency_key, created_at, updated_at) values (:id, :r, :a, 50000, 'HKD', 'CREATED', 'flaky', :k, :at, :at)")
+			.param("id", id)
+			.param("r", receipt)
+			.param("a", applicant.id())
+			.param("k", key)
+			.param("at", at.atOffset(java.time.ZoneOffset.UTC))
+			.update();
+		jdbc.sql("insert into payments_payment_line (payment_id, fee_line_id) select :id, id from payments_fee_line where task_id = :t")
+			.param("id", id)
+			.param("t", taskId)
+			.update();
+	}
+
+	@Test
+	void aPaymentThatNeverReachedTheProviderBeforeACrashIsSafelyRetried() throws Exception {
+		String key = UUID.randomUUID().toString();
+		// still possibly in flight (moments old): the same key answers with it, and another key finds the fee held
+		leftByACrash("pay_inflight", key, Instant.now());
+		assertThat(cases.body(pay(key, "en")).get("paymentId").asString()).isEqualTo("pay_inflight");
+		assertThat(pay(UUID.randomUUID().toString(), "en")).hasStatus(409);
+		jdbc.sql("delete from payments_payment_line where payment_id = 'pay_inflight'").update();
+		jdbc.sql("delete from payments_payment where id = 'pay_inflight'").update();
+
+		// surely lost (older than any provider call): it goes, and the same key makes the payment at the provider
+		leftByACrash("pay_lost", key, Instant.now().minus(Duration.ofMinutes(10)));
+		MvcTestResult retried = pay(key, "en");
+		assertThat(retried).hasStatus(201);
+		assertThat(cases.body(retried).get("paymentId").asString()).isNotEqualTo("pay_lost");
+		assertThat(cases.body(retried).get("nextUrl").asString()).startsWith("/sandbox-pay/sbx_");
+		assertThat(payments()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from payments_payment_line where payment_id = 'pay_lost'").query(Integer.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void aNotificationThatCouldNotBeDeliveredIsAppliedOnceWhenItComesLate() throws Exception {
 		JsonNode payment = cases.body(pay(UUID.randomUUID().toString(), "en"));

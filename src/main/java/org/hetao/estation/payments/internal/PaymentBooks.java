@@ -165,6 +165,18 @@ public class PaymentBooks {
 		}
 	}
 
+	/** Removes the case's payments that were made before {@code before} and never reached their provider. */
+	public void forgetUnsentBefore(String receipt, Instant before) {
+		jdbc.sql("""
+				select id from payments_payment
+				where receipt_number = :r and status = 'CREATED' and provider_ref is null and created_at < :before""")
+			.param("r", receipt)
+			.param("before", ts(before))
+			.query(String.class)
+			.list()
+			.forEach(this::forgetUnsent);
+	}
+
 	public Optional<Payment> payment(String id) {
 		return jdbc.sql("select * from payments_payment where id = :id").param("id", id).query(PaymentBooks::payment).optional();
 	}
