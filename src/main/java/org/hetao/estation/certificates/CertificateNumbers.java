@@ -30,14 +30,35 @@ public final class CertificateNumbers {
 
 	private static final int FIRST_RANDOM_CHARACTERS = 10;
 
+	/** The series of e-certificates. */
+	public static final String CERTIFICATES = "HTC";
+
+	/** The series of e-receipts (電子票據) of payments: the same form and check, a series of their own. */
+	public static final String RECEIPTS = "HTR";
+
 	private final RandomGenerator random;
+
+	private final String series;
 
 	public CertificateNumbers() {
 		this(new SecureRandom());
 	}
 
 	CertificateNumbers(RandomGenerator random) {
+		this(random, CERTIFICATES);
+	}
+
+	CertificateNumbers(RandomGenerator random, String series) {
 		this.random = random;
+		this.series = series;
+	}
+
+	/** Numbers of another series (e.g. {@link #RECEIPTS}), with the same form and check as the certificates'. */
+	public static CertificateNumbers of(String series) {
+		if (!series.matches("[A-Z]{3}")) {
+			throw new IllegalArgumentException("a series is three capital letters: " + series);
+		}
+		return new CertificateNumbers(new SecureRandom(), series);
 	}
 
 	public String next(int year) {
@@ -46,7 +67,7 @@ public final class CertificateNumbers {
 			body.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
 		}
 		body.append(check(body));
-		return "HTC-" + year + "-" + body;
+		return series + "-" + year + "-" + body;
 	}
 
 	/** The check character of a body of eleven characters from {@link #ALPHABET}. */
@@ -82,15 +103,26 @@ public final class CertificateNumbers {
 
 	/** The number in its canonical form, or empty if it cannot be a certificate number (bad form or check). */
 	public static Optional<String> normalize(String typed) {
+		return normalize(typed, CERTIFICATES);
+	}
+
+	/**
+	 * A number of the given series in its canonical form, or empty if it cannot be one. Only certificates have
+	 * numbers of the first form.
+	 */
+	public static Optional<String> normalize(String typed, String series) {
 		if (typed == null) {
 			return Optional.empty();
 		}
 		String s = typed.strip().toUpperCase(Locale.ROOT).replace(" ", "");
-		if (!s.matches("HTC-\\d{4}-[0-9A-Z]{11,12}")) {
+		if (!s.matches(java.util.regex.Pattern.quote(series) + "-\\d{4}-[0-9A-Z]{11,12}")) {
 			return Optional.empty();
 		}
 		String prefix = s.substring(0, 9);
 		boolean first = s.length() == 9 + FIRST_RANDOM_CHARACTERS + 1;
+		if (first && !CERTIFICATES.equals(series)) {
+			return Optional.empty();
+		}
 		String alphabet = first ? FIRST_ALPHABET : ALPHABET;
 		StringBuilder body = new StringBuilder();
 		for (char c : s.substring(9).toCharArray()) {

@@ -69,7 +69,7 @@ class PdfDocuments {
 		return messages.getMessage(key, args, language.locale());
 	}
 
-	private ZoneId zone() {
+	ZoneId zone() {
 		return clock.getZone();
 	}
 
@@ -229,6 +229,42 @@ class PdfDocuments {
 			pdf.space(8);
 			pdf.paragraph(t(language, "certificates.pdf.certificate.verify", verifyUrl));
 			pdf.paragraph(t(language, "certificates.pdf.certificate.signed"));
+			return pdf.toBytes();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** An e-receipt before signing: who paid what to whom and when, with a QR code to verify it. */
+	byte[] eReceipt(EReceipts.Content r, Language language) {
+		String title = t(language, "certificates.pdf.e-receipt.title");
+		try (PdfLayout pdf = new PdfLayout(font, title, r.number(), calendar(r.paidAt()))) {
+			java.util.Locale locale = language.locale();
+			pdf.paragraph(t(language, "certificates.pdf.platform"), 10, 0);
+			pdf.title(title, 24);
+			pdf.space(6);
+			pdf.field(t(language, "certificates.pdf.e-receipt.number"), r.number());
+			pdf.field(t(language, "certificates.pdf.e-receipt.payer"), r.payer());
+			pdf.field(t(language, "certificates.pdf.receiptNumber"), r.caseReceipt());
+			pdf.field(t(language, "certificates.pdf.e-receipt.paidAt"), DATE_TIME.format(r.paidAt().atZone(zone())));
+			pdf.heading(t(language, "certificates.pdf.items"));
+			List<String> lines = new ArrayList<>();
+			for (EReceipts.Line line : r.lines()) {
+				lines.add(t(language, "certificates.pdf.e-receipt.line", itemName(line.itemCode(), language),
+						departmentName(line.departmentCode(), language), line.amount().format(locale)));
+			}
+			pdf.numbered(lines);
+			pdf.field(t(language, "certificates.pdf.e-receipt.total"), r.total().format(locale));
+			pdf.field(t(language, "certificates.pdf.e-receipt.currency"), r.total().currency());
+			if (r.refunded() != null && !r.refunded().isZero()) {
+				pdf.field(t(language, "certificates.pdf.e-receipt.refunded"), r.refunded().format(locale));
+			}
+			pdf.space(8);
+			pdf.image(QrCodes.of(verifyUrl(r.number())), 110, verifyUrl(r.number()));
+			pdf.space(8);
+			pdf.paragraph(t(language, "certificates.pdf.e-receipt.verify", verifyUrl));
+			pdf.paragraph(t(language, "certificates.pdf.e-receipt.signed"));
 			return pdf.toBytes();
 		}
 		catch (IOException e) {

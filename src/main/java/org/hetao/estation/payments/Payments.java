@@ -45,6 +45,9 @@ public class Payments {
 	private static final EstationUser SYSTEM = new EstationUser(0, "payments", null, "payments", Set.of(Role.CLERK), null,
 			null, null, true, null);
 
+	/** Longer than any provider's create call may take: a payment still without its provider's reference is lost. */
+	static final java.time.Duration UNSENT_GRACE = java.time.Duration.ofMinutes(2);
+
 	private final PaymentBooks books;
 
 	private final CaseHandling cases;
@@ -98,9 +101,13 @@ public class Payments {
 			boolean exempt = c.applicant().type() != null && fee.exempts(c.applicant().type(), Set.of());
 			FeeStatus status = exempt ? FeeStatus.WAIVED
 					: fee.dueAt() == Fee.DuePoint.SUBMISSION ? FeeStatus.DUE : FeeStatus.NOT_YET_DUE;
-			books.addLine(c.id(), c.receiptNumber(), task.id(), task.itemCode(), task.departmentCode(),
+			boolean added = books.addLine(c.id(), c.receiptNumber(), task.id(), task.itemCode(), task.departmentCode(),
 					c.applicant().accountId(), exempt ? Money.zero(fee.currency()) : amount, status, fee.payBefore(),
 					exempt ? "exempt" : null, now);
+			if (added && status == FeeStatus.DUE) {
+				events.publishEvent(new FeeFallenDue(c.receiptNumber(), task.id(), task.itemCode(), c.applicant().accountId(),
+						amount.minor(), amount.currency()));
+			}
 		}
 	}
 
@@ -122,7 +129,10 @@ public class Payments {
 			books.addLine(c.id(), c.receiptNumber(), task.id(), task.itemCode(), task.departmentCode(),
 					c.applicant().accountId(), amount, FeeStatus.NOT_YET_DUE, item.fee().payBefore(), null, clock.instant());
 		}
-		books.makeDue(accepted.taskId(), amount, clock.instant());
+		if (books.makeDue(accepted.taskId(), amount, clock.instant())) {
+			events.publishEvent(new FeeFallenDue(c.receiptNumber(), task.id(), task.itemCode(), c.applicant().accountId(),
+					amount.minor(), amount.currency()));
+		}
 	}
 
 	private CaseView caseFor(String receipt) {
@@ -183,12 +193,15 @@ public class Payments {
 		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
 			throw Problem.invalid("payments.error.idempotencyKey");
 		}
+		Instant now = clock.instant();
+		// a payment written but never handed to its provider (the process died in between) holds the fees and its
+		// key for nobody: once it is surely not in flight any more, it goes, and the same key makes the payment
+		tx.executeWithoutResult(s -> books.forgetUnsentBefore(receipt, now.minus(UNSENT_GRACE)));
 		var existing = books.paymentByKey(user.id(), idempotencyKey);
 		if (existing.isPresent()) {
 			return sameRequest(existing.get(), receipt);
 		}
 		PaymentProvider provider = providers.get(defaultProvider);
-		Instant now = clock.instant();
 		String id = "pay_" + UUID.randomUUID().toString().replace("-", "");
 		Payment made = tx.execute(s -> {
 			List<FeeLine> due = books.unpaidDueLinesForUpdate(receipt);
@@ -216,7 +229,9 @@ public class Payments {
 		}
 		catch (RuntimeException outage) {
 			log.warn("Payment provider {} did not take payment {}: {}", provider.name(), id, outage.toString());
-			books.move(id, PaymentStatus.CANCELLED, clock.instant(), PaymentStatus.CREATED);
+			// nothing half-written: the payment that never reached the provider goes, its fees are free again and
+			// the same Idempotency-Key makes the payment once the provider is back
+			tx.executeWithoutResult(s -> books.forgetUnsent(id));
 			throw new Problem(Problem.Kind.UNAVAILABLE, "payments.error.providerUnavailable");
 		}
 		books.attachProvider(id, created.providerRef(), created.nextUrl(), clock.instant());
@@ -267,8 +282,14 @@ public class Payments {
 				return Applied.ALREADY;
 			}
 			return switch (n.outcome()) {
-				case FAILED -> books.move(p.id(), PaymentStatus.FAILED, now, PaymentStatus.CREATED, PaymentStatus.SUBMITTED)
-						? Applied.APPLIED : Applied.ALREADY;
+				case FAILED -> {
+					if (!books.move(p.id(), PaymentStatus.FAILED, now, PaymentStatus.CREATED, PaymentStatus.SUBMITTED)) {
+						yield Applied.ALREADY;
+					}
+					events.publishEvent(new PaymentFailed(p.id(), p.receiptNumber(), p.payerAccountId(), p.amount().minor(),
+							p.amount().currency(), now));
+					yield Applied.APPLIED;
+				}
 				case REFUNDED -> Applied.ALREADY;
 				case SUCCEEDED -> {
 					if (!books.move(p.id(), PaymentStatus.SUCCEEDED, now, PaymentStatus.CREATED, PaymentStatus.SUBMITTED,
@@ -280,6 +301,8 @@ public class Payments {
 						yield Applied.REFUNDED;
 					}
 					books.markPaid(p.id(), now);
+					events.publishEvent(new PaymentSucceeded(p.id(), p.receiptNumber(), p.payerAccountId(), p.amount().minor(),
+							p.amount().currency(), now));
 					yield Applied.APPLIED;
 				}
 			};
@@ -287,8 +310,13 @@ public class Payments {
 		if (applied == Applied.REFUNDED) {
 			// the fees were paid another way meanwhile (at the window, another payment): the money goes back
 			provider.refund(p.providerRef(), p.amount(), "paid another way");
-			books.refunded(p.id(), p.amount().minor(), PaymentStatus.REFUNDED, clock.instant());
-			books.addRefund(p.id(), p.amount(), "paid another way", "payments", clock.instant());
+			Instant at = clock.instant();
+			tx.executeWithoutResult(s -> {
+				books.refunded(p.id(), p.amount().minor(), PaymentStatus.REFUNDED, at);
+				books.addRefund(p.id(), p.amount(), "paid another way", "payments", at);
+				events.publishEvent(new PaymentRefunded(p.id(), p.receiptNumber(), p.amount().minor(), p.amount().currency(),
+						"paid another way", "payments", at, p.payerAccountId()));
+			});
 		}
 		return applied;
 	}
@@ -320,12 +348,7 @@ public class Payments {
 			throw Problem.conflict("payments.error.notRefundable");
 		}
 		CaseView c = caseFor(p.receiptNumber());
-		boolean grounds = c != null && lines.stream()
-			.filter(l -> l.departmentCode().equals(department))
-			.map(l -> c.task(l.taskId()).status())
-			.anyMatch(s -> s == org.hetao.estation.casework.TaskStatus.NOT_ACCEPTED
-					|| s == org.hetao.estation.casework.TaskStatus.WITHDRAWN);
-		if (!grounds) {
+		if (!RefundGrounds.hold(c, lines, department)) {
 			throw Problem.conflict("payments.error.noGroundsForRefund");
 		}
 		Money refund = Money.of(amount, p.amount().currency());
@@ -348,7 +371,7 @@ public class Payments {
 				books.markRefunded(paymentId);
 			}
 			events.publishEvent(new PaymentRefunded(paymentId, p.receiptNumber(), refund.minor(), refund.currency(),
-					reason, user.username(), clock.instant()));
+					reason, user.username(), clock.instant(), p.payerAccountId()));
 		});
 		return after;
 	}

@@ -6,19 +6,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.hetao.estation.documents.Documents;
 import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.EstationUser;
@@ -31,10 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -78,35 +68,11 @@ class CertificatePdfIntegrationTests {
 	}
 
 	static String text(byte[] pdf) throws Exception {
-		try (PDDocument document = Loader.loadPDF(pdf)) {
-			for (COSName name : document.getPage(0).getResources().getFontNames()) {
-				PDFont font = document.getPage(0).getResources().getFont(name);
-				assertThat(font.isEmbedded()).as("font %s embedded", font.getName()).isTrue();
-			}
-			return new PDFTextStripper().getText(document);
-		}
+		return PdfContents.text(pdf);
 	}
 
 	static String qrCode(byte[] pdf) throws Exception {
-		try (PDDocument document = Loader.loadPDF(pdf)) {
-			PDResources resources = document.getPage(0).getResources();
-			List<String> decoded = new ArrayList<>();
-			for (COSName name : resources.getXObjectNames()) {
-				if (resources.getXObject(name) instanceof PDImageXObject image) {
-					BufferedImage img = image.getImage();
-					int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-					var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels)));
-					// the image is the generated code itself, with its quiet zone: read it as a pure barcode (without the
-					// hint, its finder-pattern search misses a valid code now and then: 2 of 3,000 random certificate numbers)
-					decoded.add(new QRCodeReader()
-						.decode(bitmap, java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE,
-								com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
-						.getText());
-				}
-			}
-			assertThat(decoded).hasSize(1);
-			return decoded.get(0);
-		}
+		return PdfContents.qrCode(pdf);
 	}
 
 	/** Renders the first page for a person to look at: target/pdf-preview/<name>.png. */

@@ -17,8 +17,11 @@ class VerifyController {
 
 	private final Certificates certificates;
 
-	VerifyController(Certificates certificates) {
+	private final java.util.List<org.hetao.estation.certificates.ReceiptRegister> receipts;
+
+	VerifyController(Certificates certificates, java.util.List<org.hetao.estation.certificates.ReceiptRegister> receipts) {
 		this.certificates = certificates;
+		this.receipts = receipts;
 	}
 
 	@GetMapping("/verify")
@@ -29,7 +32,15 @@ class VerifyController {
 				model.addAttribute("numberError", "certificates.error.numberRequired");
 			}
 			else {
-				model.addAttribute("result", certificates.lookup(number));
+				// a receipt number (HTR-…) is asked of the payments' register; anything else is a certificate's
+				var receipt = org.hetao.estation.certificates.EReceipts.normalize(number)
+					.flatMap(n -> receipts.stream().flatMap(r -> r.receipt(n).stream()).findFirst());
+				if (receipt.isPresent()) {
+					model.addAttribute("receipt", receipt.get());
+				}
+				else {
+					model.addAttribute("result", certificates.lookup(number));
+				}
 			}
 		}
 		return "certificates/verify";

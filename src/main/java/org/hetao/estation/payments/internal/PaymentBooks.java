@@ -152,6 +152,31 @@ public class PaymentBooks {
 		return true;
 	}
 
+	/**
+	 * Removes a payment its provider never took (it could not be reached), with its hold on the fees; only while it
+	 * is still CREATED with no provider reference.
+	 */
+	public void forgetUnsent(String id) {
+		int removed = jdbc.sql("delete from payments_payment where id = :id and status = 'CREATED' and provider_ref is null")
+			.param("id", id)
+			.update();
+		if (removed == 1) {
+			jdbc.sql("delete from payments_payment_line where payment_id = :id").param("id", id).update();
+		}
+	}
+
+	/** Removes the case's payments that were made before {@code before} and never reached their provider. */
+	public void forgetUnsentBefore(String receipt, Instant before) {
+		jdbc.sql("""
+				select id from payments_payment
+				where receipt_number = :r and status = 'CREATED' and provider_ref is null and created_at < :before""")
+			.param("r", receipt)
+			.param("before", ts(before))
+			.query(String.class)
+			.list()
+			.forEach(this::forgetUnsent);
+	}
+
 	public Optional<Payment> payment(String id) {
 		return jdbc.sql("select * from payments_payment where id = :id").param("id", id).query(PaymentBooks::payment).optional();
 	}

@@ -87,6 +87,9 @@ class FeesController {
 			.filter(p -> p.status() == org.hetao.estation.payments.PaymentStatus.CREATED && p.nextUrl() != null
 					&& p.payerAccountId() == user.id())
 			.toList());
+		List<Payment> made = payments.payments(user, receipt);
+		// each payment that went through has its e-receipt
+		model.addAttribute("receipts", made.stream().filter(org.hetao.estation.payments.PaymentReceipts::hasReceipt).toList());
 		model.addAttribute("rows", lines.stream()
 			.map(l -> new Row(catalog.item(l.itemCode()).map(i -> i.name().in(locale)).orElse(l.itemCode()), l.amount(),
 					l.status()))

@@ -17,7 +17,11 @@ class PaymentsWebConfiguration {
 		return rules -> {
 			rules.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/payments/providers/*/notifications")
 				.permitAll();
+			// the provider's settlement files are the books of money moved: staff who reconcile only (before the
+			// hosted pages' permitAll, which would otherwise match them)
+			rules.requestMatchers("/sandbox-pay/settlements/**").hasAnyRole("SUPERVISOR", "ADMIN");
 			rules.requestMatchers("/sandbox-pay/**").permitAll();
+			rules.requestMatchers("/payments/*/refund").hasRole("OFFICER");
 			rules.requestMatchers("/api/v1/payments/**").authenticated();
 			rules.requestMatchers("/payments/reconciliation", "/payments/reconciliation/**").hasAnyRole("SUPERVISOR", "ADMIN");
 		};

@@ -110,8 +110,10 @@ class ReconciliationController {
 		return catalog.department(code).map(d -> d.name().in(locale)).orElse(code);
 	}
 
+	/** A provider's label; one added without a label of its own (a new adapter) is shown by its name, not an error. */
 	private String channel(String provider, Locale locale) {
-		return msg("payments.channel." + provider, locale);
+		String label = messages.getMessage("payments.channel." + provider, null, null, locale);
+		return label != null ? label : messages.getMessage("payments.channel.other", new Object[] { provider }, locale);
 	}
 
 	private String msg(String key, Locale locale) {
