@@ -317,6 +317,8 @@ class CaseworkIntegrationTests {
 		assertThat(accepted.has("latestDeadline")).isTrue();
 
 		assertThat(act("officer-market-regulation", name, "approve", "{}")).as("take the task first").hasStatus(409);
+		// LEG-001 is charged: its fee is paid before the decision (the pay point)
+		new org.hetao.estation.certificates.CaseFixtures(mvc, accounts, documents, jdbc, json).paidAtTheWindow(attestation);
 		approve("officer-legal-services", attestation, "{\"notarialCertificateNumber\": \"N-1\"}");
 		assertThat(task(caseOf(enterprise, receipt), "GOV-002").get("status").asString())
 			.as("still waits for the name declaration").isEqualTo("WAITING_FOR_PREREQUISITE");
