@@ -385,6 +385,21 @@ class CaseworkIntegrationTests {
 		assertThat(act(officer, taskId, "approve", "{\"outputs\": " + outputs + "}")).hasStatusOk();
 	}
 
+	/** A fee is waived by the department deciding its item: an officer of another department of the case may not (403). */
+	@Test
+	void anOfficerOfAnotherDepartmentOfTheCaseMayNotWaiveItsFee() throws Exception {
+		JsonNode c = submitted("Waiver Ltd");
+		long attestation = task(c, "LEG-001").get("id").asLong();
+		MvcTestResult waived = mvc.post()
+			.uri("/api/v1/applications/" + c.get("receiptNumber").asString() + "/fees/" + attestation + "/waiver")
+			.with(user(account("officer-market-regulation")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"not ours to waive\"}")
+			.exchange();
+		assertThat(waived).hasStatus(403);
+		assertThat(body(waived).get("code").asString()).isEqualTo("payments.error.notYourFee");
+	}
+
 	@Test
 	void anIllegalTransitionIs409WithAProblemDetail() throws Exception {
 		JsonNode c = submitted("Illegal Ltd");

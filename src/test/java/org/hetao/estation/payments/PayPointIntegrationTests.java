@@ -195,6 +195,32 @@ class PayPointIntegrationTests {
 	}
 
 	@Test
+	void theOfficersTaskPageWaivesWithAReason() throws Exception {
+		assertThat(driver.awaitFeeStatus(taskId, "NOT_YET_DUE")).isEqualTo("NOT_YET_DUE");
+		EstationUser officer = cases.account(CaseFixtures.OFFICER);
+		MvcTestResult fragment = mvc.get()
+			.uri("/payments/waivers/" + receipt + "/" + taskId)
+			.header("HX-Request", "true")
+			.header("Accept-Language", "en")
+			.with(user(officer))
+			.exchange();
+		assertThat(fragment).hasStatusOk();
+		assertThat(fragment.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("waiver-form", "HKD 500.00",
+				"name=\"reason\"");
+		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+		MvcTestResult noReason = mvc.post().uri("/payments/waivers/" + receipt + "/" + taskId).param("reason", " ")
+			.header("Accept-Language", "en").with(user(officer)).with(csrf).exchange();
+		assertThat(noReason).hasStatus(422);
+		assertThat(noReason.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("aria-invalid=\"true\"",
+				"Enter the reason for the waiver");
+		MvcTestResult waived = mvc.post().uri("/payments/waivers/" + receipt + "/" + taskId).param("reason", "長者免費")
+			.with(user(officer)).with(csrf).exchange();
+		assertThat(waived).hasStatus3xxRedirection();
+		assertThat(waived.getResponse().getRedirectedUrl()).isEqualTo("/work-queue/tasks/" + taskId);
+		assertThat(driver.feeStatus(taskId)).isEqualTo("WAIVED");
+	}
+
+	@Test
 	void aPaidFeeIsNotWaivedAndASupervisorMayWaive() throws Exception {
 		cases.act("clerk", taskId, "accept", null);
 		cases.paidAtTheWindow(taskId);

@@ -179,6 +179,50 @@ class WindowPaymentsIntegrationTests {
 	}
 
 	@Test
+	void theWindowsCasePageRecordsItWithAFormMadeOnce() throws Exception {
+		MvcTestResult fragment = mvc.get()
+			.uri("/payments/window/" + receipt)
+			.header("HX-Request", "true")
+			.header("Accept-Language", "en")
+			.with(user(clerk))
+			.exchange();
+		assertThat(fragment).hasStatusOk();
+		String html = text(fragment);
+		assertThat(html).contains("window-payment-form", "name=\"method\"", "name=\"reference\"", "HKD 500.00")
+			.doesNotContain("<html");
+		String key = html.replaceAll("(?s).*name=\"key\" value=\"([^\"]+)\".*", "$1");
+
+		// card without its reference: the form again, the field named, nothing recorded
+		MvcTestResult refused = mvc.post()
+			.uri("/payments/window/" + receipt)
+			.param("key", key).param("currency", "HKD").param("method", "CARD")
+			.header("Accept-Language", "en")
+			.with(user(clerk))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.exchange();
+		assertThat(refused).hasStatus(422);
+		assertThat(text(refused)).contains("aria-invalid=\"true\"", "Enter the card terminal");
+		assertThat(driver.feeStatus(taskId)).isEqualTo("DUE");
+
+		for (int press = 0; press < 2; press++) {
+			MvcTestResult recorded = mvc.post()
+				.uri("/payments/window/" + receipt)
+				.param("key", key).param("currency", "HKD").param("method", "CARD").param("reference", "T-77")
+				.with(user(clerk))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.exchange();
+			assertThat(recorded).hasStatus3xxRedirection();
+			assertThat(recorded.getResponse().getRedirectedUrl()).startsWith("/window/cases/");
+		}
+		assertThat(driver.feeStatus(taskId)).isEqualTo("PAID");
+		assertThat(jdbc.sql("select count(*) from payments_payment where receipt_number = :r").param("r", receipt)
+			.query(Long.class).single()).as("pressed twice, recorded once").isEqualTo(1);
+		// not a page for anyone but the window
+		assertThat(mvc.get().uri("/payments/window/" + receipt).with(user(cases.account(CaseFixtures.OFFICER))).exchange())
+			.hasStatus(403);
+	}
+
+	@Test
 	void onlyTheWindowRecordsIt() throws Exception {
 		String body = "{\"method\": \"CASH\"}";
 		// may see the case but is not at the window: 403; may not see it: 404
