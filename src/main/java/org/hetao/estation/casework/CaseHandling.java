@@ -52,10 +52,14 @@ public class CaseHandling {
 
 	private final org.hetao.estation.casework.internal.CorrectionNotices notices;
 
+	private final org.springframework.beans.factory.ObjectProvider<FeeGate> feeGates;
+
 	CaseHandling(CaseRepository cases, Catalog catalog, Documents documents, ApplicationEventPublisher events,
 			CaseworkSupport support, org.springframework.beans.factory.ObjectProvider<DepartmentSystems> departmentSystems,
-			org.hetao.estation.casework.internal.CorrectionNotices notices) {
+			org.hetao.estation.casework.internal.CorrectionNotices notices,
+			org.springframework.beans.factory.ObjectProvider<FeeGate> feeGates) {
 		this.notices = notices;
+		this.feeGates = feeGates;
 		this.cases = cases;
 		this.catalog = catalog;
 		this.documents = documents;
@@ -144,7 +148,26 @@ public class CaseHandling {
 			throw new Problem(Problem.Kind.INVALID, "casework.error.deliveryRequired",
 					List.of(new Problem.FieldError("method", "casework.error.deliveryRequired")));
 		}
-		return onTask(user, taskId, version, Who.CLERK, (c, step) -> c.deliver(taskId, method, step), channel);
+		return onTask(user, taskId, version, Who.CLERK, (c, step) -> {
+			payPoint(c.task(taskId), FeeGate.Point.DELIVERY);
+			c.deliver(taskId, method, step);
+		}, channel);
+	}
+
+	/**
+	 * A charged task does not pass its pay point unpaid: 409 {@link FeeGate#FEE_UNPAID}, naming the item and the
+	 * amount in the reader's language. Refusing or not accepting a task is never held back.
+	 */
+	private void payPoint(ItemTask task, FeeGate.Point point) {
+		FeeGate gate = feeGates.getIfAvailable();
+		if (gate == null) {
+			return;
+		}
+		gate.unpaid(task.id(), point).ifPresent(fee -> {
+			java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+			String name = catalog.item(task.itemCode()).map(i -> i.name().in(locale)).orElse(task.itemCode());
+			throw Problem.conflict(FeeGate.FEE_UNPAID, name, fee.format(locale));
+		});
 	}
 
 	// ------------------------------------------------------------------ the department
@@ -180,6 +203,7 @@ public class CaseHandling {
 				given.put(k, v);
 			}
 		});
+		payPoint(c.task(taskId), FeeGate.Point.DECISION);
 		c.approve(taskId, given, required, step);
 	}
 

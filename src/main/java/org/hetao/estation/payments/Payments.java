@@ -162,7 +162,9 @@ public class Payments {
 	/** A payment, for its payer and staff (another applicant: 404, as if there were none). */
 	public Payment payment(EstationUser user, String paymentId) {
 		Payment p = books.payment(paymentId).orElseThrow(() -> Problem.notFound("payments.error.notFound"));
-		if (p.payerAccountId() != user.id() && !(user.isStaff() && maySee(user, p.receiptNumber()))) {
+		boolean seen = p.payerAccountId() == user.id()
+				|| ((user.isStaff() || p.method().atWindow()) && maySee(user, p.receiptNumber()));
+		if (!seen) {
 			throw Problem.notFound("payments.error.notFound");
 		}
 		return p;
@@ -344,7 +346,9 @@ public class Payments {
 		if (!errors.isEmpty()) {
 			throw new Problem(Problem.Kind.UNPROCESSABLE, "payments.error.refundInvalid", errors);
 		}
-		if (p.status() != PaymentStatus.SUCCEEDED && p.status() != PaymentStatus.PARTIALLY_REFUNDED) {
+		if (p.status() != PaymentStatus.SUCCEEDED && p.status() != PaymentStatus.PARTIALLY_REFUNDED
+				|| p.method().atWindow()) {
+			// money taken at the window goes back at the window, not through a provider
 			throw Problem.conflict("payments.error.notRefundable");
 		}
 		CaseView c = caseFor(p.receiptNumber());
@@ -374,6 +378,145 @@ public class Payments {
 					reason, user.username(), clock.instant(), p.payerAccountId()));
 		});
 		return after;
+	}
+
+	// --- at the window
+
+	/** How the window took the money, as the API and the form name it. */
+	private static final Map<String, PaymentMethod> WINDOW_METHODS = Map.of("CASH", PaymentMethod.WINDOW_CASH, "CARD",
+			PaymentMethod.WINDOW_CARD, "FPS", PaymentMethod.WINDOW_FPS);
+
+	/**
+	 * The clerk records a payment taken at the window of everything of the case now due in one currency
+	 * ({@code currency}, or the first of CNY, HKD due): by cash, the card terminal or FPS ({@code method} CASH, CARD,
+	 * FPS; the terminal's or FPS reference required for the last two). It succeeds at once and the fees are paid,
+	 * including any held by an online payment still open (that payment, should it succeed, is refunded). Made once
+	 * per clerk and {@code Idempotency-Key}. 404 for who may not see the case, 403 for anyone else but a clerk,
+	 * 422 with field errors, 409 when nothing is due.
+	 */
+	public Payment payAtWindow(EstationUser user, String receipt, String idempotencyKey, String method, String reference,
+			String currency) {
+		cases.viewByReceipt(user, receipt);
+		if (!user.hasRole(Role.CLERK)) {
+			throw Problem.forbidden("payments.error.windowOnly");
+		}
+		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+			throw Problem.invalid("payments.error.idempotencyKey");
+		}
+		PaymentMethod how = method == null ? null : WINDOW_METHODS.get(method.strip().toUpperCase(java.util.Locale.ROOT));
+		String ref = reference == null || reference.isBlank() ? null : reference.strip();
+		List<Problem.FieldError> errors = new java.util.ArrayList<>();
+		if (how == null) {
+			errors.add(new Problem.FieldError("method", "payments.error.windowMethod"));
+		}
+		else if (how.needsReference() && ref == null) {
+			errors.add(new Problem.FieldError("reference", "payments.error.windowReference"));
+		}
+		if (ref != null && ref.length() > 100) {
+			errors.add(new Problem.FieldError("reference", "payments.error.windowReferenceLength"));
+		}
+		if (currency != null && !currency.isBlank() && !Money.CURRENCIES.contains(currency)) {
+			errors.add(new Problem.FieldError("currency", "payments.error.currency"));
+		}
+		if (!errors.isEmpty()) {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, "payments.error.windowInvalid", errors);
+		}
+		var existing = books.paymentByKey(user.id(), idempotencyKey);
+		if (existing.isPresent()) {
+			return sameRequest(existing.get(), receipt);
+		}
+		String kept = how == PaymentMethod.WINDOW_CASH ? null : ref;
+		Instant now = clock.instant();
+		String id = "pay_" + UUID.randomUUID().toString().replace("-", "");
+		Payment made = tx.execute(s -> {
+			List<FeeLine> due = books.dueLinesForUpdate(receipt).stream().filter(l -> !l.amount().isZero()).toList();
+			String chosen = currency != null && !currency.isBlank() ? currency
+					: due.stream().map(l -> l.amount().currency()).min(Comparator.naturalOrder()).orElse(null);
+			List<FeeLine> lines = due.stream().filter(l -> l.amount().currency().equals(chosen)).toList();
+			if (lines.isEmpty()) {
+				return null;
+			}
+			Money total = lines.stream().map(FeeLine::amount).reduce(Money::plus).orElseThrow();
+			Payment p = new Payment(id, receipt, user.id(), total, PaymentStatus.SUCCEEDED, PaymentMethod.WINDOW, null,
+					null, 0, now, how, kept);
+			if (!books.addWindowPayment(p, idempotencyKey, lines, now)) {
+				return books.paymentByKey(user.id(), idempotencyKey).orElseThrow();
+			}
+			events.publishEvent(new FeePaidAtWindow(id, receipt, how, kept, total.minor(), total.currency(),
+					user.username(), now));
+			return p;
+		});
+		if (made == null) {
+			throw Problem.conflict("payments.error.nothingDue");
+		}
+		return sameRequest(made, receipt);
+	}
+
+	// --- waivers
+
+	/**
+	 * Waives a task's fee that is due or not yet due, with the reason (required, up to 500 characters): by an
+	 * officer of the task's department, or a supervisor. 404 for who may not see the case (or a task not of it, or
+	 * not charged), 403 for other staff and the applicant, 422 without a reason, 409 when the fee was paid, waived
+	 * or refunded. Recorded as an event (and so in the audit log, with who and why).
+	 */
+	public FeeLine waive(EstationUser user, String receipt, long taskId, String reason) {
+		boolean supervisor = user.hasRole(Role.SUPERVISOR);
+		CaseView c = supervisor ? caseFor(receipt) : cases.viewByReceipt(user, receipt);
+		if (c == null) {
+			throw Problem.notFound("casework.error.caseNotFound");
+		}
+		TaskView task = c.tasks().stream().filter(t -> t.id() == taskId).findFirst()
+			.orElseThrow(() -> Problem.notFound("payments.error.noFee"));
+		boolean deciding = user.hasRole(Role.OFFICER) && task.departmentCode() != null
+				&& task.departmentCode().equals(user.department().orElse(null));
+		if (!supervisor && !deciding) {
+			throw Problem.forbidden("payments.error.notYourFee");
+		}
+		FeeLine line = books.lineOfTask(taskId).orElseThrow(() -> Problem.notFound("payments.error.noFee"));
+		String why = reason == null ? "" : reason.strip();
+		if (why.isEmpty() || why.length() > 500) {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, "payments.error.waiverInvalid",
+					List.of(new Problem.FieldError("reason", "payments.error.waiverReason")));
+		}
+		Instant now = clock.instant();
+		boolean waived = Boolean.TRUE.equals(tx.execute(s -> {
+			if (!books.waive(taskId, why, now)) {
+				return false;
+			}
+			events.publishEvent(new FeeWaived(receipt, taskId, line.itemCode(), line.departmentCode(),
+					line.amount().minor(), line.amount().currency(), why, user.username(), now));
+			return true;
+		}));
+		if (!waived) {
+			throw Problem.conflict("payments.error.notWaivable");
+		}
+		return books.lineOfTask(taskId).orElseThrow();
+	}
+
+	// --- figures
+
+	/** What the fee lines add up to, per currency and per department and currency (for supervision). */
+	public FeeFigures figures() {
+		List<PaymentBooks.Total> totals = books.totals();
+		Map<String, List<PaymentBooks.Total>> byCurrency = totals.stream()
+			.collect(Collectors.groupingBy(PaymentBooks.Total::currency, java.util.TreeMap::new, Collectors.toList()));
+		Map<List<String>, List<PaymentBooks.Total>> byDepartment = totals.stream()
+			.collect(Collectors.groupingBy(t -> List.of(t.departmentCode(), t.currency()), java.util.LinkedHashMap::new,
+					Collectors.toList()));
+		return new FeeFigures(
+				byCurrency.entrySet().stream().map(e -> figure(null, e.getKey(), e.getValue())).toList(),
+				byDepartment.entrySet().stream().map(e -> figure(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList());
+	}
+
+	private static FeeFigures.Figure figure(String department, String currency, List<PaymentBooks.Total> totals) {
+		java.util.function.Function<FeeStatus, Money> sum = status -> Money.of(totals.stream()
+			.filter(t -> t.status() == status)
+			.mapToLong(PaymentBooks.Total::minor)
+			.sum(), currency);
+		long waived = totals.stream().filter(t -> t.status() == FeeStatus.WAIVED).mapToLong(PaymentBooks.Total::count).sum();
+		return new FeeFigures.Figure(department, sum.apply(FeeStatus.PAID), sum.apply(FeeStatus.DUE),
+				sum.apply(FeeStatus.NOT_YET_DUE), waived);
 	}
 
 	/** Marks a payment submitted at the provider (the payer has paid; the notification is on its way). */

@@ -129,6 +129,30 @@ class ApplyOnceBrowserTests {
 		}
 	}
 
+	/**
+	 * The window takes the fees due in cash, on the case's page (LEG-001 is charged: the pay point holds its
+	 * decision until it is paid); the form appears once the fee fell due after the acceptance.
+	 */
+	void clerkTakesTheFee(String receipt) throws InterruptedException {
+		long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		List<WebElement> forms = List.of();
+		while (forms.isEmpty() && System.nanoTime() < until) {
+			openAtTheWindow(receipt);
+			new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+				.until(d -> !d.findElements(By.id("window-fees")).isEmpty());
+			forms = browser.findElements(By.cssSelector("form.window-payment-form"));
+			if (forms.isEmpty()) {
+				Thread.sleep(300);
+			}
+		}
+		assertThat(forms).as("a fee due at the window").isNotEmpty();
+		forms.get(0).findElement(By.cssSelector("input[type=radio][value=CASH]")).click();
+		submit(forms.get(0).findElement(By.cssSelector("button[type=submit]")));
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+			.until(d -> !d.findElements(By.id("window-fees")).isEmpty());
+		assertThat(browser.findElements(By.cssSelector("form.window-payment-form"))).as("nothing due any more").isEmpty();
+	}
+
 	void officerApproves(String officer, String receipt, String itemCode, Map<String, String> outputs) {
 		signIn(officer);
 		browser.get(url("/work-queue"));
@@ -214,6 +238,7 @@ class ApplyOnceBrowserTests {
 
 		// --- the window accepts; the departments decide in turn
 		clerkAccepts(receipt, "LEG-001", "GOV-001");
+		clerkTakesTheFee(receipt);
 		officerApproves("officer-legal-services", receipt, "LEG-001", Map.of("notarialCertificateNumber", "HK-N-2026-0088"));
 		officerApproves("officer-market-regulation", receipt, "GOV-001", Map.of("nameApprovalNumber", "NA-2026-1127"));
 		clerkAccepts(receipt, "GOV-002");

@@ -317,6 +317,8 @@ class CaseworkIntegrationTests {
 		assertThat(accepted.has("latestDeadline")).isTrue();
 
 		assertThat(act("officer-market-regulation", name, "approve", "{}")).as("take the task first").hasStatus(409);
+		// LEG-001 is charged: its fee is paid before the decision (the pay point)
+		new org.hetao.estation.certificates.CaseFixtures(mvc, accounts, documents, jdbc, json).paidAtTheWindow(attestation);
 		approve("officer-legal-services", attestation, "{\"notarialCertificateNumber\": \"N-1\"}");
 		assertThat(task(caseOf(enterprise, receipt), "GOV-002").get("status").asString())
 			.as("still waits for the name declaration").isEqualTo("WAITING_FOR_PREREQUISITE");
@@ -381,6 +383,21 @@ class CaseworkIntegrationTests {
 	void approve(String officer, long taskId, String outputs) {
 		assertThat(act(officer, taskId, "start-review", null)).hasStatusOk();
 		assertThat(act(officer, taskId, "approve", "{\"outputs\": " + outputs + "}")).hasStatusOk();
+	}
+
+	/** A fee is waived by the department deciding its item: an officer of another department of the case may not (403). */
+	@Test
+	void anOfficerOfAnotherDepartmentOfTheCaseMayNotWaiveItsFee() throws Exception {
+		JsonNode c = submitted("Waiver Ltd");
+		long attestation = task(c, "LEG-001").get("id").asLong();
+		MvcTestResult waived = mvc.post()
+			.uri("/api/v1/applications/" + c.get("receiptNumber").asString() + "/fees/" + attestation + "/waiver")
+			.with(user(account("officer-market-regulation")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"not ours to waive\"}")
+			.exchange();
+		assertThat(waived).hasStatus(403);
+		assertThat(body(waived).get("code").asString()).isEqualTo("payments.error.notYourFee");
 	}
 
 	@Test

@@ -110,15 +110,54 @@ public record CaseFixtures(MockMvcTester mvc, Accounts accounts, Documents docum
 				"{\"missingMaterials\": [\"HKID_COPY\"], \"note\": \"公證文書欠缺第二頁\"}");
 	}
 
+	/**
+	 * The window takes a charged task's fee in cash once it is due (its fee line is assessed after the acceptance
+	 * commits): the pay point holds the decision until then.
+	 */
+	public void paidAtTheWindow(long taskId) {
+		String receipt = awaitDue(taskId);
+		MvcTestResult paid = mvc.post()
+			.uri("/api/v1/applications/" + receipt + "/window-payments")
+			.with(user(account("clerk")))
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"method\": \"CASH\"}")
+			.exchange();
+		assertThat(paid).as("paid at the window").hasStatus(201);
+	}
+
+	/** Waits until the task's fee is due; its case's receipt number. */
+	public String awaitDue(long taskId) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			var receipt = jdbc.sql("select receipt_number from payments_fee_line where task_id = :t and status = 'DUE'")
+				.param("t", taskId)
+				.query(String.class)
+				.optional();
+			if (receipt.isPresent()) {
+				return receipt.get();
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(e);
+			}
+		}
+		throw new AssertionError("the fee of task " + taskId + " did not fall due");
+	}
+
 	void refuse(long taskId, String reason) {
 		act("clerk", taskId, "accept", null);
 		act(OFFICER, taskId, "start-review", null);
 		act(OFFICER, taskId, "refuse", json.writeValueAsString(Map.of("reason", reason)));
 	}
 
-	/** Accepts and approves the task; waits for its certificate to be issued and returns its number. */
+	/** Accepts the task, takes its fee at the window, approves it; waits for its certificate and returns its number. */
 	String approve(long taskId) {
 		act("clerk", taskId, "accept", null);
+		paidAtTheWindow(taskId);
 		act(OFFICER, taskId, "start-review", null);
 		act(OFFICER, taskId, "approve", "{\"outputs\": {\"notarialCertificateNumber\": \"N-" + taskId + "\"}}");
 		return certificateOf(taskId);

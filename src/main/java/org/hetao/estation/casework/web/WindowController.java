@@ -141,8 +141,14 @@ class WindowController {
 			return "redirect:/window/cases/" + c.id();
 		}
 		catch (Problem problem) {
-			if (problem.kind() != Problem.Kind.INVALID) {
+			// an unpaid fee is said next to the forms too: the clerk or officer sees which fee holds the task
+			boolean feeUnpaid = org.hetao.estation.casework.FeeGate.FEE_UNPAID.equals(problem.messageKey());
+			if (problem.kind() != Problem.Kind.INVALID && !feeUnpaid) {
 				throw problem;
+			}
+			if (feeUnpaid) {
+				redirect.addFlashAttribute("actionErrorArgs",
+						java.util.Arrays.stream(problem.args()).map(String::valueOf).toList());
 			}
 			CaseView c = handling.viewTask(CurrentUser.require(), taskId);
 			redirect.addFlashAttribute("actionError", problem.messageKey());

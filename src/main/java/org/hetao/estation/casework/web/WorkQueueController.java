@@ -148,8 +148,14 @@ class WorkQueueController {
 			redirect.addFlashAttribute("done", "casework.action." + action);
 		}
 		catch (Problem problem) {
-			if (problem.kind() != Problem.Kind.INVALID) {
+			// an unpaid fee is said next to the forms too: the clerk or officer sees which fee holds the task
+			boolean feeUnpaid = org.hetao.estation.casework.FeeGate.FEE_UNPAID.equals(problem.messageKey());
+			if (problem.kind() != Problem.Kind.INVALID && !feeUnpaid) {
 				throw problem;
+			}
+			if (feeUnpaid) {
+				redirect.addFlashAttribute("actionErrorArgs",
+						java.util.Arrays.stream(problem.args()).map(String::valueOf).toList());
 			}
 			redirect.addFlashAttribute("actionError", problem.messageKey());
 		}

@@ -12,6 +12,7 @@ import org.hetao.estation.catalog.Fee;
 import org.hetao.estation.payments.FeeLine;
 import org.hetao.estation.payments.FeeStatus;
 import org.hetao.estation.payments.Payment;
+import org.hetao.estation.payments.PaymentMethod;
 import org.hetao.estation.payments.PaymentStatus;
 import org.hetao.estation.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,6 +99,42 @@ public class PaymentBooks {
 			.list();
 	}
 
+	/**
+	 * The case's lines that are due, locked for this transaction, whether or not an online payment is open for
+	 * them: the window takes the money in front of it (an online payment that then succeeds is refunded).
+	 */
+	public List<FeeLine> dueLinesForUpdate(String receipt) {
+		return jdbc.sql("select * from payments_fee_line where receipt_number = :r and status = 'DUE' order by id for update")
+			.param("r", receipt)
+			.query(PaymentBooks::line)
+			.list();
+	}
+
+	/** Waives a line not yet paid (due or not yet due), keeping the reason; false when it was paid, waived or refunded. */
+	public boolean waive(long taskId, String reason, Instant now) {
+		return jdbc.sql("""
+				update payments_fee_line set status = 'WAIVED', waive_reason = :why, version = version + 1
+				where task_id = :t and status in ('DUE', 'NOT_YET_DUE')""")
+			.param("why", reason)
+			.param("t", taskId)
+			.update() == 1;
+	}
+
+	/** One currency's fee lines in one status, of one department: their count and sum. */
+	public record Total(String departmentCode, String currency, FeeStatus status, long count, long minor) {
+	}
+
+	/** The fee lines summed by department, currency and status. */
+	public List<Total> totals() {
+		return jdbc.sql("""
+				select department_code, currency, status, count(*) as n, sum(amount_minor) as total
+				from payments_fee_line group by department_code, currency, status
+				order by department_code, currency, status""")
+			.query((rs, row) -> new Total(rs.getString("department_code"), rs.getString("currency"),
+					FeeStatus.valueOf(rs.getString("status")), rs.getLong("n"), rs.getLong("total")))
+			.list();
+	}
+
 	public List<FeeLine> linesOf(String paymentId) {
 		return jdbc.sql("""
 				select l.* from payments_fee_line l join payments_payment_line pl on pl.fee_line_id = l.id
@@ -175,6 +212,40 @@ public class PaymentBooks {
 			.query(String.class)
 			.list()
 			.forEach(this::forgetUnsent);
+	}
+
+	/**
+	 * Inserts a payment taken at the window, succeeded at once, with its lines, and marks them paid; false when
+	 * the clerk already used this idempotency key.
+	 */
+	public boolean addWindowPayment(Payment p, String idempotencyKey, List<FeeLine> lines, Instant now) {
+		int added = jdbc.sql("""
+					insert into payments_payment (id, receipt_number, payer_account_id, amount_minor, currency, status,
+					    provider, idempotency_key, created_at, updated_at, succeeded_at, method, reference)
+					values (:id, :r, :payer, :m, :cur, 'SUCCEEDED', :prov, :key, :now, :now, :now, :method, :ref)
+					on conflict do nothing""")
+				.param("id", p.id())
+				.param("r", p.receiptNumber())
+				.param("payer", p.payerAccountId())
+				.param("m", p.amount().minor())
+				.param("cur", p.amount().currency())
+				.param("prov", p.provider())
+				.param("key", idempotencyKey)
+				.param("now", ts(now))
+				.param("method", p.method().name())
+				.param("ref", p.reference())
+				.update();
+		if (added == 0) {
+			return false;
+		}
+		for (FeeLine line : lines) {
+			jdbc.sql("insert into payments_payment_line (payment_id, fee_line_id) values (:p, :l)")
+				.param("p", p.id())
+				.param("l", line.id())
+				.update();
+		}
+		markPaid(p.id(), now);
+		return true;
 	}
 
 	public Optional<Payment> payment(String id) {
@@ -290,7 +361,8 @@ public class PaymentBooks {
 		return new Payment(rs.getString("id"), rs.getString("receipt_number"), rs.getLong("payer_account_id"),
 				Money.of(rs.getLong("amount_minor"), rs.getString("currency")), PaymentStatus.valueOf(rs.getString("status")),
 				rs.getString("provider"), rs.getString("provider_ref"), rs.getString("next_url"), rs.getLong("refunded_minor"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), PaymentMethod.valueOf(rs.getString("method")),
+				rs.getString("reference"));
 	}
 
 	// --- notifications

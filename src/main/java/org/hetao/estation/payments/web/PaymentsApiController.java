@@ -56,6 +56,12 @@ class PaymentsApiController {
 	record RefundRequest(Long amount, String reason) {
 	}
 
+	record WindowPaymentRequest(String method, String reference, String currency) {
+	}
+
+	record WaiverRequest(String reason) {
+	}
+
 	private final Payments payments;
 
 	PaymentsApiController(Payments payments) {
@@ -81,6 +87,33 @@ class PaymentsApiController {
 		Payment p = payments.pay(CurrentUser.require(), receiptNumber, idempotencyKey,
 				request == null ? null : request.currency());
 		return ResponseEntity.created(URI.create("/api/v1/payments/" + p.id())).body(PaymentJson.of(p));
+	}
+
+	@PostMapping("/api/v1/applications/{receiptNumber}/window-payments")
+	@Operation(summary = "Record a payment taken at the window (a clerk)",
+			description = "Everything of the case now due in one currency (the body's currency, else CNY before HKD), taken by "
+					+ "CASH, CARD (the terminal) or FPS; reference (the terminal's or FPS reference) required for CARD and FPS. "
+					+ "Succeeds at once and the fees are paid; the same Idempotency-Key gives the same payment. 201; 400 without "
+					+ "a key; 422 with field errors; 409 when nothing is due; 403 for staff who are not at the window; 404 for "
+					+ "who may not see the case.")
+	ResponseEntity<PaymentJson> payAtWindow(@PathVariable String receiptNumber,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@RequestBody(required = false) WindowPaymentRequest request) {
+		Payment p = payments.payAtWindow(CurrentUser.require(), receiptNumber, idempotencyKey,
+				request == null ? null : request.method(), request == null ? null : request.reference(),
+				request == null ? null : request.currency());
+		return ResponseEntity.created(URI.create("/api/v1/payments/" + p.id())).body(PaymentJson.of(p));
+	}
+
+	@PostMapping("/api/v1/applications/{receiptNumber}/fees/{taskId}/waiver")
+	@Operation(summary = "Waive a task's fee with a reason (an officer of the deciding department, or a supervisor)",
+			description = "A fee due or not yet due; the reason (up to 500 characters) is kept and audited. 200 with the fee line; "
+					+ "422 without a reason; 409 when it was paid, waived or refunded; 403 for an officer of another "
+					+ "department; 404 for who may not see the case.")
+	FeeLineJson waive(@PathVariable String receiptNumber, @PathVariable long taskId,
+			@RequestBody(required = false) WaiverRequest request) {
+		return FeeLineJson.of(payments.waive(CurrentUser.require(), receiptNumber, taskId,
+				request == null ? null : request.reason()));
 	}
 
 	@GetMapping("/api/v1/payments/{paymentId}")

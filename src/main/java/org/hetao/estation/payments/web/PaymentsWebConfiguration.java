@@ -24,7 +24,23 @@ class PaymentsWebConfiguration {
 			rules.requestMatchers("/payments/*/refund").hasRole("OFFICER");
 			rules.requestMatchers("/api/v1/payments/**").authenticated();
 			rules.requestMatchers("/payments/reconciliation", "/payments/reconciliation/**").hasAnyRole("SUPERVISOR", "ADMIN");
+			rules.requestMatchers("/payments/window/**").hasRole("CLERK");
+			rules.requestMatchers("/payments/waivers/**").hasAnyRole("OFFICER", "SUPERVISOR");
 		};
+	}
+
+	/**
+	 * A waiver is for the deciding department's officer or a supervisor — a supervisor, who has no other business
+	 * under casework's {@code /api/v1/applications/**}: so this rule comes before casework's. Whose fee it is, is
+	 * checked in the service.
+	 */
+	@Bean
+	@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+	HttpAccessRules waiverRules() {
+		return rules -> rules
+			.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/applications/*/fees/*/waiver",
+					"/payments/waivers/**")
+			.hasAnyRole("OFFICER", "SUPERVISOR");
 	}
 
 	@Bean

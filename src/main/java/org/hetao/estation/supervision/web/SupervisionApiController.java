@@ -14,8 +14,35 @@ class SupervisionApiController {
 
 	private final Supervision supervision;
 
-	SupervisionApiController(Supervision supervision) {
+	private final org.hetao.estation.payments.Payments payments;
+
+	SupervisionApiController(Supervision supervision, org.hetao.estation.payments.Payments payments) {
 		this.supervision = supervision;
+		this.payments = payments;
+	}
+
+	/** One currency's fee figures, in minor units; {@code department} null for all departments. */
+	record FeeFigureJson(String department, String currency, long collected, long outstanding, long notYetDue,
+			long waived) {
+
+		static FeeFigureJson of(org.hetao.estation.payments.FeeFigures.Figure f) {
+			return new FeeFigureJson(f.departmentCode(), f.collected().currency(), f.collected().minor(),
+					f.outstanding().minor(), f.notYetDue().minor(), f.waivedCount());
+		}
+
+	}
+
+	record FeesJson(java.util.List<FeeFigureJson> byCurrency, java.util.List<FeeFigureJson> byDepartment) {
+	}
+
+	@GetMapping("/api/v1/supervision/fees")
+	@Operation(summary = "Fees collected and outstanding to date, per currency and per department",
+			description = "Amounts in minor units (fen, cents), never summed across currencies: collected (paid, not refunded), "
+					+ "outstanding (due and unpaid), notYetDue (assessed, not yet accepted by the window); waived counts the fees waived.")
+	FeesJson fees() {
+		var figures = payments.figures();
+		return new FeesJson(figures.byCurrency().stream().map(FeeFigureJson::of).toList(),
+				figures.byDepartment().stream().map(FeeFigureJson::of).toList());
 	}
 
 	@GetMapping("/api/v1/supervision/figures")

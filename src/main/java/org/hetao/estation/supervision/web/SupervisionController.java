@@ -36,7 +36,14 @@ class SupervisionController {
 
 	private final org.hetao.estation.hall.HallQueue hallQueue;
 
-	SupervisionController(Supervision supervision, DashboardView view, org.hetao.estation.hall.HallQueue hallQueue) {
+	private final org.hetao.estation.payments.Payments payments;
+
+	private final org.hetao.estation.catalog.Catalog catalog;
+
+	SupervisionController(Supervision supervision, DashboardView view, org.hetao.estation.hall.HallQueue hallQueue,
+			org.hetao.estation.payments.Payments payments, org.hetao.estation.catalog.Catalog catalog) {
+		this.payments = payments;
+		this.catalog = catalog;
 		this.supervision = supervision;
 		this.view = view;
 		this.hallQueue = hallQueue;
@@ -70,12 +77,30 @@ class SupervisionController {
 		model.addAttribute("satisfaction", view.satisfaction(d, locale));
 		model.addAttribute("dimensions", Figures.Dimension.values());
 		model.addAttribute("queue", hallQueue.waits(p.from(), p.to()));
+		fees(model, locale);
 		model.addAttribute("tiles", view.tiles(d, locale));
 		model.addAttribute("charts", List.of(view.workload(d, locale), view.trend(d, locale), view.ratings(d, locale)));
 		model.addAttribute("attention", view.attention(d, ATTENTION_ROWS, locale));
 		model.addAttribute("promises", supervision.promises(d.from(), d.to()));
 		model.addAttribute("attentionMore", d.overdue().size() + d.dueSoon().size() > ATTENTION_ROWS);
 		return "supervision/dashboard";
+	}
+
+	/** One line of the fees table: whose (all departments, or one by name) and its figures. */
+	record FeeRow(String department, org.hetao.estation.payments.FeeFigures.Figure figure) {
+	}
+
+	/**
+	 * The fees collected and outstanding to date (not over the period: a fee is collected once, whenever it fell
+	 * due), per currency and per department, as the payments module adds up its fee lines.
+	 */
+	private void fees(Model model, Locale locale) {
+		var figures = payments.figures();
+		model.addAttribute("feeTotals", figures.byCurrency());
+		model.addAttribute("feeDepartments", figures.byDepartment()
+			.stream()
+			.map(f -> new FeeRow(catalog.department(f.departmentCode()).map(d -> d.name().in(locale)).orElse(f.departmentCode()), f))
+			.toList());
 	}
 
 	@GetMapping("/supervision/cases/{receipt}")
