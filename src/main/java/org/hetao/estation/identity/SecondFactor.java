@@ -19,7 +19,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.hetao.estation.shared.Problem;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,17 +96,26 @@ public class SecondFactor {
 
 	}
 
-	public static Pending pending(jakarta.servlet.http.HttpServletRequest request) {
-		String step = SecondFactorGate.pending(request);
-		return step == null ? Pending.NONE : Pending.valueOf(step);
+	/** The step the signed-in person still has to do after the password. */
+	public Pending pending() {
+		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		if (!StaffSecondFactor.awaitingSecondFactor(signedIn)) {
+			return Pending.NONE;
+		}
+		return enrolled(((EstationUser) signedIn.getPrincipal()).id()) ? Pending.VERIFY : Pending.ENROL;
 	}
 
 	/**
-	 * The second factor is done: the session becomes fully signed in, under a new id (a session id seen
-	 * before the second factor is worth nothing afterwards).
+	 * The second factor is done: the sign-in gains the TOTP factor ({@link StaffSecondFactor#TOTP_AUTHORITY}) and
+	 * the session a new id (a session id seen before the second factor is worth nothing afterwards).
 	 */
-	public static void completeSignIn(jakarta.servlet.http.HttpServletRequest request) {
-		SecondFactorGate.clear(request);
+	public static void completeSignIn(HttpServletRequest request, HttpServletResponse response) {
+		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		Authentication withCode = signedIn.toBuilder()
+			.authorities((authorities) -> authorities
+				.add(FactorGrantedAuthority.fromAuthority(StaffSecondFactor.TOTP_AUTHORITY)))
+			.build();
+		CurrentUser.replace(withCode, request, response);
 		request.changeSessionId();
 	}
 

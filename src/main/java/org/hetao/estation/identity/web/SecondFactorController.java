@@ -65,7 +65,7 @@ class SecondFactorController {
 	@GetMapping("/account/mfa")
 	String initCodeForm(HttpServletRequest request, Model model) {
 		CurrentUser.require();
-		return switch (SecondFactor.pending(request)) {
+		return switch (secondFactor.pending()) {
 			case NONE -> "redirect:/";
 			case ENROL -> "redirect:/account/mfa/enrol";
 			case VERIFY -> codePage(model, null);
@@ -82,7 +82,7 @@ class SecondFactorController {
 	String processCodeForm(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		EstationUser user = CurrentUser.require();
-		if (SecondFactor.pending(request) != SecondFactor.Pending.VERIFY) {
+		if (secondFactor.pending() != SecondFactor.Pending.VERIFY) {
 			return "redirect:/account/mfa";
 		}
 		if (code.isBlank()) {
@@ -90,7 +90,7 @@ class SecondFactorController {
 		}
 		return switch (secondFactor.verify(user, code)) {
 			case PASSED -> {
-				SecondFactor.completeSignIn(request);
+				SecondFactor.completeSignIn(request, response);
 				yield "redirect:" + continueUrl(request, response);
 			}
 			case WRONG -> codePage(model, "identity.mfa.code.wrong");
@@ -105,7 +105,7 @@ class SecondFactorController {
 	@GetMapping("/account/mfa/enrol")
 	String initEnrolForm(HttpServletRequest request, Model model, Locale locale) {
 		EstationUser user = requireStaff();
-		SecondFactor.Pending pending = SecondFactor.pending(request);
+		SecondFactor.Pending pending = secondFactor.pending();
 		if (pending == SecondFactor.Pending.VERIFY) {
 			return "redirect:/account/mfa";
 		}
@@ -134,7 +134,7 @@ class SecondFactorController {
 	String processEnrolForm(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
 			HttpServletResponse response, Model model, Locale locale) {
 		EstationUser user = requireStaff();
-		SecondFactor.Pending pending = SecondFactor.pending(request);
+		SecondFactor.Pending pending = secondFactor.pending();
 		if (pending == SecondFactor.Pending.VERIFY
 				|| (pending == SecondFactor.Pending.NONE && secondFactor.enrolled(user.id()))) {
 			return "redirect:/account/mfa";
@@ -154,7 +154,7 @@ class SecondFactorController {
 			return enrolPage(request, model, user, locale, "identity.mfa.code.wrong");
 		}
 		request.getSession().removeAttribute(ENROL_SECRET);
-		SecondFactor.completeSignIn(request);
+		SecondFactor.completeSignIn(request, response);
 		model.addAttribute("codes", codes);
 		model.addAttribute("continueUrl", continueUrl(request, response));
 		model.addAttribute("enrolled", true);
