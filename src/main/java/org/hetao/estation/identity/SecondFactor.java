@@ -65,11 +65,14 @@ public class SecondFactor {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-	SecondFactor(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, SignInThrottle throttle,
+	private final Passkeys passkeys;
+
+	SecondFactor(Passkeys passkeys, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, SignInThrottle throttle,
 			@Value("${estation.mfa.replay-protection:true}") boolean replayProtection, PersonalDataCipher cipher,
 			FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.cipher = cipher;
 		this.sessions = sessions;
+		this.passkeys = passkeys;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
@@ -174,6 +177,21 @@ public class SecondFactor {
 		return Outcome.WRONG;
 	}
 
+	/** A passkey was given as the second factor (Spring Security's WebAuthn support checked it). */
+	@Transactional
+	public void passedWithPasskey(EstationUser user) {
+		throttle.secondFactorPassed(user.id());
+		events.publishEvent(new SecurityEvents.SecondFactorVerified(user.id(), SecurityEvents.shown(user.getUsername()),
+				"PASSKEY", recoveryCodesLeft(user.id())));
+	}
+
+	/** A passkey was refused at the second-factor step (unknown, revoked, or not this account's). */
+	public void failedWithPasskey(EstationUser user) {
+		if (user.isStaff()) {
+			events.publishEvent(new SecurityEvents.SecondFactorFailed(user.id(), SecurityEvents.shown(user.getUsername())));
+		}
+	}
+
 	private Optional<String> totp(long accountId, String code) {
 		record Row(String secret, Long lastUsedStep) {
 		}
@@ -238,11 +256,12 @@ public class SecondFactor {
 		}
 		jdbc.sql("delete from account_recovery_code where account_id = :a").param("a", account.id()).update();
 		jdbc.sql("delete from account_totp where account_id = :a").param("a", account.id()).update();
+		int passkeysRemoved = passkeys.removeAll(account.id());
 		// whoever holds a session of the account (perhaps the one who found the lost phone) is signed out
 		sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
 		events.publishEvent(
 				new SecurityEvents.SecondFactorReset(account.id(), SecurityEvents.shown(account.getUsername()),
-						administrator.getUsername()));
+						administrator.getUsername(), passkeysRemoved));
 	}
 
 	/** Gives an account a known secret (the demo accounts' documented one), unless it has one already. */

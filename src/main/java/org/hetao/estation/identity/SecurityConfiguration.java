@@ -119,7 +119,8 @@ class SecurityConfiguration {
 			CsrfTokenRepository csrfTokens, java.time.Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${estation.session.absolute-timeout:12h}") java.time.Duration absoluteTimeout,
 			ObjectProvider<OidcConfiguration.OidcSignInSuccess> oidc,
-			SecondFactor secondFactor,
+			SecondFactor secondFactor, Accounts accounts,
+			ObjectProvider<org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations> passkeys,
 			org.springframework.web.servlet.handler.HandlerMappingIntrospector handlerMappings)
 			throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
@@ -128,6 +129,9 @@ class SecurityConfiguration {
 			// second factor (the other rules all want it, StaffSecondFactor)
 			rules.requestMatchers("/login", "/language", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
 					"/favicon.ico")
+				.access(StaffSecondFactor.openDuringSignIn());
+			// a passkey as the second factor: its challenge and its answer
+			rules.requestMatchers(HttpMethod.POST, "/webauthn/authenticate/options", "/login/webauthn")
 				.access(StaffSecondFactor.openDuringSignIn());
 			rules.requestMatchers("/account/mfa", "/account/mfa/**")
 				.access(org.springframework.security.authorization.AuthenticatedAuthorizationManager.authenticated());
@@ -147,6 +151,28 @@ class SecurityConfiguration {
 		oidc.ifAvailable(success -> {
 			try {
 				http.oauth2Login(o -> o.loginPage("/login").successHandler(success));
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		});
+		passkeys.ifAvailable(relyingParty -> {
+			// Spring Security's WebAuthn endpoints over our relying party (PasskeyConfiguration) and tables; our own
+			// pages and script instead of its default registration page
+			PasskeySignIn passkeySignIn = new PasskeySignIn(accounts, secondFactor, savedRequests);
+			try {
+				http.webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
+					.creationOptionsRepository(new PasskeyCreationOptions())
+					.withObjectPostProcessor(new org.springframework.security.config.ObjectPostProcessor<
+							org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter>() {
+						@Override
+						public <O extends org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter> O postProcess(
+								O filter) {
+							filter.setAuthenticationSuccessHandler(passkeySignIn);
+							filter.setAuthenticationFailureHandler(passkeySignIn);
+							return filter;
+						}
+					}));
 			}
 			catch (Exception e) {
 				throw new IllegalStateException(e);

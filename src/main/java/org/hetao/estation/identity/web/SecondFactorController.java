@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.identity.Passkeys;
 import org.hetao.estation.identity.SecondFactor;
 import org.hetao.estation.identity.SignInThrottle;
 import org.hetao.estation.identity.Totp;
@@ -47,13 +48,20 @@ class SecondFactorController {
 
 	private final SignInThrottle throttle;
 
-	SecondFactorController(SecondFactor secondFactor, SignInThrottle throttle, MessageSource messages, RequestCache requestCache,
+	private final Passkeys passkeys;
+
+	private final boolean passkeysOn;
+
+	SecondFactorController(SecondFactor secondFactor, SignInThrottle throttle, Passkeys passkeys,
+			@Value("${estation.webauthn.enabled:true}") boolean passkeysOn, MessageSource messages, RequestCache requestCache,
 			javax.sql.DataSource dataSource,
 			@Value("${estation.mfa.issuer:Hetao e-Station}") String issuer,
 			@Value("${estation.demo.enabled:false}") boolean demo,
 			@Value("${estation.demo.totp-secret:}") String demoSecret) {
 		this.secondFactor = secondFactor;
 		this.throttle = throttle;
+		this.passkeys = passkeys;
+		this.passkeysOn = passkeysOn;
 		this.requestCache = requestCache;
 		this.messages = messages;
 		this.issuer = issuer;
@@ -74,6 +82,8 @@ class SecondFactorController {
 
 	private String codePage(Model model, String error) {
 		model.addAttribute("codeError", error);
+		model.addAttribute("hasPasskeys",
+				passkeysOn && CurrentUser.get().map(user -> passkeys.any(user.id())).orElse(false));
 		model.addAttribute("demoSecret", demoSecret);
 		return "identity/mfa";
 	}
