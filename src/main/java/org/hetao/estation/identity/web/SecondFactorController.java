@@ -83,7 +83,7 @@ class SecondFactorController {
 	private String codePage(Model model, String error) {
 		model.addAttribute("codeError", error);
 		model.addAttribute("hasPasskeys",
-				passkeysOn && CurrentUser.get().map(user -> passkeys.any(user.id())).orElse(false));
+				passkeysOn);
 		model.addAttribute("demoSecret", demoSecret);
 		return "identity/mfa";
 	}
