@@ -665,6 +665,9 @@ class AccessControlIntegrationTests {
 		only("GET /account/mfa/enrol", "/account/mfa/enrol", staff);
 		only("POST /account/mfa/enrol", "/account/mfa/enrol", SIGNED_IN);
 		only("POST /account/recovery-codes", "/account/recovery-codes", staff);
+		only("GET /account/passkeys", "/account/passkeys", staff);
+		only("POST /account/passkeys", "/account/passkeys", staff);
+		only("POST /account/passkeys/revoke", "/account/passkeys/revoke?id=none", staff);
 		only("GET /admin/second-factor", "/admin/second-factor", of(P.ADMIN));
 		only("POST /admin/second-factor/reset", "/admin/second-factor/reset", of(P.ADMIN));
 		pub("GET /password-reset", "/password-reset", "asking for a reset link (same answer for any address)");

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -28,16 +30,35 @@ public final class CurrentUser {
 
 	/**
 	 * Makes {@code user} the signed-in person of this request and of its session (after an external
-	 * sign-in, or to refresh a changed account), and returns the new authentication.
+	 * sign-in, or to refresh a changed account), and returns the new authentication. The factors of the sign-in so
+	 * far ({@link FactorGrantedAuthority}: password, second factor) stay with it.
 	 */
 	public static Authentication signIn(EstationUser user, HttpServletRequest request, HttpServletResponse response) {
-		Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(user, null,
-				user.getAuthorities());
+		return signIn(user, java.util.List.of(), request, response);
+	}
+
+	static Authentication signIn(EstationUser user, java.util.Collection<String> moreFactors, HttpServletRequest request,
+			HttpServletResponse response) {
+		java.util.List<GrantedAuthority> authorities = new java.util.ArrayList<>(user.getAuthorities());
+		Authentication before = SecurityContextHolder.getContext().getAuthentication();
+		if (before != null) {
+			before.getAuthorities()
+				.stream()
+				.filter(FactorGrantedAuthority.class::isInstance)
+				.forEach(authorities::add);
+		}
+		moreFactors.forEach(factor -> authorities.add(FactorGrantedAuthority.fromAuthority(factor)));
+		Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+		replace(authentication, request, response);
+		return authentication;
+	}
+
+	/** The authentication of this request and of its session becomes {@code authentication}. */
+	static void replace(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
 		SESSIONS.saveContext(context, request, response);
-		return authentication;
 	}
 
 	private static final HttpSessionSecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();

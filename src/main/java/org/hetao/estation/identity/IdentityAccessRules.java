@@ -26,6 +26,11 @@ class IdentityAccessRules implements HttpAccessRules {
 		rules.requestMatchers(HttpMethod.POST, "/api/v1/identity-documents/validate").permitAll();
 		rules.requestMatchers("/password-reset", "/password-reset/**", "/login/unlock/*").permitAll();
 		rules.requestMatchers("/admin/second-factor", "/admin/second-factor/**").hasRole(Role.ADMIN.name());
+		// passkeys are a staff second factor: registered, listed and revoked by staff signed in with both factors
+		String[] staff = java.util.Arrays.stream(Role.values()).filter(Role::isStaff).map(Role::name)
+			.toArray(String[]::new);
+		rules.requestMatchers("/account/passkeys", "/account/passkeys/**", "/webauthn/register", "/webauthn/register/**")
+			.hasAnyRole(staff);
 	}
 
 }

@@ -45,15 +45,13 @@ class LanguageOnSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
 			if (WebUtils.getCookie(request, Language.CHOICE_COOKIE) == null) {
 				localeResolver.setLocale(request, response, user.preferredLanguage().locale());
 			}
-			if (user.isStaff()) {
-				// staff have signed in with the password only: the second factor comes next (SecondFactorGate)
+			if (StaffSecondFactor.awaitingSecondFactor(authentication)) {
+				// staff have signed in with the password only: the second factor comes next (StaffSecondFactor)
 				boolean enrolled = secondFactor.enrolled(user.id());
-				SecondFactorGate.markPending(request, enrolled);
 				response.sendRedirect(request.getContextPath() + (enrolled ? "/account/mfa" : "/account/mfa/enrol"));
 				return;
 			}
 		}
-		SecondFactorGate.clear(request);
 		SavedRequest saved = savedRequests.getRequest(request, response);
 		if (saved != null) {
 			// forgotten before the redirect commits the response (the saved page lives in a cookie)

@@ -69,7 +69,10 @@ class OidcConfiguration {
 			EstationUser user = externalSignIn.signIn(new ExternalSignIn.ExternalIdentity(oidc.getIssuer().toString(),
 					oidc.getSubject(), oidc.getEmail(), Boolean.TRUE.equals(oidc.getEmailVerified()),
 					oidc.getFullName(), oidc.getLocale()));
-			Authentication local = CurrentUser.signIn(user, request, response);
+			// the provider's sign-in is the first factor (staff still give their second one)
+			Authentication local = CurrentUser.signIn(user,
+					java.util.List.of(org.springframework.security.core.authority.FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY),
+					request, response);
 			languageOnSignIn.onAuthenticationSuccess(request, response, local);
 		}
 

@@ -59,8 +59,14 @@ class PageSignInEntryPoint implements AuthenticationEntryPoint {
 	private static boolean wantsPage(HttpServletRequest request) {
 		String accept = request.getHeader("Accept");
 		return accept != null && (accept.contains("text/html") || accept.contains("application/xhtml+xml"))
-				&& !SecondFactorGate.isBackgroundRequest(request)
+				&& !PageSignInEntryPoint.isBackgroundRequest(request)
 				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
+	}
+
+	/** An htmx fragment or an event stream: part of a page, not a page of its own. */
+	static boolean isBackgroundRequest(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		return request.getHeader("HX-Request") != null || (accept != null && accept.contains("text/event-stream"));
 	}
 
 	private boolean exists(HttpServletRequest request) {

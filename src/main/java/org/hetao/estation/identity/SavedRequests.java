@@ -36,7 +36,7 @@ class SavedRequests {
 	}
 
 	static boolean isPageView(HttpServletRequest request) {
-		if (!"GET".equals(request.getMethod()) || SecondFactorGate.isBackgroundRequest(request)) {
+		if (!"GET".equals(request.getMethod()) || PageSignInEntryPoint.isBackgroundRequest(request)) {
 			return false;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());

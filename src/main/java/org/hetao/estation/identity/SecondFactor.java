@@ -19,7 +19,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.hetao.estation.shared.Problem;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,11 +65,14 @@ public class SecondFactor {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-	SecondFactor(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, SignInThrottle throttle,
+	private final Passkeys passkeys;
+
+	SecondFactor(Passkeys passkeys, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, SignInThrottle throttle,
 			@Value("${estation.mfa.replay-protection:true}") boolean replayProtection, PersonalDataCipher cipher,
 			FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.cipher = cipher;
 		this.sessions = sessions;
+		this.passkeys = passkeys;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
@@ -90,17 +99,26 @@ public class SecondFactor {
 
 	}
 
-	public static Pending pending(jakarta.servlet.http.HttpServletRequest request) {
-		String step = SecondFactorGate.pending(request);
-		return step == null ? Pending.NONE : Pending.valueOf(step);
+	/** The step the signed-in person still has to do after the password. */
+	public Pending pending() {
+		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		if (!StaffSecondFactor.awaitingSecondFactor(signedIn)) {
+			return Pending.NONE;
+		}
+		return enrolled(((EstationUser) signedIn.getPrincipal()).id()) ? Pending.VERIFY : Pending.ENROL;
 	}
 
 	/**
-	 * The second factor is done: the session becomes fully signed in, under a new id (a session id seen
-	 * before the second factor is worth nothing afterwards).
+	 * The second factor is done: the sign-in gains the TOTP factor ({@link StaffSecondFactor#TOTP_AUTHORITY}) and
+	 * the session a new id (a session id seen before the second factor is worth nothing afterwards).
 	 */
-	public static void completeSignIn(jakarta.servlet.http.HttpServletRequest request) {
-		SecondFactorGate.clear(request);
+	public static void completeSignIn(HttpServletRequest request, HttpServletResponse response) {
+		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		Authentication withCode = signedIn.toBuilder()
+			.authorities((authorities) -> authorities
+				.add(FactorGrantedAuthority.fromAuthority(StaffSecondFactor.TOTP_AUTHORITY)))
+			.build();
+		CurrentUser.replace(withCode, request, response);
 		request.changeSessionId();
 	}
 
@@ -157,6 +175,21 @@ public class SecondFactor {
 		events.publishEvent(new SecurityEvents.SecondFactorFailed(user.id(), SecurityEvents.shown(user.getUsername())));
 		throttle.secondFactorFailed(user.id());
 		return Outcome.WRONG;
+	}
+
+	/** A passkey was given as the second factor (Spring Security's WebAuthn support checked it). */
+	@Transactional
+	public void passedWithPasskey(EstationUser user) {
+		throttle.secondFactorPassed(user.id());
+		events.publishEvent(new SecurityEvents.SecondFactorVerified(user.id(), SecurityEvents.shown(user.getUsername()),
+				"PASSKEY", recoveryCodesLeft(user.id())));
+	}
+
+	/** A passkey was refused at the second-factor step (unknown, revoked, or not this account's). */
+	public void failedWithPasskey(EstationUser user) {
+		if (user.isStaff()) {
+			events.publishEvent(new SecurityEvents.SecondFactorFailed(user.id(), SecurityEvents.shown(user.getUsername())));
+		}
 	}
 
 	private Optional<String> totp(long accountId, String code) {
@@ -223,11 +256,12 @@ public class SecondFactor {
 		}
 		jdbc.sql("delete from account_recovery_code where account_id = :a").param("a", account.id()).update();
 		jdbc.sql("delete from account_totp where account_id = :a").param("a", account.id()).update();
+		int passkeysRemoved = passkeys.removeAll(account.id());
 		// whoever holds a session of the account (perhaps the one who found the lost phone) is signed out
 		sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
 		events.publishEvent(
 				new SecurityEvents.SecondFactorReset(account.id(), SecurityEvents.shown(account.getUsername()),
-						administrator.getUsername()));
+						administrator.getUsername(), passkeysRemoved));
 	}
 
 	/** Gives an account a known secret (the demo accounts' documented one), unless it has one already. */

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -43,6 +44,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration
 @EnableMethodSecurity
+// no global factors (applicants need only one): the filters merge a later factor into the sign-in so far, and
+// StaffSecondFactor says which authentications need a second one
+@EnableMultiFactorAuthentication(authorities = {})
 class SecurityConfiguration {
 
 	@Bean
@@ -71,6 +75,16 @@ class SecurityConfiguration {
 		publisher.setAdditionalExceptionMappings(java.util.Map.of(ThrottledSignIn.Paused.class,
 				org.springframework.security.authentication.event.AuthenticationFailureLockedEvent.class));
 		return publisher;
+	}
+
+	/**
+	 * The request rules' factory: every rule, {@code permitAll} included, also wants a staff member's second factor
+	 * ({@link StaffSecondFactor}).
+	 */
+	@Bean
+	StaffSecondFactor staffSecondFactor(
+			@org.springframework.beans.factory.annotation.Value("${estation.mfa.staff-http-basic:false}") boolean staffHttpBasic) {
+		return new StaffSecondFactor(staffHttpBasic);
 	}
 
 	@Bean
@@ -105,11 +119,22 @@ class SecurityConfiguration {
 			CsrfTokenRepository csrfTokens, java.time.Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${estation.session.absolute-timeout:12h}") java.time.Duration absoluteTimeout,
 			ObjectProvider<OidcConfiguration.OidcSignInSuccess> oidc,
-			@org.springframework.beans.factory.annotation.Value("${estation.mfa.staff-http-basic:false}") boolean staffHttpBasic,
+			SecondFactor secondFactor, Accounts accounts,
+			ObjectProvider<org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations> passkeys,
 			org.springframework.web.servlet.handler.HandlerMappingIntrospector handlerMappings)
 			throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		http.authorizeHttpRequests(rules -> {
+			// the way through the sign-in, open to a staff member who has given the password but not yet the
+			// second factor (the other rules all want it, StaffSecondFactor)
+			rules.requestMatchers("/login", "/language", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+					"/favicon.ico")
+				.access(StaffSecondFactor.openDuringSignIn());
+			// a passkey as the second factor: its challenge and its answer
+			rules.requestMatchers(HttpMethod.POST, "/webauthn/authenticate/options", "/login/webauthn")
+				.access(StaffSecondFactor.openDuringSignIn());
+			rules.requestMatchers("/account/mfa", "/account/mfa/**")
+				.access(org.springframework.security.authorization.AuthenticatedAuthorizationManager.authenticated());
 			rules.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll();
 			rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
 			rules.requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name());
@@ -131,6 +156,28 @@ class SecurityConfiguration {
 				throw new IllegalStateException(e);
 			}
 		});
+		passkeys.ifAvailable(relyingParty -> {
+			// Spring Security's WebAuthn endpoints over our relying party (PasskeyConfiguration) and tables; our own
+			// pages and script instead of its default registration page
+			PasskeySignIn passkeySignIn = new PasskeySignIn(accounts, secondFactor, savedRequests);
+			try {
+				http.webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
+					.creationOptionsRepository(new PasskeyCreationOptions())
+					.withObjectPostProcessor(new org.springframework.security.config.ObjectPostProcessor<
+							org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter>() {
+						@Override
+						public <O extends org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter> O postProcess(
+								O filter) {
+							filter.setAuthenticationSuccessHandler(passkeySignIn);
+							filter.setAuthenticationFailureHandler(passkeySignIn);
+							return filter;
+						}
+					}));
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		});
 		http.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
 		http.httpBasic(basic -> basic.authenticationEntryPoint(basicFailed(problems)));
 		http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
@@ -139,11 +186,13 @@ class SecurityConfiguration {
 		http.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(problems, api)
 			.defaultAuthenticationEntryPointFor(new PageSignInEntryPoint(handlerMappings),
 					request -> !api.matches(request) && request.getHeader("Authorization") == null)
-			.defaultAccessDeniedHandlerFor(problems, api));
+			.defaultAccessDeniedHandlerFor(problems, api)
+			.defaultDeniedHandlerForMissingAuthority(new SecondFactorEntryPoint(problems, secondFactor),
+					StaffSecondFactor.TOTP_AUTHORITY)
+			.defaultDeniedHandlerForMissingAuthority(new SecondFactorEntryPoint(problems, secondFactor),
+					org.springframework.security.core.authority.FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
 		headers(http);
 		http.addFilterBefore(new AbsoluteSessionTimeout(absoluteTimeout, clock), SecurityContextHolderFilter.class);
-		http.addFilterBefore(new SecondFactorGate(problems, staffHttpBasic),
-				org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		return http.build();
 	}
 

@@ -20,7 +20,7 @@ public final class SecurityEvents {
 	public record SecondFactorEnrolled(long accountId, String username) {
 	}
 
-	/** The second factor was passed; {@code method} is {@code TOTP} or {@code RECOVERY_CODE}. */
+	/** The second factor was passed; {@code method} is {@code TOTP}, {@code RECOVERY_CODE} or {@code PASSKEY}. */
 	public record SecondFactorVerified(long accountId, String username, String method, int recoveryCodesLeft) {
 	}
 
@@ -32,8 +32,19 @@ public final class SecurityEvents {
 	public record RecoveryCodesRegenerated(long accountId, String username) {
 	}
 
-	/** An administrator removed an account's second factor; the person enrols again at the next sign-in. */
-	public record SecondFactorReset(long accountId, String username, String resetBy) {
+	/**
+	 * An administrator removed an account's second factors (its TOTP authenticator and {@code passkeysRemoved}
+	 * passkeys); the person enrols again at the next sign-in.
+	 */
+	public record SecondFactorReset(long accountId, String username, String resetBy, int passkeysRemoved) {
+	}
+
+	/** A staff member registered a passkey under this name. */
+	public record PasskeyRegistered(long accountId, String username, String label) {
+	}
+
+	/** A staff member revoked one of their passkeys: it signs no one in any more. */
+	public record PasskeyRevoked(long accountId, String username, String label) {
 	}
 
 	/** A reset link was sent to the account's e-mail address. */

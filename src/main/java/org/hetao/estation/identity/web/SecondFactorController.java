@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.identity.Passkeys;
 import org.hetao.estation.identity.SecondFactor;
 import org.hetao.estation.identity.SignInThrottle;
 import org.hetao.estation.identity.Totp;
@@ -47,13 +48,20 @@ class SecondFactorController {
 
 	private final SignInThrottle throttle;
 
-	SecondFactorController(SecondFactor secondFactor, SignInThrottle throttle, MessageSource messages, RequestCache requestCache,
+	private final Passkeys passkeys;
+
+	private final boolean passkeysOn;
+
+	SecondFactorController(SecondFactor secondFactor, SignInThrottle throttle, Passkeys passkeys,
+			@Value("${estation.webauthn.enabled:true}") boolean passkeysOn, MessageSource messages, RequestCache requestCache,
 			javax.sql.DataSource dataSource,
 			@Value("${estation.mfa.issuer:Hetao e-Station}") String issuer,
 			@Value("${estation.demo.enabled:false}") boolean demo,
 			@Value("${estation.demo.totp-secret:}") String demoSecret) {
 		this.secondFactor = secondFactor;
 		this.throttle = throttle;
+		this.passkeys = passkeys;
+		this.passkeysOn = passkeysOn;
 		this.requestCache = requestCache;
 		this.messages = messages;
 		this.issuer = issuer;
@@ -65,7 +73,7 @@ class SecondFactorController {
 	@GetMapping("/account/mfa")
 	String initCodeForm(HttpServletRequest request, Model model) {
 		CurrentUser.require();
-		return switch (SecondFactor.pending(request)) {
+		return switch (secondFactor.pending()) {
 			case NONE -> "redirect:/";
 			case ENROL -> "redirect:/account/mfa/enrol";
 			case VERIFY -> codePage(model, null);
@@ -74,6 +82,8 @@ class SecondFactorController {
 
 	private String codePage(Model model, String error) {
 		model.addAttribute("codeError", error);
+		model.addAttribute("hasPasskeys",
+				passkeysOn);
 		model.addAttribute("demoSecret", demoSecret);
 		return "identity/mfa";
 	}
@@ -82,7 +92,7 @@ class SecondFactorController {
 	String processCodeForm(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		EstationUser user = CurrentUser.require();
-		if (SecondFactor.pending(request) != SecondFactor.Pending.VERIFY) {
+		if (secondFactor.pending() != SecondFactor.Pending.VERIFY) {
 			return "redirect:/account/mfa";
 		}
 		if (code.isBlank()) {
@@ -90,7 +100,7 @@ class SecondFactorController {
 		}
 		return switch (secondFactor.verify(user, code)) {
 			case PASSED -> {
-				SecondFactor.completeSignIn(request);
+				SecondFactor.completeSignIn(request, response);
 				yield "redirect:" + continueUrl(request, response);
 			}
 			case WRONG -> codePage(model, "identity.mfa.code.wrong");
@@ -105,7 +115,7 @@ class SecondFactorController {
 	@GetMapping("/account/mfa/enrol")
 	String initEnrolForm(HttpServletRequest request, Model model, Locale locale) {
 		EstationUser user = requireStaff();
-		SecondFactor.Pending pending = SecondFactor.pending(request);
+		SecondFactor.Pending pending = secondFactor.pending();
 		if (pending == SecondFactor.Pending.VERIFY) {
 			return "redirect:/account/mfa";
 		}
@@ -134,7 +144,7 @@ class SecondFactorController {
 	String processEnrolForm(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
 			HttpServletResponse response, Model model, Locale locale) {
 		EstationUser user = requireStaff();
-		SecondFactor.Pending pending = SecondFactor.pending(request);
+		SecondFactor.Pending pending = secondFactor.pending();
 		if (pending == SecondFactor.Pending.VERIFY
 				|| (pending == SecondFactor.Pending.NONE && secondFactor.enrolled(user.id()))) {
 			return "redirect:/account/mfa";
@@ -154,7 +164,7 @@ class SecondFactorController {
 			return enrolPage(request, model, user, locale, "identity.mfa.code.wrong");
 		}
 		request.getSession().removeAttribute(ENROL_SECRET);
-		SecondFactor.completeSignIn(request);
+		SecondFactor.completeSignIn(request, response);
 		model.addAttribute("codes", codes);
 		model.addAttribute("continueUrl", continueUrl(request, response));
 		model.addAttribute("enrolled", true);
