@@ -436,6 +436,23 @@ class AccessControlIntegrationTests {
 		owned("POST /applications/{receipt:HT[0-9]{8}-[0-9]{6}}/fees/pay", "/applications/" + r + "/fees/pay", none);
 		pub("POST /api/v1/payments/providers/{provider}/notifications", "/api/v1/payments/providers/sandbox/notifications",
 				"a provider's notification: refused (400) unless the provider signed it");
+		// the window takes fees; the deciding department's officer (or a supervisor) waives one; a payment's e-receipt
+		// and refund for its payer, staff of the case and the deciding officer (none here: no payment in this walk)
+		only("POST /api/v1/applications/{receiptNumber}/window-payments", "/api/v1/applications/" + r + "/window-payments",
+				staffOfWindow);
+		only("GET /payments/window/{receipt:HT[0-9]{8}-[0-9]{6}}", "/payments/window/" + r, staffOfWindow);
+		only("POST /payments/window/{receipt:HT[0-9]{8}-[0-9]{6}}", "/payments/window/" + r, staffOfWindow);
+		only("POST /api/v1/applications/{receiptNumber}/fees/{taskId}/waiver",
+				"/api/v1/applications/" + r + "/fees/" + taskId + "/waiver", of(P.OFFICER_X, P.SUPERVISOR));
+		only("GET /payments/waivers/{receipt:HT[0-9]{8}-[0-9]{6}}/{taskId}", "/payments/waivers/" + r + "/" + taskId,
+				of(P.OFFICER_X, P.SUPERVISOR));
+		only("POST /payments/waivers/{receipt:HT[0-9]{8}-[0-9]{6}}/{taskId}", "/payments/waivers/" + r + "/" + taskId,
+				of(P.OFFICER_X, P.SUPERVISOR));
+		only("GET /api/v1/payments/{paymentId}/receipt.pdf", "/api/v1/payments/pay_0000/receipt.pdf", none);
+		only("GET /payments/{paymentId}/refund", "/payments/pay_0000/refund", none);
+		only("POST /payments/{paymentId}/refund", "/payments/pay_0000/refund", none);
+		only("GET /api/v1/supervision/fees", "/api/v1/supervision/fees", of(P.SUPERVISOR, P.ADMIN));
+		only("GET /sandbox-pay/settlements/{day}.csv", "/sandbox-pay/settlements/2026-12-07.csv", of(P.SUPERVISOR, P.ADMIN));
 		pub("GET /sandbox-pay/{ref}", "/sandbox-pay/sbx_0000", "the sandbox provider's hosted page (a provider's page)");
 		pub("POST /sandbox-pay/{ref}", "/sandbox-pay/sbx_0000", "the sandbox provider's hosted page (a provider's page)");
 		for (String action : List.of("accept", "reject", "deliver")) {
