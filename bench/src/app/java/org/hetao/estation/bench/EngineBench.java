@@ -100,19 +100,37 @@ public final class EngineBench {
 		System.out.println("[engine] casework, " + THREADS + " threads");
 		Profiler profiler = new Profiler(jdbcUrl, jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1), ProcessHandle.current().pid(),
 				"\"user-");
+		var cpuBefore = CpuMeter.snapshot();
 		ClosedLoop.Result r = ClosedLoop.run(THREADS, quick ? 3 : 10, quick ? 8 : 30, u -> () -> {
 			EstationUser applicant = applicants.get(u);
+			StepCpu cpu = new StepCpu();
 			Applying.Receipt receipt = applying.submit(applicant,
 					new Applying.Request("FIN-004", null, answers, Map.of("MTP_COPY", documentOf.get(u))),
 					UUID.randomUUID().toString());
+			cpu.step(0);
 			long taskId = handling.view(applicant, receipt.caseId()).tasks().get(0).id();
+			cpu.step(1);
 			handling.accept(clerk, taskId, null, CaseChannel.WINDOW);
+			cpu.step(2);
 			handling.startReview(officer, taskId, null, CaseChannel.ONLINE);
+			cpu.step(3);
 			handling.approve(officer, taskId, null, Map.of(), CaseChannel.ONLINE);
+			cpu.step(4);
 			CaseView done = handling.deliver(clerk, taskId, null, DeliveryMethod.ELECTRONIC, CaseChannel.WINDOW);
+			cpu.step(5);
 			return done.tasks().get(0).status() == TaskStatus.DELIVERED;
 		});
 		profiler.close();
+		// the derived work the cases left (events, audit chaining, e-certificates) is part of their cost: wait for it
+		long drainStart = System.nanoTime();
+		while (System.nanoTime() - drainStart < 60_000_000_000L && jdbc.sql("""
+				select (select count(*) from event_log) + (select count(*) from audit_pending)
+				    + (select count(*) from casework_task t where t.status = 'DELIVERED'
+				       and not exists (select 1 from certificate c where c.task_id = t.id))""").query(Long.class).single() > 0) {
+			Thread.sleep(100);
+		}
+		double drained = (System.nanoTime() - drainStart) / 1e9;
+		var cpuAfter = CpuMeter.snapshot();
 		Part profile = new Part(run, "profile-engine");
 		profiler.report(profile, "profile.casework.threads8", 5);
 		profile.save();
@@ -123,11 +141,55 @@ public final class EngineBench {
 		part.put("casesInstanceP99Ms", r.p99Ms());
 		part.put("casesErrors", r.errors());
 		part.put("casesCompletedInDatabase", completed);
+		part.put("casesCpuMsByStep", StepCpu.report());
+		part.put("casesDerivedDrainSeconds", Part.round(drained, 1));
+		part.put("casesCpuMsPerCase", CpuMeter.perUnit(cpuBefore, cpuAfter, Math.max(1, completed)));
 		part.put("casesSetup", THREADS + " threads in-process on PostgreSQL: submit FIN-004 + accept + start review + approve + deliver, one transaction each");
 		if (r.firstError() != null) {
 			part.note("Casework engine: first error " + r.firstError());
 		}
 		part.save();
+	}
+
+	/** CPU of the calling thread in each step of a case, summed over all cases (the timed part and the warm-up). */
+	static final class StepCpu {
+
+		static final String[] NAMES = { "submit", "view", "accept", "startReview", "approve", "deliver" };
+
+		static final java.util.concurrent.atomic.LongAdder[] NANOS = new java.util.concurrent.atomic.LongAdder[NAMES.length];
+
+		static final java.util.concurrent.atomic.LongAdder CASES = new java.util.concurrent.atomic.LongAdder();
+
+		static {
+			for (int i = 0; i < NAMES.length; i++) {
+				NANOS[i] = new java.util.concurrent.atomic.LongAdder();
+			}
+		}
+
+		private long last = now();
+
+		private static long now() {
+			return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+		}
+
+		void step(int i) {
+			long t = now();
+			NANOS[i].add(t - last);
+			last = t;
+			if (i == NAMES.length - 1) {
+				CASES.increment();
+			}
+		}
+
+		static String report() {
+			long cases = Math.max(1, CASES.sum());
+			StringBuilder s = new StringBuilder("ms of the calling thread per case:");
+			for (int i = 0; i < NAMES.length; i++) {
+				s.append(String.format(" %s %.2f;", NAMES[i], NANOS[i].sum() / 1e6 / cases));
+			}
+			return s.toString();
+		}
+
 	}
 
 	static void hall(ConfigurableApplicationContext context, Path run, boolean quick) throws Exception {

@@ -61,6 +61,7 @@ public final class FlowableBench {
 			RuntimeService runtime = engine.getRuntimeService();
 			TaskService tasks = engine.getTaskService();
 			AtomicInteger steps = new AtomicInteger();
+			var cpuBefore = CpuMeter.snapshot();
 			ClosedLoop.Result r = ClosedLoop.run(THREADS, quick ? 3 : 10, quick ? 8 : 30, u -> () -> {
 				String id = runtime.startProcessInstanceByKey("approval").getId();
 				for (int step = 0; step < 4; step++) {
@@ -70,8 +71,10 @@ public final class FlowableBench {
 				}
 				return true;
 			});
+			var cpuAfter = CpuMeter.snapshot();
 			long finished = engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count();
 			Part part = new Part(run, "flowable");
+			part.put("flowableCpuMsPerCase", CpuMeter.perUnit(cpuBefore, cpuAfter, Math.max(1, finished)));
 			part.put("casesPerSecondFlowable", Part.round(r.perSecond(), 1));
 			part.put("flowableInstanceP99Ms", r.p99Ms());
 			part.put("flowableErrors", r.errors());
