@@ -51,6 +51,9 @@ class IdentityDocumentApiIntegrationTests {
 		MvcTestResult notJson = validate("kind=HKID", "en");
 		assertThat(notJson).hasStatus(400);
 		assertThat(notJson).bodyJson().extractingPath("$.detail").asString().startsWith("Some of what you sent");
+		// a client tells problems apart by their code, Spring's own refusals included
+		assertThat(notJson).bodyJson().extractingPath("$.code").isEqualTo("error.invalidInput");
+		assertThat(unknownKind).bodyJson().extractingPath("$.code").isEqualTo("error.invalidInput");
 	}
 
 }

@@ -114,9 +114,11 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 			Locale locale = locale(request);
 			problem.setTitle(problems.title(statusCode.value(), locale));
 			if (!(ex instanceof MethodArgumentNotValidException)) {
-				// Spring's own details are English and may name internals: say it in the user's language.
-				problem.setDetail(problems.of(statusCode.value(), genericDetailKey(statusCode.value()), null, locale, null)
-					.getDetail());
+				// Spring's own details are English and may name internals: say it in the user's language, with the
+				// same machine-readable code as every other problem of the API
+				ProblemDetail ours = problems.of(statusCode.value(), genericDetailKey(statusCode.value()), null, locale, null);
+				problem.setDetail(ours.getDetail());
+				problem.setProperty("code", ours.getProperties().get("code"));
 			}
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
