@@ -88,7 +88,7 @@ class ApiDocumentIntegrationTests {
 				responses.forEach((status, response) -> {
 					if (status.startsWith("4") || status.startsWith("5")) {
 						assertThat(response.getContent()).as(status + " of " + op.getKey() + " " + path.getKey())
-							.containsKey("application/problem+json");
+							.containsOnlyKeys("application/problem+json");
 						assertThat(response.getContent().get("application/problem+json").getSchema().get$ref())
 							.isEqualTo("#/components/schemas/Problem");
 					}

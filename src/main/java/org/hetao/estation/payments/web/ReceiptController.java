@@ -29,9 +29,7 @@ class ReceiptController {
 	@GetMapping("/api/v1/payments/{paymentId}/receipt.pdf")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The signed PDF",
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf"))
-	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The payment has not gone through (yet)",
-			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
-					schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The payment has not gone through (yet)")
 	@Operation(summary = "The e-receipt (電子票據) of a payment that went through, signed by the platform",
 			description = "In the payer's language, or ?lang=zh-Hant|zh-Hans|en. For the payer and staff who may see the "
 					+ "payment; 404 for anyone else; 409 before the payment went through. Its number verifies at /verify.")

@@ -144,6 +144,11 @@ class ApiDocumentation {
 			problem(responses, "415");
 		}
 		problem(responses, "503");
+		// whatever else a controller declares itself (a GET that answers 409, say) fails with a problem detail too,
+		// whatever type its success returns
+		List.copyOf(responses.keySet()).stream()
+			.filter(status -> status.length() == 3 && (status.startsWith("4") || status.startsWith("5")))
+			.forEach(status -> problem(responses, status));
 		if (ownScheme) {
 			return;
 		}
