@@ -89,7 +89,10 @@ class EmailDeliveryIntegrationTests {
 		long account = accounts.create(new Accounts.NewAccount(name, "{noop}x", "Mail Test", name + "@example.hk", null,
 				Language.ZH_HANT, ApplicantType.HK_RESIDENT, null, Set.of(Role.APPLICANT)));
 		long caseId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
-		tx.executeWithoutResult(s -> events.publishEvent(new CaseSubmitted(caseId, "HT20261127-200001", account, null,
+		// a receipt number of its own: the database may be one an earlier run used (PostgreSQL), and each receipt is
+		// told once
+		String receipt = "HT20261127-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+		tx.executeWithoutResult(s -> events.publishEvent(new CaseSubmitted(caseId, receipt, account, null,
 				List.of("GOV-002"), CaseChannel.ONLINE, Instant.now())));
 
 		// The database is shared with other tests: look only at mail to this applicant.
@@ -100,10 +103,10 @@ class EmailDeliveryIntegrationTests {
 		List<MimeMessage> mine = to(name + "@example.hk");
 		assertThat(mine).as("sent exactly once").hasSize(1);
 		MimeMessage[] received = mine.toArray(MimeMessage[]::new);
-		assertThat(received[0].getSubject()).isEqualTo("【河套e站通】已收到你的申請 HT20261127-200001");
+		assertThat(received[0].getSubject()).isEqualTo("【河套e站通】已收到你的申請 " + receipt);
 		assertThat(GreenMailUtil.getBody(received[0])).isNotBlank();
 		assertThat(received[0].getContent().toString()).contains("外商投資企業（港資）設立登記")
-			.contains("https://estation.example/applications/HT20261127-200001");
+			.contains("https://estation.example/applications/" + receipt);
 		assertThat(notifications.of(account))
 			.filteredOn(n -> n.channel() == NotificationChannel.EMAIL)
 			.singleElement()
@@ -121,7 +124,8 @@ class EmailDeliveryIntegrationTests {
 		long account = accounts.create(new Accounts.NewAccount(name, "{noop}x", "Bad Mail", "bad address " + name, null,
 				Language.EN, ApplicantType.HK_RESIDENT, null, Set.of(Role.APPLICANT)));
 		long caseId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
-		tx.executeWithoutResult(s -> events.publishEvent(new CaseSubmitted(caseId, "HT20261127-200002", account, null,
+		String receipt = "HT20261127-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+		tx.executeWithoutResult(s -> events.publishEvent(new CaseSubmitted(caseId, receipt, account, null,
 				List.of("GOV-002"), CaseChannel.ONLINE, Instant.now())));
 		Instant before = Instant.now();
 		dispatcher.dispatchDue();
