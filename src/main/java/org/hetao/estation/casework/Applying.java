@@ -268,7 +268,9 @@ public class Applying {
 		try {
 			// One transaction on one connection: the repeat check, the material check and the writes. A repeat
 			// of a key already stored is answered with its receipt; one racing this submission fails on the
-			// unique (submitted_by, idempotency_key) constraint and is answered below.
+			// unique (submitted_by, idempotency_key) constraint and is answered below. A TransactionTemplate, not
+			// @Transactional (docs/CONVENTIONS.md, one transaction style): the conflicting insert's transaction must
+			// have ended before the winner's receipt is read.
 			return tx.execute(status -> {
 				if (key != null && draftId == null) {
 					Optional<Receipt> repeat = cases.receiptByIdempotencyKey(user.id(), key)
