@@ -1,5 +1,7 @@
 package org.hetao.estation.casework;
 
+import org.hetao.estation.identity.Role;
+
 /**
  * Who did something to a case.
  *
@@ -12,15 +14,15 @@ public record Actor(Long accountId, String name, String role, String departmentC
 	public static final Actor SYSTEM = new Actor(null, "system", "SYSTEM", null);
 
 	public static Actor applicant(Long accountId, String name) {
-		return new Actor(accountId, name, "APPLICANT", null);
+		return new Actor(accountId, name, Role.APPLICANT.name(), null);
 	}
 
 	public static Actor clerk(long accountId, String name) {
-		return new Actor(accountId, name, "CLERK", null);
+		return new Actor(accountId, name, Role.CLERK.name(), null);
 	}
 
 	public static Actor officer(long accountId, String name, String departmentCode) {
-		return new Actor(accountId, name, "OFFICER", departmentCode);
+		return new Actor(accountId, name, Role.OFFICER.name(), departmentCode);
 	}
 
 }

@@ -47,7 +47,7 @@ public class PersonalDataReveal {
 			if (!owner && !clerk && !officer) {
 				throw notFound();
 			}
-			role = owner ? "APPLICANT" : clerk ? "CLERK" : "OFFICER";
+			role = (owner ? Role.APPLICANT : clerk ? Role.CLERK : Role.OFFICER).name();
 			value = field.endsWith("idNumber") ? c.applicant().idDocumentNumber() : c.applicant().phone();
 		}
 		else if (field != null && field.startsWith("task.")) {
@@ -61,7 +61,7 @@ public class PersonalDataReveal {
 			if (!owner && !clerk && !officer) {
 				throw notFound();
 			}
-			role = owner ? "APPLICANT" : clerk ? "CLERK" : "OFFICER";
+			role = (owner ? Role.APPLICANT : clerk ? Role.CLERK : Role.OFFICER).name();
 			value = task.formData().get(parts[2]);
 			field = task.itemCode() + "." + parts[2];
 		}

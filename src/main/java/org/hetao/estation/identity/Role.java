@@ -27,4 +27,9 @@ public enum Role {
 		return this != APPLICANT;
 	}
 
+	/** Every role but the applicant's. */
+	public static Role[] staff() {
+		return java.util.Arrays.stream(values()).filter(Role::isStaff).toArray(Role[]::new);
+	}
+
 }

@@ -2,12 +2,10 @@ package org.hetao.estation.portal;
 
 import java.io.IOException;
 
-import org.hetao.estation.shared.HttpAccessRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
-import org.springframework.http.HttpMethod;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -25,24 +23,6 @@ class PortalConfiguration {
 	@Bean
 	DesignTokens designTokens(@Value("classpath:static/css/estation.css") Resource css) throws IOException {
 		return DesignTokens.read(css);
-	}
-
-	/**
-	 * The service information pages are everyone's; the design system page ({@code /design}) is for staff, and for
-	 * everyone in demo mode.
-	 */
-	@Bean
-	HttpAccessRules portalHttpAccessRules(@Value("${estation.demo.enabled:false}") boolean demo) {
-		return rules -> {
-			rules.requestMatchers(HttpMethod.GET, "/contact", "/privacy", "/accessibility", "/terms").permitAll();
-			if (demo) {
-				rules.requestMatchers(HttpMethod.GET, "/design").permitAll();
-			}
-			else {
-				rules.requestMatchers(HttpMethod.GET, "/design")
-					.hasAnyRole("ADMIN", "SUPERVISOR", "CLERK", "OFFICER", "HALL_MANAGER", "PARK_OPERATOR");
-			}
-		};
 	}
 
 }

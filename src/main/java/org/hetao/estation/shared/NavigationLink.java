@@ -1,8 +1,8 @@
 package org.hetao.estation.shared;
 
 /**
- * A link a module adds to the site's main navigation. Declare one as a bean; the layout shows the
- * links the current user may use, ordered by {@code order}.
+ * A link a module adds to the site's main navigation, declared with its URL rules ({@code identity.ModuleWeb#link});
+ * the layout shows the links the current user may use, ordered by {@code order}.
  *
  * @param messageKey key of the link text in the message bundles
  * @param path where it goes, e.g. {@code /hall/kiosk}

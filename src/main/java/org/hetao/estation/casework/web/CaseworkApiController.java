@@ -165,71 +165,74 @@ class CaseworkApiController {
 	 */
 	record TaskAction(Integer version, String reason, List<String> missingMaterials, String note,
 			Map<String, String> outputs, DeliveryMethod method, List<String> fields, Integer workingDays) {
+
+		/** No body: nothing sent (and no outputs). */
+		static final TaskAction NONE = new TaskAction(null, null, null, null, Map.of(), null, null, null);
+
 	}
 
 	@PostMapping("/tasks/{id}/accept")
 	@Operation(summary = "Window: accept a submitted task (受理); its deadline starts")
 	TaskResponse accept(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
-		EstationUser user = CurrentUser.require();
-		return task(handling.accept(user, id, version(body), CaseChannel.API), id, user);
+		return act(id, body, (user, a) -> handling.accept(user, id, a.version(), CaseChannel.API));
 	}
 
 	@PostMapping("/tasks/{id}/reject")
 	@Operation(summary = "Window: do not accept a submitted task (不予受理), with the reason")
 	TaskResponse reject(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
-		EstationUser user = CurrentUser.require();
-		return task(handling.reject(user, id, version(body), body == null ? null : body.reason(), CaseChannel.API), id,
-				user);
+		return act(id, body, (user, a) -> handling.reject(user, id, a.version(), a.reason(), CaseChannel.API));
 	}
 
 	@PostMapping("/tasks/{id}/request-correction")
 	@Operation(summary = "Window or reviewing officer: one complete correction notice (一次性告知); the clock pauses")
 	TaskResponse requestCorrection(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
-		EstationUser user = CurrentUser.require();
-		List<Deficiency> deficiencies = WindowController.deficiencies(body == null ? null : body.missingMaterials(),
-				body == null ? null : body.fields(), body == null ? null : body.note());
-		return task(handling.requestCorrection(user, id, version(body), deficiencies, body == null ? null : body.reason(),
-				CaseChannel.API), id, user);
+		return act(id, body, (user, a) -> handling.requestCorrection(user, id, a.version(),
+				WindowController.deficiencies(a.missingMaterials(), a.fields(), a.note()), a.reason(), CaseChannel.API));
 	}
 
 	@PostMapping("/tasks/{id}/start-review")
 	@Operation(summary = "Officer: take an accepted task of one's own department")
 	TaskResponse startReview(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
-		EstationUser user = CurrentUser.require();
-		return task(handling.startReview(user, id, version(body), CaseChannel.API), id, user);
+		return act(id, body, (user, a) -> handling.startReview(user, id, a.version(), CaseChannel.API));
 	}
 
 	@PostMapping("/tasks/{id}/approve")
 	@Operation(summary = "Officer: approve with the item's outputs (e.g. creditCode); waiting tasks start with them")
 	TaskResponse approve(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
-		EstationUser user = CurrentUser.require();
-		return task(handling.approve(user, id, version(body), body == null ? Map.of() : body.outputs(), CaseChannel.API),
-				id, user);
+		return act(id, body, (user, a) -> handling.approve(user, id, a.version(), a.outputs(), CaseChannel.API));
 	}
 
 	@PostMapping("/tasks/{id}/extend")
 	@Operation(summary = "Officer: extend the time limit by some working days, with the reason, within the item's legal limit",
 			description = "The deadline, supervision's figures and the matter's promise move later by those working days.")
 	TaskResponse extend(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
-		EstationUser user = CurrentUser.require();
-		return task(handling.extend(user, id, version(body), body == null ? null : body.workingDays(),
-				body == null ? null : body.reason(), CaseChannel.API), id, user);
+		return act(id, body,
+				(user, a) -> handling.extend(user, id, a.version(), a.workingDays(), a.reason(), CaseChannel.API));
 	}
 
 	@PostMapping("/tasks/{id}/refuse")
 	@Operation(summary = "Officer: refuse with the reason")
 	TaskResponse refuse(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
-		EstationUser user = CurrentUser.require();
-		return task(handling.refuse(user, id, version(body), body == null ? null : body.reason(), CaseChannel.API), id,
-				user);
+		return act(id, body, (user, a) -> handling.refuse(user, id, a.version(), a.reason(), CaseChannel.API));
 	}
 
 	@PostMapping("/tasks/{id}/deliver")
 	@Operation(summary = "Window: hand over the result (COUNTER_PICKUP, POST or ELECTRONIC)")
 	TaskResponse deliver(@PathVariable long id, @RequestBody(required = false) TaskAction body) {
+		return act(id, body, (user, a) -> handling.deliver(user, id, a.version(), a.method(), CaseChannel.API));
+	}
+
+	/** What one action does to the case, given who acts and what they sent. */
+	private interface Step {
+
+		CaseView take(EstationUser user, TaskAction action);
+
+	}
+
+	/** One action on a task by the signed-in user (no body: nothing sent), answered with the task after it. */
+	private TaskResponse act(long id, TaskAction body, Step step) {
 		EstationUser user = CurrentUser.require();
-		return task(handling.deliver(user, id, version(body), body == null ? null : body.method(), CaseChannel.API), id,
-				user);
+		return task(step.take(user, body == null ? TaskAction.NONE : body), id, user);
 	}
 
 	record QueueResponse(long caseId, String receiptNumber, String applicantName, TaskResponse task) {
@@ -255,10 +258,6 @@ class CaseworkApiController {
 			throw Problem.notFound("casework.error.caseNotFound");
 		}
 		return c;
-	}
-
-	private static Integer version(TaskAction body) {
-		return body == null ? null : body.version();
 	}
 
 	private TaskResponse task(CaseView c, long taskId, EstationUser user) {

@@ -1,7 +1,8 @@
 package org.hetao.estation.casework.web;
 
-import org.hetao.estation.shared.HttpAccessRules;
-import org.hetao.estation.shared.NavigationLink;
+import org.hetao.estation.identity.ModuleWeb;
+import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.NavigationLink.Audience;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,30 +11,16 @@ import org.springframework.context.annotation.Configuration;
 class CaseworkWebConfiguration {
 
 	@Bean
-	HttpAccessRules caseworkRules() {
-		return rules -> {
-			rules.requestMatchers("/window", "/window/**").hasRole("CLERK");
-			rules.requestMatchers("/work-queue", "/work-queue/**", "/api/v1/work-queue").hasRole("OFFICER");
-			rules.requestMatchers("/applications", "/applications/**").hasAnyRole("APPLICANT", "CLERK");
-			rules.requestMatchers("/api/v1/tasks/**").hasAnyRole("CLERK", "OFFICER");
-			rules.requestMatchers("/api/v1/applications", "/api/v1/applications/**")
-				.hasAnyRole("APPLICANT", "CLERK", "OFFICER");
-		};
-	}
-
-	@Bean
-	NavigationLink myApplicationsLink() {
-		return new NavigationLink("casework.nav.myApplications", "/applications", 20, NavigationLink.Audience.APPLICANT);
-	}
-
-	@Bean
-	NavigationLink windowLink() {
-		return new NavigationLink("casework.nav.window", "/window", 30, NavigationLink.Audience.CLERK);
-	}
-
-	@Bean
-	NavigationLink workQueueLink() {
-		return new NavigationLink("casework.nav.workQueue", "/work-queue", 30, NavigationLink.Audience.OFFICER);
+	ModuleWeb caseworkWeb() {
+		return ModuleWeb.rules()
+			.paths("/window", "/window/**").hasRole(Role.CLERK)
+			.paths("/work-queue", "/work-queue/**", "/api/v1/work-queue").hasRole(Role.OFFICER)
+			.paths("/applications", "/applications/**").hasRole(Role.APPLICANT, Role.CLERK)
+			.paths("/api/v1/tasks/**").hasRole(Role.CLERK, Role.OFFICER)
+			.paths("/api/v1/applications", "/api/v1/applications/**").hasRole(Role.APPLICANT, Role.CLERK, Role.OFFICER)
+			.link("casework.nav.myApplications", "/applications", 20, Audience.APPLICANT)
+			.link("casework.nav.window", "/window", 30, Audience.CLERK)
+			.link("casework.nav.workQueue", "/work-queue", 30, Audience.OFFICER);
 	}
 
 }

@@ -88,13 +88,8 @@ class WindowController {
 	}
 
 	@PostMapping("/window/tasks/{taskId}/request-correction")
-	String requestCorrection(@PathVariable long taskId, @RequestParam(required = false) Integer version,
-			@RequestParam(name = "missing", required = false) List<String> missing,
-			@RequestParam(name = "fields", required = false) List<String> fields,
-			@RequestParam(required = false) String note, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
-		return act(taskId, "REQUEST_CORRECTION", redirect, () -> handling.requestCorrection(CurrentUser.require(), taskId,
-				version, deficiencies(missing, fields, note), reason, CaseChannel.WINDOW));
+	String requestCorrection(@PathVariable long taskId, CorrectionForm form, RedirectAttributes redirect) {
+		return act(taskId, "REQUEST_CORRECTION", redirect, () -> form.send(handling, taskId));
 	}
 
 	@PostMapping("/window/tasks/{taskId}/check-materials")
@@ -135,25 +130,12 @@ class WindowController {
 	 * next to the forms, an illegal transition or a stale version as an error page (409).
 	 */
 	private String act(long taskId, String action, RedirectAttributes redirect, java.util.function.Supplier<CaseView> run) {
-		try {
-			CaseView c = run.get();
-			redirect.addFlashAttribute("done", "casework.action." + action);
-			return "redirect:/window/cases/" + c.id();
+		CaseView done = TaskActions.run(action, redirect, run);
+		if (done != null) {
+			return "redirect:/window/cases/" + done.id();
 		}
-		catch (Problem problem) {
-			// an unpaid fee is said next to the forms too: the clerk or officer sees which fee holds the task
-			boolean feeUnpaid = org.hetao.estation.casework.FeeGate.FEE_UNPAID.equals(problem.messageKey());
-			if (problem.kind() != Problem.Kind.INVALID && !feeUnpaid) {
-				throw problem;
-			}
-			if (feeUnpaid) {
-				redirect.addFlashAttribute("actionErrorArgs",
-						java.util.Arrays.stream(problem.args()).map(String::valueOf).toList());
-			}
-			CaseView c = handling.viewTask(CurrentUser.require(), taskId);
-			redirect.addFlashAttribute("actionError", problem.messageKey());
-			return "redirect:/window/cases/" + c.id() + "#task-" + c.task(taskId).itemCode();
-		}
+		CaseView c = handling.viewTask(CurrentUser.require(), taskId);
+		return "redirect:/window/cases/" + c.id() + "#task-" + c.task(taskId).itemCode();
 	}
 
 	// ------------------------------------------------------------------ walk-in applicants

@@ -132,33 +132,13 @@ class WorkQueueController {
 	}
 
 	@PostMapping("/work-queue/tasks/{taskId}/request-correction")
-	String requestCorrection(@PathVariable long taskId, @RequestParam(required = false) Integer version,
-			@RequestParam(name = "missing", required = false) List<String> missing,
-			@RequestParam(name = "fields", required = false) List<String> fields,
-			@RequestParam(required = false) String note, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
-		return act(taskId, "REQUEST_CORRECTION", redirect, () -> handling.requestCorrection(CurrentUser.require(), taskId,
-				version, WindowController.deficiencies(missing, fields, note), reason, CaseChannel.WINDOW));
+	String requestCorrection(@PathVariable long taskId, CorrectionForm form, RedirectAttributes redirect) {
+		return act(taskId, "REQUEST_CORRECTION", redirect, () -> form.send(handling, taskId));
 	}
 
 	private static String act(long taskId, String action, RedirectAttributes redirect,
 			java.util.function.Supplier<CaseView> run) {
-		try {
-			run.get();
-			redirect.addFlashAttribute("done", "casework.action." + action);
-		}
-		catch (Problem problem) {
-			// an unpaid fee is said next to the forms too: the clerk or officer sees which fee holds the task
-			boolean feeUnpaid = org.hetao.estation.casework.FeeGate.FEE_UNPAID.equals(problem.messageKey());
-			if (problem.kind() != Problem.Kind.INVALID && !feeUnpaid) {
-				throw problem;
-			}
-			if (feeUnpaid) {
-				redirect.addFlashAttribute("actionErrorArgs",
-						java.util.Arrays.stream(problem.args()).map(String::valueOf).toList());
-			}
-			redirect.addFlashAttribute("actionError", problem.messageKey());
-		}
+		TaskActions.run(action, redirect, run);
 		return "redirect:/work-queue/tasks/" + taskId;
 	}
 

@@ -1,10 +1,10 @@
 package org.hetao.estation.certificates.web;
 
-import org.hetao.estation.shared.HttpAccessRules;
-import org.hetao.estation.shared.NavigationLink;
+import org.hetao.estation.identity.ModuleWeb;
+import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.NavigationLink.Audience;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 
 /**
  * Verification is public (no sign-in, rate-limited); downloads and revocation need a signed-in user, and
@@ -14,19 +14,14 @@ import org.springframework.http.HttpMethod;
 class CertificatesWebConfiguration {
 
 	@Bean
-	HttpAccessRules certificatesRules() {
-		return rules -> {
-			rules.requestMatchers("/verify").permitAll();
-			rules.requestMatchers(HttpMethod.POST, "/api/v1/certificates/verify").permitAll();
-			rules.requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revocation").hasRole("OFFICER");
-			rules.requestMatchers(HttpMethod.GET, "/api/v1/certificates/*").permitAll();
-			rules.requestMatchers("/certificates", "/certificates/**").authenticated();
-		};
-	}
-
-	@Bean
-	NavigationLink verifyCertificateLink() {
-		return new NavigationLink("certificates.nav.verify", "/verify", 90, NavigationLink.Audience.EVERYONE);
+	ModuleWeb certificatesWeb() {
+		return ModuleWeb.rules()
+			.paths("/verify").permitAll()
+			.post("/api/v1/certificates/verify").permitAll()
+			.post("/api/v1/certificates/*/revocation").hasRole(Role.OFFICER)
+			.get("/api/v1/certificates/*").permitAll()
+			.paths("/certificates", "/certificates/**").authenticated()
+			.link("certificates.nav.verify", "/verify", 90, Audience.EVERYONE);
 	}
 
 }

@@ -1,17 +1,14 @@
 package org.hetao.estation.documents.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 
+import org.hetao.estation.documents.DocumentDownload;
 import org.hetao.estation.documents.DocumentInfo;
 import org.hetao.estation.documents.Documents;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.shared.Problem;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,17 +61,7 @@ class DocumentsController {
 		EstationUser user = CurrentUser.require();
 		DocumentInfo document = documents.readable(user, id)
 			.orElseThrow(() -> Problem.notFound("documents.error.notFound"));
-		InputStream content = documents.open(document);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(document.contentType()))
-			.contentLength(document.sizeBytes())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(document.originalName(), java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new InputStreamResource(content));
+		return DocumentDownload.body(DocumentDownload.of(document), documents.open(document));
 	}
 
 }

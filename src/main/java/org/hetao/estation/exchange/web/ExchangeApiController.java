@@ -1,6 +1,5 @@
 package org.hetao.estation.exchange.web;
 
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.hetao.estation.documents.DocumentDownload;
 import org.hetao.estation.documents.DocumentInfo;
 import org.hetao.estation.exchange.DepartmentHealth;
 import org.hetao.estation.exchange.DepartmentInbound;
@@ -19,7 +19,6 @@ import org.hetao.estation.exchange.MaterialDownloads;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.portal.Problems;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -93,18 +92,8 @@ class ExchangeApiController {
 	ResponseEntity<InputStreamResource> document(@PathVariable long documentId, @RequestParam String department,
 			@RequestParam long task, @RequestParam long expires, @RequestParam String signature) {
 		DocumentInfo document = downloads.check(department, task, documentId, expires, signature);
-		InputStream content = downloads.open(document);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(document.contentType()))
-			.contentLength(document.sizeBytes())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(document.originalName(), java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(new InputStreamResource(content));
+		return DocumentDownload.body(DocumentDownload.of(document).header(HttpHeaders.CACHE_CONTROL, "no-store"),
+				downloads.open(document));
 	}
 
 	record HealthResponse(String department, long delivered, long pending, long failed, String lastError,

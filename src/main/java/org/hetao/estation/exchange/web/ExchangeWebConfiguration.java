@@ -1,11 +1,11 @@
 package org.hetao.estation.exchange.web;
 
 import org.hetao.estation.exchange.ExchangeSignature;
-import org.hetao.estation.shared.HttpAccessRules;
-import org.hetao.estation.shared.NavigationLink;
+import org.hetao.estation.identity.ModuleWeb;
+import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.NavigationLink.Audience;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 
 /**
  * The exchange's URL rules: the inbound API and the material links authenticate by signature (no session, so
@@ -24,23 +24,13 @@ class ExchangeWebConfiguration {
 	static final String DEPARTMENT_SIGNATURE = "departmentSignature";
 
 	@Bean
-	HttpAccessRules exchangeHttpAccessRules() {
-		return rules -> {
-			rules.requestMatchers(HttpMethod.POST, "/api/v1/exchange/*/tasks/*/events").permitAll();
-			rules.requestMatchers(HttpMethod.GET, "/api/v1/exchange/documents/*").permitAll();
-			rules.requestMatchers("/exchange", "/exchange/**", "/api/v1/exchange/**")
-				.hasAnyRole("ADMIN", "SUPERVISOR", "OFFICER");
-		};
-	}
-
-	@Bean
-	NavigationLink exchangeNavigationLink() {
-		return new NavigationLink("exchange.nav", "/exchange", 920, NavigationLink.Audience.SUPERVISOR);
-	}
-
-	@Bean
-	NavigationLink exchangeAdministrationNavigationLink() {
-		return new NavigationLink("exchange.nav", "/exchange", 921, NavigationLink.Audience.ADMIN);
+	ModuleWeb exchangeWeb() {
+		return ModuleWeb.rules()
+			.post("/api/v1/exchange/*/tasks/*/events").permitAll()
+			.get("/api/v1/exchange/documents/*").permitAll()
+			.paths("/exchange", "/exchange/**", "/api/v1/exchange/**").hasRole(Role.ADMIN, Role.SUPERVISOR, Role.OFFICER)
+			.link("exchange.nav", "/exchange", 920, Audience.SUPERVISOR)
+			.link("exchange.nav", "/exchange", 921, Audience.ADMIN);
 	}
 
 }

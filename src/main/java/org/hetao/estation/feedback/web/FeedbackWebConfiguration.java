@@ -1,7 +1,8 @@
 package org.hetao.estation.feedback.web;
 
-import org.hetao.estation.shared.HttpAccessRules;
-import org.hetao.estation.shared.NavigationLink;
+import org.hetao.estation.identity.ModuleWeb;
+import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.NavigationLink.Audience;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,33 +10,15 @@ import org.springframework.context.annotation.Configuration;
 class FeedbackWebConfiguration {
 
 	@Bean
-	HttpAccessRules feedbackRules() {
-		return rules -> {
-			rules.requestMatchers("/evaluations", "/evaluations/**", "/api/v1/evaluations", "/api/v1/evaluations/**")
-				.hasRole("APPLICANT");
-			rules.requestMatchers("/rectifications", "/rectifications/**")
-				.hasAnyRole("OFFICER", "HALL_MANAGER", "SUPERVISOR", "ADMIN");
-		};
-	}
-
-	@Bean
-	NavigationLink evaluationsLink() {
-		return new NavigationLink("feedback.nav.evaluations", "/evaluations", 160, NavigationLink.Audience.APPLICANT);
-	}
-
-	@Bean
-	NavigationLink rectificationsOfficerLink() {
-		return new NavigationLink("feedback.nav.rectifications", "/rectifications", 520, NavigationLink.Audience.OFFICER);
-	}
-
-	@Bean
-	NavigationLink rectificationsHallManagerLink() {
-		return new NavigationLink("feedback.nav.rectifications", "/rectifications", 530, NavigationLink.Audience.HALL_MANAGER);
-	}
-
-	@Bean
-	NavigationLink rectificationsSupervisorLink() {
-		return new NavigationLink("feedback.nav.rectifications", "/rectifications", 860, NavigationLink.Audience.SUPERVISOR);
+	ModuleWeb feedbackWeb() {
+		return ModuleWeb.rules()
+			.paths("/evaluations", "/evaluations/**", "/api/v1/evaluations", "/api/v1/evaluations/**").hasRole(Role.APPLICANT)
+			.paths("/rectifications", "/rectifications/**")
+			.hasRole(Role.OFFICER, Role.HALL_MANAGER, Role.SUPERVISOR, Role.ADMIN)
+			.link("feedback.nav.evaluations", "/evaluations", 160, Audience.APPLICANT)
+			.link("feedback.nav.rectifications", "/rectifications", 520, Audience.OFFICER)
+			.link("feedback.nav.rectifications", "/rectifications", 530, Audience.HALL_MANAGER)
+			.link("feedback.nav.rectifications", "/rectifications", 860, Audience.SUPERVISOR);
 	}
 
 }

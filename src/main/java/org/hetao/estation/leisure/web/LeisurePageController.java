@@ -86,25 +86,13 @@ class LeisurePageController {
 		return "leisure/shuttle";
 	}
 
-	@GetMapping("/leisure/parking")
-	String parking(Model model) {
+	/** The pages listing the zone's places, one kind each: the view is named as its path. */
+	@GetMapping({ "/leisure/parking", "/leisure/dining", "/leisure/facilities" })
+	String places(jakarta.servlet.http.HttpServletRequest request, Model model) {
 		common(model);
 		model.addAttribute("file", guide.data().places());
-		return "leisure/parking";
-	}
-
-	@GetMapping("/leisure/dining")
-	String dining(Model model) {
-		common(model);
-		model.addAttribute("file", guide.data().places());
-		return "leisure/dining";
-	}
-
-	@GetMapping("/leisure/facilities")
-	String facilities(Model model) {
-		common(model);
-		model.addAttribute("file", guide.data().places());
-		return "leisure/facilities";
+		String path = (String) request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return "leisure/" + path.substring("/leisure/".length());
 	}
 
 	private void common(Model model) {

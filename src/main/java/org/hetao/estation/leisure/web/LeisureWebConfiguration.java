@@ -1,24 +1,19 @@
 package org.hetao.estation.leisure.web;
 
-import org.hetao.estation.shared.HttpAccessRules;
-import org.hetao.estation.shared.NavigationLink;
+import org.hetao.estation.identity.ModuleWeb;
+import org.hetao.estation.shared.NavigationLink.Audience;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 
 /** Leisure information is public: no one signs in to see when the next bus leaves. */
 @Configuration
 class LeisureWebConfiguration {
 
 	@Bean
-	HttpAccessRules leisureAccessRules() {
-		return rules -> rules.requestMatchers(HttpMethod.GET, "/leisure", "/leisure/**", "/api/v1/leisure/**")
-			.permitAll();
-	}
-
-	@Bean
-	NavigationLink leisureNavigationLink() {
-		return new NavigationLink("leisure.nav", "/leisure", 42, NavigationLink.Audience.EVERYONE);
+	ModuleWeb leisureWeb() {
+		return ModuleWeb.rules()
+			.get("/leisure", "/leisure/**", "/api/v1/leisure/**").permitAll()
+			.link("leisure.nav", "/leisure", 42, Audience.EVERYONE);
 	}
 
 }

@@ -9,11 +9,7 @@ import org.hetao.estation.notification.NotificationChannel;
 import org.hetao.estation.notification.NotificationPreference;
 import org.hetao.estation.notification.NotificationPreferences;
 import org.hetao.estation.notification.NotificationStatus;
-import org.hetao.estation.shared.HttpAccessRules;
-import org.hetao.estation.shared.NavigationLink;
 import org.hetao.estation.shared.Problem;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,40 +21,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The applicant's inbox and channel choices, and the staff's view of every message's delivery. */
 @Controller
 class NotificationController {
-
-	@Configuration
-	static class Rules {
-
-		@Bean
-		HttpAccessRules notificationRules() {
-			return rules -> {
-				rules.requestMatchers("/admin/notifications", "/admin/notifications/**").hasAnyRole("ADMIN", "SUPERVISOR");
-				rules.requestMatchers("/inbox", "/inbox/**", "/account/notifications").authenticated();
-			};
-		}
-
-		@Bean
-		NavigationLink inboxLink() {
-			return new NavigationLink("notification.nav.inbox", "/inbox", 150, NavigationLink.Audience.APPLICANT);
-		}
-
-		/** Officers and supervisors read the deadline reminders (#19) in their inbox too. */
-		@Bean
-		NavigationLink officerInboxLink() {
-			return new NavigationLink("notification.nav.inbox", "/inbox", 150, NavigationLink.Audience.OFFICER);
-		}
-
-		@Bean
-		NavigationLink supervisorInboxLink() {
-			return new NavigationLink("notification.nav.inbox", "/inbox", 150, NavigationLink.Audience.SUPERVISOR);
-		}
-
-		@Bean
-		NavigationLink notificationsAdminLink() {
-			return new NavigationLink("notification.nav.admin", "/admin/notifications", 910, NavigationLink.Audience.SUPERVISOR);
-		}
-
-	}
 
 	private final Inbox inbox;
 

@@ -41,8 +41,20 @@ class FeesController {
 	record Row(String itemName, Money amount, FeeStatus status) {
 	}
 
-	/** What is due now in one currency, with the key that makes its payment once. */
+	/** What is due now in one currency, with the key that makes (or records) its payment once. */
 	record Due(Money total, String key) {
+
+		/** The lines' amounts added up per currency, in currency order, each with a fresh key. */
+		static List<Due> byCurrency(java.util.stream.Stream<FeeLine> lines) {
+			return lines.map(FeeLine::amount)
+				.collect(java.util.stream.Collectors.groupingBy(Money::currency, java.util.TreeMap::new,
+						java.util.stream.Collectors.reducing(null, (a, b) -> a == null ? b : a.plus(b))))
+				.values()
+				.stream()
+				.map(total -> new Due(total, UUID.randomUUID().toString()))
+				.toList();
+		}
+
 	}
 
 	@GetMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/fees")
@@ -95,15 +107,7 @@ class FeesController {
 					l.status()))
 			.toList());
 		boolean payer = lines.stream().allMatch(l -> l.applicantAccountId() != null && l.applicantAccountId() == user.id());
-		model.addAttribute("due", !payer ? List.of() : lines.stream()
-			.filter(l -> l.status() == FeeStatus.DUE)
-			.map(FeeLine::amount)
-			.collect(java.util.stream.Collectors.groupingBy(Money::currency, java.util.TreeMap::new,
-					java.util.stream.Collectors.reducing(null, (a, b) -> a == null ? b : a.plus(b))))
-			.values()
-			.stream()
-			.map(total -> new Due(total, UUID.randomUUID().toString()))
-			.toList());
+		model.addAttribute("due", !payer ? List.of() : Due.byCurrency(lines.stream().filter(l -> l.status() == FeeStatus.DUE)));
 	}
 
 }

@@ -1,8 +1,12 @@
 package org.hetao.estation.payments.web;
 
-import org.hetao.estation.shared.HttpAccessRules;
+import org.hetao.estation.identity.ModuleWeb;
+import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.NavigationLink.Audience;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 @Configuration
 class PaymentsWebConfiguration {
@@ -13,20 +17,19 @@ class PaymentsWebConfiguration {
 	 * Everything else needs a sign-in and the case's object-level check.
 	 */
 	@Bean
-	HttpAccessRules paymentsRules() {
-		return rules -> {
-			rules.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/payments/providers/*/notifications")
-				.permitAll();
+	ModuleWeb paymentsWeb() {
+		return ModuleWeb.rules()
+			.post("/api/v1/payments/providers/*/notifications").permitAll()
 			// the provider's settlement files are the books of money moved: staff who reconcile only (before the
 			// hosted pages' permitAll, which would otherwise match them)
-			rules.requestMatchers("/sandbox-pay/settlements/**").hasAnyRole("SUPERVISOR", "ADMIN");
-			rules.requestMatchers("/sandbox-pay/**").permitAll();
-			rules.requestMatchers("/payments/*/refund").hasRole("OFFICER");
-			rules.requestMatchers("/api/v1/payments/**").authenticated();
-			rules.requestMatchers("/payments/reconciliation", "/payments/reconciliation/**").hasAnyRole("SUPERVISOR", "ADMIN");
-			rules.requestMatchers("/payments/window/**").hasRole("CLERK");
-			rules.requestMatchers("/payments/waivers/**").hasAnyRole("OFFICER", "SUPERVISOR");
-		};
+			.paths("/sandbox-pay/settlements/**").hasRole(Role.SUPERVISOR, Role.ADMIN)
+			.paths("/sandbox-pay/**").permitAll()
+			.paths("/payments/*/refund").hasRole(Role.OFFICER)
+			.paths("/api/v1/payments/**").authenticated()
+			.paths("/payments/reconciliation", "/payments/reconciliation/**").hasRole(Role.SUPERVISOR, Role.ADMIN)
+			.paths("/payments/window/**").hasRole(Role.CLERK)
+			.paths("/payments/waivers/**").hasRole(Role.OFFICER, Role.SUPERVISOR)
+			.link("payments.nav.reconciliation", "/payments/reconciliation", 870, Audience.SUPERVISOR);
 	}
 
 	/**
@@ -35,18 +38,11 @@ class PaymentsWebConfiguration {
 	 * checked in the service.
 	 */
 	@Bean
-	@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-	HttpAccessRules waiverRules() {
-		return rules -> rules
-			.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/applications/*/fees/*/waiver",
-					"/payments/waivers/**")
-			.hasAnyRole("OFFICER", "SUPERVISOR");
-	}
-
-	@Bean
-	org.hetao.estation.shared.NavigationLink reconciliationLink() {
-		return new org.hetao.estation.shared.NavigationLink("payments.nav.reconciliation", "/payments/reconciliation", 870,
-				org.hetao.estation.shared.NavigationLink.Audience.SUPERVISOR);
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	ModuleWeb waiverWeb() {
+		return ModuleWeb.rules()
+			.post("/api/v1/applications/*/fees/*/waiver", "/payments/waivers/**")
+			.hasRole(Role.OFFICER, Role.SUPERVISOR);
 	}
 
 }

@@ -57,10 +57,6 @@ class StaffFeesController {
 	record Row(long taskId, String itemName, Money amount, FeeStatus status, String waiveReason) {
 	}
 
-	/** What is due now in one currency, with the key that records its payment once. */
-	record Due(Money total, String key) {
-	}
-
 	// ------------------------------------------------------------------ the window
 
 	@GetMapping("/payments/window/" + RECEIPT)
@@ -108,15 +104,8 @@ class StaffFeesController {
 		model.addAttribute("receipt", receipt);
 		model.addAttribute("caseId", cases.viewByReceipt(user, receipt).id());
 		model.addAttribute("rows", rows(lines, locale));
-		model.addAttribute("due", lines.stream()
-			.filter(l -> l.status() == FeeStatus.DUE && !l.amount().isZero())
-			.map(FeeLine::amount)
-			.collect(java.util.stream.Collectors.groupingBy(Money::currency, java.util.TreeMap::new,
-					java.util.stream.Collectors.reducing(null, (a, b) -> a == null ? b : a.plus(b))))
-			.values()
-			.stream()
-			.map(total -> new Due(total, UUID.randomUUID().toString()))
-			.toList());
+		model.addAttribute("due", FeesController.Due
+			.byCurrency(lines.stream().filter(l -> l.status() == FeeStatus.DUE && !l.amount().isZero())));
 		Map<String, String> methods = new LinkedHashMap<>();
 		for (String m : List.of("CASH", "CARD", "FPS")) {
 			methods.put(m, messages.getMessage("payments.window.method." + m, null, locale));

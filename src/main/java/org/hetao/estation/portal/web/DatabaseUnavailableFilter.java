@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -66,8 +65,11 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private final Duration probeInterval;
 
-	/** When the database was found unreachable; null while it is reachable. */
-	private volatile Instant downSince;
+	/**
+	 * When the database was found unreachable ({@link System#nanoTime()}: only the outage's length is read from it);
+	 * null while it is reachable.
+	 */
+	private volatile Long downSince;
 
 	DatabaseUnavailableFilter(Problems problems, LocaleResolver locales, ITemplateEngine templates, ObjectMapper json,
 			@Value("${estation.unavailable.retry-after-seconds:5}") int retryAfterSeconds, DataSource dataSource,
@@ -123,7 +125,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 	 */
 	synchronized void markDown(Throwable cause) {
 		if (downSince == null) {
-			downSince = Instant.now();
+			downSince = System.nanoTime();
 			log.warn("The database cannot be reached: answering 503 until it is back ({})", cause.getMessage());
 			if (!probeInterval.isZero() && !probeInterval.isNegative()) {
 				Thread prober = new Thread(this::probeUntilBack, "database-probe");
@@ -152,10 +154,10 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	/** One attempt to reach the database; opens the door again when it answers. */
 	void probe() {
-		Instant since = downSince;
+		Long since = downSince;
 		if (since != null && reachable()) {
 			downSince = null;
-			log.info("The database is back after {} s", Duration.between(since, Instant.now()).toSeconds());
+			log.info("The database is back after {} s", Duration.ofNanos(System.nanoTime() - since).toSeconds());
 		}
 	}
 

@@ -7,11 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.hetao.estation.portal.Problems;
@@ -91,7 +88,7 @@ class JsonBodyLimit extends OncePerRequestFilter {
 				refuse(request, response, max);
 				return;
 			}
-			chain.doFilter(new ReadBody(request, body), response);
+			chain.doFilter(new CachedBody(request, new java.io.ByteArrayInputStream(body), body.length), response);
 			return;
 		}
 		chain.doFilter(request, response);
@@ -122,65 +119,6 @@ class JsonBodyLimit extends OncePerRequestFilter {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter().write(json.writeValueAsString(body));
-	}
-
-	/** The request with its body already read. */
-	private static final class ReadBody extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		ReadBody(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(body);
-			return new ServletInputStream() {
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-			};
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-					java.nio.charset.Charset.forName(getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding())));
-		}
-
-		@Override
-		public int getContentLength() {
-			return body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return body.length;
-		}
-
 	}
 
 }

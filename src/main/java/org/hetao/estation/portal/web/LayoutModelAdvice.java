@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.identity.ModuleWeb;
 import org.hetao.estation.identity.Role;
 import org.hetao.estation.shared.Language;
 import org.hetao.estation.shared.NavigationLink;
@@ -24,8 +25,12 @@ class LayoutModelAdvice {
 
 	private final org.hetao.estation.portal.ServiceCentre serviceCentre;
 
-	LayoutModelAdvice(List<NavigationLink> links, org.hetao.estation.portal.ServiceCentre serviceCentre) {
-		this.links = links.stream().sorted(Comparator.comparingInt(NavigationLink::order)).toList();
+	LayoutModelAdvice(List<NavigationLink> links, List<ModuleWeb> modules,
+			org.hetao.estation.portal.ServiceCentre serviceCentre) {
+		this.links = java.util.stream.Stream
+			.concat(links.stream(), modules.stream().flatMap(module -> module.links().stream()))
+			.sorted(Comparator.comparingInt(NavigationLink::order))
+			.toList();
 		this.serviceCentre = serviceCentre;
 	}
 

@@ -1,7 +1,8 @@
 package org.hetao.estation.supervision.web;
 
-import org.hetao.estation.shared.HttpAccessRules;
-import org.hetao.estation.shared.NavigationLink;
+import org.hetao.estation.identity.ModuleWeb;
+import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.NavigationLink.Audience;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,14 +10,10 @@ import org.springframework.context.annotation.Configuration;
 class SupervisionWebConfiguration {
 
 	@Bean
-	HttpAccessRules supervisionRules() {
-		return rules -> rules.requestMatchers("/supervision", "/supervision/**", "/api/v1/supervision/**")
-			.hasAnyRole("SUPERVISOR", "ADMIN");
-	}
-
-	@Bean
-	NavigationLink supervisionLink() {
-		return new NavigationLink("supervision.nav", "/supervision", 850, NavigationLink.Audience.SUPERVISOR);
+	ModuleWeb supervisionWeb() {
+		return ModuleWeb.rules()
+			.paths("/supervision", "/supervision/**", "/api/v1/supervision/**").hasRole(Role.SUPERVISOR, Role.ADMIN)
+			.link("supervision.nav", "/supervision", 850, Audience.SUPERVISOR);
 	}
 
 }
