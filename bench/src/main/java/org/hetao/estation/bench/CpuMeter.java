@@ -34,7 +34,9 @@ final class CpuMeter {
 		// process spent beyond the listed threads is theirs
 		double listed = ms.values().stream().mapToDouble(Double::doubleValue).sum();
 		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-			ms.put("ended", os.getProcessCpuTime() / 1e6 - listed);
+			// what else the process spent: threads that ended (a closed loop's workers), the JIT compilers, the
+			// garbage collector, the VM itself (the JVM's own compile-time figure is wall time, not CPU: not used)
+			ms.put("jvm-other", os.getProcessCpuTime() / 1e6 - listed);
 		}
 		ms.put("postgres", postgresMs());
 		return ms;
