@@ -38,17 +38,7 @@ public class EstationApplication {
 		}
 		application.run(args);
 		if (trace != null) {
-			// where start-up time went, the slowest steps first (-Destation.startup.trace=true; README "Performance")
-			trace.getBufferedTimeline()
-				.getEvents()
-				.stream()
-				.sorted(java.util.Comparator.comparing(
-						org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent::getDuration)
-					.reversed())
-				.limit(60)
-				.forEach(e -> System.out.printf("startup %6d ms %s %s%n", e.getDuration().toMillis(),
-						e.getStartupStep().getName(), e.getStartupStep().getTags().iterator().hasNext()
-								? e.getStartupStep().getTags().iterator().next().getValue() : ""));
+			StartupTrace.print(trace.getBufferedTimeline(), System.out);
 		}
 	}
 

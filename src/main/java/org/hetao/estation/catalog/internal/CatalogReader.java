@@ -64,6 +64,20 @@ public final class CatalogReader {
 	}
 
 	/** Reads the data files under {@code location} (e.g. {@code classpath:catalog/} or {@code file:/etc/estation/catalog/}). */
+	/**
+	 * The version {@code catalog.json} at {@code location} declares, read without the items; null when the file is
+	 * missing or unreadable (a full read then names the fault).
+	 */
+	public String version(String location) {
+		Resource catalog = resources.getResource((location.endsWith("/") ? location : location + "/") + "catalog.json");
+		if (!catalog.exists()) {
+			return null;
+		}
+		JsonNode root = tree(catalog, "catalog.json", new Builder());
+		JsonNode version = root == null ? null : root.get("version");
+		return version == null || version.isNull() ? null : version.asString();
+	}
+
 	public Read readFiles(String location) {
 		String base = location.endsWith("/") ? location : location + "/";
 		Builder b = new Builder();

@@ -40,6 +40,8 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 
 	private static final String ANALYSIS_KEY = "analysis";
 
+	private static final String SOURCES_KEY = "sources";
+
 	/** Changes when the fields or what goes into them change, so that an older index is rebuilt. */
 	private static final String INDEX_LAYOUT = "7";
 
@@ -114,8 +116,17 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 		return firstBuild != null;
 	}
 
-	/** The start-up build is done (or was not needed): searches go ahead. */
+	/** Set until the start-up check (built, rebuilt or kept the index) is over: the platform is not fully ready. */
+	private volatile boolean startupCheckPending = true;
+
+	/** Whether the start-up check of the index, done after readiness, is still to finish. */
+	public boolean startupCheckPending() {
+		return startupCheckPending;
+	}
+
+	/** The start-up check is over, the index built or kept: searches go ahead. */
 	public void firstBuildDone() {
+		startupCheckPending = false;
 		java.util.concurrent.CountDownLatch latch = firstBuild;
 		firstBuild = null;
 		if (latch != null) {
@@ -151,8 +162,34 @@ public final class LuceneSearchIndex implements Search, SearchIndexer, Closeable
 	}
 
 	public void setIndexedCatalogVersion(String version) {
-		writer.setLiveCommitData(Map.of(VERSION_KEY, version == null ? "" : version, ANALYSIS_KEY, analysis()).entrySet());
+		setIndexed(version, null);
+	}
+
+	/**
+	 * Records what the index was built from: the catalogue version and the {@link #sourcesFingerprint() fingerprint}
+	 * of the data, taken before the build (a change made during the build then rebuilds it at the next start).
+	 */
+	public void setIndexed(String catalogVersion, String sources) {
+		writer.setLiveCommitData(Map.of(VERSION_KEY, catalogVersion == null ? "" : catalogVersion, ANALYSIS_KEY,
+				analysis(), SOURCES_KEY, sources == null ? "" : sources).entrySet());
 		commit();
+	}
+
+	/**
+	 * The fingerprint of the data the index was last built from, or null when none was recorded or it was built with
+	 * another analysis. Changes applied one by one since (an FAQ answer published) are not in it: the next start then
+	 * finds other data than recorded and builds the index again, once.
+	 */
+	public String indexedSources() {
+		Map<String, String> data = new HashMap<>();
+		writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+		String sources = data.get(SOURCES_KEY);
+		return analysis().equals(data.get(ANALYSIS_KEY)) && sources != null && !sources.isEmpty() ? sources : null;
+	}
+
+	/** The fingerprint of what the contributors would index now ({@link IndexedSources}). */
+	public String sourcesFingerprint() {
+		return IndexedSources.fingerprint(contributors.get());
 	}
 
 	/** What the indexed terms depend on besides the documents: the index layout and the synonyms. */

@@ -5,8 +5,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the search index is built. On a first start the platform is ready (it answers, and a search waits for the
- * index) before the index is: this says when that work, done after readiness, is finished. Part of the health group
+ * Whether the search index's start-up check is over: the index built when missing, rebuilt when the data it was built
+ * from changed, or kept. The platform is ready (it answers, and a search waits for a missing index) before that: this
+ * says when that work, done after readiness, is finished. Part of the health group
  * {@code platform} ({@code /actuator/health/platform}), which is UP once the platform is fully ready, not only
  * accepting traffic (readiness); out of service meanwhile.
  */
@@ -21,8 +22,10 @@ class SearchIndexHealth implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		return index.firstBuildPending() ? Health.outOfService().withDetail("index", "building").build()
-				: Health.up().build();
+		if (!index.startupCheckPending()) {
+			return Health.up().build();
+		}
+		return Health.outOfService().withDetail("index", index.firstBuildPending() ? "building" : "checking").build();
 	}
 
 }

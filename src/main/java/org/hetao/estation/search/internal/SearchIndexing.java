@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
  * Keeps the index in step with the catalogue: builds it at start-up when it is missing or was built
  * from another catalogue version, and again whenever the catalogue changes.
  * <p>
- * The start-up check runs once the application is ready, on a thread of its own: an index that is kept
- * from the last run is used as it is, and a missing one is built in the background while the platform
+ * The start-up check runs once the application is ready, on a thread of its own: an index kept from the last
+ * run is used as it is when it was built from the same data ({@link IndexedSources}: the fingerprint of every
+ * contributor's documents, kept beside the index) and rebuilt when the data changed; a missing one is built in the
+ * background while the platform
  * already answers (a search meanwhile waits for that build, see {@link LuceneSearchIndex#awaitFirstBuildIfEmpty()}).
  * A catalogue change announced before that check is left to it (the check sees the new version and
  * builds once, after the directory's organisations are loaded too) instead of building twice.
@@ -53,9 +55,16 @@ class SearchIndexing {
 			synchronized (this) {
 				started = true;
 				String version = catalog.version();
+				String sources = index.sourcesFingerprint();
 				if (index.isEmpty() || !Objects.equals(Objects.toString(version, ""),
 						Objects.toString(index.indexedCatalogVersion(), ""))) {
-					rebuild("start-up (index missing or from another catalogue version)");
+					rebuild("start-up (index missing or from another catalogue version)", sources);
+				}
+				else if (!sources.equals(index.indexedSources())) {
+					rebuild("start-up (the indexed data changed)", sources);
+				}
+				else {
+					log.info("Search index kept: built from the same data");
 				}
 			}
 		}
@@ -83,9 +92,14 @@ class SearchIndexing {
 	}
 
 	synchronized int rebuild(String reason) {
+		return rebuild(reason, index.sourcesFingerprint());
+	}
+
+	/** @param sources the fingerprint of the data, taken before the build */
+	synchronized int rebuild(String reason, String sources) {
 		long start = System.nanoTime();
 		int count = index.rebuild();
-		index.setIndexedCatalogVersion(catalog.version());
+		index.setIndexed(catalog.version(), sources);
 		log.info("Search index rebuilt ({}): {} documents in {} ms", reason, count, (System.nanoTime() - start) / 1_000_000);
 		return count;
 	}

@@ -63,6 +63,26 @@ class CatalogLoaderIntegrationTests {
 		assertThat(events.stream(CatalogChanged.class)).isEmpty();
 	}
 
+	/** A restart on data already applied reads the version alone: the 2 MB of item files are not read again. */
+	@Test
+	void filesOfTheVersionAlreadyAppliedAreNotReadBeyondThatVersion() {
+		String applied = jdbc.sql("select source_version from catalog_state").query(String.class).single();
+		String before = fingerprint();
+		// item files that a full read would refuse, under the version already applied
+		CatalogFixtures same = CatalogFixtures.copy(temp.resolve("same"))
+			.version(applied)
+			.item("CUS-0002", i -> ((tools.jackson.databind.node.ObjectNode) i.get("name")).remove("en"));
+
+		StoredCatalog.LoadOutcome outcome = catalog.load(same.location());
+
+		assertThat(outcome.written()).isFalse();
+		assertThat(fingerprint()).isEqualTo(before);
+		// a new version of the same files is read whole, and refused
+		assertThatThrownBy(() -> catalog.load(same.version(applied + "-next").location()))
+			.isInstanceOf(CatalogLoadException.class)
+			.hasMessageContaining("CUS-0002 · name");
+	}
+
 	@Test
 	void aNewVersionUpsertsAndRetiresWhatIsGoneButNeverDeletesIt() {
 		CatalogFixtures base = CatalogFixtures.copy(temp.resolve("v1"));
