@@ -62,12 +62,39 @@ public final class EngineBench {
 				"--estation.search.index-dir=" + storage.resolve("search-index"), "--logging.level.root=WARN",
 				"--logging.level.org.hetao=WARN");
 		try {
+			awaitPlatform(context);
 			casework(context, run, quick);
 			hall(context, run, quick);
 		}
 		finally {
 			context.close();
 		}
+	}
+
+	/**
+	 * Waits until the platform is fully ready (the health group {@code platform}: the search index built or kept), so
+	 * that the measured steps do not share the machine with the work a start leaves for after readiness.
+	 */
+	static void awaitPlatform(ConfigurableApplicationContext context) throws Exception {
+		String port = context.getEnvironment().getProperty("local.server.port");
+		var client = java.net.http.HttpClient.newHttpClient();
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/platform"))
+			.timeout(java.time.Duration.ofSeconds(10))
+			.build();
+		long start = System.nanoTime();
+		while (System.nanoTime() - start < 180_000_000_000L) {
+			try {
+				if (client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					System.out.printf("[engine] platform fully ready after %.1f s%n", (System.nanoTime() - start) / 1e9);
+					return;
+				}
+			}
+			catch (java.io.IOException notYet) {
+				// not answering yet
+			}
+			Thread.sleep(200);
+		}
+		System.out.println("[engine] the platform did not report fully ready within 180 s: measuring anyway");
 	}
 
 	static EstationUser account(ConfigurableApplicationContext context, String name, ApplicantType type, String department,
