@@ -131,7 +131,7 @@ class TemplateConventionsTests {
 			"fragments/error-summary.html", Set.of("fields", "idPrefix", "labelPrefix", "byId", "listItems", "always", "summaryTitle",
 					"boxId", "hidden", "role"),
 			"fragments/table.html", Set.of("rowsOf", "emptyText", "emptyClass", "emptyId", "headings", "firstHeading", "head",
-					"caption", "captionClass", "tableClass", "tableId", "wrapClass", "wrapId"),
+					"caption", "captionClass", "tableClass", "tableId", "wrapClass", "wrapId", "scroller"),
 			"fragments/filters.html", Set.of("label", "clearText", "clear", "buttonClass", "buttonId", "formClass"),
 			"fragments/button.html", Set.of("buttonClass", "buttonId", "buttonLabel", "formClass", "hidden", "shown"));
 
