@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shared fragments of {@code templates/fragments/} (issue #22) are the only place their markup is written: the
- * page frame ({@code layout}), the error summary, the table, the filter bar, the one-button form. A page that writes
- * one of them by hand drifts from the others; these checks fail on it, the way {@link FormFieldsTests} does for form
- * fields. The few exceptions are listed here with their reason.
+ * page frame ({@code layout}), the error summary, the table, the filter bar, the one-button form, the breadcrumbs. A
+ * page that writes one of them by hand drifts from the others; these checks fail on it, the way {@link FormFieldsTests}
+ * does for form fields. The few exceptions are listed here with their reason.
  */
 class TemplateConventionsTests {
 
@@ -77,6 +77,7 @@ class TemplateConventionsTests {
 				"an error summary: use ~{fragments/error-summary :: errorSummary(...)}",
 				Pattern.compile("<table\\b|class=\"table-scroll\""), "a table: use ~{fragments/table :: table(...)}",
 				Pattern.compile("<form\\b[^>]*class=\"[^\"]*\\bfilters\\b"), "a filter bar: use ~{fragments/filters :: filters(...)}",
+				Pattern.compile("class=\"breadcrumbs\""), "breadcrumbs: use ~{fragments/breadcrumbs :: breadcrumbs(...)}",
 				Pattern.compile("<form\\b[^>]*>\\s*(?:<input type=\"hidden\"[^>]*>\\s*)*<button\\b[^>]*>[^<]*</button>\\s*</form>"),
 				"a form of one button: use ~{fragments/button :: post(...)}");
 		List<String> problems = new ArrayList<>();
@@ -133,7 +134,8 @@ class TemplateConventionsTests {
 			"fragments/table.html", Set.of("rowsOf", "emptyText", "emptyClass", "emptyId", "headings", "firstHeading", "head",
 					"caption", "captionClass", "tableClass", "tableId", "wrapClass", "wrapId", "scroller"),
 			"fragments/filters.html", Set.of("label", "clearText", "clear", "buttonClass", "buttonId", "formClass"),
-			"fragments/button.html", Set.of("buttonClass", "buttonId", "buttonLabel", "formClass", "hidden", "shown"));
+			"fragments/button.html", Set.of("buttonClass", "buttonId", "buttonLabel", "formClass", "hidden", "shown"),
+			"fragments/breadcrumbs.html", Set.of("trail", "kind", "here"));
 
 	@Test
 	void noModelAttributeIsNamedLikeAParameterOfASharedFragment() throws IOException {
