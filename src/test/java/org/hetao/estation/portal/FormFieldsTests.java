@@ -136,7 +136,7 @@ class FormFieldsTests {
 	static final Set<String> PARAMETERS = Set.of("id", "field", "name", "label", "labelClass", "optional", "hint", "error",
 			"errorList", "value", "values", "type", "required", "autocomplete", "inputmode", "maxlength", "min", "max", "step", "accept",
 			"autofocus", "spellcheck", "autocapitalize", "readonly", "disabled", "rowCount", "controlClass", "fieldClass",
-			"choices", "choose", "options", "choiceItems", "choiceClass", "control", "checked", "checkedValue");
+			"choices", "constants", "choose", "options", "choiceItems", "choiceClass", "control", "checked", "checkedValue");
 
 	/** The parameters, each of which the fragment must read, and the variables it sets itself. */
 	static Set<String> parameters(String fragment) {
