@@ -21,6 +21,7 @@ import org.hetao.estation.hall.TicketCalled;
 import org.hetao.estation.hall.TicketServed;
 import org.hetao.estation.shared.Databases;
 import org.hetao.estation.shared.EncryptedColumn;
+import org.hetao.estation.shared.Masking;
 import org.hetao.estation.shared.PersonalDataCipher;
 import org.hetao.estation.shared.PhoneNumbers;
 import org.hetao.estation.shared.Problem;
@@ -111,8 +112,8 @@ public class QueueTickets {
 			Long appointmentId, Instant slotStart, Instant slotEnd) {
 		TicketNumbers.display(category, 1); // checks the category: one upper-case letter
 		Instant now = clock.instant();
-		String number = phone == null || phone.isBlank() ? null : Phones.normalise(phone);
-		String masked = number == null ? null : Phones.mask(number);
+		String number = phone == null || phone.isBlank() ? null : PhoneNumbers.normalise(phone);
+		String masked = number == null ? null : Masking.phone(number);
 		String token = token();
 		String encryptedPhone = cipher.encrypt(number, PHONE.context());
 		List<Object> values = Arrays.asList(day, category, queueCategory, token,
