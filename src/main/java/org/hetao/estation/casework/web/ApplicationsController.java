@@ -22,6 +22,7 @@ import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.Role;
 import org.hetao.estation.shared.Problem;
+import org.hetao.estation.shared.ReceiptNumberFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -527,7 +528,7 @@ class ApplicationsController {
 
 	// ------------------------------------------------------------------ the case
 
-	@GetMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}")
+	@GetMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE)
 	String caseDetail(@PathVariable String receipt, Model model, jakarta.servlet.http.HttpServletRequest request) {
 		EstationUser user = CurrentUser.require();
 		CaseView c = handling.viewByReceipt(user, receipt);
@@ -546,7 +547,7 @@ class ApplicationsController {
 		return "casework/case";
 	}
 
-	@PostMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/withdraw")
+	@PostMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/withdraw")
 	String withdraw(@PathVariable String receipt, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		EstationUser user = CurrentUser.require();
@@ -560,7 +561,7 @@ class ApplicationsController {
 	}
 
 	/** The applicant completes here (a kiosk, or online) an item of their matter still to be completed in person and offered here. */
-	@PostMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/tasks/{taskId}/complete-here")
+	@PostMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/tasks/{taskId}/complete-here")
 	String completeHere(@PathVariable String receipt, @PathVariable long taskId,
 			jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
 		EstationUser user = CurrentUser.require();
@@ -573,13 +574,13 @@ class ApplicationsController {
 		return "redirect:/applications/" + receipt;
 	}
 
-	@GetMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/correct")
+	@GetMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/correct")
 	String correct(@PathVariable String receipt, Model model) {
 		EstationUser user = CurrentUser.require();
 		return correctionPage(user, ownCase(user, receipt), Map.of(), Map.of(), model);
 	}
 
-	@PostMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/correct")
+	@PostMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/correct")
 	String processCorrection(@PathVariable String receipt, jakarta.servlet.http.HttpServletRequest request, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		EstationUser user = CurrentUser.require();

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.hetao.estation.hall.TicketCalled;
@@ -25,6 +24,7 @@ import org.hetao.estation.shared.Masking;
 import org.hetao.estation.shared.PersonalDataCipher;
 import org.hetao.estation.shared.PhoneNumbers;
 import org.hetao.estation.shared.Problem;
+import org.hetao.estation.shared.ReceiptNumberFormat;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,8 +43,6 @@ import static org.hetao.estation.hall.internal.Jdbc.ts;
  */
 @Service
 public class QueueTickets {
-
-	static final Pattern RECEIPT = Pattern.compile("HT\\d{8}-\\d{6}");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -400,7 +398,7 @@ public class QueueTickets {
 		List<String> clean = receipts == null ? List.of()
 				: receipts.stream().map(String::strip).filter(r -> !r.isEmpty()).distinct().toList();
 		List<Problem.FieldError> errors = clean.stream()
-			.filter(r -> !RECEIPT.matcher(r).matches())
+			.filter(r -> !ReceiptNumberFormat.matches(r))
 			.map(r -> new Problem.FieldError("caseReceipts", "hall.counter.receipts.invalid", r))
 			.toList();
 		if (!errors.isEmpty()) {
