@@ -1,11 +1,12 @@
 package org.hetao.estation.exchange;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+import static org.hetao.estation.shared.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,10 +28,6 @@ class ExchangeOutbox {
 
 	ExchangeOutbox(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	static OffsetDateTime ts(Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	/** Writes the message unless one with its idempotency key exists; true when written. */
@@ -166,16 +163,6 @@ class ExchangeOutbox {
 			select id, department_code, case_id, task_id, receipt_number, idempotency_key, payload, status, attempts,
 			       next_attempt_at, last_attempt_at, last_error, created_at, delivered_at
 			from exchange_outbox""";
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-		return t == null ? null : t.toInstant();
-	}
-
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
-		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-		return t == null ? null : t.toInstant();
-	}
 
 	private static ExchangeMessage map(ResultSet rs, int row) throws SQLException {
 		return new ExchangeMessage(rs.getLong("id"), rs.getString("department_code"), rs.getLong("case_id"),

@@ -1,5 +1,7 @@
 package org.hetao.estation.feedback;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +97,7 @@ public class Rectifications {
 				""")
 			.param("a", actionTaken.strip())
 			.param("f", followUp.strip())
-			.param("now", FeedbackStore.ts(clock.instant()))
+			.param("now", ts(clock.instant()))
 			.param("id", id)
 			.param("v", version)
 			.update();
@@ -124,7 +126,7 @@ public class Rectifications {
 				""")
 			.param("to", to.name())
 			.param("n", note == null || note.isBlank() ? null : note.strip())
-			.param("closed", close ? FeedbackStore.ts(clock.instant()) : null)
+			.param("closed", close ? ts(clock.instant()) : null)
 			.param("id", id)
 			.param("v", version)
 			.update();

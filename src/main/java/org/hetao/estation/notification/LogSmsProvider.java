@@ -1,5 +1,7 @@
 package org.hetao.estation.notification;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Clock;
 
 import org.hetao.estation.shared.Masking;
@@ -32,7 +34,7 @@ class LogSmsProvider implements SmsProvider {
 			.param("n", notificationId)
 			.param("p", masked)
 			.param("b", text)
-			.param("t", Outbox.ts(clock.instant()))
+			.param("t", ts(clock.instant()))
 			.update();
 	}
 

@@ -1,5 +1,7 @@
 package org.hetao.estation.notification;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,7 +55,7 @@ public class NotificationPreferences {
 			.param("e", preference.email())
 			.param("s", preference.sms())
 			.param("i", preference.inbox())
-			.param("t", Outbox.ts(clock.instant()))
+			.param("t", ts(clock.instant()))
 			.param("a", accountId)
 			.update();
 		if (updated == 0) {
@@ -61,7 +63,7 @@ public class NotificationPreferences {
 				.param("e", preference.email())
 				.param("s", preference.sms())
 				.param("i", preference.inbox())
-				.param("t", Outbox.ts(clock.instant()))
+				.param("t", ts(clock.instant()))
 				.param("a", accountId)
 				.update();
 		}

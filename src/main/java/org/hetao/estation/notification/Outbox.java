@@ -1,11 +1,11 @@
 package org.hetao.estation.notification;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+import static org.hetao.estation.shared.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +43,6 @@ class Outbox {
 		this.named = named;
 		this.cipher = cipher;
 		this.jdbc = jdbc;
-	}
-
-	static OffsetDateTime ts(Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	/** A row to write: the message, its first status and the time. */
@@ -219,11 +215,6 @@ class Outbox {
 			select id, account_id, channel, template, language, recipient, recipient_masked, subject, body, link, status,
 			       attempts, next_attempt_at, last_error, created_at, sent_at, read_at
 			from notification""";
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-		return t == null ? null : t.toInstant();
-	}
 
 	private Notification map(ResultSet rs, int row) throws SQLException {
 		long account = rs.getLong("account_id");

@@ -26,14 +26,13 @@ import org.hetao.estation.shared.PhoneNumbers;
 import org.hetao.estation.shared.Problem;
 import org.hetao.estation.shared.ReceiptNumberFormat;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static org.hetao.estation.hall.internal.Jdbc.instant;
-import static org.hetao.estation.hall.internal.Jdbc.ts;
+import static org.hetao.estation.shared.Timestamps.instant;
+import static org.hetao.estation.shared.Timestamps.ts;
 
 /**
  * The queue: issuing tickets, calling them to windows and serving them. Two guarantees rest on the
@@ -537,13 +536,13 @@ public class QueueTickets {
 	static Ticket ticket(ResultSet rs, int row) throws SQLException {
 		String receipts = rs.getString("case_receipts");
 		String priority = rs.getString("priority_reason");
-		return new Ticket(rs.getLong("id"), Jdbc.date(rs, "hall_date"), rs.getString("category"),
+		return new Ticket(rs.getLong("id"), rs.getObject("hall_date", LocalDate.class), rs.getString("category"),
 				rs.getString("queue_category"), rs.getInt("number"), rs.getString("display_number"),
 				rs.getString("token"), Ticket.Status.valueOf(rs.getString("status")),
 				priority == null ? null : Ticket.PriorityReason.valueOf(priority), rs.getString("phone_masked"),
-				Jdbc.longOrNull(rs, "appointment_id"), instant(rs, "slot_start"), instant(rs, "slot_end"),
+				rs.getObject("appointment_id", Long.class), instant(rs, "slot_start"), instant(rs, "slot_end"),
 				instant(rs, "issued_at"), rs.getString("target_window"), rs.getString("window_number"),
-				Jdbc.longOrNull(rs, "clerk_id"), instant(rs, "called_at"), instant(rs, "service_started_at"),
+				rs.getObject("clerk_id", Long.class), instant(rs, "called_at"), instant(rs, "service_started_at"),
 				instant(rs, "finished_at"),
 				receipts == null || receipts.isBlank() ? List.of() : List.of(receipts.split(",")),
 				rs.getString("transferred_from"));

@@ -1,10 +1,11 @@
 package org.hetao.estation.payments.internal;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,10 +27,6 @@ public class PaymentBooks {
 
 	PaymentBooks(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	static OffsetDateTime ts(Instant at) {
-		return at == null ? null : at.atOffset(ZoneOffset.UTC);
 	}
 
 	// --- fee lines
