@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.hetao.estation.hall.internal.Appointments;
 import org.hetao.estation.hall.internal.Board;
-import org.hetao.estation.hall.internal.ExchangeEvents;
+import org.hetao.estation.hall.internal.ExhibitionEvents;
 import org.hetao.estation.hall.internal.HallSettings;
 import org.hetao.estation.hall.internal.HallStatistics;
 import org.hetao.estation.hall.internal.QueueTickets;
@@ -51,14 +51,14 @@ class HallApi {
 
 	private final RoomBookings rooms;
 
-	private final ExchangeEvents events;
+	private final ExhibitionEvents events;
 
 	private final HallStatistics statistics;
 
 	private final HallSettings settings;
 
 	HallApi(QueueTickets tickets, WindowSessions sessions, Board board, Appointments appointments, RoomBookings rooms,
-			ExchangeEvents events, HallStatistics statistics, HallSettings settings) {
+			ExhibitionEvents events, HallStatistics statistics, HallSettings settings) {
 		this.tickets = tickets;
 		this.sessions = sessions;
 		this.board = board;
@@ -411,10 +411,10 @@ class HallApi {
 			Instant end, int capacity, int free) {
 	}
 
-	record RegistrationView(long eventId, String name, ExchangeEvents.Status status, Instant registeredAt) {
+	record RegistrationView(long eventId, String name, ExhibitionEvents.Status status, Instant registeredAt) {
 	}
 
-	static EventView view(ExchangeEvents.Event e) {
+	static EventView view(ExhibitionEvents.Event e) {
 		return new EventView(e.id(), e.code(), e.title(), e.description(), e.roomCode(), e.start(), e.end(),
 				e.capacity(), e.free());
 	}
@@ -429,7 +429,7 @@ class HallApi {
 	@Operation(summary = "Register for an event; on the waiting list when it is full")
 	RegistrationView register(@PathVariable long id) {
 		EstationUser user = CurrentUser.require();
-		ExchangeEvents.Registration r = events.register(id, user.id(), user.displayName());
+		ExhibitionEvents.Registration r = events.register(id, user.id(), user.displayName());
 		return new RegistrationView(r.eventId(), r.userName(), r.status(), r.registeredAt());
 	}
 
