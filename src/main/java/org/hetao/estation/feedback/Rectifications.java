@@ -101,10 +101,7 @@ public class Rectifications {
 			.param("id", id)
 			.param("v", version)
 			.update();
-		if (updated != 1) {
-			throw Problem.conflict("feedback.rectification.stale");
-		}
-		return store.rectification(id).orElseThrow();
+		return reread(id, updated);
 	}
 
 	/** The supervisor accepts the rectification ({@code close}) or sends it back to the department. */
@@ -130,7 +127,12 @@ public class Rectifications {
 			.param("id", id)
 			.param("v", version)
 			.update();
-		if (updated != 1) {
+		return reread(id, updated);
+	}
+
+	/** The rectification as the guarded update left it; a conflict when someone else changed it first. */
+	private Rectification reread(long id, int rowsUpdated) {
+		if (rowsUpdated != 1) {
 			throw Problem.conflict("feedback.rectification.stale");
 		}
 		return store.rectification(id).orElseThrow();
