@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends due outbox rows with the {@link OutboxTable} loop. Each row is claimed with a conditional update before it
- * is sent, so any number of nodes may run this; a row whose sender died is taken again when its claim expires. A failed send is retried
- * with exponential backoff ({@link RetryPolicy}) and ends FAILED for staff to resend.
+ * is sent, so any number of nodes may run this; a row whose sender died is taken again when its claim expires. A
+ * failed send is retried with exponential backoff ({@link RetryPolicy}) and ends FAILED for staff to resend.
  */
 @Component
 public class OutboxDispatcher {

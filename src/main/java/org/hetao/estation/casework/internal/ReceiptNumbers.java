@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Receipt numbers ({@link ReceiptNumberFormat}, {@code HT20261127-000123}): the day and a number from the database sequence
- * {@code casework_receipt_seq} (its last six digits). Drawing a number takes no lock and needs no transaction of
+ * Receipt numbers ({@link ReceiptNumberFormat}, {@code HT20261127-000123}): the day and a number from the database
+ * sequence {@code casework_receipt_seq} (its last six digits). Drawing a number takes no lock and needs no transaction of
  * its own, so submissions never wait for each other here: the day's counter row this replaces was locked from
  * the draw to the submission's commit and serialised every submission (the benchmark's profile), and drawing
  * blocks of it in a separate transaction needed a second pooled connection per submitting thread. Numbers are

@@ -391,8 +391,8 @@ public class Appointments {
 	}
 
 	static Slot slot(ResultSet rs, int row) throws SQLException {
-		return new Slot(rs.getLong("id"), rs.getObject("slot_date", LocalDate.class), rs.getString("category"), instant(rs, "start_at"),
-				instant(rs, "end_at"), rs.getInt("capacity"), rs.getInt("booked"));
+		return new Slot(rs.getLong("id"), rs.getObject("slot_date", LocalDate.class), rs.getString("category"),
+				instant(rs, "start_at"), instant(rs, "end_at"), rs.getInt("capacity"), rs.getInt("booked"));
 	}
 
 	static Appointment appointment(ResultSet rs, int row) throws SQLException {
