@@ -1,9 +1,10 @@
 package org.hetao.estation.audit;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public class AuditLog {
 	 */
 	public void record(String actor, String origin, String action, String target, String detailsJson) {
 		pending.add(new MapSqlParameterSource()
-			.addValue("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.addValue("at", ts(clock.instant()))
 			.addValue("actor", truncate(actor, 254))
 			.addValue("origin", truncate(origin, 64))
 			.addValue("action", truncate(action, 120))
@@ -126,7 +127,7 @@ public class AuditLog {
 			String hash = HashChain.hash(previous, sequence, p.at(), p.actor(), p.origin(), p.action(), p.target(),
 					p.details());
 			rows.add(new MapSqlParameterSource().addValue("seq", sequence)
-				.addValue("at", OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC))
+				.addValue("at", ts(p.at()))
 				.addValue("actor", p.actor())
 				.addValue("origin", p.origin())
 				.addValue("action", p.action())

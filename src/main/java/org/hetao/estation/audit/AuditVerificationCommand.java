@@ -1,11 +1,9 @@
 package org.hetao.estation.audit;
 
+import org.hetao.estation.shared.CommandLineTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,24 +14,23 @@ import org.springframework.stereotype.Component;
  * may be a copy kept elsewhere: point the property at it.
  */
 @Component
-class AuditVerificationCommand implements ApplicationRunner {
+class AuditVerificationCommand implements CommandLineTask {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditVerificationCommand.class);
 
 	private final AuditLog auditLog;
 
-	private final ConfigurableApplicationContext context;
-
-	AuditVerificationCommand(AuditLog auditLog, ConfigurableApplicationContext context) {
+	AuditVerificationCommand(AuditLog auditLog) {
 		this.auditLog = auditLog;
-		this.context = context;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		if (!args.containsOption("audit-verify")) {
-			return;
-		}
+	public String option() {
+		return "audit-verify";
+	}
+
+	@Override
+	public int run(ApplicationArguments args) {
 		auditLog.flush();
 		AuditLog.Verification result = auditLog.verify();
 		if (result.checkpoint() == null) {
@@ -50,8 +47,7 @@ class AuditVerificationCommand implements ApplicationRunner {
 			log.error("Audit log BROKEN at record {} ({}); {} records read.", result.brokenAt(), result.reason(),
 					result.records());
 		}
-		int code = result.valid() ? 0 : 3;
-		System.exit(SpringApplication.exit(context, () -> code));
+		return result.valid() ? 0 : 3;
 	}
 
 }

@@ -72,7 +72,7 @@ class DomainEventAuditor {
 			for (String name : java.util.List.copyOf(object.propertyNames())) {
 				JsonNode child = object.get(name);
 				if (child.isString() && Masking.isPersonalField(name)) {
-					object.put(name, Masking.mask(child.asString()));
+					object.put(name, Masking.field(name, child.asString()));
 				}
 				else {
 					mask(child);

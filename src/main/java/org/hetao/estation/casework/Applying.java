@@ -56,19 +56,19 @@ public class Applying {
 
 	private final ApplicationEventPublisher events;
 
-	private final CaseworkSupport support;
+	private final CaseworkClock time;
 
 	private final TransactionTemplate tx;
 
 	Applying(Catalog catalog, Drafts drafts, CaseRepository cases, ReceiptNumbers receipts, Documents documents,
-			ApplicationEventPublisher events, CaseworkSupport support, PlatformTransactionManager transactions) {
+			ApplicationEventPublisher events, CaseworkClock time, PlatformTransactionManager transactions) {
 		this.catalog = catalog;
 		this.drafts = drafts;
 		this.cases = cases;
 		this.receipts = receipts;
 		this.documents = documents;
 		this.events = events;
-		this.support = support;
+		this.time = time;
 		this.tx = new TransactionTemplate(transactions);
 	}
 
@@ -148,7 +148,7 @@ public class Applying {
 		}
 		ApplicationPlan plan = plan(itemCode, matterCode, type, channel);
 		return drafts.create(owner.id(), plan.matter() == null ? plan.items().get(0).item().code() : null,
-				plan.matter() == null ? null : plan.matter().code(), type, walkIn, channel, support.clock().instant());
+				plan.matter() == null ? null : plan.matter().code(), type, walkIn, channel, time.clock().instant());
 	}
 
 	/** A draft of this user; 404 for anybody else's. */
@@ -178,7 +178,7 @@ public class Applying {
 				}
 			}
 		}
-		drafts.update(draftId, answers, draft.materials(), support.clock().instant());
+		drafts.update(draftId, answers, draft.materials(), time.clock().instant());
 		return draft(user, draftId);
 	}
 
@@ -194,7 +194,7 @@ public class Applying {
 					List.of(new Problem.FieldError(ApplicationPlan.materialKey(materialCode), "casework.material.notYours"))));
 		Map<String, Long> materials = new LinkedHashMap<>(draft.materials());
 		materials.put(materialCode, document.id());
-		drafts.update(draftId, draft.answers(), materials, support.clock().instant());
+		drafts.update(draftId, draft.answers(), materials, time.clock().instant());
 		return draft(user, draftId);
 	}
 
@@ -292,7 +292,7 @@ public class Applying {
 				if (!errors.isEmpty()) {
 					throw new Problem(Problem.Kind.INVALID, "casework.error.invalidApplication", errors);
 				}
-				Case.Step step = support.step(user, channel);
+				Case.Step step = time.step(user, channel);
 				String receipt = receipts.next(step.today());
 				Case c = Case.submit(receipt, applicant, plan.matter() == null ? null : plan.matter().code(),
 						plan.matter() == null ? List.of() : plan.matter().outputMappings(),

@@ -46,7 +46,7 @@ public class CaseHandling {
 
 	private final ApplicationEventPublisher events;
 
-	private final CaseworkSupport support;
+	private final CaseworkClock time;
 
 	private final org.springframework.beans.factory.ObjectProvider<DepartmentSystems> departmentSystems;
 
@@ -55,7 +55,7 @@ public class CaseHandling {
 	private final org.springframework.beans.factory.ObjectProvider<FeeGate> feeGates;
 
 	CaseHandling(CaseRepository cases, Catalog catalog, Documents documents, ApplicationEventPublisher events,
-			CaseworkSupport support, org.springframework.beans.factory.ObjectProvider<DepartmentSystems> departmentSystems,
+			CaseworkClock time, org.springframework.beans.factory.ObjectProvider<DepartmentSystems> departmentSystems,
 			org.hetao.estation.casework.internal.CorrectionNotices notices,
 			org.springframework.beans.factory.ObjectProvider<FeeGate> feeGates) {
 		this.notices = notices;
@@ -64,7 +64,7 @@ public class CaseHandling {
 		this.catalog = catalog;
 		this.documents = documents;
 		this.events = events;
-		this.support = support;
+		this.time = time;
 		this.departmentSystems = departmentSystems;
 	}
 
@@ -242,7 +242,7 @@ public class CaseHandling {
 			.filter(x -> Objects.equals(x.task(taskId).departmentCode(), departmentCode))
 			.orElseThrow(() -> Problem.notFound("casework.error.taskNotFound"));
 		Case.Step step = new Case.Step(new Actor(null, systemName, "SYSTEM", departmentCode), CaseChannel.API,
-				support.clock().instant(), support.today(), support.calendars());
+				time.clock().instant(), time.today(), time.calendars());
 		switch (action) {
 			case START_REVIEW -> c.startReview(taskId, step);
 			case APPROVE -> approve(c, taskId, outputs, step);
@@ -327,7 +327,7 @@ public class CaseHandling {
 			changedFields.put(task.id(), fields);
 			changedMaterials.put(task.id(), supplied);
 		}
-		Case.Step step = support.step(user, channel);
+		Case.Step step = time.step(user, channel);
 		c.resubmit(step);
 		// what each notice's answer changed: all a later notice of the task may name again
 		waiting.forEach(t -> notices.answered(t.id(), changedMaterials.get(t.id()), changedFields.get(t.id()), step.at()));
@@ -342,7 +342,7 @@ public class CaseHandling {
 	public CaseView completeInPerson(EstationUser user, long taskId, CaseChannel channel) {
 		Case c = cases.loadOfTaskForUpdate(taskId).filter(x -> owns(user, x))
 			.orElseThrow(() -> Problem.notFound("casework.error.taskNotFound"));
-		c.completeInPerson(taskId, item(c.task(taskId).itemCode()).channels(), support.step(user, channel));
+		c.completeInPerson(taskId, item(c.task(taskId).itemCode()).channels(), time.step(user, channel));
 		return store(c);
 	}
 
@@ -350,7 +350,7 @@ public class CaseHandling {
 	public CaseView withdraw(EstationUser user, long caseId, String reason, CaseChannel channel) {
 		Case c = cases.load(caseId, true).filter(x -> owns(user, x))
 			.orElseThrow(() -> Problem.notFound("casework.error.caseNotFound"));
-		c.withdraw(reason == null || reason.isBlank() ? null : reason.strip(), support.step(user, channel));
+		c.withdraw(reason == null || reason.isBlank() ? null : reason.strip(), time.step(user, channel));
 		return store(c);
 	}
 
@@ -417,8 +417,8 @@ public class CaseHandling {
 		}
 		Set<TaskStatus> wanted = statuses == null || statuses.isEmpty()
 				? EnumSet.of(TaskStatus.ACCEPTED, TaskStatus.UNDER_REVIEW) : statuses;
-		var calendars = support.calendars();
-		var today = support.today();
+		var calendars = time.calendars();
+		var today = time.today();
 		List<QueueEntry> entries = new ArrayList<>();
 		for (Case c : cases.loadAll(cases.idsWithDepartmentTasks(user.departmentCode(), wanted, 200))) {
 			for (ItemTask t : c.tasks()) {
@@ -475,13 +475,13 @@ public class CaseHandling {
 		if (version != null && version != task.version()) {
 			throw new OptimisticLockingFailureException("task " + taskId + " changed since version " + version);
 		}
-		action.accept(c, support.step(user, channel));
+		action.accept(c, time.step(user, channel));
 		return store(c);
 	}
 
 	private Case store(Case c) {
 		List<Object> happened = c.events();
-		cases.save(c, support.clock().instant());
+		cases.save(c, time.clock().instant());
 		happened.forEach(events::publishEvent);
 		return c;
 	}

@@ -1,10 +1,11 @@
 package org.hetao.estation.events;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.hetao.estation.shared.EncryptedColumn;
@@ -128,10 +129,6 @@ class EventLog {
 			throw new IllegalStateException("Not a module event: " + entry.type());
 		}
 		return json.readValue(cipher.decrypt(entry.payload(), PAYLOAD.context()), type);
-	}
-
-	static OffsetDateTime ts(Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

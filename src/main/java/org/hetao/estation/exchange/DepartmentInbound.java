@@ -1,5 +1,7 @@
 package org.hetao.estation.exchange;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,7 +115,7 @@ public class DepartmentInbound {
 					.param("t", taskId)
 					.param("sha", sha)
 					.param("body", answer)
-					.param("at", ExchangeOutbox.ts(clock.instant()))
+					.param("at", ts(clock.instant()))
 					.update();
 				return answer;
 			});

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.hetao.estation.shared.OutboxTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -94,37 +95,41 @@ public class ExchangeDispatcher {
 
 	/** Delivers what is due at {@code now} (tests pass a later time to let backoff waits pass). */
 	int dispatchDue(Instant now) {
-		int count = 0;
-		for (long id : outbox.due(now, 100)) {
-			if (!outbox.claim(id, now, LEASE)) {
-				continue;
-			}
-			ExchangeMessage message = outbox.find(id).orElseThrow();
-			String error;
-			try {
-				error = attempt(message);
-			}
-			catch (RuntimeException e) {
-				error = e.getClass().getSimpleName() + ": " + e.getMessage();
-			}
-			if (error == null) {
-				outbox.delivered(id, now);
-				delivered.increment();
-				count++;
-				continue;
-			}
-			failures.increment();
-			Instant next = backoff.nextAttempt(message.attempts(), now, ThreadLocalRandom.current().nextDouble());
-			log.warn("Exchange message #{} (task {} to {}) attempt {} failed: {}", id, message.taskId(),
-					message.departmentCode(), message.attempts(), error);
-			outbox.failed(id, error, next);
-			if (next == null) {
-				events.publishEvent(new ExchangeDeadLettered(id, message.departmentCode(), message.taskId(),
-						message.idempotencyKey(), message.attempts(), ExchangeOutbox.abbreviate(error, 500), now));
-			}
-		}
-		return count;
+		// one round of 100, each row claimed just before its attempt: an attempt may take the request's timeout
+		return outbox.dispatch(() -> now, new OutboxTable.Rounds(100, 1, LEASE, Duration.ZERO), sender);
 	}
+
+	private final OutboxTable.Sender<ExchangeMessage> sender = new OutboxTable.Sender<>() {
+
+		@Override
+		public long id(ExchangeMessage message) {
+			return message.id();
+		}
+
+		@Override
+		public void send(ExchangeMessage message) throws OutboxTable.Refused {
+			String error = attempt(message);
+			if (error != null) {
+				throw new OutboxTable.Refused(error);
+			}
+			delivered.increment();
+		}
+
+		@Override
+		public Instant failed(ExchangeMessage message, String error, Instant now) {
+			failures.increment();
+			log.warn("Exchange message #{} (task {} to {}) attempt {} failed: {}", message.id(), message.taskId(),
+					message.departmentCode(), message.attempts(), error);
+			return backoff.nextAttempt(message.attempts(), now, ThreadLocalRandom.current().nextDouble());
+		}
+
+		@Override
+		public void gaveUp(ExchangeMessage message, String error, Instant now) {
+			events.publishEvent(new ExchangeDeadLettered(message.id(), message.departmentCode(), message.taskId(),
+					message.idempotencyKey(), message.attempts(), OutboxTable.abbreviate(error, 500), now));
+		}
+
+	};
 
 	/** One attempt; the error, or {@code null} when the department's system took it. */
 	private String attempt(ExchangeMessage message) {
@@ -148,7 +153,7 @@ public class ExchangeDispatcher {
 				return null;
 			}
 			String answer = response.body() == null ? "" : response.body().strip();
-			return "HTTP " + response.statusCode() + (answer.isEmpty() ? "" : ": " + ExchangeOutbox.abbreviate(answer, 300));
+			return "HTTP " + response.statusCode() + (answer.isEmpty() ? "" : ": " + OutboxTable.abbreviate(answer, 300));
 		}
 		catch (java.io.IOException e) {
 			return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());

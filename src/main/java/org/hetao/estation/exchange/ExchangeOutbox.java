@@ -1,20 +1,23 @@
 package org.hetao.estation.exchange;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+import static org.hetao.estation.shared.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.hetao.estation.shared.OutboxTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The exchange outbox. Rows are inserted by the transaction that accepts a task; a dispatcher claims a due row
- * with a conditional update, so two nodes (or two runs) never send the same row at the same time.
+ * with a conditional update ({@link OutboxTable}), so two nodes (or two runs) never send the same row at the same
+ * time.
  */
 @Component
 class ExchangeOutbox {
@@ -25,12 +28,12 @@ class ExchangeOutbox {
 
 	private final JdbcClient jdbc;
 
+	private final OutboxTable table;
+
 	ExchangeOutbox(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	static OffsetDateTime ts(Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+		this.table = new OutboxTable(jdbc, new OutboxTable.Spec("exchange_outbox", "next_attempt_at, id",
+				", last_attempt_at = :now", "status = 'DELIVERED', delivered_at = :now", DeliveryStatus.DEAD.name()));
 	}
 
 	/** Writes the message unless one with its idempotency key exists; true when written. */
@@ -58,51 +61,9 @@ class ExchangeOutbox {
 		return true;
 	}
 
-	/** Due rows' ids: pending ones whose time came, and claims a dead dispatcher left behind. */
-	List<Long> due(Instant now, int limit) {
-		return jdbc.sql("""
-				select id from exchange_outbox
-				where (status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now)
-				order by next_attempt_at, id fetch first""" + " " + limit + " rows only")
-			.param("now", ts(now))
-			.query(Long.class)
-			.list();
-	}
-
-	/** Takes a row for one attempt; false when another dispatcher was faster. */
-	boolean claim(long id, Instant now, Duration lease) {
-		return jdbc.sql("""
-				update exchange_outbox set status = 'SENDING', claimed_until = :until, attempts = attempts + 1,
-				       last_attempt_at = :now
-				where id = :id and ((status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now))
-				""")
-			.param("until", ts(now.plus(lease)))
-			.param("id", id)
-			.param("now", ts(now))
-			.update() == 1;
-	}
-
-	void delivered(long id, Instant now) {
-		jdbc.sql("""
-				update exchange_outbox set status = 'DELIVERED', delivered_at = :now, claimed_until = null
-				where id = :id and status = 'SENDING'""")
-			.param("now", ts(now))
-			.param("id", id)
-			.update();
-	}
-
-	/** A failed attempt: pending again at {@code next}, or a dead letter when {@code next} is null. */
-	void failed(long id, String error, Instant next) {
-		jdbc.sql("""
-				update exchange_outbox set status = :status, next_attempt_at = coalesce(:next, next_attempt_at),
-				       claimed_until = null, last_error = :error
-				where id = :id and status = 'SENDING'
-				""")
-			.param("status", next == null ? DeliveryStatus.DEAD.name() : DeliveryStatus.PENDING.name())
-			.param("next", ts(next))
-			.param("error", abbreviate(error, 1000))
-			.param("id", id)
-			.update();
+	/** Delivers what is due with the outbox's claim-send-retry loop. */
+	int dispatch(Supplier<Instant> clock, OutboxTable.Rounds rounds, OutboxTable.Sender<ExchangeMessage> sender) {
+		return table.dispatch(clock, rounds, SELECT, ExchangeOutbox::map, sender);
 	}
 
 	/** Staff redeliver a dead letter: a fresh round of attempts from now. */
@@ -158,24 +119,10 @@ class ExchangeOutbox {
 			.optional();
 	}
 
-	static String abbreviate(String s, int max) {
-		return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
-	}
-
 	private static final String SELECT = """
 			select id, department_code, case_id, task_id, receipt_number, idempotency_key, payload, status, attempts,
 			       next_attempt_at, last_attempt_at, last_error, created_at, delivered_at
 			from exchange_outbox""";
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-		return t == null ? null : t.toInstant();
-	}
-
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
-		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-		return t == null ? null : t.toInstant();
-	}
 
 	private static ExchangeMessage map(ResultSet rs, int row) throws SQLException {
 		return new ExchangeMessage(rs.getLong("id"), rs.getString("department_code"), rs.getLong("case_id"),

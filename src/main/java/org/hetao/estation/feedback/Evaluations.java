@@ -1,5 +1,7 @@
 package org.hetao.estation.feedback;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,7 +125,7 @@ public class Evaluations {
 					.param("r", rate.rating().name())
 					.param("reasons", reasonText)
 					.param("comment", comment)
-					.param("now", FeedbackStore.ts(now))
+					.param("now", ts(now))
 					.update(keys, "id");
 			}
 			catch (org.springframework.dao.DuplicateKeyException e) {
@@ -147,7 +149,7 @@ public class Evaluations {
 				.param("r", rate.rating().name())
 				.param("reasons", reasonText)
 				.param("comment", comment)
-				.param("now", FeedbackStore.ts(now))
+				.param("now", ts(now))
 				.param("id", e.id())
 				.param("v", e.version())
 				.update();
@@ -176,7 +178,7 @@ public class Evaluations {
 			.param("d", service.departmentCode())
 			.param("w", service.windowNumber())
 			.param("deadline", deadline)
-			.param("now", FeedbackStore.ts(now))
+			.param("now", ts(now))
 			.update(keys, "id");
 		events.publishEvent(new RectificationOpened(keys.getKeyAs(Number.class).longValue(), evaluationId,
 				service.departmentCode(), service.windowNumber(), deadline, now));

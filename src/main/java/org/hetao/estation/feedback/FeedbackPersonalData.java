@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hetao.estation.shared.AccountRows;
 import org.hetao.estation.shared.PersonalDataContributor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,28 +29,24 @@ class FeedbackPersonalData implements PersonalDataContributor {
 
 	@Override
 	public Map<String, Object> export(long accountId) {
+		AccountRows rows = new AccountRows(jdbc, accountId);
 		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("evaluations", jdbc.sql("""
+		out.put("evaluations", rows.list("""
 				select s.kind, s.reference, s.receipt_number, s.item_code, e.channel, e.rating, e.reasons, e.comment,
 				       e.created_at, e.changed_at
 				from feedback_evaluation e join feedback_service s on s.id = e.service_id
-				where s.applicant_account_id = :a order by e.id""").param("a", accountId).query().listOfRows());
+				where s.applicant_account_id = :a order by e.id"""));
 		return out;
 	}
 
 	@Override
 	public List<Outcome> erase(long accountId, Retention retention) {
-		int comments = jdbc.sql("""
+		AccountRows rows = new AccountRows(jdbc, accountId);
+		int comments = rows.update("""
 				update feedback_evaluation set comment = null
-				where service_id in (select id from feedback_service where applicant_account_id = :a)""")
-			.param("a", accountId)
-			.update();
-		jdbc.sql("update feedback_service set applicant_account_id = 0 where applicant_account_id = :a")
-			.param("a", accountId)
-			.update();
-		jdbc.sql("update feedback_case set applicant_account_id = null where applicant_account_id = :a")
-			.param("a", accountId)
-			.update();
+				where service_id in (select id from feedback_service where applicant_account_id = :a)""");
+		rows.update("update feedback_service set applicant_account_id = 0 where applicant_account_id = :a");
+		rows.update("update feedback_case set applicant_account_id = null where applicant_account_id = :a");
 		return List.of(new Outcome("evaluations", comments == 0 ? Result.NONE : Result.ERASED, comments,
 				comments == 0 ? "privacy.reason.none" : "privacy.reason.evaluationsAnonymised", List.of(String.valueOf(comments))));
 	}

@@ -1,10 +1,12 @@
 package org.hetao.estation.feedback;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+import static org.hetao.estation.shared.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,15 +28,6 @@ class FeedbackStore {
 	FeedbackStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
 		this.jdbc = jdbc;
 		this.named = named;
-	}
-
-	static OffsetDateTime ts(Instant i) {
-		return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-	}
-
-	static Instant instant(ResultSet rs, String c) throws SQLException {
-		OffsetDateTime t = rs.getObject(c, OffsetDateTime.class);
-		return t == null ? null : t.toInstant();
 	}
 
 	static final String SERVICE = """

@@ -1,5 +1,7 @@
 package org.hetao.estation.feedback;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,14 +97,11 @@ public class Rectifications {
 				""")
 			.param("a", actionTaken.strip())
 			.param("f", followUp.strip())
-			.param("now", FeedbackStore.ts(clock.instant()))
+			.param("now", ts(clock.instant()))
 			.param("id", id)
 			.param("v", version)
 			.update();
-		if (updated != 1) {
-			throw Problem.conflict("feedback.rectification.stale");
-		}
-		return store.rectification(id).orElseThrow();
+		return reread(id, updated);
 	}
 
 	/** The supervisor accepts the rectification ({@code close}) or sends it back to the department. */
@@ -124,11 +123,16 @@ public class Rectifications {
 				""")
 			.param("to", to.name())
 			.param("n", note == null || note.isBlank() ? null : note.strip())
-			.param("closed", close ? FeedbackStore.ts(clock.instant()) : null)
+			.param("closed", close ? ts(clock.instant()) : null)
 			.param("id", id)
 			.param("v", version)
 			.update();
-		if (updated != 1) {
+		return reread(id, updated);
+	}
+
+	/** The rectification as the guarded update left it; a conflict when someone else changed it first. */
+	private Rectification reread(long id, int rowsUpdated) {
+		if (rowsUpdated != 1) {
 			throw Problem.conflict("feedback.rectification.stale");
 		}
 		return store.rectification(id).orElseThrow();

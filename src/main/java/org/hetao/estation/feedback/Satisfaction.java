@@ -1,8 +1,8 @@
 package org.hetao.estation.feedback;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +60,8 @@ public class Satisfaction {
 		record Row(String key, Rating rating, int count) {
 		}
 		List<Row> rows = jdbc.sql(sql)
-			.param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
-			.param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+			.param("from", ts(from))
+			.param("to", ts(to))
 			.query((rs, i) -> new Row(rs.getString(1), Rating.valueOf(rs.getString(2)), rs.getInt(3)))
 			.list();
 		return rows.stream().map(Row::key).distinct().sorted().map(key -> {
@@ -95,8 +95,8 @@ public class Satisfaction {
 				""".formatted(dimension.column, dimension.column, dimension.column);
 		Map<String, Map<Rating, Integer>> groups = new TreeMap<>();
 		jdbc.sql(sql)
-			.param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
-			.param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+			.param("from", ts(from))
+			.param("to", ts(to))
 			.query(rs -> {
 				groups.computeIfAbsent(rs.getString(1), k -> zero()).merge(Rating.valueOf(rs.getString(2)), rs.getInt(3), Integer::sum);
 			});
@@ -107,8 +107,8 @@ public class Satisfaction {
 	public Optional<Figure> overall(Instant from, Instant to) {
 		Map<Rating, Integer> counts = zero();
 		jdbc.sql("select rating, count(*) from feedback_evaluation where created_at >= :from and created_at < :to group by rating")
-			.param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
-			.param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+			.param("from", ts(from))
+			.param("to", ts(to))
 			.query(rs -> {
 				counts.merge(Rating.valueOf(rs.getString(1)), rs.getInt(2), Integer::sum);
 			});

@@ -1,16 +1,16 @@
 package org.hetao.estation.identity;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
 
+import org.apache.commons.csv.CSVRecord;
 import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.CsvDataFiles;
 import org.hetao.estation.shared.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,15 +67,9 @@ class DemoAccounts implements ApplicationRunner {
 		String password = generated ? generatePassword() : configuredPassword;
 		String hash = null;
 		int created = 0;
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (line.isBlank() || line.startsWith("#") || line.startsWith("username,")) {
-					continue;
-				}
-				String[] f = line.split(",", -1);
-				String username = f[0].trim();
+		try (InputStream in = file.getInputStream()) {
+			for (CSVRecord f : CsvDataFiles.read(in, true)) {
+				String username = f.get("username");
 				var existing = accounts.findByUsername(username);
 				if (existing.isPresent()) {
 					giveDemoSecondFactor(existing.get().id(), existing.get().isStaff());
@@ -85,13 +79,16 @@ class DemoAccounts implements ApplicationRunner {
 					continue;
 				}
 				Set<Role> roles = EnumSet.noneOf(Role.class);
-				Arrays.stream(f[2].split(";")).map(String::trim).map(Role::valueOf).forEach(roles::add);
+				Arrays.stream(f.get("roles").split(";")).map(String::trim).map(Role::valueOf).forEach(roles::add);
 				if (hash == null) {
 					hash = passwordEncoder.encode(password);
 				}
-				long id = accounts.create(new Accounts.NewAccount(username, hash, f[1].trim(), blankToNull(f[5]),
-						blankToNull(f[6]), Language.fromTag(f[7]).orElse(Language.DEFAULT),
-						f[4].isBlank() ? null : ApplicantType.valueOf(f[4].trim()), blankToNull(f[3]), roles));
+				String applicantType = f.get("applicant_type");
+				long id = accounts.create(new Accounts.NewAccount(username, hash, f.get("display_name"),
+						blankToNull(f.get("email")), blankToNull(f.get("phone")),
+						Language.fromTag(f.get("preferred_language")).orElse(Language.DEFAULT),
+						applicantType.isBlank() ? null : ApplicantType.valueOf(applicantType),
+						blankToNull(f.get("department_code")), roles));
 				giveDemoSecondFactor(id, roles.stream().anyMatch(Role::isStaff));
 				created++;
 			}

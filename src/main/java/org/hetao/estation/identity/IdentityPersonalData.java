@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hetao.estation.shared.AccountRows;
 import org.hetao.estation.shared.EncryptedColumn;
 import org.hetao.estation.shared.PersonalDataContributor;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +44,7 @@ class IdentityPersonalData {
 
 			@Override
 			public Map<String, Object> export(long accountId) {
+				AccountRows rows = new AccountRows(jdbc, accountId);
 				Map<String, Object> out = new LinkedHashMap<>();
 				accounts.findById(accountId).ifPresent(u -> {
 					Map<String, Object> account = new LinkedHashMap<>();
@@ -61,19 +63,17 @@ class IdentityPersonalData {
 						.single());
 					out.put("account", account);
 				});
-				out.put("externalIdentities", jdbc.sql("select issuer, linked_at from account_external_identity where account_id = :a")
-					.param("a", accountId)
-					.query()
-					.listOfRows());
+				out.put("externalIdentities", rows.list("select issuer, linked_at from account_external_identity where account_id = :a"));
 				return out;
 			}
 
 			@Override
 			public List<Outcome> erase(long accountId, Retention retention) {
+				AccountRows rows = new AccountRows(jdbc, accountId);
 				if (retention.openMatters()) {
 					return List.of(Outcome.kept("account", 1, "privacy.reason.accountNeeded"));
 				}
-				int external = jdbc.sql("delete from account_external_identity where account_id = :a").param("a", accountId).update();
+				int external = rows.update("delete from account_external_identity where account_id = :a");
 				int updated = jdbc.sql("""
 						update account set username = :u, display_name = :n, email = null, phone = null,
 						    password_hash = '!erased', enabled = false where id = :a""")

@@ -1,11 +1,12 @@
 package org.hetao.estation.identity;
 
+import static org.hetao.estation.shared.Timestamps.instant;
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -65,7 +66,7 @@ public class Passkeys implements UserCredentialRepository {
 			.param("count", record.getSignatureCount())
 			.param("uv", record.isUvInitialized())
 			.param("backup", record.isBackupState())
-			.param("used", time(record.getLastUsed()))
+			.param("used", ts(record.getLastUsed()))
 			.param("id", id)
 			.update();
 		if (updated > 0) {
@@ -94,8 +95,8 @@ public class Passkeys implements UserCredentialRepository {
 			.param("clientData", record.getAttestationClientDataJSON() == null ? null
 					: record.getAttestationClientDataJSON().toBase64UrlString())
 			.param("label", label.length() > 100 ? label.substring(0, 100) : label)
-			.param("created", time(record.getCreated() == null ? clock.instant() : record.getCreated()))
-			.param("used", time(record.getLastUsed()))
+			.param("created", ts(record.getCreated() == null ? clock.instant() : record.getCreated()))
+			.param("used", ts(record.getLastUsed()))
 			.update();
 		events.publishEvent(new SecurityEvents.PasskeyRegistered(account, SecurityEvents.shown(username), label));
 	}
@@ -186,20 +187,6 @@ public class Passkeys implements UserCredentialRepository {
 			.created(instant(rs, "created_at"))
 			.lastUsed(instant(rs, "last_used_at"))
 			.build();
-	}
-
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
-		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-		return t == null ? null : t.toInstant();
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-		return t == null ? null : t.toInstant();
-	}
-
-	private static OffsetDateTime time(Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

@@ -1,11 +1,11 @@
 package org.hetao.estation.identity;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -178,10 +178,6 @@ public class PasswordResets {
 			.param("now", ts(clock.instant()))
 			.query(Long.class)
 			.optional();
-	}
-
-	private static OffsetDateTime ts(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

@@ -1,11 +1,12 @@
 package org.hetao.estation.identity;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -313,10 +314,6 @@ public class SignInThrottle {
 
 	private static String secondFactorSubject(long accountId) {
 		return "mfa:" + accountId;
-	}
-
-	private static OffsetDateTime ts(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	/** One client's failures in a row (any names) and until when its next attempt waits. */

@@ -2,6 +2,7 @@ package org.hetao.estation.notification;
 
 import org.hetao.estation.identity.AccountMailer;
 import org.hetao.estation.identity.Accounts;
+import org.hetao.estation.shared.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,7 +72,7 @@ class AccountEmails implements AccountMailer {
 		}
 		try {
 			email.send(new Notification(0, accountId, NotificationChannel.EMAIL, kind, contact.preferredLanguage().tag(),
-					contact.email(), Phones.maskEmail(contact.email()), subject, body, link, NotificationStatus.SENT, 1,
+					contact.email(), Masking.email(contact.email()), subject, body, link, NotificationStatus.SENT, 1,
 					null, null, null, null, null));
 		}
 		catch (Exception e) {

@@ -1,5 +1,7 @@
 package org.hetao.estation.notification;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,7 +54,7 @@ public class AppointmentReminders {
 		LocalDate today = LocalDate.now(clock);
 		int count = 0;
 		var upcoming = jdbc.sql("select code, account_id, item_code, starts_at from notification_appointment where reminded_at is null and starts_at > :now")
-			.param("now", Outbox.ts(clock.instant()))
+			.param("now", ts(clock.instant()))
 			.query((rs, i) -> new Due(rs.getString(1), rs.getLong(2), rs.getString(3),
 					rs.getObject(4, OffsetDateTime.class).toInstant()))
 			.list();
@@ -63,7 +65,7 @@ public class AppointmentReminders {
 			}
 			Boolean written = tx.execute(s -> {
 				int claimed = jdbc.sql("update notification_appointment set reminded_at = :now where code = :c and reminded_at is null")
-					.param("now", Outbox.ts(clock.instant()))
+					.param("now", ts(clock.instant()))
 					.param("c", due.code())
 					.update();
 				if (claimed == 0) {

@@ -1,7 +1,10 @@
 package org.hetao.estation.notification;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Clock;
 
+import org.hetao.estation.shared.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,13 +28,13 @@ class LogSmsProvider implements SmsProvider {
 
 	@Override
 	public void send(long notificationId, String phone, String text) {
-		String masked = Phones.mask(phone);
+		String masked = Masking.phone(phone);
 		log.info("SMS #{} to {}: {}", notificationId, masked, text);
 		jdbc.sql("insert into notification_sms_log (notification_id, phone_masked, body, sent_at) values (:n, :p, :b, :t)")
 			.param("n", notificationId)
 			.param("p", masked)
 			.param("b", text)
-			.param("t", Outbox.ts(clock.instant()))
+			.param("t", ts(clock.instant()))
 			.update();
 	}
 

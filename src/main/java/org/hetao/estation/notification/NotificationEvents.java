@@ -1,5 +1,7 @@
 package org.hetao.estation.notification;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -162,7 +164,7 @@ class NotificationEvents {
 				"/hall/appointments", e.code());
 		// A rescheduled appointment keeps its code: remember the new time and remind again.
 		int updated = jdbc.sql("update notification_appointment set starts_at = :s, item_code = :i, reminded_at = null where code = :c")
-			.param("s", Outbox.ts(e.startsAt()))
+			.param("s", ts(e.startsAt()))
 			.param("i", e.itemCode())
 			.param("c", e.code())
 			.update();
@@ -171,7 +173,7 @@ class NotificationEvents {
 				.param("c", e.code())
 				.param("a", e.applicantId())
 				.param("i", e.itemCode())
-				.param("s", Outbox.ts(e.startsAt()))
+				.param("s", ts(e.startsAt()))
 				.update();
 		}
 	}

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hetao.estation.shared.AccountRows;
 import org.hetao.estation.shared.PersonalDataContributor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,23 +32,20 @@ class NotificationPersonalData implements PersonalDataContributor {
 
 	@Override
 	public Map<String, Object> export(long accountId) {
+		AccountRows rows = new AccountRows(jdbc, accountId);
 		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("notifications", jdbc.sql("""
+		out.put("notifications", rows.list("""
 				select channel, template, language, recipient_masked, subject, body, link, status, created_at, sent_at, read_at
-				from notification where account_id = :a order by id""").param("a", accountId).query().listOfRows());
-		out.put("preferences", jdbc.sql("select email, sms, inbox, updated_at from notification_preference where account_id = :a")
-			.param("a", accountId)
-			.query()
-			.listOfRows());
+				from notification where account_id = :a order by id"""));
+		out.put("preferences", rows.list("select email, sms, inbox, updated_at from notification_preference where account_id = :a"));
 		return out;
 	}
 
 	@Override
 	public List<Outcome> erase(long accountId, Retention retention) {
-		int notifications = jdbc.sql("delete from notification where account_id = :a and status <> 'PENDING'")
-			.param("a", accountId)
-			.update();
-		int preferences = jdbc.sql("delete from notification_preference where account_id = :a").param("a", accountId).update();
+		AccountRows rows = new AccountRows(jdbc, accountId);
+		int notifications = rows.update("delete from notification where account_id = :a and status <> 'PENDING'");
+		int preferences = rows.update("delete from notification_preference where account_id = :a");
 		return List.of(Outcome.erased("notifications", notifications + preferences));
 	}
 

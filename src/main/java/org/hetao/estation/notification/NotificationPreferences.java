@@ -1,9 +1,13 @@
 package org.hetao.estation.notification;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,20 +53,18 @@ public class NotificationPreferences {
 		if (!preference.any()) {
 			throw new IllegalArgumentException("at least one channel");
 		}
-		int updated = jdbc.sql("update notification_preference set email = :e, sms = :s, inbox = :i, updated_at = :t where account_id = :a")
-			.param("e", preference.email())
+		Instant now = clock.instant();
+		UnaryOperator<JdbcClient.StatementSpec> values = statement -> statement.param("e", preference.email())
 			.param("s", preference.sms())
 			.param("i", preference.inbox())
-			.param("t", Outbox.ts(clock.instant()))
-			.param("a", accountId)
+			.param("t", ts(now))
+			.param("a", accountId);
+		int updated = values.apply(jdbc.sql(
+				"update notification_preference set email = :e, sms = :s, inbox = :i, updated_at = :t where account_id = :a"))
 			.update();
 		if (updated == 0) {
-			jdbc.sql("insert into notification_preference (account_id, email, sms, inbox, updated_at) values (:a, :e, :s, :i, :t)")
-				.param("e", preference.email())
-				.param("s", preference.sms())
-				.param("i", preference.inbox())
-				.param("t", Outbox.ts(clock.instant()))
-				.param("a", accountId)
+			values.apply(jdbc.sql(
+					"insert into notification_preference (account_id, email, sms, inbox, updated_at) values (:a, :e, :s, :i, :t)"))
 				.update();
 		}
 	}

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.shared.Language;
+import org.hetao.estation.shared.Masking;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,12 +110,12 @@ public class Notifications {
 		}
 		if (preference.email() && contact.email() != null && !contact.email().isBlank()) {
 			rows.add(new Outbox.Row(new Outbox.NewMessage(accountId, NotificationChannel.EMAIL, template, language.tag(),
-					contact.email(), Phones.maskEmail(contact.email()), subject, body, link, subjectRef),
+					contact.email(), Masking.email(contact.email()), subject, body, link, subjectRef),
 					NotificationStatus.PENDING, now));
 		}
 		if (preference.sms() && contact.phone() != null && !contact.phone().isBlank()) {
 			rows.add(new Outbox.Row(new Outbox.NewMessage(accountId, NotificationChannel.SMS, template, language.tag(),
-					contact.phone(), Phones.mask(contact.phone()), subject, body, link, subjectRef),
+					contact.phone(), Masking.phone(contact.phone()), subject, body, link, subjectRef),
 					NotificationStatus.PENDING, now));
 		}
 		return rows;
@@ -126,7 +127,7 @@ public class Notifications {
 		String subject = render(template + ".subject", args, language);
 		String body = render(template + ".body", args, language);
 		return outbox.insert(new Outbox.NewMessage(null, NotificationChannel.SMS, template, language.tag(), phone,
-				Phones.mask(phone), subject, body, null, subjectRef), NotificationStatus.PENDING, clock.instant());
+				Masking.phone(phone), subject, body, null, subjectRef), NotificationStatus.PENDING, clock.instant());
 	}
 
 	/** Everything written for an account, oldest first (for tests and the staff view). */

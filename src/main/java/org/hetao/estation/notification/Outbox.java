@@ -1,15 +1,17 @@
 package org.hetao.estation.notification;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+import static org.hetao.estation.shared.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.hetao.estation.shared.OutboxTable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -19,8 +21,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The notification table. Rows are inserted by whatever transaction causes them; the dispatcher claims a due
- * row with a conditional update, so two nodes (or two runs) never send the same row.
+ * The notification table. Rows are inserted by whatever transaction causes them; the dispatcher claims due rows
+ * with a conditional update ({@link OutboxTable}), so two nodes (or two runs) never send the same row.
  */
 @Component
 class Outbox {
@@ -39,14 +41,14 @@ class Outbox {
 
 	private final NamedParameterJdbcTemplate named;
 
+	private final OutboxTable table;
+
 	Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate named, org.hetao.estation.shared.PersonalDataCipher cipher) {
 		this.named = named;
 		this.cipher = cipher;
 		this.jdbc = jdbc;
-	}
-
-	static OffsetDateTime ts(Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+		this.table = new OutboxTable(jdbc, new OutboxTable.Spec("notification", "id", "",
+				"status = 'SENT', sent_at = :now, last_error = null", NotificationStatus.FAILED.name()));
 	}
 
 	/** A row to write: the message, its first status and the time. */
@@ -70,7 +72,7 @@ class Outbox {
 			.addValue("language", m.language())
 			.addValue("recipient", cipher.encrypt(m.recipient(), RECIPIENT.context()))
 			.addValue("masked", m.recipientMasked())
-			.addValue("subject", abbreviate(m.subject(), 500))
+			.addValue("subject", OutboxTable.abbreviate(m.subject(), 500))
 			.addValue("body", m.body())
 			.addValue("link", m.link())
 			.addValue("status", status.name())
@@ -92,63 +94,9 @@ class Outbox {
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
-	/** Due rows' ids: pending ones whose time came, and claims a dead dispatcher left behind. */
-	List<Long> due(Instant now, int limit) {
-		return jdbc.sql("""
-				select id from notification
-				where (status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now)
-				order by id fetch first""" + " " + limit + " rows only")
-			.param("now", ts(now))
-			.query(Long.class)
-			.list();
-	}
-
-	/**
-	 * Claims the due rows among {@code ids} in one statement and reads back the ones this call won: the claim
-	 * is stamped with {@code until}, unique to the caller (a random sub-millisecond part), so rows another
-	 * dispatcher took at the same moment are not read as ours.
-	 */
-	List<Notification> claimAll(List<Long> ids, Instant now, Instant until) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		jdbc.sql("""
-				update notification set status = 'SENDING', claimed_until = :until, attempts = attempts + 1
-				where id in (:ids) and ((status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now))
-				""")
-			.param("until", ts(until))
-			.param("ids", ids)
-			.param("now", ts(now))
-			.update();
-		return jdbc.sql(SELECT + " where id in (:ids) and status = 'SENDING' and claimed_until = :until order by id")
-			.param("ids", ids)
-			.param("until", ts(until))
-			.query(this::map)
-			.list();
-	}
-
-	/** Marks sent, in one statement, the rows this dispatcher still holds. */
-	void sentAll(List<Long> ids, Instant now) {
-		if (ids.isEmpty()) {
-			return;
-		}
-		jdbc.sql("update notification set status = 'SENT', sent_at = :now, claimed_until = null, last_error = null where id in (:ids) and status = 'SENDING'")
-			.param("now", ts(now))
-			.param("ids", ids)
-			.update();
-	}
-
-	void failed(long id, String error, Instant nextAttempt) {
-		jdbc.sql("""
-				update notification set status = :status, next_attempt_at = coalesce(:next, next_attempt_at),
-				       claimed_until = null, last_error = :error
-				where id = :id and status = 'SENDING'
-				""")
-			.param("status", nextAttempt == null ? NotificationStatus.FAILED.name() : NotificationStatus.PENDING.name())
-			.param("next", ts(nextAttempt))
-			.param("error", abbreviate(error, 1000))
-			.param("id", id)
-			.update();
+	/** Sends what is due with the outbox's claim-send-retry loop. */
+	int dispatch(Supplier<Instant> clock, OutboxTable.Rounds rounds, OutboxTable.Sender<Notification> sender) {
+		return table.dispatch(clock, rounds, SELECT, this::map, sender);
 	}
 
 	/** Staff send a failed (or stuck) message again: a fresh round of attempts from now. */
@@ -211,19 +159,10 @@ class Outbox {
 		return jdbc.sql("select count(*) from notification where status = 'FAILED'").query(Integer.class).single();
 	}
 
-	static String abbreviate(String s, int max) {
-		return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
-	}
-
 	private static final String SELECT = """
 			select id, account_id, channel, template, language, recipient, recipient_masked, subject, body, link, status,
 			       attempts, next_attempt_at, last_error, created_at, sent_at, read_at
 			from notification""";
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-		return t == null ? null : t.toInstant();
-	}
 
 	private Notification map(ResultSet rs, int row) throws SQLException {
 		long account = rs.getLong("account_id");

@@ -3,25 +3,23 @@ package org.hetao.estation.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.hetao.estation.shared.OutboxTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due outbox rows. Each row is claimed with a conditional update before it is sent, so any number of
- * nodes may run this; a row whose sender died is taken again when its claim expires. A failed send is retried
- * with exponential backoff ({@link RetryPolicy}) and ends FAILED for staff to resend.
+ * Sends due outbox rows with the {@link OutboxTable} loop. Each row is claimed with a conditional update before it
+ * is sent, so any number of nodes may run this; a row whose sender died is taken again when its claim expires. A
+ * failed send is retried with exponential backoff ({@link RetryPolicy}) and ends FAILED for staff to resend.
  */
 @Component
 public class OutboxDispatcher {
@@ -74,42 +72,34 @@ public class OutboxDispatcher {
 	 * Returns how many rows this run sent.
 	 */
 	public int dispatchDue() {
-		int sent = 0;
-		long started = System.nanoTime();
-		while (true) {
-			Instant now = clock.instant();
-			List<Long> due = outbox.due(now, BATCH);
-			// the claim's stamp is unique to this run: another dispatcher claiming in the same instant gets others
-			Instant until = now.plus(LEASE)
-				.truncatedTo(ChronoUnit.SECONDS)
-				.plusNanos(ThreadLocalRandom.current().nextInt(1, 1_000_000) * 1_000L);
-			List<Notification> claimed = outbox.claimAll(due, now, until);
-			List<Long> done = new ArrayList<>();
-			for (Notification message : claimed) {
-				ChannelSender sender = senders.get(message.channel());
-				try {
-					if (sender == null) {
-						throw new IllegalStateException("no sender for " + message.channel());
-					}
-					sender.send(message);
-					done.add(message.id());
-					sentCounter.increment();
-				}
-				catch (Exception e) {
-					failureCounter.increment();
-					Instant next = retries.nextAttempt(message.attempts(), clock.instant());
-					String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-					log.warn("Notification #{} ({} to {}) attempt {} failed: {}", message.id(), message.channel(),
-							message.recipientMasked(), message.attempts(), error);
-					outbox.failed(message.id(), error, next);
-				}
-			}
-			outbox.sentAll(done, clock.instant());
-			sent += done.size();
-			if (due.size() < BATCH || Duration.ofNanos(System.nanoTime() - started).compareTo(RUN_BUDGET) > 0) {
-				return sent;
-			}
-		}
+		return outbox.dispatch(clock::instant, new OutboxTable.Rounds(BATCH, BATCH, LEASE, RUN_BUDGET), sender);
 	}
+
+	private final OutboxTable.Sender<Notification> sender = new OutboxTable.Sender<>() {
+
+		@Override
+		public long id(Notification message) {
+			return message.id();
+		}
+
+		@Override
+		public void send(Notification message) throws Exception {
+			ChannelSender channel = senders.get(message.channel());
+			if (channel == null) {
+				throw new IllegalStateException("no sender for " + message.channel());
+			}
+			channel.send(message);
+			sentCounter.increment();
+		}
+
+		@Override
+		public Instant failed(Notification message, String error, Instant now) {
+			failureCounter.increment();
+			log.warn("Notification #{} ({} to {}) attempt {} failed: {}", message.id(), message.channel(),
+					message.recipientMasked(), message.attempts(), error);
+			return retries.nextAttempt(message.attempts(), now);
+		}
+
+	};
 
 }

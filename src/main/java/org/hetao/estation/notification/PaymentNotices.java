@@ -1,5 +1,7 @@
 package org.hetao.estation.notification;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Clock;
 import java.time.Instant;
 
@@ -49,7 +51,7 @@ class PaymentNotices {
 	boolean firstTime(String key) {
 		return jdbc.sql("insert into notification_told_once (notice_key, told_at) values (:k, :now) on conflict do nothing")
 			.param("k", key)
-			.param("now", Outbox.ts(clock.instant()))
+			.param("now", ts(clock.instant()))
 			.update() == 1;
 	}
 

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import org.hetao.estation.shared.AesGcmPersonalDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -81,98 +81,95 @@ public class KeyRotation {
 	private record Row(long id, String value) {
 	}
 
-	private long rotateValues(PersonalDataCipher with, EncryptedColumn c, int batchSize, long[] failed) {
+	/** Rewrites one row: how many rows it changed. */
+	private interface Rewrite {
+
+		int apply(Row row) throws PersonalDataCipher.DecryptionFailed;
+
+	}
+
+	/**
+	 * Walks a column's values in batches by id, the rows after the last one read (so rows rewritten meanwhile are not
+	 * read twice), and rewrites each; a value that cannot be decrypted is counted, logged and left. {@code current},
+	 * when given, leaves out the values already under the active key. Returns the rows rewritten.
+	 */
+	private long rewriteAll(EncryptedColumn c, String current, int batchSize, long[] failed, Rewrite rewrite) {
 		long after = Long.MIN_VALUE;
 		long count = 0;
 		while (true) {
-			List<Row> rows = jdbc.sql("select " + c.idColumn() + ", " + c.column() + " from " + c.table() + " where "
-					+ c.column() + " is not null and " + c.column() + " not like :current and " + c.idColumn()
-					+ " > :after order by " + c.idColumn() + " limit :n")
-				.param("current", "v1:" + with.activeKeyId() + ":%")
+			var select = jdbc.sql("select " + c.idColumn() + ", " + c.column() + " from " + c.table() + " where "
+					+ c.column() + " is not null" + (current == null ? "" : " and " + c.column() + " not like :current")
+					+ " and " + c.idColumn() + " > :after order by " + c.idColumn() + " limit :n")
 				.param("after", after)
-				.param("n", batchSize)
-				.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2)))
-				.list();
+				.param("n", batchSize);
+			if (current != null) {
+				select = select.param("current", current);
+			}
+			List<Row> rows = select.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2))).list();
 			if (rows.isEmpty()) {
 				return count;
 			}
 			for (Row row : rows) {
 				after = row.id();
-				String plaintext;
 				try {
-					plaintext = with.decrypt(row.value(), c.context());
+					count += rewrite.apply(row);
 				}
 				catch (PersonalDataCipher.DecryptionFailed e) {
 					failed[0]++;
 					log.error("Cannot re-encrypt {} row {}: {}", c.context(), row.id(), e.getMessage());
-					continue;
 				}
-				String sql = "update " + c.table() + " set " + c.column() + " = :new"
-						+ (c.blindIndexColumn() == null ? "" : ", " + c.blindIndexColumn() + " = :index") + " where "
-						+ c.idColumn() + " = :id and " + c.column() + " = :old";
-				var update = jdbc.sql(sql)
-					.param("new", with.encrypt(plaintext, c.context()))
-					.param("id", row.id())
-					.param("old", row.value());
-				if (c.blindIndexColumn() != null) {
-					update = update.param("index", c.blindIndexOf(with, plaintext));
-				}
-				count += update.update();
 			}
 		}
 	}
 
+	private long rotateValues(PersonalDataCipher with, EncryptedColumn c, int batchSize, long[] failed) {
+		String sql = "update " + c.table() + " set " + c.column() + " = :new"
+				+ (c.blindIndexColumn() == null ? "" : ", " + c.blindIndexColumn() + " = :index") + " where "
+				+ c.idColumn() + " = :id and " + c.column() + " = :old";
+		return rewriteAll(c, "v1:" + with.activeKeyId() + ":%", batchSize, failed, row -> {
+			String plaintext = with.decrypt(row.value(), c.context());
+			var update = jdbc.sql(sql)
+				.param("new", with.encrypt(plaintext, c.context()))
+				.param("id", row.id())
+				.param("old", row.value());
+			if (c.blindIndexColumn() != null) {
+				update = update.param("index", c.blindIndexOf(with, plaintext));
+			}
+			return update.update();
+		});
+	}
+
 	private long rotateJson(PersonalDataCipher with, EncryptedColumn c, int batchSize, long[] failed) {
-		long after = Long.MIN_VALUE;
-		long count = 0;
-		while (true) {
-			List<Row> rows = jdbc.sql("select " + c.idColumn() + ", " + c.column() + " from " + c.table() + " where "
-					+ c.column() + " is not null and " + c.idColumn() + " > :after order by " + c.idColumn() + " limit :n")
-				.param("after", after)
-				.param("n", batchSize)
-				.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2)))
-				.list();
-			if (rows.isEmpty()) {
-				return count;
+		return rewriteAll(c, null, batchSize, failed, row -> {
+			JsonNode tree;
+			try {
+				tree = json.readTree(row.value());
 			}
-			for (Row row : rows) {
-				after = row.id();
-				JsonNode tree;
-				try {
-					tree = json.readTree(row.value());
-				}
-				catch (RuntimeException e) {
-					continue;
-				}
-				if (!(tree instanceof ObjectNode object)) {
-					continue;
-				}
-				boolean changed = false;
-				try {
-					for (String name : List.copyOf(object.propertyNames())) {
-						JsonNode v = object.get(name);
-						if (v.isString() && PersonalData.isPersonalKey(name) && !with.isCurrent(v.asString())) {
-							String context = c.fieldContext(name);
-							object.put(name, with.encrypt(with.decrypt(v.asString(), context), context));
-							changed = true;
-						}
-					}
-				}
-				catch (PersonalDataCipher.DecryptionFailed e) {
-					failed[0]++;
-					log.error("Cannot re-encrypt {} row {}: {}", c.context(), row.id(), e.getMessage());
-					continue;
-				}
-				if (changed) {
-					count += jdbc.sql("update " + c.table() + " set " + c.column() + " = :new where " + c.idColumn()
-							+ " = :id and " + c.column() + " = :old")
-						.param("new", json.writeValueAsString(object))
-						.param("id", row.id())
-						.param("old", row.value())
-						.update();
+			catch (RuntimeException e) {
+				return 0;
+			}
+			if (!(tree instanceof ObjectNode object)) {
+				return 0;
+			}
+			boolean changed = false;
+			for (String name : List.copyOf(object.propertyNames())) {
+				JsonNode v = object.get(name);
+				if (v.isString() && PersonalData.isPersonalKey(name) && !with.isCurrent(v.asString())) {
+					String context = c.fieldContext(name);
+					object.put(name, with.encrypt(with.decrypt(v.asString(), context), context));
+					changed = true;
 				}
 			}
-		}
+			if (!changed) {
+				return 0;
+			}
+			return jdbc.sql("update " + c.table() + " set " + c.column() + " = :new where " + c.idColumn()
+					+ " = :id and " + c.column() + " = :old")
+				.param("new", json.writeValueAsString(object))
+				.param("id", row.id())
+				.param("old", row.value())
+				.update();
+		});
 	}
 
 }

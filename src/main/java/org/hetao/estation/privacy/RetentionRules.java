@@ -1,13 +1,13 @@
 package org.hetao.estation.privacy;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVRecord;
+import org.hetao.estation.shared.CsvDataFiles;
 import org.hetao.estation.shared.PersonalDataContributor.Rule;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -37,19 +37,13 @@ public class RetentionRules {
 
 	static Map<String, Rule> read(String resource) {
 		Map<String, Rule> rules = new LinkedHashMap<>();
-		try (BufferedReader in = new BufferedReader(
-				new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = in.readLine()) != null) {
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
+		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+			for (CSVRecord f : CsvDataFiles.read(in, false)) {
+				if (f.size() != 4) {
+					throw new IllegalStateException("retention.csv: expected 4 fields in line " + f.getParser().getCurrentLineNumber()
+							+ ": " + f.toList());
 				}
-				String[] f = line.split(",");
-				if (f.length != 4) {
-					throw new IllegalStateException("retention.csv: expected 4 fields in '" + line + "'");
-				}
-				rules.put(f[0].strip(), new Rule(f[0].strip(), Integer.parseInt(f[1].strip()), f[2].strip(),
-						Boolean.parseBoolean(f[3].strip())));
+				rules.put(f.get(0), new Rule(f.get(0), Integer.parseInt(f.get(1)), f.get(2), Boolean.parseBoolean(f.get(3))));
 			}
 		}
 		catch (IOException e) {

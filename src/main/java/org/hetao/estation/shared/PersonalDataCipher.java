@@ -5,7 +5,7 @@ package org.hetao.estation.shared;
  * values are stored as {@code v1:<keyId>:<base64(nonce|ciphertext|tag)>}; the {@code context} (e.g.
  * {@code casework_case.applicant_id_number}) is bound as associated data, so a value copied to another
  * column does not decrypt. Values without the prefix are legacy plaintext and read as they are; the
- * rotation job ({@code --crypto-rotate}) encrypts them. Implemented by {@link AesGcmPersonalDataCipher}.
+ * rotation job ({@code --crypto-rotate}) encrypts them. Implemented by the privacy module ({@code AesGcmPersonalDataCipher}), which holds the keys.
  */
 public interface PersonalDataCipher {
 

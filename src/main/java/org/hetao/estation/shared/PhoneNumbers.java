@@ -90,6 +90,12 @@ public final class PhoneNumbers {
 		return Optional.of(Fault.SHAPE);
 	}
 
+	/** Normalised for sending and storing: the leading + and the digits, full-width digits made plain. */
+	public static String normalise(String phone) {
+		String stripped = Normalizer.normalize(phone, Normalizer.Form.NFKC).strip();
+		return (stripped.startsWith("+") ? "+" : "") + stripped.replaceAll("[^0-9]", "");
+	}
+
 	/** The number is one a person could be reached on (blank is not). */
 	public static boolean isValid(String raw) {
 		return raw != null && !raw.isBlank() && fault(raw).isEmpty();

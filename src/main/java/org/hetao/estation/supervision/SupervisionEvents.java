@@ -1,5 +1,7 @@
 package org.hetao.estation.supervision;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,7 +80,7 @@ class SupervisionEvents {
 					.addValue("d", item == null ? null : item.departmentCode())
 					.addValue("dom", item == null || item.domain() == null ? null : item.domain().name())
 					.addValue("ch", e.channel().name())
-					.addValue("at", SupervisionStore.ts(e.at()))
+					.addValue("at", ts(e.at()))
 					.addValue("p", item == null ? null : item.promisedLimitDays()));
 				byChannel.merge(e.channel().name(), 1, Integer::sum);
 			}
@@ -101,7 +103,7 @@ class SupervisionEvents {
 				where case_id = :c and item_code = :i
 				""")
 			.param("t", e.taskId())
-			.param("at", SupervisionStore.ts(e.at()))
+			.param("at", ts(e.at()))
 			.param("dept", e.departmentCode())
 			.param("c", e.caseId())
 			.param("i", e.itemCode())
@@ -147,7 +149,7 @@ class SupervisionEvents {
 			.param("d", e.promisedCompletionDate())
 			.param("p", e.provisional())
 			.param("j", e.jurisdiction().name())
-			.param("at", SupervisionStore.ts(e.at()))
+			.param("at", ts(e.at()))
 			.param("c", e.caseId())
 			.update();
 		if (updated == 0) {
@@ -160,7 +162,7 @@ class SupervisionEvents {
 				.param("d", e.promisedCompletionDate())
 				.param("p", e.provisional())
 				.param("j", e.jurisdiction().name())
-				.param("at", SupervisionStore.ts(e.at()))
+				.param("at", ts(e.at()))
 				.update();
 		}
 	}
@@ -199,7 +201,7 @@ class SupervisionEvents {
 				where case_id = :c and item_code = :i
 				""")
 			.param("t", e.taskId())
-			.param("at", SupervisionStore.ts(e.at()))
+			.param("at", ts(e.at()))
 			.param("a", e.approved())
 			.param("o", e.onTime())
 			.param("c", e.caseId())
@@ -229,8 +231,8 @@ class SupervisionEvents {
 			.param("n", e.displayNumber())
 			.param("c", e.category())
 			.param("w", e.windowNumber())
-			.param("s", SupervisionStore.ts(e.serviceStartedAt()))
-			.param("f", SupervisionStore.ts(e.finishedAt()))
+			.param("s", ts(e.serviceStartedAt()))
+			.param("f", ts(e.finishedAt()))
 			.update();
 	}
 

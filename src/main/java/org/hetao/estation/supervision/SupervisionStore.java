@@ -1,11 +1,12 @@
 package org.hetao.estation.supervision;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+import static org.hetao.estation.shared.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.hetao.estation.calendar.WorkingDayClock;
@@ -22,15 +23,6 @@ class SupervisionStore {
 
 	SupervisionStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	static OffsetDateTime ts(Instant i) {
-		return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-	}
-
-	private static Instant instant(ResultSet rs, String c) throws SQLException {
-		OffsetDateTime t = rs.getObject(c, OffsetDateTime.class);
-		return t == null ? null : t.toInstant();
 	}
 
 	private static Integer integer(ResultSet rs, String c) throws SQLException {

@@ -21,7 +21,7 @@ import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.Role;
 import org.hetao.estation.privacy.KeyRotation;
-import org.hetao.estation.shared.AesGcmPersonalDataCipher;
+import org.hetao.estation.privacy.AesGcmPersonalDataCipher;
 import org.hetao.estation.shared.ApplicantType;
 import org.hetao.estation.shared.Jurisdiction;
 import org.hetao.estation.shared.Language;
@@ -85,7 +85,7 @@ class EncryptionAtRestIntegrationTests {
 	CaseRepository cases;
 
 	@Autowired
-	CaseworkSupport support;
+	CaseworkClock time;
 
 	@Autowired
 	KeyRotation rotation;
@@ -253,7 +253,7 @@ class EncryptionAtRestIntegrationTests {
 				new Applicant(null, "陳大文", ApplicantType.HK_RESIDENT, "HKID", id, phone), null, List.of(),
 				List.of(new Case.NewTask("LEG-001", "justice", List.of(), Jurisdiction.CN, 5,
 						new LinkedHashMap<>(Map.of("residentialAddress", ADDRESS, "purpose", "x")), Map.of())),
-				support.step(clerk, CaseChannel.WINDOW));
+				time.step(clerk, CaseChannel.WINDOW));
 		long caseId = cases.insert(c, clerk.id(), UUID.randomUUID().toString());
 
 		var raw = jdbc.sql("select applicant_id_number, applicant_phone, applicant_id_number_bidx from casework_case where id = :id")

@@ -1,6 +1,7 @@
 package org.hetao.estation.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hetao.estation.shared.Timestamps.ts;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -227,7 +228,7 @@ class EventLogIntegrationTests {
 
 		// its time comes: applied once, and gone from the log
 		jdbc.sql("update event_log set next_attempt_at = :t where last_error like '%" + failing + "%'")
-			.param("t", EventLog.ts(clock.instant().minusSeconds(1)))
+			.param("t", ts(clock.instant().minusSeconds(1)))
 			.update();
 		events.publishEvent(new Probe(UUID.randomUUID().toString(), "wake-up"));
 		await(() -> seen(run).size() == 3, "the retried event");

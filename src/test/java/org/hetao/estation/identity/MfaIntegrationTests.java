@@ -228,7 +228,7 @@ class MfaIntegrationTests {
 			.param("s", secret)
 			.update();
 		var decoder = java.util.Base64.getDecoder();
-		var rotated = new org.hetao.estation.shared.AesGcmPersonalDataCipher(
+		var rotated = new org.hetao.estation.privacy.AesGcmPersonalDataCipher(
 				java.util.Map.of("test1", decoder.decode(key1), "test2", decoder.decode(key2)), "test2",
 				decoder.decode(blindKey));
 		var report = rotation.rotate(rotated, 50);

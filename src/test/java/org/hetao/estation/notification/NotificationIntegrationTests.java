@@ -1,6 +1,7 @@
 package org.hetao.estation.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hetao.estation.shared.Timestamps.ts;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -236,14 +237,14 @@ class NotificationIntegrationTests {
 		Notification sms = notifications.of(account).stream().filter(n -> n.channel() == NotificationChannel.SMS).findFirst().orElseThrow();
 		// A node claimed it and died before sending: the claim still runs, nobody else takes it.
 		jdbc.sql("update notification set status = 'SENDING', attempts = 1, claimed_until = :t where id = :id")
-			.param("t", Outbox.ts(Instant.now().plusSeconds(300)))
+			.param("t", ts(Instant.now().plusSeconds(300)))
 			.param("id", sms.id())
 			.update();
 		dispatcher.dispatchDue();
 		assertThat(jdbc.sql("select count(*) from notification_sms_log where notification_id = :n").param("n", sms.id()).query(Integer.class).single()).isZero();
 		// The claim expired: the next run sends it.
 		jdbc.sql("update notification set claimed_until = :t where id = :id")
-			.param("t", Outbox.ts(Instant.now().minusSeconds(1)))
+			.param("t", ts(Instant.now().minusSeconds(1)))
 			.param("id", sms.id())
 			.update();
 		dispatcher.dispatchDue();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.hetao.estation.calendar.CalendarFiles;
 import org.hetao.estation.calendar.CalendarYear;
@@ -42,28 +43,20 @@ class CalendarYearStore {
 	void save(CalendarYear year, String uploadedBy, Instant uploadedAt) {
 		OffsetDateTime at = uploadedAt.atOffset(ZoneOffset.UTC);
 		String content = CalendarFiles.toStoredJson(year);
-		int updated = jdbc.sql("""
-				update calendar_year set content = :content, source = :source, uploaded_by = :by, uploaded_at = :at,
-				  version = version + 1
-				where jurisdiction = :j and year_number = :y""")
-			.param("content", content)
+		UnaryOperator<JdbcClient.StatementSpec> values = statement -> statement.param("content", content)
 			.param("source", truncate(year.source()))
 			.param("by", uploadedBy)
 			.param("at", at)
 			.param("j", year.jurisdiction().name())
-			.param("y", year.year())
-			.update();
+			.param("y", year.year());
+		int updated = values.apply(jdbc.sql("""
+				update calendar_year set content = :content, source = :source, uploaded_by = :by, uploaded_at = :at,
+				  version = version + 1
+				where jurisdiction = :j and year_number = :y""")).update();
 		if (updated == 0) {
-			jdbc.sql("""
+			values.apply(jdbc.sql("""
 					insert into calendar_year (jurisdiction, year_number, content, source, uploaded_by, uploaded_at)
-					values (:j, :y, :content, :source, :by, :at)""")
-				.param("content", content)
-				.param("source", truncate(year.source()))
-				.param("by", uploadedBy)
-				.param("at", at)
-				.param("j", year.jurisdiction().name())
-				.param("y", year.year())
-				.update();
+					values (:j, :y, :content, :source, :by, :at)""")).update();
 		}
 	}
 

@@ -1,11 +1,12 @@
 package org.hetao.estation.casework.internal;
 
+import static org.hetao.estation.shared.Timestamps.instant;
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -97,7 +98,7 @@ public class CaseRepository {
 			.param("mappings", json.writeValueAsString(c.outputMappings()))
 			.param("by", submittedBy)
 			.param("key", idempotencyKey)
-			.param("at", offset(c.submittedAt()))
+			.param("at", ts(c.submittedAt()))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		// all tasks in one batch (one round trip), their generated ids read back in order
@@ -110,7 +111,7 @@ public class CaseRepository {
 				.addValue("item", s.itemCode())
 				.addValue("department", s.departmentCode())
 				.addValue("dependsOn", String.join(",", s.dependsOn()))
-				.addValue("at", offset(c.submittedAt()));
+				.addValue("at", ts(c.submittedAt()));
 		}
 		var taskKeys = new GeneratedKeyHolder();
 		named.batchUpdate("""
@@ -158,7 +159,7 @@ public class CaseRepository {
 					    deadline_provisional = :provisional, complete_at = :completeAt, version = version + 1,
 					    updated_at = :at
 					where id = :id and version = :version""")
-				.paramSource(taskParams(s).addValue("at", offset(now))
+				.paramSource(taskParams(s).addValue("at", ts(now))
 					.addValue("id", s.id())
 					.addValue("version", s.version()))
 				.update();
@@ -178,7 +179,7 @@ public class CaseRepository {
 			jdbc.sql("update casework_case set status = :status, latest_deadline = :deadline, updated_at = :at where id = :id")
 				.param("status", c.status().name())
 				.param("deadline", c.latestDeadline().orElse(null))
-				.param("at", offset(now))
+				.param("at", ts(now))
 				.param("id", c.id())
 				.update();
 		}
@@ -575,7 +576,7 @@ public class CaseRepository {
 		for (int i = 0; i < rows.length; i++) {
 			TimelineEntry e = entries.get(i);
 			rows[i] = new MapSqlParameterSource().addValue("case", caseId)
-				.addValue("at", offset(e.at()))
+				.addValue("at", ts(e.at()))
 				.addValue("item", e.itemCode())
 				.addValue("from", e.from() == null ? null : e.from().name())
 				.addValue("to", e.to() == null ? null : e.to().name())
@@ -592,14 +593,6 @@ public class CaseRepository {
 				    actor_account_id, actor_name, actor_role, actor_department, channel, reason)
 				values (:case, :at, :item, :from, :to, :action, :account, :name, :role, :department, :channel, :reason)""",
 				rows);
-	}
-
-	private static OffsetDateTime offset(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
 }

@@ -1,16 +1,14 @@
 package org.hetao.estation.casework.internal;
 
-
-
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
+import org.hetao.estation.shared.ReceiptNumberFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Receipt numbers {@code HT20261127-000123}: the day and a number from the database sequence
- * {@code casework_receipt_seq} (its last six digits). Drawing a number takes no lock and needs no transaction of
+ * Receipt numbers ({@link ReceiptNumberFormat}, {@code HT20261127-000123}): the day and a number from the database
+ * sequence {@code casework_receipt_seq} (its last six digits). Drawing a number takes no lock and needs no transaction of
  * its own, so submissions never wait for each other here: the day's counter row this replaces was locked from
  * the draw to the submission's commit and serialised every submission (the benchmark's profile), and drawing
  * blocks of it in a separate transaction needed a second pooled connection per submitting thread. Numbers are
@@ -28,7 +26,7 @@ public class ReceiptNumbers {
 
 	public String next(LocalDate date) {
 		long value = jdbc.sql("select nextval('casework_receipt_seq')").query(Long.class).single();
-		return "HT" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", value % 1_000_000);
+		return ReceiptNumberFormat.format(date, value);
 	}
 
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.hetao.estation.casework.CaseHandling;
 import org.hetao.estation.casework.CaseView;
-import org.hetao.estation.casework.CaseworkSupport;
+import org.hetao.estation.casework.CaseworkClock;
 import org.hetao.estation.casework.DeadlineStatus;
 import org.hetao.estation.casework.MatterPromise;
 import org.hetao.estation.casework.TaskStatus;
@@ -40,9 +40,9 @@ class CaseViews {
 
 	private final CaseHandling handling;
 
-	private final CaseworkSupport support;
+	private final CaseworkClock support;
 
-	CaseViews(Catalog catalog, CaseHandling handling, CaseworkSupport support) {
+	CaseViews(Catalog catalog, CaseHandling handling, CaseworkClock support) {
 		this.catalog = catalog;
 		this.handling = handling;
 		this.support = support;

@@ -45,11 +45,11 @@ class CaseworkApiController {
 
 	private final CaseHandling handling;
 
-	private final org.hetao.estation.casework.CaseworkSupport support;
+	private final org.hetao.estation.casework.CaseworkClock support;
 
 	private final org.hetao.estation.hall.SelfServiceKiosks kiosks;
 
-	CaseworkApiController(Applying applying, CaseHandling handling, org.hetao.estation.casework.CaseworkSupport support,
+	CaseworkApiController(Applying applying, CaseHandling handling, org.hetao.estation.casework.CaseworkClock support,
 			org.hetao.estation.hall.SelfServiceKiosks kiosks) {
 		this.kiosks = kiosks;
 		this.applying = applying;

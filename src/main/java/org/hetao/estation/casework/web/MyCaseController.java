@@ -15,6 +15,7 @@ import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.documents.Documents;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.shared.ReceiptNumberFormat;
 import org.hetao.estation.shared.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -49,7 +50,7 @@ class MyCaseController {
 
 	// ------------------------------------------------------------------ the case
 
-	@GetMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}")
+	@GetMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE)
 	String caseDetail(@PathVariable String receipt, Model model, jakarta.servlet.http.HttpServletRequest request) {
 		EstationUser user = CurrentUser.require();
 		CaseView c = handling.viewByReceipt(user, receipt);
@@ -68,7 +69,7 @@ class MyCaseController {
 		return "casework/case";
 	}
 
-	@PostMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/withdraw")
+	@PostMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/withdraw")
 	String withdraw(@PathVariable String receipt, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		EstationUser user = CurrentUser.require();
@@ -82,7 +83,7 @@ class MyCaseController {
 	}
 
 	/** The applicant completes here (a kiosk, or online) an item of their matter still to be completed in person and offered here. */
-	@PostMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/tasks/{taskId}/complete-here")
+	@PostMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/tasks/{taskId}/complete-here")
 	String completeHere(@PathVariable String receipt, @PathVariable long taskId,
 			jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
 		EstationUser user = CurrentUser.require();
@@ -95,13 +96,13 @@ class MyCaseController {
 		return "redirect:/applications/" + receipt;
 	}
 
-	@GetMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/correct")
+	@GetMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/correct")
 	String correct(@PathVariable String receipt, Model model) {
 		EstationUser user = CurrentUser.require();
 		return correctionPage(user, ownCase(user, receipt), Map.of(), Map.of(), model);
 	}
 
-	@PostMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/correct")
+	@PostMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/correct")
 	String processCorrection(@PathVariable String receipt, jakarta.servlet.http.HttpServletRequest request, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		EstationUser user = CurrentUser.require();

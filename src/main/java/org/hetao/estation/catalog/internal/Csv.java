@@ -1,29 +1,38 @@
 package org.hetao.estation.catalog.internal;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
-/** RFC 4180 CSV: fields quoted when they hold a comma, a quote or a line break; quotes doubled. */
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The catalogue's CSV (RFC 4180, Apache Commons CSV): fields quoted when they hold a comma, a quote or a line break;
+ * quotes doubled; lines end in CR LF. Reading keeps the line each row starts on, for error messages.
+ */
 final class Csv {
+
+	/** Blank lines are read as rows of one empty field and skipped here, so each row's position is its own. */
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
 	private Csv() {
 	}
 
 	static String line(List<String> fields) {
 		StringBuilder out = new StringBuilder();
-		for (int i = 0; i < fields.size(); i++) {
-			if (i > 0) {
-				out.append(',');
-			}
-			String f = fields.get(i) == null ? "" : fields.get(i);
-			if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
-				out.append('"').append(f.replace("\"", "\"\"")).append('"');
-			}
-			else {
-				out.append(f);
-			}
+		try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+			printer.printRecord(fields.stream().map(f -> f == null ? "" : f));
 		}
-		return out.append("\r\n").toString();
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toString();
 	}
 
 	/** A parsed record and the line it starts on (1-based). */
@@ -32,73 +41,31 @@ final class Csv {
 
 	/** Parses a whole document; a quote left open is an error naming its line. */
 	static List<Row> parse(String text) {
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
-		}
+		String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
 		List<Row> rows = new ArrayList<>();
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		int line = 1;
-		int rowStart = 1;
-		boolean any = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"') {
-					if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-						field.append('"');
-						i++;
+		try (CSVParser parser = CSVParser.builder().setReader(new StringReader(body)).setFormat(FORMAT).get()) {
+			Iterator<CSVRecord> records = parser.iterator();
+			while (true) {
+				// every line is a record (blank ones too), so the next one starts on the line after those read
+				int start = (int) parser.getCurrentLineNumber() + 1;
+				CSVRecord record;
+				try {
+					if (!records.hasNext()) {
+						return rows;
 					}
-					else {
-						quoted = false;
-					}
+					record = records.next();
 				}
-				else {
-					if (c == '\n') {
-						line++;
-					}
-					field.append(c);
+				catch (UncheckedIOException openQuote) {
+					throw new IllegalArgumentException(String.valueOf(start), openQuote);
 				}
-				continue;
-			}
-			switch (c) {
-				case '"' -> {
-					quoted = true;
-					any = true;
-				}
-				case ',' -> {
-					fields.add(field.toString());
-					field.setLength(0);
-					any = true;
-				}
-				case '\r' -> {
-				}
-				case '\n' -> {
-					fields.add(field.toString());
-					field.setLength(0);
-					if (any || fields.size() > 1 || !fields.get(0).isEmpty()) {
-						rows.add(new Row(rowStart, List.copyOf(fields)));
-					}
-					fields.clear();
-					any = false;
-					line++;
-					rowStart = line;
-				}
-				default -> {
-					field.append(c);
-					any = true;
+				if (record.size() > 1 || !record.get(0).isEmpty()) {
+					rows.add(new Row(start, record.toList()));
 				}
 			}
 		}
-		if (quoted) {
-			throw new IllegalArgumentException(String.valueOf(rowStart));
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
-		if (any || !field.isEmpty()) {
-			fields.add(field.toString());
-			rows.add(new Row(rowStart, List.copyOf(fields)));
-		}
-		return rows;
 	}
 
 }

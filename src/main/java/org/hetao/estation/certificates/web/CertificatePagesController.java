@@ -9,6 +9,7 @@ import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.shared.Language;
 import org.hetao.estation.shared.Problem;
+import org.hetao.estation.shared.ReceiptNumberFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,7 +43,7 @@ class CertificatePagesController {
 			.body(bytes);
 	}
 
-	@GetMapping("/certificates/documents/{receipt:HT[0-9]{8}-[0-9]{6}}/{kind:[a-z-]+}.pdf")
+	@GetMapping("/certificates/documents/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/{kind:[a-z-]+}.pdf")
 	ResponseEntity<byte[]> notice(@PathVariable String receipt, @PathVariable String kind,
 			@RequestParam(required = false) String lang, Locale locale) {
 		DocumentKind documentKind = DocumentKind.fromSlug(kind)

@@ -1,7 +1,7 @@
 package org.hetao.estation.hall.internal;
 
-import static org.hetao.estation.hall.internal.Jdbc.instant;
-import static org.hetao.estation.hall.internal.Jdbc.ts;
+import static org.hetao.estation.shared.Timestamps.instant;
+import static org.hetao.estation.shared.Timestamps.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -391,15 +391,15 @@ public class Appointments {
 	}
 
 	static Slot slot(ResultSet rs, int row) throws SQLException {
-		return new Slot(rs.getLong("id"), Jdbc.date(rs, "slot_date"), rs.getString("category"), instant(rs, "start_at"),
-				instant(rs, "end_at"), rs.getInt("capacity"), rs.getInt("booked"));
+		return new Slot(rs.getLong("id"), rs.getObject("slot_date", LocalDate.class), rs.getString("category"),
+				instant(rs, "start_at"), instant(rs, "end_at"), rs.getInt("capacity"), rs.getInt("booked"));
 	}
 
 	static Appointment appointment(ResultSet rs, int row) throws SQLException {
 		return new Appointment(rs.getLong("id"), rs.getString("code"), rs.getLong("applicant_id"),
 				rs.getString("item_code"), rs.getString("matter_code"), rs.getString("category"), rs.getLong("slot_id"),
-				Jdbc.date(rs, "slot_date"), instant(rs, "start_at"), instant(rs, "end_at"),
-				Status.valueOf(rs.getString("status")), instant(rs, "created_at"), Jdbc.longOrNull(rs, "ticket_id"));
+				rs.getObject("slot_date", LocalDate.class), instant(rs, "start_at"), instant(rs, "end_at"),
+				Status.valueOf(rs.getString("status")), instant(rs, "created_at"), rs.getObject("ticket_id", Long.class));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hetao.estation.shared.AccountRows;
 import org.hetao.estation.shared.EncryptedColumn;
 import org.hetao.estation.shared.PersonalDataContributor;
 import org.springframework.context.annotation.Bean;
@@ -35,19 +36,17 @@ class HallPersonalData {
 
 			@Override
 			public Map<String, Object> export(long accountId) {
+				AccountRows rows = new AccountRows(jdbc, accountId);
 				Map<String, Object> out = new LinkedHashMap<>();
-				out.put("appointments", jdbc.sql("""
+				out.put("appointments", rows.list("""
 						select code, item_code, matter_code, category, slot_date, start_at, end_at, status, created_at
-						from hall_appointment where applicant_id = :a order by start_at""").param("a", accountId).query().listOfRows());
-				out.put("roomBookings", jdbc.sql("""
+						from hall_appointment where applicant_id = :a order by start_at"""));
+				out.put("roomBookings", rows.list("""
 						select room_code, start_at, end_at, purpose, attendees, status, created_at
-						from hall_room_booking where booker_id = :a order by start_at""").param("a", accountId).query().listOfRows());
-				out.put("eventRegistrations", jdbc.sql("""
+						from hall_room_booking where booker_id = :a order by start_at"""));
+				out.put("eventRegistrations", rows.list("""
 						select e.code, e.start_at, r.status, r.registered_at from hall_event_registration r
-						join hall_event e on e.id = r.event_id where r.user_id = :a order by e.start_at""")
-					.param("a", accountId)
-					.query()
-					.listOfRows());
+						join hall_event e on e.id = r.event_id where r.user_id = :a order by e.start_at"""));
 				return out;
 			}
 

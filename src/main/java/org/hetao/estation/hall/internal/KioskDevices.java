@@ -1,6 +1,7 @@
 package org.hetao.estation.hall.internal;
 
-import static org.hetao.estation.hall.internal.Jdbc.ts;
+import static org.hetao.estation.shared.Timestamps.instant;
+import static org.hetao.estation.shared.Timestamps.ts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -83,7 +84,7 @@ public class KioskDevices implements SelfServiceKiosks {
 	/** The kiosks in service. */
 	public List<Device> active() {
 		return jdbc.sql("select id, name, registered_at from hall_kiosk_device where revoked_at is null order by name, id")
-			.query((rs, n) -> new Device(rs.getLong("id"), rs.getString("name"), Jdbc.instant(rs, "registered_at")))
+			.query((rs, n) -> new Device(rs.getLong("id"), rs.getString("name"), instant(rs, "registered_at")))
 			.list();
 	}
 

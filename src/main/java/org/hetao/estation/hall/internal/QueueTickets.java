@@ -14,25 +14,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.hetao.estation.hall.TicketCalled;
 import org.hetao.estation.hall.TicketServed;
 import org.hetao.estation.shared.Databases;
 import org.hetao.estation.shared.EncryptedColumn;
+import org.hetao.estation.shared.Masking;
 import org.hetao.estation.shared.PersonalDataCipher;
 import org.hetao.estation.shared.PhoneNumbers;
 import org.hetao.estation.shared.Problem;
+import org.hetao.estation.shared.ReceiptNumberFormat;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static org.hetao.estation.hall.internal.Jdbc.instant;
-import static org.hetao.estation.hall.internal.Jdbc.ts;
+import static org.hetao.estation.shared.Timestamps.instant;
+import static org.hetao.estation.shared.Timestamps.ts;
 
 /**
  * The queue: issuing tickets, calling them to windows and serving them. Two guarantees rest on the
@@ -42,8 +42,6 @@ import static org.hetao.estation.hall.internal.Jdbc.ts;
  */
 @Service
 public class QueueTickets {
-
-	static final Pattern RECEIPT = Pattern.compile("HT\\d{8}-\\d{6}");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -111,8 +109,8 @@ public class QueueTickets {
 			Long appointmentId, Instant slotStart, Instant slotEnd) {
 		TicketNumbers.display(category, 1); // checks the category: one upper-case letter
 		Instant now = clock.instant();
-		String number = phone == null || phone.isBlank() ? null : Phones.normalise(phone);
-		String masked = number == null ? null : Phones.mask(number);
+		String number = phone == null || phone.isBlank() ? null : PhoneNumbers.normalise(phone);
+		String masked = number == null ? null : Masking.phone(number);
 		String token = token();
 		String encryptedPhone = cipher.encrypt(number, PHONE.context());
 		List<Object> values = Arrays.asList(day, category, queueCategory, token,
@@ -399,7 +397,7 @@ public class QueueTickets {
 		List<String> clean = receipts == null ? List.of()
 				: receipts.stream().map(String::strip).filter(r -> !r.isEmpty()).distinct().toList();
 		List<Problem.FieldError> errors = clean.stream()
-			.filter(r -> !RECEIPT.matcher(r).matches())
+			.filter(r -> !ReceiptNumberFormat.matches(r))
 			.map(r -> new Problem.FieldError("caseReceipts", "hall.counter.receipts.invalid", r))
 			.toList();
 		if (!errors.isEmpty()) {
@@ -538,13 +536,13 @@ public class QueueTickets {
 	static Ticket ticket(ResultSet rs, int row) throws SQLException {
 		String receipts = rs.getString("case_receipts");
 		String priority = rs.getString("priority_reason");
-		return new Ticket(rs.getLong("id"), Jdbc.date(rs, "hall_date"), rs.getString("category"),
+		return new Ticket(rs.getLong("id"), rs.getObject("hall_date", LocalDate.class), rs.getString("category"),
 				rs.getString("queue_category"), rs.getInt("number"), rs.getString("display_number"),
 				rs.getString("token"), Ticket.Status.valueOf(rs.getString("status")),
 				priority == null ? null : Ticket.PriorityReason.valueOf(priority), rs.getString("phone_masked"),
-				Jdbc.longOrNull(rs, "appointment_id"), instant(rs, "slot_start"), instant(rs, "slot_end"),
+				rs.getObject("appointment_id", Long.class), instant(rs, "slot_start"), instant(rs, "slot_end"),
 				instant(rs, "issued_at"), rs.getString("target_window"), rs.getString("window_number"),
-				Jdbc.longOrNull(rs, "clerk_id"), instant(rs, "called_at"), instant(rs, "service_started_at"),
+				rs.getObject("clerk_id", Long.class), instant(rs, "called_at"), instant(rs, "service_started_at"),
 				instant(rs, "finished_at"),
 				receipts == null || receipts.isBlank() ? List.of() : List.of(receipts.split(",")),
 				rs.getString("transferred_from"));

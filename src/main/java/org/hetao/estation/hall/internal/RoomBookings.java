@@ -1,7 +1,7 @@
 package org.hetao.estation.hall.internal;
 
-import static org.hetao.estation.hall.internal.Jdbc.instant;
-import static org.hetao.estation.hall.internal.Jdbc.ts;
+import static org.hetao.estation.shared.Timestamps.instant;
+import static org.hetao.estation.shared.Timestamps.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

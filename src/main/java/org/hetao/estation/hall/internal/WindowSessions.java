@@ -1,6 +1,6 @@
 package org.hetao.estation.hall.internal;
 
-import static org.hetao.estation.hall.internal.Jdbc.ts;
+import static org.hetao.estation.shared.Timestamps.ts;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;

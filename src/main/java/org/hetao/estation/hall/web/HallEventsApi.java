@@ -3,7 +3,7 @@ package org.hetao.estation.hall.web;
 import java.time.Instant;
 import java.util.List;
 
-import org.hetao.estation.hall.internal.ExchangeEvents;
+import org.hetao.estation.hall.internal.ExhibitionEvents;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.Role;
@@ -24,9 +24,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Hall", description = "Queue tickets, windows, the live board, appointments, rooms and events of the e-Station hall")
 class HallEventsApi {
 
-	private final ExchangeEvents events;
+	private final ExhibitionEvents events;
 
-	HallEventsApi(ExchangeEvents events) {
+	HallEventsApi(ExhibitionEvents events) {
 		this.events = events;
 	}
 
@@ -34,10 +34,10 @@ class HallEventsApi {
 			Instant end, int capacity, int free) {
 	}
 
-	record RegistrationView(long eventId, String name, ExchangeEvents.Status status, Instant registeredAt) {
+	record RegistrationView(long eventId, String name, ExhibitionEvents.Status status, Instant registeredAt) {
 	}
 
-	static EventView view(ExchangeEvents.Event e) {
+	static EventView view(ExhibitionEvents.Event e) {
 		return new EventView(e.id(), e.code(), e.title(), e.description(), e.roomCode(), e.start(), e.end(),
 				e.capacity(), e.free());
 	}
@@ -52,7 +52,7 @@ class HallEventsApi {
 	@Operation(summary = "Register for an event; on the waiting list when it is full")
 	RegistrationView register(@PathVariable long id) {
 		EstationUser user = CurrentUser.require();
-		ExchangeEvents.Registration r = events.register(id, user.id(), user.displayName());
+		ExhibitionEvents.Registration r = events.register(id, user.id(), user.displayName());
 		return new RegistrationView(r.eventId(), r.userName(), r.status(), r.registeredAt());
 	}
 

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
-import org.hetao.estation.hall.internal.ExchangeEvents;
+import org.hetao.estation.hall.internal.ExhibitionEvents;
 import org.hetao.estation.hall.internal.Room;
 import org.hetao.estation.hall.internal.RoomBookings;
 import org.hetao.estation.identity.CurrentUser;
@@ -31,11 +31,11 @@ class RoomsController {
 
 	private final RoomBookings rooms;
 
-	private final ExchangeEvents events;
+	private final ExhibitionEvents events;
 
 	private final Clock clock;
 
-	RoomsController(RoomBookings rooms, ExchangeEvents events, Clock clock) {
+	RoomsController(RoomBookings rooms, ExhibitionEvents events, Clock clock) {
 		this.rooms = rooms;
 		this.events = events;
 		this.clock = clock;
@@ -166,13 +166,13 @@ class RoomsController {
 
 	@GetMapping("/hall/events/{id}")
 	String event(@PathVariable long id, Model model) {
-		ExchangeEvents.Event event = events.event(id);
+		ExhibitionEvents.Event event = events.event(id);
 		model.addAttribute("event", event);
 		model.addAttribute("room", rooms.room(event.roomCode()));
 		EstationUser user = CurrentUser.get().orElse(null);
 		if (user != null) {
 			model.addAttribute("registration", events.registrationOf(id, user.id())
-				.filter(r -> r.status() != ExchangeEvents.Status.CANCELLED)
+				.filter(r -> r.status() != ExhibitionEvents.Status.CANCELLED)
 				.orElse(null));
 			boolean organiser = user.username().equals(event.organiser()) || user.hasRole(Role.HALL_MANAGER);
 			if (organiser) {
@@ -186,7 +186,7 @@ class RoomsController {
 	String register(@PathVariable long id, RedirectAttributes flash) {
 		EstationUser user = CurrentUser.require();
 		try {
-			ExchangeEvents.Registration r = events.register(id, user.id(), user.displayName());
+			ExhibitionEvents.Registration r = events.register(id, user.id(), user.displayName());
 			flash.addFlashAttribute("registered", r.status().name());
 		}
 		catch (Problem problem) {

@@ -1,10 +1,11 @@
 package org.hetao.estation.payments.internal;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import org.hetao.estation.payments.Payment;
 import org.hetao.estation.payments.PaymentMethod;
 import org.hetao.estation.payments.PaymentStatus;
 import org.hetao.estation.shared.Money;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,8 +30,9 @@ public class PaymentBooks {
 		this.jdbc = jdbc;
 	}
 
-	static OffsetDateTime ts(Instant at) {
-		return at == null ? null : at.atOffset(ZoneOffset.UTC);
+	/** The rows a query finds for one case, named {@code :r} by its receipt number. */
+	private <T> List<T> ofCase(String sql, String receipt, RowMapper<T> rows) {
+		return jdbc.sql(sql).param("r", receipt).query(rows).list();
 	}
 
 	// --- fee lines
@@ -76,10 +79,8 @@ public class PaymentBooks {
 	}
 
 	public List<FeeLine> lines(String receipt) {
-		return jdbc.sql("select * from payments_fee_line where receipt_number = :r order by id")
-			.param("r", receipt)
-			.query(PaymentBooks::line)
-			.list();
+		return ofCase("select * from payments_fee_line where receipt_number = :r order by id",
+				receipt, PaymentBooks::line);
 	}
 
 	/**
@@ -87,16 +88,13 @@ public class PaymentBooks {
 	 * payments made at once cannot both take them).
 	 */
 	public List<FeeLine> unpaidDueLinesForUpdate(String receipt) {
-		return jdbc.sql("""
+		return ofCase("""
 				select * from payments_fee_line l
 				where l.receipt_number = :r and l.status = 'DUE'
 				  and not exists (select 1 from payments_payment_line pl join payments_payment p on p.id = pl.payment_id
 				                  where pl.fee_line_id = l.id and p.status in ('CREATED', 'SUBMITTED', 'SUCCEEDED'))
 				order by l.id
-				for update""")
-			.param("r", receipt)
-			.query(PaymentBooks::line)
-			.list();
+				for update""", receipt, PaymentBooks::line);
 	}
 
 	/**
@@ -104,10 +102,8 @@ public class PaymentBooks {
 	 * them: the window takes the money in front of it (an online payment that then succeeds is refunded).
 	 */
 	public List<FeeLine> dueLinesForUpdate(String receipt) {
-		return jdbc.sql("select * from payments_fee_line where receipt_number = :r and status = 'DUE' order by id for update")
-			.param("r", receipt)
-			.query(PaymentBooks::line)
-			.list();
+		return ofCase("select * from payments_fee_line where receipt_number = :r and status = 'DUE' order by id for update",
+				receipt, PaymentBooks::line);
 	}
 
 	/** Waives a line not yet paid (due or not yet due), keeping the reason; false when it was paid, waived or refunded. */
@@ -162,31 +158,41 @@ public class PaymentBooks {
 
 	/** Inserts a payment with its lines; false when the payer already used this idempotency key. */
 	public boolean addPayment(Payment p, String idempotencyKey, List<FeeLine> lines, Instant now) {
-		int added = jdbc.sql("""
+		int added = paymentValues(jdbc.sql("""
 					insert into payments_payment (id, receipt_number, payer_account_id, amount_minor, currency, status,
 					    provider, idempotency_key, created_at, updated_at)
 					values (:id, :r, :payer, :m, :cur, :s, :prov, :key, :now, :now)
-					on conflict do nothing""")
-				.param("id", p.id())
-				.param("r", p.receiptNumber())
-				.param("payer", p.payerAccountId())
-				.param("m", p.amount().minor())
-				.param("cur", p.amount().currency())
-				.param("s", p.status().name())
-				.param("prov", p.provider())
-				.param("key", idempotencyKey)
-				.param("now", ts(now))
-				.update();
+					on conflict do nothing"""), p, idempotencyKey, now)
+			.param("s", p.status().name())
+			.update();
 		if (added == 0) {
 			return false;
 		}
+		addPaymentLines(p.id(), lines);
+		return true;
+	}
+
+	/** What every new payment row holds, bound for its insert. */
+	private static JdbcClient.StatementSpec paymentValues(JdbcClient.StatementSpec insert, Payment p, String idempotencyKey,
+			Instant now) {
+		return insert.param("id", p.id())
+			.param("r", p.receiptNumber())
+			.param("payer", p.payerAccountId())
+			.param("m", p.amount().minor())
+			.param("cur", p.amount().currency())
+			.param("prov", p.provider())
+			.param("key", idempotencyKey)
+			.param("now", ts(now));
+	}
+
+	/** Ties a payment to the fee lines it pays. */
+	private void addPaymentLines(String paymentId, List<FeeLine> lines) {
 		for (FeeLine line : lines) {
 			jdbc.sql("insert into payments_payment_line (payment_id, fee_line_id) values (:p, :l)")
-				.param("p", p.id())
+				.param("p", paymentId)
 				.param("l", line.id())
 				.update();
 		}
-		return true;
 	}
 
 	/**
@@ -219,31 +225,18 @@ public class PaymentBooks {
 	 * the clerk already used this idempotency key.
 	 */
 	public boolean addWindowPayment(Payment p, String idempotencyKey, List<FeeLine> lines, Instant now) {
-		int added = jdbc.sql("""
+		int added = paymentValues(jdbc.sql("""
 					insert into payments_payment (id, receipt_number, payer_account_id, amount_minor, currency, status,
 					    provider, idempotency_key, created_at, updated_at, succeeded_at, method, reference)
 					values (:id, :r, :payer, :m, :cur, 'SUCCEEDED', :prov, :key, :now, :now, :now, :method, :ref)
-					on conflict do nothing""")
-				.param("id", p.id())
-				.param("r", p.receiptNumber())
-				.param("payer", p.payerAccountId())
-				.param("m", p.amount().minor())
-				.param("cur", p.amount().currency())
-				.param("prov", p.provider())
-				.param("key", idempotencyKey)
-				.param("now", ts(now))
-				.param("method", p.method().name())
-				.param("ref", p.reference())
-				.update();
+					on conflict do nothing"""), p, idempotencyKey, now)
+			.param("method", p.method().name())
+			.param("ref", p.reference())
+			.update();
 		if (added == 0) {
 			return false;
 		}
-		for (FeeLine line : lines) {
-			jdbc.sql("insert into payments_payment_line (payment_id, fee_line_id) values (:p, :l)")
-				.param("p", p.id())
-				.param("l", line.id())
-				.update();
-		}
+		addPaymentLines(p.id(), lines);
 		markPaid(p.id(), now);
 		return true;
 	}
@@ -269,10 +262,8 @@ public class PaymentBooks {
 	}
 
 	public List<Payment> payments(String receipt) {
-		return jdbc.sql("select * from payments_payment where receipt_number = :r order by created_at, id")
-			.param("r", receipt)
-			.query(PaymentBooks::payment)
-			.list();
+		return ofCase("select * from payments_payment where receipt_number = :r order by created_at, id",
+				receipt, PaymentBooks::payment);
 	}
 
 	public void attachProvider(String id, String ref, String nextUrl, Instant now) {

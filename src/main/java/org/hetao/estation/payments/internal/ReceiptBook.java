@@ -1,5 +1,7 @@
 package org.hetao.estation.payments.internal;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -24,7 +26,7 @@ public class ReceiptBook {
 				on conflict do nothing""")
 			.param("n", fresh)
 			.param("p", paymentId)
-			.param("now", PaymentBooks.ts(now))
+			.param("now", ts(now))
 			.update();
 		return jdbc.sql("select number from payments_receipt where payment_id = :p")
 			.param("p", paymentId)

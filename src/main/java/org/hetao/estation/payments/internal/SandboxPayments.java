@@ -1,5 +1,7 @@
 package org.hetao.estation.payments.internal;
 
+import static org.hetao.estation.shared.Timestamps.ts;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -102,7 +104,7 @@ public class SandboxPayments implements PaymentProvider {
 			.param("cur", amount.currency())
 			.param("d", description)
 			.param("ret", returnUrl)
-			.param("now", PaymentBooks.ts(clock.instant()))
+			.param("now", ts(clock.instant()))
 			.update();
 		return new Created(ref, "/sandbox-pay/" + ref);
 	}
@@ -141,7 +143,7 @@ public class SandboxPayments implements PaymentProvider {
 				where ref = :ref and status = 'OPEN'""")
 			.param("s", decision.name())
 			.param("last4", digits.substring(digits.length() - 4))
-			.param("now", PaymentBooks.ts(now))
+			.param("now", ts(now))
 			.param("ref", ref)
 			.update();
 		if (moved == 0) {
@@ -160,7 +162,7 @@ public class SandboxPayments implements PaymentProvider {
 		jdbc.sql("insert into payments_sandbox_outbox (event_id, body, next_attempt_at) values (:e, :b, :now)")
 			.param("e", eventId)
 			.param("b", body)
-			.param("now", PaymentBooks.ts(now))
+			.param("now", ts(now))
 			.update();
 	}
 
@@ -227,15 +229,15 @@ public class SandboxPayments implements PaymentProvider {
 		jdbc.sql("insert into payments_sandbox_refund (ref, amount_minor, refunded_at) values (:ref, :m, :now)")
 			.param("ref", providerRef)
 			.param("m", amount.minor())
-			.param("now", PaymentBooks.ts(clock.instant()))
+			.param("now", ts(clock.instant()))
 			.update();
 		log.info("Sandbox refunded {} on {}: {}", amount, providerRef, reason);
 	}
 
 	@Override
 	public List<SettlementLine> settlement(java.time.LocalDate day, java.time.ZoneId zone) {
-		var from = PaymentBooks.ts(day.atStartOfDay(zone).toInstant());
-		var to = PaymentBooks.ts(day.plusDays(1).atStartOfDay(zone).toInstant());
+		var from = ts(day.atStartOfDay(zone).toInstant());
+		var to = ts(day.plusDays(1).atStartOfDay(zone).toInstant());
 		List<SettlementLine> lines = new java.util.ArrayList<>(jdbc.sql("""
 				select ref, amount_minor, currency from payments_sandbox_session
 				where status in ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED') and decided_at >= :from and decided_at < :to
@@ -270,7 +272,7 @@ public class SandboxPayments implements PaymentProvider {
 		List<Outgoing> due = jdbc.sql("""
 				select id, body, attempts from payments_sandbox_outbox
 				where sent_at is null and next_attempt_at <= :now order by id limit 50""")
-			.param("now", PaymentBooks.ts(now))
+			.param("now", ts(now))
 			.query((rs, n) -> new Outgoing(rs.getLong(1), rs.getString(2), rs.getInt(3)))
 			.list();
 		int taken = 0;
@@ -280,20 +282,20 @@ public class SandboxPayments implements PaymentProvider {
 			if (ok && duplicates && o.attempts() == 0) {
 				// sent; a real provider often sends it again: once more, a moment later
 				jdbc.sql("update payments_sandbox_outbox set attempts = 1, next_attempt_at = :next where id = :id")
-					.param("next", PaymentBooks.ts(after.plusSeconds(2)))
+					.param("next", ts(after.plusSeconds(2)))
 					.param("id", o.id())
 					.update();
 			}
 			else if (ok) {
 				jdbc.sql("update payments_sandbox_outbox set sent_at = :now where id = :id")
-					.param("now", PaymentBooks.ts(after))
+					.param("now", ts(after))
 					.param("id", o.id())
 					.update();
 			}
 			else {
 				long delay = Math.min(3600, 1L << Math.min(o.attempts() + 1, 12));
 				jdbc.sql("update payments_sandbox_outbox set attempts = attempts + 1, next_attempt_at = :next where id = :id")
-					.param("next", PaymentBooks.ts(after.plusSeconds(delay)))
+					.param("next", ts(after.plusSeconds(delay)))
 					.param("id", o.id())
 					.update();
 			}

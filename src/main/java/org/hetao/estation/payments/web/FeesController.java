@@ -12,6 +12,7 @@ import org.hetao.estation.payments.Payment;
 import org.hetao.estation.payments.Payments;
 import org.hetao.estation.shared.Money;
 import org.hetao.estation.shared.Problem;
+import org.hetao.estation.shared.ReceiptNumberFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +58,7 @@ class FeesController {
 
 	}
 
-	@GetMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/fees")
+	@GetMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/fees")
 	String page(@PathVariable String receipt, @RequestParam(required = false) String payment, Model model,
 			java.util.Locale locale) {
 		EstationUser user = CurrentUser.require();
@@ -73,13 +74,13 @@ class FeesController {
 		return "payments/fees";
 	}
 
-	@GetMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/fees/summary")
+	@GetMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/fees/summary")
 	String summary(@PathVariable String receipt, Model model, java.util.Locale locale) {
 		fill(model, CurrentUser.require(), receipt, locale);
 		return "payments/fees :: summary";
 	}
 
-	@PostMapping("/applications/{receipt:HT[0-9]{8}-[0-9]{6}}/fees/pay")
+	@PostMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/fees/pay")
 	String pay(@PathVariable String receipt, @RequestParam(required = false) String key,
 			@RequestParam(required = false) String currency,
 			RedirectAttributes redirect) {

@@ -15,6 +15,7 @@ import org.hetao.estation.payments.FeeStatus;
 import org.hetao.estation.payments.Payments;
 import org.hetao.estation.shared.Money;
 import org.hetao.estation.shared.Problem;
+import org.hetao.estation.shared.ReceiptNumberFormat;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +36,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 class StaffFeesController {
-
-	private static final String RECEIPT = "{receipt:HT[0-9]{8}-[0-9]{6}}";
 
 	private final Payments payments;
 
@@ -59,14 +58,14 @@ class StaffFeesController {
 
 	// ------------------------------------------------------------------ the window
 
-	@GetMapping("/payments/window/" + RECEIPT)
+	@GetMapping("/payments/window/" + ReceiptNumberFormat.ROUTE_VARIABLE)
 	String window(@PathVariable String receipt, @RequestHeader(name = "HX-Request", required = false) String htmx,
 			Model model, Locale locale) {
 		windowModel(model, CurrentUser.require(), receipt, locale, Map.of(), Map.of());
 		return htmx != null ? "payments/window :: fees" : "payments/window";
 	}
 
-	@PostMapping("/payments/window/" + RECEIPT)
+	@PostMapping("/payments/window/" + ReceiptNumberFormat.ROUTE_VARIABLE)
 	String recordPayment(@PathVariable String receipt, @RequestParam(required = false) String key,
 			@RequestParam(required = false) String method, @RequestParam(required = false) String reference,
 			@RequestParam(required = false) String currency, Model model, Locale locale, HttpServletResponse response,
@@ -124,14 +123,14 @@ class StaffFeesController {
 
 	// ------------------------------------------------------------------ the officer's task page
 
-	@GetMapping("/payments/waivers/" + RECEIPT + "/{taskId}")
+	@GetMapping("/payments/waivers/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/{taskId}")
 	String waiver(@PathVariable String receipt, @PathVariable long taskId,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
 		waiverModel(model, CurrentUser.require(), receipt, taskId, locale, null, null);
 		return htmx != null ? "payments/waiver :: fee" : "payments/waiver";
 	}
 
-	@PostMapping("/payments/waivers/" + RECEIPT + "/{taskId}")
+	@PostMapping("/payments/waivers/" + ReceiptNumberFormat.ROUTE_VARIABLE + "/{taskId}")
 	String waive(@PathVariable String receipt, @PathVariable long taskId, @RequestParam(required = false) String reason,
 			Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
 		EstationUser user = CurrentUser.require();

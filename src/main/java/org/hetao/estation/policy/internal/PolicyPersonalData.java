@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hetao.estation.shared.AccountRows;
 import org.hetao.estation.shared.PersonalDataContributor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,27 +29,22 @@ class PolicyPersonalData implements PersonalDataContributor {
 
 	@Override
 	public Map<String, Object> export(long accountId) {
+		AccountRows rows = new AccountRows(jdbc, accountId);
 		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("profile", jdbc.sql("select applicant_type, profile_json, updated_at from policy_profile where account_id = :a")
-			.param("a", accountId)
-			.query()
-			.listOfRows());
-		out.put("consultations", jdbc.sql("""
+		out.put("profile", rows.list("select applicant_type, profile_json, updated_at from policy_profile where account_id = :a"));
+		out.put("consultations", rows.list("""
 				select subject_type, subject_code, department_code, question, language, asked_at, answer, answered_at
-				from consultation where applicant_id = :a order by id""").param("a", accountId).query().listOfRows());
+				from consultation where applicant_id = :a order by id"""));
 		return out;
 	}
 
 	@Override
 	public List<Outcome> erase(long accountId, Retention retention) {
-		int profile = jdbc.sql("delete from policy_profile where account_id = :a").param("a", accountId).update();
-		jdbc.sql("delete from policy_match_recipient where account_id = :a").param("a", accountId).update();
-		int unanswered = jdbc.sql("delete from consultation where applicant_id = :a and answer is null")
-			.param("a", accountId)
-			.update();
-		int answered = jdbc.sql("update consultation set applicant_id = 0 where applicant_id = :a")
-			.param("a", accountId)
-			.update();
+		AccountRows rows = new AccountRows(jdbc, accountId);
+		int profile = rows.update("delete from policy_profile where account_id = :a");
+		rows.update("delete from policy_match_recipient where account_id = :a");
+		int unanswered = rows.update("delete from consultation where applicant_id = :a and answer is null");
+		int answered = rows.update("update consultation set applicant_id = 0 where applicant_id = :a");
 		return List.of(Outcome.erased("policyProfile", profile), Outcome.erased("consultations", unanswered + answered));
 	}
 

@@ -1,9 +1,5 @@
 package org.hetao.estation.search.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,40 +52,29 @@ public final class QuestionWords {
 		Set<Phrase> phrases = new LinkedHashSet<>();
 		Set<String> places = new LinkedHashSet<>();
 		String section = null;
-		try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				int hash = line.indexOf('#');
-				String content = (hash >= 0 ? line.substring(0, hash) : line).trim();
-				if (content.isEmpty()) {
+		for (String content : WordListLines.of(text)) {
+			if (content.startsWith("[")) {
+				section = content.toLowerCase(Locale.ROOT);
+				if (!List.of(WHAT_TO_DO, SCAFFOLDING, PLACES).contains(section)) {
+					throw new IllegalArgumentException("Unknown section of the question words: " + content);
+				}
+				continue;
+			}
+			if (section == null) {
+				throw new IllegalArgumentException("A question phrase before any section: " + content);
+			}
+			for (String part : content.split("[,，]")) {
+				String normalized = normalizer.apply(part.trim());
+				if (normalized.isEmpty()) {
 					continue;
 				}
-				if (content.startsWith("[")) {
-					section = content.toLowerCase(Locale.ROOT);
-					if (!List.of(WHAT_TO_DO, SCAFFOLDING, PLACES).contains(section)) {
-						throw new IllegalArgumentException("Unknown section of the question words: " + content);
-					}
-					continue;
+				if (PLACES.equals(section)) {
+					places.add(normalized);
 				}
-				if (section == null) {
-					throw new IllegalArgumentException("A question phrase before any section: " + content);
-				}
-				for (String part : content.split("[,，]")) {
-					String normalized = normalizer.apply(part.trim());
-					if (normalized.isEmpty()) {
-						continue;
-					}
-					if (PLACES.equals(section)) {
-						places.add(normalized);
-					}
-					else {
-						phrases.add(new Phrase(normalized, WHAT_TO_DO.equals(section)));
-					}
+				else {
+					phrases.add(new Phrase(normalized, WHAT_TO_DO.equals(section)));
 				}
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 		return new QuestionWords(new ArrayList<>(phrases), new ArrayList<>(places));
 	}

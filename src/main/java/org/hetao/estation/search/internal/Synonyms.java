@@ -1,9 +1,7 @@
 package org.hetao.estation.search.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -85,33 +83,22 @@ public final class Synonyms {
 
 	public static Synonyms parse(String text, UnaryOperator<String> normalizer) {
 		List<Group> groups = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				int hash = line.indexOf('#');
-				String content = (hash >= 0 ? line.substring(0, hash) : line).trim();
-				if (content.isEmpty()) {
-					continue;
-				}
-				int arrow = content.indexOf(ONE_WAY);
-				if (arrow >= 0) {
-					List<String> everyday = alternatives(content.substring(0, arrow), normalizer);
-					List<String> official = alternatives(content.substring(arrow + ONE_WAY.length()), normalizer);
-					everyday.removeAll(official);
-					if (!everyday.isEmpty() && !official.isEmpty()) {
-						groups.add(new Group(List.copyOf(everyday), List.copyOf(official), false));
-					}
-				}
-				else {
-					List<String> group = alternatives(content, normalizer);
-					if (group.size() > 1) {
-						groups.add(new Group(List.copyOf(group), List.copyOf(group), true));
-					}
+		for (String content : WordListLines.of(text)) {
+			int arrow = content.indexOf(ONE_WAY);
+			if (arrow >= 0) {
+				List<String> everyday = alternatives(content.substring(0, arrow), normalizer);
+				List<String> official = alternatives(content.substring(arrow + ONE_WAY.length()), normalizer);
+				everyday.removeAll(official);
+				if (!everyday.isEmpty() && !official.isEmpty()) {
+					groups.add(new Group(List.copyOf(everyday), List.copyOf(official), false));
 				}
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			else {
+				List<String> group = alternatives(content, normalizer);
+				if (group.size() > 1) {
+					groups.add(new Group(List.copyOf(group), List.copyOf(group), true));
+				}
+			}
 		}
 		return new Synonyms(groups);
 	}

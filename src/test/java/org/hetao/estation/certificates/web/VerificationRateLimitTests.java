@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,27 @@ class VerificationRateLimitTests {
 
 	@Test
 	void lookupsAndUploadsOverTheLimitGet429PerAddressAndRecoverWithTime() throws Exception {
-		VerificationRateLimit limit = new VerificationRateLimit(3, Clock.fixed(Instant.parse("2026-11-27T02:00:00Z"), ZoneOffset.UTC));
+		Instant start = Instant.parse("2026-11-27T02:00:00Z");
+		Instant[] now = { start };
+		Clock clock = new Clock() {
+
+			@Override
+			public Instant instant() {
+				return now[0];
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+		};
+		VerificationRateLimit limit = new VerificationRateLimit(3, clock);
 		assertThat(status(limit, request("GET", "/api/v1/certificates/HTC-2026-AAAAAAAAAAA", null, "10.0.0.1"))).isEqualTo(200);
 		assertThat(status(limit, request("POST", "/api/v1/certificates/verify", null, "10.0.0.1"))).isEqualTo(200);
 		assertThat(status(limit, request("GET", "/verify", "HTC", "10.0.0.1"))).isEqualTo(200);
@@ -41,8 +62,10 @@ class VerificationRateLimitTests {
 		assertThat(status(limit, request("GET", "/verify", "HTC", "10.0.0.2"))).as("another address").isEqualTo(200);
 		assertThat(status(limit, request("GET", "/verify", null, "10.0.0.1"))).as("the empty form is not a verification")
 			.isEqualTo(200);
-		assertThat(limit.take("10.0.0.1", Instant.parse("2026-11-27T02:00:00Z").toEpochMilli() + 20_000))
-			.as("a token back after 20 s at 3 a minute").isZero();
+		now[0] = start.plusSeconds(20);
+		assertThat(status(limit, request("GET", "/verify", "HTC", "10.0.0.1"))).as("a token back after 20 s at 3 a minute")
+			.isEqualTo(200);
+		assertThat(status(limit, request("GET", "/verify", "HTC", "10.0.0.1"))).as("and only one").isEqualTo(429);
 	}
 
 	@Test

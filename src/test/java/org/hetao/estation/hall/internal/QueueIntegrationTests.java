@@ -96,7 +96,7 @@ class QueueIntegrationTests {
 	void walkInTicketFromTheKioskStoresThePhoneMaskedForScreens() {
 		Ticket ticket = tickets.issue("B", "+852 9123 4567", Ticket.PriorityReason.ELDERLY);
 		assertThat(ticket.displayNumber()).startsWith("B");
-		assertThat(ticket.phoneMasked()).isEqualTo("+852 ****4567");
+		assertThat(ticket.phoneMasked()).isEqualTo("+852 **** 4567");
 		assertThat(ticket.priorityReason()).isEqualTo(Ticket.PriorityReason.ELDERLY);
 		assertThat(ticket.status()).isEqualTo(Ticket.Status.WAITING);
 		assertThat(tickets.byToken(ticket.token())).get().extracting(Ticket::id).isEqualTo(ticket.id());
@@ -159,7 +159,7 @@ class QueueIntegrationTests {
 		assertThat(served.caseReceipts()).containsExactly("HT20261127-000123", "HT20261127-000124");
 		assertThat(jdbc.sql("select phone from hall_ticket where id = ?").param(mine.id()).query((rs, i) -> rs.getString(1))
 			.list()).as("the phone for the SMS call is erased once served").containsOnlyNulls();
-		assertThat(served.phoneMasked()).isEqualTo("+852 ****4567");
+		assertThat(served.phoneMasked()).isEqualTo("+852 **** 4567");
 		assertThat(jdbc.sql("select count(*) from hall_ticket_call where ticket_id = ? and recall = false").param(mine.id())
 			.query(Integer.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from hall_ticket_call where ticket_id = ? and recall = true").param(mine.id())

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.hetao.estation.shared.Masking;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -135,9 +136,10 @@ class QueueRulesTests {
 
 		@Test
 		void shownOnlyWithTheLastFourDigits() {
-			assertThat(Phones.mask("+852 9123 4567")).isEqualTo("+852 ****4567");
-			assertThat(Phones.mask("+86 138 0013 8000")).isEqualTo("+86 *******8000");
-			assertThat(Phones.mask("91234567")).isEqualTo("****4567");
+			assertThat(Masking.phone("+852 9123 4567")).isEqualTo("+852 **** 4567");
+			assertThat(Masking.phone(org.hetao.estation.shared.PhoneNumbers.normalise("+86 138 0013 8000")))
+				.isEqualTo("+86 *** **** 8000");
+			assertThat(Masking.phone("91234567")).isEqualTo("**** 4567");
 		}
 
 		@Test

@@ -31,7 +31,7 @@ class RoomsAndEventsIntegrationTests {
 	RoomBookings rooms;
 
 	@Autowired
-	ExchangeEvents events;
+	ExhibitionEvents events;
 
 	@Autowired
 	Clock clock;
@@ -137,23 +137,23 @@ class RoomsAndEventsIntegrationTests {
 		long b = someone();
 		long c = someone();
 		long d = someone();
-		assertThat(events.register(eventId, a, "A").status()).isEqualTo(ExchangeEvents.Status.REGISTERED);
-		assertThat(events.register(eventId, b, "B").status()).isEqualTo(ExchangeEvents.Status.REGISTERED);
-		assertThat(events.register(eventId, c, "C").status()).isEqualTo(ExchangeEvents.Status.WAITLISTED);
-		assertThat(events.register(eventId, d, "D").status()).isEqualTo(ExchangeEvents.Status.WAITLISTED);
+		assertThat(events.register(eventId, a, "A").status()).isEqualTo(ExhibitionEvents.Status.REGISTERED);
+		assertThat(events.register(eventId, b, "B").status()).isEqualTo(ExhibitionEvents.Status.REGISTERED);
+		assertThat(events.register(eventId, c, "C").status()).isEqualTo(ExhibitionEvents.Status.WAITLISTED);
+		assertThat(events.register(eventId, d, "D").status()).isEqualTo(ExhibitionEvents.Status.WAITLISTED);
 		assertThatThrownBy(() -> events.register(eventId, a, "A")).isInstanceOf(Problem.class);
 		assertThat(events.event(eventId).free()).isZero();
 
 		events.cancel(eventId, a);
-		assertThat(events.registrationOf(eventId, c).orElseThrow().status()).isEqualTo(ExchangeEvents.Status.REGISTERED);
-		assertThat(events.registrationOf(eventId, d).orElseThrow().status()).isEqualTo(ExchangeEvents.Status.WAITLISTED);
+		assertThat(events.registrationOf(eventId, c).orElseThrow().status()).isEqualTo(ExhibitionEvents.Status.REGISTERED);
+		assertThat(events.registrationOf(eventId, d).orElseThrow().status()).isEqualTo(ExhibitionEvents.Status.WAITLISTED);
 		assertThat(events.event(eventId).registered()).isEqualTo(2);
 
 		events.cancel(eventId, d);
 		events.cancel(eventId, b);
 		assertThat(events.event(eventId).registered()).as("nobody left to move up").isEqualTo(1);
 
-		assertThat(events.attendees(eventId, "organiser-" + code, false)).extracting(ExchangeEvents.Registration::userName)
+		assertThat(events.attendees(eventId, "organiser-" + code, false)).extracting(ExhibitionEvents.Registration::userName)
 			.containsExactly("C");
 		assertThat(events.attendees(eventId, "somebody-else", true)).hasSize(1);
 		assertThatThrownBy(() -> events.attendees(eventId, "somebody-else", false)).isInstanceOf(Problem.class)
@@ -165,7 +165,7 @@ class RoomsAndEventsIntegrationTests {
 
 	@Test
 	void demoEventsAreLoadedFromTheDataFile() {
-		assertThat(events.upcoming()).extracting(ExchangeEvents.Event::code)
+		assertThat(events.upcoming()).extracting(ExhibitionEvents.Event::code)
 			.contains("EVT-STARTUP-EXCHANGE", "EVT-POLICY-BRIEFING", "EVT-IP-CLINIC");
 		assertThat(rooms.rooms()).extracting(Room::code).contains("NEG-1", "NEG-2", "EXPO-HALL");
 	}

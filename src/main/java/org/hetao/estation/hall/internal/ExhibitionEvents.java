@@ -1,7 +1,7 @@
 package org.hetao.estation.hall.internal;
 
-import static org.hetao.estation.hall.internal.Jdbc.instant;
-import static org.hetao.estation.hall.internal.Jdbc.ts;
+import static org.hetao.estation.shared.Timestamps.instant;
+import static org.hetao.estation.shared.Timestamps.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +30,7 @@ import tools.jackson.core.type.TypeReference;
  * ({@code registered < capacity}), so concurrent registrations never exceed it.
  */
 @Service
-public class ExchangeEvents {
+public class ExhibitionEvents {
 
 	public enum Status {
 		REGISTERED, WAITLISTED, CANCELLED
@@ -59,7 +59,7 @@ public class ExchangeEvents {
 
 	private final HallData.RoomCatalogue rooms;
 
-	public ExchangeEvents(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+	public ExhibitionEvents(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
 			HallData.EventSeeds seeds, HallData.RoomCatalogue rooms) {
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
@@ -106,14 +106,14 @@ public class ExchangeEvents {
 	public List<Event> upcoming() {
 		return jdbc.sql("select * from hall_event where end_at > ? order by start_at")
 			.param(ts(clock.instant()))
-			.query(ExchangeEvents::event)
+			.query(ExhibitionEvents::event)
 			.list();
 	}
 
 	public Event event(long id) {
 		return jdbc.sql("select * from hall_event where id = ?")
 			.param(id)
-			.query(ExchangeEvents::event)
+			.query(ExhibitionEvents::event)
 			.optional()
 			.orElseThrow(() -> Problem.notFound("hall.error.noSuchEvent"));
 	}
@@ -121,7 +121,7 @@ public class ExchangeEvents {
 	public Optional<Registration> registrationOf(long eventId, long userId) {
 		return jdbc.sql("select * from hall_event_registration where event_id = ? and user_id = ?")
 			.params(eventId, userId)
-			.query(ExchangeEvents::registration)
+			.query(ExhibitionEvents::registration)
 			.optional();
 	}
 
@@ -196,7 +196,7 @@ public class ExchangeEvents {
 		}
 		return jdbc.sql("select * from hall_event_registration where event_id = ? and status <> 'CANCELLED' order by status, registered_at, id")
 			.param(eventId)
-			.query(ExchangeEvents::registration)
+			.query(ExhibitionEvents::registration)
 			.list();
 	}
 

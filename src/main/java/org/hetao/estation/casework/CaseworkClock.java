@@ -10,15 +10,18 @@ import org.hetao.estation.identity.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Time, calendars and actors, as the services of this module need them. */
+/**
+ * The time casework runs on: the clock, today, the working calendars its deadlines count in, and a case step (who
+ * acts, through which channel, when) built from them.
+ */
 @Component
-public class CaseworkSupport {
+public class CaseworkClock {
 
 	private final Clock clock;
 
 	private final ObjectProvider<WorkingCalendars> calendars;
 
-	CaseworkSupport(Clock clock, ObjectProvider<WorkingCalendars> calendars) {
+	CaseworkClock(Clock clock, ObjectProvider<WorkingCalendars> calendars) {
 		this.clock = clock;
 		this.calendars = calendars;
 	}

@@ -1,4 +1,4 @@
-package org.hetao.estation.shared;
+package org.hetao.estation.privacy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,8 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.hetao.estation.shared.PersonalDataCipher;
 
 /**
  * AES-256-GCM with a random 96-bit nonce per value and a 128-bit tag. Decrypts with any configured key

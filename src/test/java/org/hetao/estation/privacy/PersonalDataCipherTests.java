@@ -1,4 +1,4 @@
-package org.hetao.estation.shared;
+package org.hetao.estation.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.hetao.estation.shared.PersonalData;
+import org.hetao.estation.shared.PersonalDataCipher;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataCipherTests {

@@ -1,0 +1,18 @@
+package org.hetao.estation.shared;
+
+import org.springframework.boot.ApplicationArguments;
+
+/**
+ * A task run from the command line instead of serving: {@code java -jar estation.jar --<option>}. Declare one as a
+ * bean; the portal runs the one whose option is given once the application has started, and the process exits with
+ * the code it returns.
+ */
+public interface CommandLineTask {
+
+	/** The option that asks for the task, without its dashes: {@code audit-verify}. */
+	String option();
+
+	/** Runs the task with the command line's other options; the process's exit code (0 when all went well). */
+	int run(ApplicationArguments args);
+
+}
