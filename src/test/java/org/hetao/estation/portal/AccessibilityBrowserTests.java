@@ -181,6 +181,7 @@ class AccessibilityBrowserTests {
 			.toList();
 		org.assertj.core.api.Assertions.assertThat(errors).as("console errors on %s", path).isEmpty();
 		Accessibility.assertNoViolations(browser);
+		Accessibility.assertOneMainLandmark(browser);
 	}
 
 }

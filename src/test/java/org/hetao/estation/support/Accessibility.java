@@ -30,6 +30,19 @@ public final class Accessibility {
 			.isEmpty();
 	}
 
+	/**
+	 * The page's landmarks as a screen reader lists them: exactly one {@code main}, not inside another landmark
+	 * (axe's best-practice rules, which the WCAG tags above do not run).
+	 */
+	public static void assertOneMainLandmark(WebDriver browser) {
+		Results results = new AxeBuilder()
+			.withRules(List.of("landmark-one-main", "landmark-no-duplicate-main", "landmark-main-is-top-level"))
+			.analyze(browser);
+		assertThat(results.isErrored()).as("axe ran on %s", browser.getCurrentUrl()).isFalse();
+		assertThat(results.getViolations()).as("landmarks on %s:%n%s", browser.getCurrentUrl(),
+				describe(results.getViolations())).isEmpty();
+	}
+
 	static String describe(List<Rule> violations) {
 		return violations.stream()
 			.map(v -> "- " + v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + "\n" + v.getNodes()
