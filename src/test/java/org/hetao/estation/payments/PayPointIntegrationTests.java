@@ -10,23 +10,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hetao.estation.certificates.CaseFixtures;
-import org.hetao.estation.documents.Documents;
-import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.EstationUser;
-import org.hetao.estation.payments.internal.SandboxPayments;
 import org.hetao.estation.shared.Language;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The pay point and waivers (#20). LEG-001 (HK$250 a document, to be paid before the decision): approving it
@@ -36,30 +28,7 @@ import tools.jackson.databind.ObjectMapper;
  * officer (or a supervisor) and a reason, is audited with who and why, and is refused once the fee is paid.
  */
 @SpringBootTest(properties = "estation.payments.sandbox.notify-delay=PT1H")
-@AutoConfigureMockMvc
-class PayPointIntegrationTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	Documents documents;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ObjectMapper json;
-
-	@Autowired
-	SandboxPayments sandbox;
-
-	CaseFixtures cases;
-
-	SandboxDriver driver;
+class PayPointIntegrationTests extends PaymentsTestSupport {
 
 	EstationUser applicant;
 
@@ -69,8 +38,6 @@ class PayPointIntegrationTests {
 
 	@BeforeEach
 	void aCharged() throws Exception {
-		cases = new CaseFixtures(mvc, accounts, documents, jdbc, json);
-		driver = new SandboxDriver(mvc, sandbox, jdbc, json);
 		applicant = cases.applicant(Language.EN);
 		receipt = cases.submit(applicant, 2);
 		taskId = cases.taskId(applicant, receipt);

@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.hetao.estation.certificates.CaseFixtures;
-import org.hetao.estation.documents.Documents;
-import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.notification.Notifications;
 import org.hetao.estation.payments.internal.SandboxPayments;
@@ -26,15 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The provider is out: paying answers 503 in the reader's language, nothing is left half-written (no payment holds
@@ -46,9 +39,8 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(properties = { "estation.payments.provider=flaky", "estation.payments.sandbox.notify-delay=PT1H",
 		// the platform cannot be reached: nothing listens there
 		"estation.payments.sandbox.notify-url=http://127.0.0.1:9/api/v1/payments/providers/flaky/notifications" })
-@AutoConfigureMockMvc
 @Import(PaymentOutageIntegrationTests.FlakyProviderConfiguration.class)
-class PaymentOutageIntegrationTests {
+class PaymentOutageIntegrationTests extends PaymentsTestSupport {
 
 	/** The sandbox, behind a switch that makes it unreachable. */
 	static class FlakyProvider implements PaymentProvider {
@@ -113,32 +105,10 @@ class PaymentOutageIntegrationTests {
 	}
 
 	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	Documents documents;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ObjectMapper json;
-
-	@Autowired
-	SandboxPayments sandbox;
-
-	@Autowired
 	FlakyProvider flaky;
 
 	@Autowired
 	Notifications notifications;
-
-	CaseFixtures cases;
-
-	SandboxDriver driver;
 
 	EstationUser applicant;
 
@@ -148,8 +118,6 @@ class PaymentOutageIntegrationTests {
 
 	@BeforeEach
 	void aDueFee() throws Exception {
-		cases = new CaseFixtures(mvc, accounts, documents, jdbc, json);
-		driver = new SandboxDriver(mvc, sandbox, jdbc, json);
 		applicant = cases.applicant(Language.ZH_HANT);
 		receipt = cases.submit(applicant, 2);
 		taskId = cases.taskId(applicant, receipt);

@@ -11,8 +11,6 @@ import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.certificates.CaseFixtures;
 import org.hetao.estation.certificates.EReceipts;
 import org.hetao.estation.certificates.PdfContents;
-import org.hetao.estation.documents.Documents;
-import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.payments.internal.SandboxPayments;
 import org.hetao.estation.shared.Language;
@@ -20,14 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The e-receipt (電子票據) of a payment of LEG-001 (HK$250 × 2): 409 until the payment went through, then a PDF
@@ -36,36 +30,13 @@ import tools.jackson.databind.ObjectMapper;
  * gets 404; the fees page links it.
  */
 @SpringBootTest(properties = "estation.payments.sandbox.notify-delay=PT1H")
-@AutoConfigureMockMvc
-class PaymentReceiptsIntegrationTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	Documents documents;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ObjectMapper json;
-
-	@Autowired
-	SandboxPayments sandbox;
+class PaymentReceiptsIntegrationTests extends PaymentsTestSupport {
 
 	@Autowired
 	EReceipts eReceipts;
 
 	@Autowired
 	Catalog catalog;
-
-	CaseFixtures cases;
-
-	SandboxDriver driver;
 
 	EstationUser applicant;
 
@@ -75,8 +46,6 @@ class PaymentReceiptsIntegrationTests {
 
 	@BeforeEach
 	void aCaseWithAFee() throws Exception {
-		cases = new CaseFixtures(mvc, accounts, documents, jdbc, json);
-		driver = new SandboxDriver(mvc, sandbox, jdbc, json);
 		applicant = cases.applicant(Language.ZH_HANT);
 		receipt = cases.submit(applicant, 2);
 		taskId = cases.taskId(applicant, receipt);

@@ -10,23 +10,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.hetao.estation.certificates.CaseFixtures;
-import org.hetao.estation.documents.Documents;
-import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.payments.internal.SandboxPayments;
 import org.hetao.estation.shared.Language;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Paying a fee online through the sandbox provider, over the API, on a real case: LEG-001 (HK$250 a document,
@@ -35,30 +28,7 @@ import tools.jackson.databind.ObjectMapper;
  * fee to be paid again; a forged or stale notification is refused; another applicant sees nothing.
  */
 @SpringBootTest(properties = "estation.payments.sandbox.notify-delay=PT1H")
-@AutoConfigureMockMvc
-class PaymentsIntegrationTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	Documents documents;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ObjectMapper json;
-
-	@Autowired
-	SandboxPayments sandbox;
-
-	CaseFixtures cases;
-
-	SandboxDriver driver;
+class PaymentsIntegrationTests extends PaymentsTestSupport {
 
 	EstationUser applicant;
 
@@ -68,8 +38,6 @@ class PaymentsIntegrationTests {
 
 	@BeforeEach
 	void aCaseWithAFee() throws Exception {
-		cases = new CaseFixtures(mvc, accounts, documents, jdbc, json);
-		driver = new SandboxDriver(mvc, sandbox, jdbc, json);
 		applicant = cases.applicant(Language.EN);
 		receipt = cases.submit(applicant, 2);
 		taskId = cases.taskId(applicant, receipt);

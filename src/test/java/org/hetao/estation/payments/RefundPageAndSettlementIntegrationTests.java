@@ -11,54 +11,24 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hetao.estation.certificates.CaseFixtures;
-import org.hetao.estation.documents.Documents;
-import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.payments.internal.SandboxPayments;
 import org.hetao.estation.shared.Language;
 import org.hetao.estation.shared.Zone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The officer's refund page (what was paid and refunded, why no refund can be made, the amount as money with a
  * field message when it is too much) and the sandbox provider's settlement file of the day (CSV, supervisors only).
  */
 @SpringBootTest(properties = "estation.payments.sandbox.notify-delay=PT1H")
-@AutoConfigureMockMvc
-class RefundPageAndSettlementIntegrationTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	Documents documents;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ObjectMapper json;
-
-	@Autowired
-	SandboxPayments sandbox;
-
-	CaseFixtures cases;
-
-	SandboxDriver driver;
+class RefundPageAndSettlementIntegrationTests extends PaymentsTestSupport {
 
 	EstationUser applicant;
 
@@ -74,8 +44,6 @@ class RefundPageAndSettlementIntegrationTests {
 
 	@BeforeEach
 	void aPaidFee() throws Exception {
-		cases = new CaseFixtures(mvc, accounts, documents, jdbc, json);
-		driver = new SandboxDriver(mvc, sandbox, jdbc, json);
 		officer = cases.account(CaseFixtures.OFFICER);
 		applicant = cases.applicant(Language.EN);
 		receipt = cases.submit(applicant, 2);

@@ -8,23 +8,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.hetao.estation.certificates.CaseFixtures;
-import org.hetao.estation.documents.Documents;
-import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.payments.internal.SandboxPayments;
 import org.hetao.estation.shared.Language;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Paying at the window (#20): the clerk records cash, card or FPS for the fees due of a real case (LEG-001, two
@@ -33,30 +26,7 @@ import tools.jackson.databind.ObjectMapper;
  * succeeds, is refunded through the provider and the fee stays paid once.
  */
 @SpringBootTest(properties = "estation.payments.sandbox.notify-delay=PT1H")
-@AutoConfigureMockMvc
-class WindowPaymentsIntegrationTests {
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	Documents documents;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ObjectMapper json;
-
-	@Autowired
-	SandboxPayments sandbox;
-
-	CaseFixtures cases;
-
-	SandboxDriver driver;
+class WindowPaymentsIntegrationTests extends PaymentsTestSupport {
 
 	EstationUser applicant;
 
@@ -68,8 +38,6 @@ class WindowPaymentsIntegrationTests {
 
 	@BeforeEach
 	void aCaseWhoseFeeIsDue() throws Exception {
-		cases = new CaseFixtures(mvc, accounts, documents, jdbc, json);
-		driver = new SandboxDriver(mvc, sandbox, jdbc, json);
 		clerk = cases.account("clerk");
 		applicant = cases.applicant(Language.EN);
 		receipt = cases.submit(applicant, 2);
