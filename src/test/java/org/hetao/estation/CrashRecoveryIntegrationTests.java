@@ -315,18 +315,23 @@ class CrashRecoveryIntegrationTests {
 		}
 	}
 
-	static List<String> strings(Connection db, String sql) throws SQLException {
-		try (PreparedStatement s = db.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-			List<String> out = new ArrayList<>();
-			while (rs.next()) {
-				out.add(rs.getString(1));
+	static List<String> strings(Connection db, String sql, Object... params) throws SQLException {
+		try (PreparedStatement s = db.prepareStatement(sql)) {
+			for (int i = 0; i < params.length; i++) {
+				s.setObject(i + 1, params[i]);
 			}
-			return out;
+			try (ResultSet rs = s.executeQuery()) {
+				List<String> out = new ArrayList<>();
+				while (rs.next()) {
+					out.add(rs.getString(1));
+				}
+				return out;
+			}
 		}
 	}
 
-	static long count(Connection db, String sql) throws SQLException {
-		return longs(db, sql).get(0);
+	static long count(Connection db, String sql, Object... params) throws SQLException {
+		return longs(db, sql, params).get(0);
 	}
 
 }

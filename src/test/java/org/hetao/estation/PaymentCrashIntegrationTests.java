@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -233,26 +232,11 @@ class PaymentCrashIntegrationTests {
 	}
 
 	static long count(Connection db, String sql, Object... args) throws SQLException {
-		try (PreparedStatement s = db.prepareStatement(sql)) {
-			for (int i = 0; i < args.length; i++) {
-				s.setObject(i + 1, args[i]);
-			}
-			try (ResultSet rs = s.executeQuery()) {
-				rs.next();
-				return rs.getLong(1);
-			}
-		}
+		return CrashRecoveryIntegrationTests.count(db, sql, args);
 	}
 
 	static String string(Connection db, String sql, Object... args) throws SQLException {
-		try (PreparedStatement s = db.prepareStatement(sql)) {
-			for (int i = 0; i < args.length; i++) {
-				s.setObject(i + 1, args[i]);
-			}
-			try (ResultSet rs = s.executeQuery()) {
-				return rs.next() ? rs.getString(1) : null;
-			}
-		}
+		return CrashRecoveryIntegrationTests.strings(db, sql, args).stream().findFirst().orElse(null);
 	}
 
 }
