@@ -29,18 +29,13 @@ class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 		if (!ServletRequestPathUtils.hasParsedRequestPath(request)) {
 			return super.lookupHandlerMethod(lookupPath, request);
 		}
-		PathContainer previous = PATH.get();
 		PATH.set(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication());
 		try {
 			return super.lookupHandlerMethod(lookupPath, request);
 		}
 		finally {
-			if (previous == null) {
-				PATH.remove();
-			}
-			else {
-				PATH.set(previous);
-			}
+			// without a path, a mapping is checked in full by Spring: never wrong, only slower
+			PATH.remove();
 		}
 	}
 
