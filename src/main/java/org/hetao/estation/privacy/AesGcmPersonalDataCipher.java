@@ -40,7 +40,36 @@ public final class AesGcmPersonalDataCipher implements PersonalDataCipher {
 
 	private final SecretKeySpec blindIndexKey;
 
-	private final SecureRandom random = new SecureRandom();
+	// One cipher, nonce source and MAC per thread, re-initialised for every value: Cipher.getInstance looks the
+	// provider up each time, a fresh AES cipher expands the key again (a reused one only when the key changes), and
+	// the default SecureRandom (NativePRNG) takes one lock for every thread of the process. A nonce must be unique,
+	// which a thread's own DRBG seeded from the system gives as well as the shared source.
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("AES-GCM unavailable", e);
+		}
+	});
+
+	private final ThreadLocal<SecureRandom> nonces = ThreadLocal.withInitial(() -> {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (GeneralSecurityException e) {
+			return new SecureRandom();
+		}
+	});
+
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
+		try {
+			return Mac.getInstance("HmacSHA256");
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
+		}
+	});
 
 	/**
 	 * @param keys key id → 32 raw key bytes
@@ -154,7 +183,7 @@ public final class AesGcmPersonalDataCipher implements PersonalDataCipher {
 			return null;
 		}
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
+			Mac mac = macs.get();
 			mac.init(blindIndexKey);
 			mac.update(context.getBytes(StandardCharsets.UTF_8));
 			mac.update((byte) 0);
@@ -173,9 +202,9 @@ public final class AesGcmPersonalDataCipher implements PersonalDataCipher {
 
 	private byte[] seal(byte[] plaintext, String context) {
 		byte[] nonce = new byte[NONCE_BYTES];
-		random.nextBytes(nonce);
+		nonces.get().nextBytes(nonce);
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, keys.get(active), new GCMParameterSpec(TAG_BITS, nonce));
 			cipher.updateAAD(aad(context));
 			byte[] sealed = cipher.doFinal(plaintext);
@@ -195,7 +224,7 @@ public final class AesGcmPersonalDataCipher implements PersonalDataCipher {
 			throw new DecryptionFailed("truncated encrypted value in " + context);
 		}
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
 			cipher.updateAAD(aad(context));
 			return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);

@@ -158,4 +158,50 @@ class PersonalDataCipherTests {
 		assertThat(PersonalData.isPersonalKey("item.TAX-001.taxpayerType")).isFalse();
 	}
 
+	/**
+	 * Each thread re-uses one cipher for every value (re-initialised each time): a failed decryption, a value sealed
+	 * under another key, an encryption and a blind index in any order on one thread, and many threads at once, all
+	 * still give the right values, and no two values share a nonce.
+	 */
+	@Test
+	void aThreadsReusedCipherStaysRightWhateverCameBefore() throws Exception {
+		var cipher = cipher("k2", "k1", k1, "k2", k2);
+		var old = cipher("k1", "k1", k1);
+		String underK1 = old.encrypt("舊鑰匙", "t.c");
+		String tampered = underK1.substring(0, underK1.length() - 4) + (underK1.endsWith("AAAA") ? "BBBB" : "AAAA");
+		int threads = 4;
+		int perThread = 500;
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		try {
+			java.util.List<java.util.concurrent.Future<java.util.List<String>>> results = new java.util.ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				results.add(pool.submit(() -> {
+					java.util.List<String> sealed = new java.util.ArrayList<>();
+					for (int i = 0; i < perThread; i++) {
+						String value = "+852 9" + thread + String.format("%06d", i);
+						String stored = cipher.encrypt(value, "account.phone");
+						assertThatThrownBy(() -> cipher.decrypt(tampered, "t.c")).isInstanceOf(PersonalDataCipher.DecryptionFailed.class);
+						assertThat(cipher.decrypt(underK1, "t.c")).isEqualTo("舊鑰匙");
+						assertThat(cipher.blindIndex(value, "account.phone")).isEqualTo(old.blindIndex(value, "account.phone"));
+						assertThat(cipher.decrypt(stored, "account.phone")).isEqualTo(value);
+						sealed.add(stored);
+					}
+					return sealed;
+				}));
+			}
+			java.util.Set<String> nonces = new java.util.HashSet<>();
+			for (var r : results) {
+				for (String stored : r.get()) {
+					byte[] bytes = Base64.getDecoder().decode(stored.substring("v1:k2:".length()));
+					nonces.add(Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(bytes, 12)));
+				}
+			}
+			assertThat(nonces).hasSize(threads * perThread);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 }
