@@ -97,12 +97,21 @@ class NulCharacterFilter extends OncePerRequestFilter {
 	}
 
 	static boolean containsNul(byte[] body) {
-		for (byte b : body) {
+		boolean escapeOfZero = false;
+		for (int i = 0; i < body.length; i++) {
+			byte b = body[i];
 			if (b == 0) {
 				return true;
 			}
+			if (b == '\\' && i + 5 < body.length && (body[i + 1] == 'u' || body[i + 1] == 'U') && body[i + 2] == '0'
+					&& body[i + 3] == '0' && body[i + 4] == '0' && body[i + 5] == '0') {
+				escapeOfZero = true;
+			}
 		}
-		return ESCAPED_NUL.matcher(new String(body, StandardCharsets.UTF_8)).find();
+		// the pattern (which tells an escaped backslash before "u0000" from an escape of NUL) only for a body that
+		// has the six characters at all: a case-insensitive search with a look-behind over every submitted body was
+		// the largest single cost of this filter
+		return escapeOfZero && ESCAPED_NUL.matcher(new String(body, StandardCharsets.UTF_8)).find();
 	}
 
 }
