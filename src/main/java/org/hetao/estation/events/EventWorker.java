@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
@@ -38,7 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * while the others go on. Events are applied in the order they were written, on one thread per node; a
  * retried event comes after the ones written since.
  * <p>
- * When: right after the publishing transaction commits, on this node's worker thread, and every
+ * When: shortly after the publishing transaction commits ({@code estation.events.gather}, 50 ms: what other
+ * transactions commit meanwhile is applied in the same batch, so that under load the worker runs a few large
+ * batches, each one transaction, instead of a transaction and a commit per submission), on this node's worker
+ * thread, and every
  * {@code estation.events.poll-interval}
  * for events written by other nodes and for retries. A node started with {@code estation.events.worker=false}
  * writes events and leaves applying them to the other nodes.
@@ -70,7 +74,10 @@ class EventWorker {
 	/** Whether this node applies events at all ({@code estation.events.worker}); false leaves it to other nodes. */
 	private final boolean working;
 
-	private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+	/** How long a wake-up waits for more committed events before applying them in one batch. */
+	private final Duration gather;
+
+	private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread t = new Thread(r, "event-worker");
 		t.setDaemon(true);
 		return t;
@@ -84,7 +91,13 @@ class EventWorker {
 
 	EventWorker(EventLog events, AfterCommitHandlers handlers, PlatformTransactionManager transactions, Clock clock,
 			MeterRegistry meters, boolean inline, boolean working) {
+		this(events, handlers, transactions, clock, meters, inline, working, Duration.ZERO);
+	}
+
+	EventWorker(EventLog events, AfterCommitHandlers handlers, PlatformTransactionManager transactions, Clock clock,
+			MeterRegistry meters, boolean inline, boolean working, Duration gather) {
 		this.working = working;
+		this.gather = gather == null || gather.isNegative() ? Duration.ZERO : gather;
 		this.events = events;
 		this.handlers = handlers;
 		this.batchTx = new TransactionTemplate(transactions);
@@ -221,10 +234,10 @@ class EventWorker {
 		}
 		if (wakeQueued.compareAndSet(false, true)) {
 			try {
-				thread.execute(() -> {
+				thread.schedule(() -> {
 					wakeQueued.set(false);
 					drainLogged();
-				});
+				}, gather.toNanos(), TimeUnit.NANOSECONDS);
 			}
 			catch (RejectedExecutionException shuttingDown) {
 				wakeQueued.set(false);

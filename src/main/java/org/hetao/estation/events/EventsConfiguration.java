@@ -38,8 +38,9 @@ class EventsConfiguration {
 	@Bean
 	EventWorker eventWorker(EventLog log, AfterCommitHandlers handlers, PlatformTransactionManager transactions,
 			Clock clock, MeterRegistry meters, @Value("${estation.events.inline:false}") boolean inline,
-			@Value("${estation.events.worker:true}") boolean working) {
-		return new EventWorker(log, handlers, transactions, clock, meters, inline, working);
+			@Value("${estation.events.worker:true}") boolean working,
+			@Value("${estation.events.gather:PT0.05S}") java.time.Duration gather) {
+		return new EventWorker(log, handlers, transactions, clock, meters, inline, working, gather);
 	}
 
 }

@@ -302,6 +302,30 @@ class EventLogIntegrationTests {
 		jdbc.sql("delete from event_log where last_error like :e").param("e", "%" + failing + "%").update();
 	}
 
+	/**
+	 * A wake-up waits {@code estation.events.gather} for more: three transactions committing one after the other, each
+	 * waking the worker, have their events applied together, in one batch, once the time is up (and not before).
+	 */
+	@Test
+	void wakeUpsWithinTheGatheringTimeAreAppliedAsOneBatch() throws Exception {
+		String run = UUID.randomUUID().toString();
+		EventWorker worker = new EventWorker(log, handlers, transactions, clock, new SimpleMeterRegistry(), false, true,
+				Duration.ofSeconds(2));
+		try {
+			for (String name : List.of("g1", "g2", "g3")) {
+				new TransactionTemplate(transactions)
+					.executeWithoutResult(s -> log.append(List.of(new Batched(run, name)), clock.instant()));
+				worker.wake();
+			}
+			assertThat(CALLS.get(run)).as("nothing applied before the gathering time is up").isNull();
+			await(() -> CALLS.containsKey(run), "the gathered batch");
+			assertThat(CALLS.get(run)).containsExactly("B:g1,g2,g3");
+		}
+		finally {
+			worker.stop();
+		}
+	}
+
 	/** What a node's worker would do, here and now (the application's own worker is not woken by appended rows). */
 	void drainWithAWorkerOfItsOwn() {
 		EventWorker worker = new EventWorker(log, handlers, transactions, clock, new SimpleMeterRegistry(), false, true);
