@@ -5,7 +5,6 @@ import java.time.ZoneId;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -15,8 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  *
  * <p>Each direct subpackage is an application module (Spring Modulith); see {@code ModularityTests}.
  */
-@SpringBootApplication
-@ConfigurationPropertiesScan
+@SpringBootApplication(proxyBeanMethods = false)
 @EnableScheduling
 public class EstationApplication {
 

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * files, and the applicant's export and erasure include their documents (those a case must keep, as
  * {@link DocumentRetention} beans say, are kept).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class DocumentsPersonalData {
 
 	private static final Logger log = LoggerFactory.getLogger(DocumentsPersonalData.class);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.hetao.estation.casework.DepartmentSystems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * connected: its officers keep using the work queue. A connection with an endpoint but a missing or short secret
  * stops the start (never run a connection unsigned).
  */
+@EnableConfigurationProperties(ExchangeProperties.class)
 @Component
 class Connections implements DepartmentSystems {
 

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.apache.commons.csv.CSVRecord;
 import org.hetao.estation.shared.ApplicantType;
@@ -48,6 +50,15 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final String totpSecret;
 
+	/** The password generated for this start (none when one is configured). */
+	private final String generatedPassword;
+
+	/**
+	 * The generated password's hash, begun on a thread of its own while the rest of the context is made: a bcrypt
+	 * hash is most of this runner's time, and the runner comes before readiness (README, "Start-up").
+	 */
+	private final CompletableFuture<String> generatedHash;
+
 	DemoAccounts(Accounts accounts, PasswordEncoder passwordEncoder,
 			@Value("${estation.demo.accounts:classpath:demo/accounts.csv}") Resource file,
 			@Value("${estation.demo.password:}") String configuredPassword, SecondFactor secondFactor,
@@ -58,14 +69,17 @@ class DemoAccounts implements ApplicationRunner {
 		this.configuredPassword = configuredPassword;
 		this.secondFactor = secondFactor;
 		this.totpSecret = totpSecret;
+		this.generatedPassword = configuredPassword.isBlank() ? generatePassword() : null;
+		this.generatedHash = generatedPassword == null ? null
+				: CompletableFuture.supplyAsync(() -> passwordEncoder.encode(generatedPassword));
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) throws IOException {
-		boolean generated = configuredPassword.isBlank();
-		String password = generated ? generatePassword() : configuredPassword;
-		String hash = null;
+		boolean generated = generatedPassword != null;
+		String password = generated ? generatedPassword : configuredPassword;
+		String hash = generated ? generatedHash() : null;
 		int created = 0;
 		try (InputStream in = file.getInputStream()) {
 			for (CSVRecord f : CsvDataFiles.read(in, true)) {
@@ -105,6 +119,15 @@ class DemoAccounts implements ApplicationRunner {
 				  current code: oathtool --totp -b {}
 				*****************************************************************************""", created,
 				generated ? password : "(from ESTATION_DEMO_PASSWORD)", totpSecret, totpSecret);
+	}
+
+	private String generatedHash() {
+		try {
+			return generatedHash.join();
+		}
+		catch (CompletionException e) {
+			throw e.getCause() instanceof RuntimeException cause ? cause : e;
+		}
 	}
 
 	/** Demo staff share one documented TOTP secret, so a newcomer can pass the second factor. */

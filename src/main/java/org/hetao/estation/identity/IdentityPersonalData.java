@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The account as personal data: its phone number is encrypted at rest; the export shows the profile; erasure
  * anonymises and closes the account unless something still open needs a way to reach its holder.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class IdentityPersonalData {
 
 	@Bean

@@ -23,7 +23,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
  * users their provincial account. On when {@code estation.oidc.issuer-uri} is set (environment
  * {@code ESTATION_OIDC_ISSUER_URI}, {@code ESTATION_OIDC_CLIENT_ID}, {@code ESTATION_OIDC_CLIENT_SECRET}).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "estation.oidc.issuer-uri")
 class OidcConfiguration {
 

@@ -31,7 +31,7 @@ import org.springframework.util.StringUtils;
  * public base URL {@code estation.notification.base-url}; without one (the embedded mode), {@code localhost} on the
  * port the server listens on. On unless {@code estation.webauthn.enabled=false}.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "estation.webauthn.enabled", havingValue = "true", matchIfMissing = true)
 class PasskeyConfiguration {
 

@@ -14,7 +14,7 @@ import org.springframework.security.web.savedrequest.RequestCache;
  * or a form post is nowhere to come back to. Whoever sends the person on to the saved page forgets it
  * ({@link LanguageOnSignIn}, the second-factor page).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class SavedRequests {
 
 	@Bean

@@ -42,7 +42,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * ({@code XSRF-TOKEN}, HttpOnly: the pages read it from their meta tag), and so does the page a signed-out
  * person was going to when the sign-in page stopped them ({@link SavedRequests}).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 // no global factors (applicants need only one): the filters merge a later factor into the sign-in so far, and
 // StaffSecondFactor says which authentications need a second one

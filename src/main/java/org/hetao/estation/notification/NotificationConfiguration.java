@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
 
 	@Bean

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * The language of a request: {@code ?lang=} (remembered in a cookie for a year), else the cookie, else
  * the browser's Accept-Language folded onto our three languages, else Traditional Chinese.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
 
 	static final String COOKIE = Language.CHOICE_COOKIE;

@@ -17,7 +17,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * (the file without suffix is Traditional Chinese, the default); this finds them all, so a module adds
  * its texts without touching anyone else's file. Never falls back to the server's locale.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class MessageSourceConfiguration {
 
 	@Bean

@@ -18,7 +18,7 @@ import org.springframework.core.env.Profiles;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The personal-data cipher every module uses, from the configured keys (see {@link CryptoKeys}). */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class CryptoConfiguration {
 
 	@Bean

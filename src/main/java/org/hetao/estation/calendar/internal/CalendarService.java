@@ -26,6 +26,7 @@ import org.hetao.estation.shared.Language;
 import org.hetao.estation.shared.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -43,6 +44,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * one immutable snapshot, replaced as a whole when a year is uploaded (also when another node uploaded
  * it: the store is checked every minute).
  */
+@EnableConfigurationProperties(CalendarProperties.class)
 @Service
 public class CalendarService implements WorkingCalendars {
 

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and what the applicant's export and erasure include. Erasure keeps open cases (they are still being
  * handled) and decided cases (archive retention); it removes drafts and the personal data of withdrawn cases.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class CaseworkPersonalData {
 
 	static final EncryptedColumn ID_NUMBER = EncryptedColumn.indexed("casework_case", "applicant_id_number",

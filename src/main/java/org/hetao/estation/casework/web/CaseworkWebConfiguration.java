@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Who may reach casework's pages and API (object-level checks are in the services), and its navigation. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class CaseworkWebConfiguration {
 
 	@Bean

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
  * Verification is public (no sign-in, rate-limited); downloads and revocation need a signed-in user, and
  * the services check whose certificate or case it is.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class CertificatesWebConfiguration {
 
 	@Bean

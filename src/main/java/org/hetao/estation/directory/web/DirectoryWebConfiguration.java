@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The directory's URL rules and header links: the map and directory are public, editing is the park operator's. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class DirectoryWebConfiguration {
 
 	@Bean

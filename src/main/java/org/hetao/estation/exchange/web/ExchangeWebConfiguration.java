@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * no CSRF token); the staff page and health API are for administrators, supervisors and officers (their own
  * department's only, checked in {@code ExchangeHealth}).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @io.swagger.v3.oas.annotations.security.SecurityScheme(name = ExchangeWebConfiguration.DEPARTMENT_SIGNATURE,
 		type = io.swagger.v3.oas.annotations.enums.SecuritySchemeType.APIKEY,
 		in = io.swagger.v3.oas.annotations.enums.SecuritySchemeIn.HEADER, paramName = ExchangeSignature.SIGNATURE_HEADER,

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code estation.hall.config}, {@code estation.hall.rooms} and {@code estation.hall.events}
  * (any Spring resource location, e.g. {@code file:/etc/estation/hall.json}).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class HallData {
 
 	static final JsonMapper JSON = JsonMapper.builder()

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * finished), and an applicant's appointments, room bookings and event registrations for the export and
  * erasure (upcoming ones are kept, past and cancelled ones erased).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class HallPersonalData {
 
 	@Bean

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The hall's URL rules, its navigation links and the formatting its pages share. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class HallWebConfiguration {
 
 	@Bean

@@ -9,12 +9,14 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.hetao.estation.shared.LiveInformation;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
 /** The leisure data read at start-up (a faulty file stops the start with every fault listed) and the feed. */
-@Configuration
+@EnableConfigurationProperties(LeisureProperties.class)
+@Configuration(proxyBeanMethods = false)
 class LeisureConfiguration {
 
 	@Bean

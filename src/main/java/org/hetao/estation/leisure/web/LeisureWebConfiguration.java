@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Leisure information is public: no one signs in to see when the next bus leaves. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class LeisureWebConfiguration {
 
 	@Bean

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** URL rules and header links of the park: notices are public, settlement needs a sign-in, operations are staff-only. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class ParkWebConfiguration {
 
 	@Bean

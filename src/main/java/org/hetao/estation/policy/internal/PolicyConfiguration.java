@@ -1,8 +1,6 @@
 package org.hetao.estation.policy.internal;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,20 +11,25 @@ class PolicyConfiguration {
 	static final String LOCATION = "/policy/policies.json";
 
 	/**
-	 * Compiling the rules takes about a second (CEL), on the start-up's critical path if done when the bean is
-	 * made. It starts on a thread of its own as soon as this class is loaded, early in the context's start, and
-	 * the bean waits for it; a broken rule still stops the start, with the same message.
+	 * Compiling the rules takes about a second (CEL). It starts on a thread of its own as soon as this class is
+	 * loaded, early in the context's start, and the bean is handed out at once: the rest of the context is made
+	 * meanwhile (README, "Start-up"). A method of the library called before the compilation is over waits for it.
 	 */
-	private static final CompletableFuture<PolicyLibrary> COMPILING = CompletableFuture.supplyAsync(() -> PolicyLibrary.load(LOCATION));
+	private static final PolicyLibrary COMPILING = PolicyLibrary.loadInBackground(LOCATION);
 
 	@Bean
 	PolicyLibrary policyLibrary() {
-		try {
-			return COMPILING.join();
-		}
-		catch (CompletionException e) {
-			throw e.getCause() instanceof RuntimeException cause ? cause : e;
-		}
+		return COMPILING;
+	}
+
+	/**
+	 * The end of the context's start waits for the compilation (before the web server starts and long before
+	 * readiness): a broken rule still stops the start, with the same message, and the first request finds the
+	 * rules compiled.
+	 */
+	@Bean
+	SmartInitializingSingleton policyLibraryCompiled(PolicyLibrary policyLibrary) {
+		return policyLibrary::await;
 	}
 
 }

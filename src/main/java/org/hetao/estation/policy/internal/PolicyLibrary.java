@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.hetao.estation.policy.EligibilityProfile;
 import org.hetao.estation.policy.Policies;
@@ -25,28 +27,56 @@ import tools.jackson.databind.json.JsonMapper;
  * The policies loaded from {@code policy/policies.json}, every rule compiled once. Loading refuses the
  * whole file, naming the policy, when a policy is incomplete or a rule does not compile or names an
  * unknown profile field. Plain Java: tests load broken files directly.
+ *
+ * <p>{@link #loadInBackground} compiles on a thread of its own (CEL: about a second of a start): every method
+ * waits until it is done, and {@link #await()} says when it is, throwing the load's failure.
  */
 public final class PolicyLibrary implements Policies {
 
-	private final Map<String, Policy> policies;
+	private final CompletableFuture<Compiled> loading;
 
-	private final Map<String, List<PolicyRules.CompiledCondition>> compiled;
-
-	private final PolicyRules rules;
-
-	private PolicyLibrary(Map<String, Policy> policies, Map<String, List<PolicyRules.CompiledCondition>> compiled,
+	private record Compiled(Map<String, Policy> policies, Map<String, List<PolicyRules.CompiledCondition>> conditions,
 			PolicyRules rules) {
-		this.policies = policies;
-		this.compiled = compiled;
-		this.rules = rules;
+	}
+
+	private PolicyLibrary(CompletableFuture<Compiled> loading) {
+		this.loading = loading;
 	}
 
 	public static PolicyLibrary load(String resource) {
+		return new PolicyLibrary(CompletableFuture.completedFuture(compile(read(resource))));
+	}
+
+	/** Starts loading the resource on a thread of its own and returns at once; the methods wait for the load. */
+	public static PolicyLibrary loadInBackground(String resource) {
+		return new PolicyLibrary(CompletableFuture.supplyAsync(() -> compile(read(resource))));
+	}
+
+	/**
+	 * Waits until the library is loaded.
+	 *
+	 * @throws PolicyLoadException (or what else stopped the load) when the library cannot be loaded
+	 */
+	public PolicyLibrary await() {
+		compiled();
+		return this;
+	}
+
+	private Compiled compiled() {
+		try {
+			return loading.join();
+		}
+		catch (CompletionException e) {
+			throw e.getCause() instanceof RuntimeException cause ? cause : e;
+		}
+	}
+
+	private static byte[] read(String resource) {
 		try (InputStream in = PolicyLibrary.class.getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalStateException("Policy library missing from the classpath: " + resource);
 			}
-			return parse(in.readAllBytes());
+			return in.readAllBytes();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -54,6 +84,10 @@ public final class PolicyLibrary implements Policies {
 	}
 
 	public static PolicyLibrary parse(byte[] json) {
+		return new PolicyLibrary(CompletableFuture.completedFuture(compile(json)));
+	}
+
+	private static Compiled compile(byte[] json) {
 		JsonNode root = JsonMapper.builder().build().readTree(json);
 		PolicyRules rules = new PolicyRules();
 		Map<String, Policy> policies = new LinkedHashMap<>();
@@ -81,7 +115,7 @@ public final class PolicyLibrary implements Policies {
 			policies.put(code, policy);
 			compiled.put(code, conditions);
 		}
-		return new PolicyLibrary(policies, compiled, rules);
+		return new Compiled(policies, compiled, rules);
 	}
 
 	private static Policy policy(String code, JsonNode node) {
@@ -156,25 +190,26 @@ public final class PolicyLibrary implements Policies {
 
 	@Override
 	public List<Policy> all() {
-		return List.copyOf(policies.values());
+		return List.copyOf(compiled().policies().values());
 	}
 
 	@Override
 	public Optional<Policy> find(String code) {
-		return Optional.ofNullable(code == null ? null : policies.get(code));
+		return Optional.ofNullable(code == null ? null : compiled().policies().get(code));
 	}
 
 	/** Every condition of the policy evaluated against the profile. */
 	public Eligibility evaluate(Policy policy, EligibilityProfile profile, LocalDate today) {
-		List<PolicyRules.ConditionOutcome> outcomes = compiled.get(policy.code()).stream()
-			.map(c -> rules.evaluate(c, profile, today))
+		Compiled library = compiled();
+		List<PolicyRules.ConditionOutcome> outcomes = library.conditions().get(policy.code()).stream()
+			.map(c -> library.rules().evaluate(c, profile, today))
 			.toList();
 		return Eligibility.of(policy, outcomes);
 	}
 
 	/** Every policy in force, evaluated, those that qualify first, then nearly, then not. */
 	public List<Eligibility> evaluateAll(EligibilityProfile profile, LocalDate today) {
-		return policies.values().stream()
+		return compiled().policies().values().stream()
 			.filter(p -> p.inForce(today))
 			.map(p -> evaluate(p, profile, today))
 			.sorted(java.util.Comparator.comparing(Eligibility::verdict))

@@ -31,7 +31,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  * browser may keep them for a year and still sees a change at once; the web jars carry their version in
  * the path. Unversioned URLs still answer (without the long cache).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {
 
 	/** Where static files are served; only links under these are worth resolving as files. */

@@ -110,6 +110,22 @@ class PolicyLibraryTests {
 		assertThat(library.all()).hasSize(1);
 	}
 
+	@Test
+	void aLibraryLoadedInTheBackgroundHoldsTheSamePoliciesOnceAwaited() {
+		PolicyLibrary background = PolicyLibrary.loadInBackground("/policy/policies.json");
+		assertThat(background.await().all()).isEqualTo(LIBRARY.all());
+		Policy grant = LIBRARY.find("POL-001").orElseThrow();
+		assertThat(background.evaluate(grant, hkYouthStartUp(), TODAY).verdict()).isEqualTo(Verdict.QUALIFIES);
+	}
+
+	@Test
+	void aLibraryThatCannotLoadInTheBackgroundFailsWhenAwaitedAndWhenUsed() {
+		PolicyLibrary missing = PolicyLibrary.loadInBackground("/policy/no-such-library.json");
+		assertThatThrownBy(missing::await).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("/policy/no-such-library.json");
+		assertThatThrownBy(missing::all).isInstanceOf(IllegalStateException.class);
+	}
+
 	static byte[] policy(String code, String rule) {
 		String t = "{\"zh-Hant\":\"甲\",\"zh-Hans\":\"甲\",\"en\":\"A\"}";
 		return ("[{\"code\":\"" + code + "\",\"departmentCode\":\"tax\",\"category\":\"TAX\",\"title\":" + t
