@@ -130,6 +130,7 @@ public class Certificates {
 				decided.departmentCode(), Masking.name(c.applicant().name()), c.applicant().accountId(), language.tag(),
 				sha256, now, CertificateStatus.VALID, null, null, null, 0);
 		try {
+			// TransactionTemplate (CONVENTIONS): only the insert is a transaction, after the slow rendering and signing
 			transactions.executeWithoutResult(status -> {
 				certificates.insert(certificate, signed);
 				events.publishEvent(new CertificateIssued(number, c.receiptNumber(), task.id(), task.itemCode(),

@@ -103,6 +103,8 @@ public class DepartmentInbound {
 			return repeat(earlier.get(), taskId, sha);
 		}
 		try {
+			// TransactionTemplate (CONVENTIONS): a racing repeat's transaction must have ended (rolled back) before the
+			// first message's stored answer is read below
 			return tx.execute(status -> {
 				CaseView c = handling.actAsDepartmentSystem(departmentCode, systemName(departmentCode), taskId,
 						event.action(), event.outputs(), event.reason(), event.deficiencies());

@@ -89,6 +89,7 @@ public class PasswordResets {
 			return;
 		}
 		String name = usernameOrEmail.strip();
+		// TransactionTemplate (CONVENTIONS): the token is stored on the mail thread, after the request has answered
 		mail.later(() -> transactions.executeWithoutResult(status -> issue(name)));
 	}
 
