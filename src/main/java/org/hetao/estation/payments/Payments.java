@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.casework.CaseSubmitted;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.TaskAccepted;
@@ -51,7 +51,7 @@ public class Payments {
 
 	private final PaymentBooks books;
 
-	private final CaseHandling cases;
+	private final CaseReading cases;
 
 	private final Catalog catalog;
 
@@ -65,7 +65,7 @@ public class Payments {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Payments(PaymentBooks books, CaseHandling cases, Catalog catalog, List<PaymentProvider> providers,
+	Payments(PaymentBooks books, CaseReading cases, Catalog catalog, List<PaymentProvider> providers,
 			org.springframework.core.env.Environment env, TransactionTemplate tx, Clock clock,
 			org.springframework.context.ApplicationEventPublisher events) {
 		this.events = events;
