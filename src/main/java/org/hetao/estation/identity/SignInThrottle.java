@@ -55,6 +55,8 @@ public class SignInThrottle {
 
 	private final AccountMail mail;
 
+	private final SingleUseTokens unlockTokens;
+
 	private final int threshold;
 
 	private final Duration baseLock;
@@ -89,6 +91,7 @@ public class SignInThrottle {
 			@Value("${estation.signin.unlock-link-validity:PT24H}") Duration unlockValidity) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.unlockTokens = new SingleUseTokens(jdbc, "sign_in_unlock_token", clock);
 		this.accounts = accounts;
 		this.mail = mail;
 		this.threshold = threshold;
@@ -161,16 +164,7 @@ public class SignInThrottle {
 	 */
 	@Transactional
 	public boolean useUnlockLink(String token) {
-		if (token == null || token.length() < 20 || token.length() > 100) {
-			return false;
-		}
-		Optional<Long> account = jdbc.sql("""
-				select account_id from sign_in_unlock_token
-				where token_hash = :h and used_at is null and expires_at > :now""")
-			.param("h", SecondFactor.sha256(token))
-			.param("now", ts(clock.instant()))
-			.query(Long.class)
-			.optional();
+		Optional<Long> account = unlockTokens.accountOf(token);
 		if (account.isEmpty()) {
 			return false;
 		}
