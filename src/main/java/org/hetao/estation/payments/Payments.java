@@ -197,10 +197,10 @@ public class Payments {
 			throw Problem.invalid("payments.error.idempotencyKey");
 		}
 		Instant now = clock.instant();
-		// a payment written but never handed to its provider (the process died in between) holds the fees and its
-		// key for nobody: once it is surely not in flight any more, it goes, and the same key makes the payment
 		// TransactionTemplate (CONVENTIONS): the payment is written and committed before the provider is called, and
-		// what the provider answers is booked afterwards in transactions of its own
+		// what the provider answers is booked afterwards in transactions of its own.
+		// A payment written but never handed to its provider (the process died in between) holds the fees and its
+		// key for nobody: once it is surely not in flight any more, it goes, and the same key makes the payment
 		tx.executeWithoutResult(s -> books.forgetUnsentBefore(receipt, now.minus(UNSENT_GRACE)));
 		var existing = books.paymentByKey(user.id(), idempotencyKey);
 		if (existing.isPresent()) {
