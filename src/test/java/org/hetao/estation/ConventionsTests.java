@@ -11,7 +11,9 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One test for each convention written down in {@code docs/CONVENTIONS.md} ("Conventions the build checks"): what
@@ -148,6 +152,73 @@ class ConventionsTests {
 				}
 			})
 			.check(classes);
+	}
+
+	/**
+	 * One transaction style: {@code @Transactional} on the use-case method. A transaction opened by hand
+	 * ({@code TransactionTemplate}, or any {@code TransactionOperations}) only in the classes below, each where the
+	 * transaction's edge is itself the point, with the reason (the comment beside each use says which). A class that
+	 * no longer opens one by hand leaves the list, so that it stays true.
+	 */
+	@Test
+	void oneTransactionStyle() {
+		Map<String, String> byHand = Map.ofEntries(
+				entry(BASE + ".audit.AuditLog", "records arriving after a commit get a transaction of their own; the "
+						+ "chain is flushed a thousand records per committed transaction"),
+				entry(BASE + ".casework.Applying", "a submission racing the same Idempotency-Key: the loser's "
+						+ "transaction must have ended before the winner's receipt is read"),
+				entry(BASE + ".catalog.internal.StoredCatalog", "the in-memory catalogue is refreshed only after the "
+						+ "change has committed"),
+				entry(BASE + ".certificates.Certificates", "the PDF is rendered and signed with no transaction open; only "
+						+ "the insert is one"),
+				entry(BASE + ".events.EventWorker", "batches committed one by one, a failing batch retried event by "
+						+ "event in fresh transactions, each handler in a savepoint"),
+				entry(BASE + ".exchange.DepartmentInbound", "a racing repeat's transaction must have ended before the "
+						+ "first message's answer is read"),
+				entry(BASE + ".hall.internal.Appointments", "the no-show check commits on its own; the seat is released "
+						+ "before AppointmentBooked is published"),
+				entry(BASE + ".hall.internal.QueueTickets", "a hot path: the transaction holds the counter row or the "
+						+ "claimed ticket only for the writes"),
+				entry(BASE + ".hall.internal.RoomBookings", "the room's lock row is created outside the booking's "
+						+ "transaction"),
+				entry(BASE + ".identity.PasswordResets", "the token is stored on the mail thread, after the request has "
+						+ "answered"),
+				entry(BASE + ".notification.AppointmentReminders", "a batch: one committed transaction per reminder"),
+				entry(BASE + ".park.internal.SettlementService", "a plan file stored outside the database is deleted when "
+						+ "the transaction fails, its commit included; a conflict at commit answers as a taken unit"),
+				entry(BASE + ".payments.Payments", "a payment commits before the provider is called; the provider's "
+						+ "answer is booked in a transaction of its own"),
+				entry(BASE + ".supervision.Escalations", "a batch: one committed transaction per reminder, a duplicate "
+						+ "from another node answered at its commit"));
+		DescribedPredicate<JavaClass> opensByHand = DescribedPredicate.describe("open a transaction by hand",
+				ConventionsTests::opensTransactionsByHand);
+		noClasses().that()
+			.resideInAPackage(BASE + "..")
+			.and(DescribedPredicate.describe("are not among " + byHand.keySet(),
+					(JavaClass c) -> !byHand.containsKey(outermost(c).getName())))
+			.should()
+			.dependOnClassesThat(opensByHand)
+			.check(classes);
+		TreeSet<String> doing = new TreeSet<>();
+		classes.stream()
+			.filter(c -> c.getDirectDependenciesFromSelf().stream().anyMatch(d -> opensByHand.test(d.getTargetClass())))
+			.forEach(c -> doing.add(outermost(c).getName()));
+		assertThat(new TreeSet<>(byHand.keySet())).as("classes listed as opening transactions by hand that no longer do")
+			.isSubsetOf(doing);
+		assertThat(byHand.values()).as("each with its reason").allSatisfy(reason -> assertThat(reason).isNotBlank());
+	}
+
+	private static boolean opensTransactionsByHand(JavaClass type) {
+		return type.getName().equals("org.springframework.transaction.support.TransactionTemplate")
+				|| type.getName().equals("org.springframework.transaction.support.TransactionOperations");
+	}
+
+	private static JavaClass outermost(JavaClass type) {
+		JavaClass outer = type;
+		while (outer.getEnclosingClass().isPresent()) {
+			outer = outer.getEnclosingClass().get();
+		}
+		return outer;
 	}
 
 	private static boolean machineTime(JavaMethodCall call) {

@@ -50,6 +50,8 @@ public class AuditLog {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.named = named;
+		// TransactionTemplate (CONVENTIONS, one transaction style): records arriving after a commit get a transaction
+		// of their own, and flush() chains a long backlog a thousand records per committed transaction
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.pending = new BeforeCommitBatch<>("audit records", this::insert,
 				late -> transactions.executeWithoutResult(s -> insert(late)), Ordered.LOWEST_PRECEDENCE - 200);

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.hetao.estation.catalog.Matter;
 
 /**
- * A case as other modules see it: read only. Cases change only through {@link CaseHandling} and
- * {@link Applying}; what changed reaches other modules as events ({@link CaseSubmitted},
- * {@link TaskAccepted}, {@link TaskDecided}…).
+ * A case as other modules see it: read only. Cases change only through {@link Applying}, {@link TaskHandling},
+ * {@link ApplicantActions} and {@link DepartmentSystemActions}; what changed reaches other modules as events
+ * ({@link CaseSubmitted}, {@link TaskAccepted}, {@link TaskDecided}…).
  */
 public interface CaseView {
 

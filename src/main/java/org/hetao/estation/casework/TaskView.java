@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One item of a case as other modules see it: read only. Its state changes only through
- * {@link CaseHandling}, which checks every transition and publishes what happened as events.
+ * One item of a case as other modules see it: read only. Its state changes only through {@link TaskHandling},
+ * {@link ApplicantActions} and {@link DepartmentSystemActions}, which check every transition and publish what
+ * happened as events.
  */
 public interface TaskView {
 

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.TaskDecided;
 import org.hetao.estation.casework.TaskView;
@@ -56,7 +56,7 @@ public class Certificates {
 
 	private final PdfSignatures signatures;
 
-	private final CaseHandling cases;
+	private final CaseReading cases;
 
 	private final Accounts accounts;
 
@@ -70,7 +70,7 @@ public class Certificates {
 
 	private final TransactionTemplate transactions;
 
-	Certificates(CertificateRepository certificates, PdfDocuments documents, PdfSignatures signatures, CaseHandling cases,
+	Certificates(CertificateRepository certificates, PdfDocuments documents, PdfSignatures signatures, CaseReading cases,
 			Accounts accounts, Catalog catalog, ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -130,6 +130,7 @@ public class Certificates {
 				decided.departmentCode(), Masking.name(c.applicant().name()), c.applicant().accountId(), language.tag(),
 				sha256, now, CertificateStatus.VALID, null, null, null, 0);
 		try {
+			// TransactionTemplate (CONVENTIONS): only the insert is a transaction, after the slow rendering and signing
 			transactions.executeWithoutResult(status -> {
 				certificates.insert(certificate, signed);
 				events.publishEvent(new CertificateIssued(number, c.receiptNumber(), task.id(), task.itemCode(),
@@ -256,7 +257,7 @@ public class Certificates {
 	}
 
 	/**
-	 * The documents of a case, as this user may see them (see {@link CaseHandling#viewByReceipt}): the notices they
+	 * The documents of a case, as this user may see them (see {@link CaseReading#viewByReceipt}): the notices they
 	 * may download now, in order; the certificates of its tasks they may see; and, by item code in task order, the
 	 * approved tasks whose certificate is still being rendered (it is issued seconds after the decision, and the case
 	 * page says so meanwhile).

@@ -100,6 +100,8 @@ class EventWorker {
 		this.gather = gather == null || gather.isNegative() ? Duration.ZERO : gather;
 		this.events = events;
 		this.handlers = handlers;
+		// TransactionTemplates (CONVENTIONS, one transaction style): batches committed one by one (REQUIRES_NEW), a
+		// failing batch retried event by event in fresh transactions, and each handler in a savepoint (NESTED)
 		this.batchTx = new TransactionTemplate(transactions);
 		this.batchTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.oneTx = new TransactionTemplate(transactions);

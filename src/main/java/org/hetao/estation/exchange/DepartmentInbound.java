@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.hetao.estation.casework.CaseHandling;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.Deficiency;
+import org.hetao.estation.casework.DepartmentSystemActions;
 import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.shared.Problem;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -29,7 +29,7 @@ import tools.jackson.databind.ObjectMapper;
  * What a connected department's system reports on its tasks: a signed request with the department's own secret
  * ({@link ExchangeSignature}, replay window), a {@code messageId} inside the signed body that is its idempotency
  * key (a repeated message gets the first answer and is applied once), and the step itself through
- * {@link CaseHandling#actAsDepartmentSystem}: the same lifecycle rules as an officer in the platform.
+ * {@link DepartmentSystemActions#actAsDepartmentSystem}: the same lifecycle rules as an officer in the platform.
  */
 @Service
 public class DepartmentInbound {
@@ -52,7 +52,7 @@ public class DepartmentInbound {
 
 	private final Connections connections;
 
-	private final CaseHandling handling;
+	private final DepartmentSystemActions departmentSystems;
 
 	private final JdbcClient jdbc;
 
@@ -64,10 +64,10 @@ public class DepartmentInbound {
 
 	private final TransactionTemplate tx;
 
-	DepartmentInbound(Connections connections, CaseHandling handling, JdbcClient jdbc, ObjectMapper json, Clock clock,
-			ExchangeProperties properties, PlatformTransactionManager transactions) {
+	DepartmentInbound(Connections connections, DepartmentSystemActions departmentSystems, JdbcClient jdbc,
+			ObjectMapper json, Clock clock, ExchangeProperties properties, PlatformTransactionManager transactions) {
 		this.connections = connections;
-		this.handling = handling;
+		this.departmentSystems = departmentSystems;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -103,8 +103,10 @@ public class DepartmentInbound {
 			return repeat(earlier.get(), taskId, sha);
 		}
 		try {
+			// TransactionTemplate (CONVENTIONS): a racing repeat's transaction must have ended (rolled back) before the
+			// first message's stored answer is read below
 			return tx.execute(status -> {
-				CaseView c = handling.actAsDepartmentSystem(departmentCode, systemName(departmentCode), taskId,
+				CaseView c = departmentSystems.actAsDepartmentSystem(departmentCode, systemName(departmentCode), taskId,
 						event.action(), event.outputs(), event.reason(), event.deficiencies());
 				String answer = answer(event.messageId(), c.task(taskId));
 				jdbc.sql("""
@@ -135,7 +137,7 @@ public class DepartmentInbound {
 	}
 
 	/** One parsed inbound message. */
-	record Event(String messageId, CaseHandling.SystemAction action, Map<String, String> outputs, String reason,
+	record Event(String messageId, DepartmentSystemActions.Action action, Map<String, String> outputs, String reason,
 			List<Deficiency> deficiencies) {
 	}
 
@@ -155,9 +157,9 @@ public class DepartmentInbound {
 			throw new Problem(Problem.Kind.INVALID, "exchange.error.messageId",
 					List.of(new Problem.FieldError("messageId", "exchange.error.messageId")));
 		}
-		CaseHandling.SystemAction action;
+		DepartmentSystemActions.Action action;
 		try {
-			action = CaseHandling.SystemAction.valueOf(String.valueOf(text(node, "action")));
+			action = DepartmentSystemActions.Action.valueOf(String.valueOf(text(node, "action")));
 		}
 		catch (IllegalArgumentException e) {
 			throw new Problem(Problem.Kind.INVALID, "exchange.error.action",

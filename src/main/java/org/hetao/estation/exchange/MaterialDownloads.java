@@ -3,7 +3,7 @@ package org.hetao.estation.exchange;
 import java.io.InputStream;
 import java.time.Clock;
 
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.DepartmentSystemActions;
 import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.documents.DocumentInfo;
 import org.hetao.estation.documents.Documents;
@@ -20,15 +20,16 @@ public class MaterialDownloads {
 
 	private final Connections connections;
 
-	private final CaseHandling handling;
+	private final DepartmentSystemActions departmentSystems;
 
 	private final Documents documents;
 
 	private final Clock clock;
 
-	MaterialDownloads(Connections connections, CaseHandling handling, Documents documents, Clock clock) {
+	MaterialDownloads(Connections connections, DepartmentSystemActions departmentSystems, Documents documents,
+			Clock clock) {
 		this.connections = connections;
-		this.handling = handling;
+		this.departmentSystems = departmentSystems;
 		this.documents = documents;
 		this.clock = clock;
 	}
@@ -38,7 +39,7 @@ public class MaterialDownloads {
 				|| !connections.links().valid(departmentCode, taskId, documentId, expires, signature, clock.instant())) {
 			throw Problem.notFound("exchange.error.linkInvalid");
 		}
-		TaskView task = handling.viewForDepartmentSystem(departmentCode, taskId).task(taskId);
+		TaskView task = departmentSystems.viewForDepartmentSystem(departmentCode, taskId).task(taskId);
 		if (!task.materials().containsValue(documentId)) {
 			throw Problem.notFound("exchange.error.linkInvalid");
 		}

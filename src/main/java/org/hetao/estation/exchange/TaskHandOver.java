@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.hetao.estation.casework.Applicant;
-import org.hetao.estation.casework.CaseHandling;
 import org.hetao.estation.casework.CaseView;
+import org.hetao.estation.casework.DepartmentSystemActions;
 import org.hetao.estation.casework.TaskAccepted;
 import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.documents.Documents;
@@ -27,7 +27,7 @@ class TaskHandOver {
 
 	private final Connections connections;
 
-	private final CaseHandling handling;
+	private final DepartmentSystemActions departmentSystems;
 
 	private final Documents documents;
 
@@ -37,10 +37,10 @@ class TaskHandOver {
 
 	private final Clock clock;
 
-	TaskHandOver(Connections connections, CaseHandling handling, Documents documents, ExchangeOutbox outbox,
-			ObjectMapper json, Clock clock) {
+	TaskHandOver(Connections connections, DepartmentSystemActions departmentSystems, Documents documents,
+			ExchangeOutbox outbox, ObjectMapper json, Clock clock) {
 		this.connections = connections;
-		this.handling = handling;
+		this.departmentSystems = departmentSystems;
 		this.documents = documents;
 		this.outbox = outbox;
 		this.json = json;
@@ -50,7 +50,7 @@ class TaskHandOver {
 	@AfterCommit
 	void on(TaskAccepted accepted) {
 		connections.find(accepted.departmentCode()).ifPresent(connection -> {
-			CaseView c = handling.viewForDepartmentSystem(connection.departmentCode(), accepted.taskId());
+			CaseView c = departmentSystems.viewForDepartmentSystem(connection.departmentCode(), accepted.taskId());
 			TaskView task = c.task(accepted.taskId());
 			String key = idempotencyKey(task);
 			String payload = json.writeValueAsString(payload(key, c, task, accepted, connection));

@@ -60,6 +60,8 @@ public class PasswordResets {
 
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
+	private final SingleUseTokens tokens;
+
 	PasswordResets(JdbcClient jdbc, Accounts accounts, PasswordEncoder passwordEncoder, AccountMail mail, SignInThrottle throttle,
 			FindByIndexNameSessionRepository<? extends Session> sessions, ApplicationEventPublisher events, Clock clock,
 			org.springframework.transaction.PlatformTransactionManager transactionManager,
@@ -73,6 +75,7 @@ public class PasswordResets {
 		this.sessions = sessions;
 		this.events = events;
 		this.clock = clock;
+		this.tokens = new SingleUseTokens(jdbc, "password_reset_token", clock);
 		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
 		this.validity = validity;
 		this.perAccountPerHour = perAccountPerHour;
@@ -89,6 +92,7 @@ public class PasswordResets {
 			return;
 		}
 		String name = usernameOrEmail.strip();
+		// TransactionTemplate (CONVENTIONS): the token is stored on the mail thread, after the request has answered
 		mail.later(() -> transactions.executeWithoutResult(status -> issue(name)));
 	}
 
@@ -168,16 +172,7 @@ public class PasswordResets {
 	}
 
 	private Optional<Long> find(String token) {
-		if (token == null || token.length() < 20 || token.length() > 100) {
-			return Optional.empty();
-		}
-		return jdbc.sql("""
-				select account_id from password_reset_token
-				where token_hash = :h and used_at is null and expires_at > :now""")
-			.param("h", SecondFactor.sha256(token))
-			.param("now", ts(clock.instant()))
-			.query(Long.class)
-			.optional();
+		return tokens.accountOf(token);
 	}
 
 }

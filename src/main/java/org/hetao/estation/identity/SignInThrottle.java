@@ -20,7 +20,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Failed sign-ins slow down, without letting anyone shut a person out for good (#21).
@@ -55,7 +55,7 @@ public class SignInThrottle {
 
 	private final AccountMail mail;
 
-	private final TransactionTemplate transactions;
+	private final SingleUseTokens unlockTokens;
 
 	private final int threshold;
 
@@ -80,7 +80,6 @@ public class SignInThrottle {
 	private final SecureRandom random = new SecureRandom();
 
 	SignInThrottle(JdbcClient jdbc, Clock clock, Accounts accounts, AccountMail mail,
-			org.springframework.transaction.PlatformTransactionManager transactionManager,
 			@Value("${estation.signin.lockout-threshold:5}") int threshold,
 			@Value("${estation.signin.lockout-duration:PT15M}") Duration baseLock,
 			@Value("${estation.signin.client-threshold:10}") int clientThreshold,
@@ -92,9 +91,9 @@ public class SignInThrottle {
 			@Value("${estation.signin.unlock-link-validity:PT24H}") Duration unlockValidity) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.unlockTokens = new SingleUseTokens(jdbc, "sign_in_unlock_token", clock);
 		this.accounts = accounts;
 		this.mail = mail;
-		this.transactions = new TransactionTemplate(transactionManager);
 		this.threshold = threshold;
 		this.baseLock = baseLock;
 		this.clientThreshold = clientThreshold;
@@ -163,31 +162,21 @@ public class SignInThrottle {
 	 * Uses an unlock link: lifts the pause of its account (once; the link then stops working).
 	 * @return whether the link was good
 	 */
+	@Transactional
 	public boolean useUnlockLink(String token) {
-		if (token == null || token.length() < 20 || token.length() > 100) {
+		Optional<Long> account = unlockTokens.accountOf(token);
+		if (account.isEmpty()) {
 			return false;
 		}
-		return Boolean.TRUE.equals(transactions.execute(status -> {
-			Optional<Long> account = jdbc.sql("""
-					select account_id from sign_in_unlock_token
-					where token_hash = :h and used_at is null and expires_at > :now""")
-				.param("h", SecondFactor.sha256(token))
-				.param("now", ts(clock.instant()))
-				.query(Long.class)
-				.optional();
-			if (account.isEmpty()) {
-				return false;
-			}
-			int claimed = jdbc.sql("update sign_in_unlock_token set used_at = :now where token_hash = :h and used_at is null")
-				.param("now", ts(clock.instant()))
-				.param("h", SecondFactor.sha256(token))
-				.update();
-			if (claimed != 1) {
-				return false;
-			}
-			unlock(account.get());
-			return true;
-		}));
+		int claimed = jdbc.sql("update sign_in_unlock_token set used_at = :now where token_hash = :h and used_at is null")
+			.param("now", ts(clock.instant()))
+			.param("h", SecondFactor.sha256(token))
+			.update();
+		if (claimed != 1) {
+			return false;
+		}
+		unlock(account.get());
+		return true;
 	}
 
 	/** Whether an unlock link may still be used (to show its page). */

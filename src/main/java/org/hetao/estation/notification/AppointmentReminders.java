@@ -63,6 +63,7 @@ public class AppointmentReminders {
 			if (!ReminderDay.due(day, today, calendars, Jurisdiction.CN)) {
 				continue;
 			}
+			// TransactionTemplate (CONVENTIONS): a batch, one committed transaction per reminder
 			Boolean written = tx.execute(s -> {
 				int claimed = jdbc.sql("update notification_appointment set reminded_at = :now where code = :c and reminded_at is null")
 					.param("now", ts(clock.instant()))

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.certificates.EReceipts;
 import org.hetao.estation.certificates.ReceiptRegister;
@@ -43,7 +43,7 @@ public class PaymentReceipts implements ReceiptRegister {
 
 	private final EReceipts eReceipts;
 
-	private final CaseHandling cases;
+	private final CaseReading cases;
 
 	private final Accounts accounts;
 
@@ -51,7 +51,7 @@ public class PaymentReceipts implements ReceiptRegister {
 
 	private final Clock clock;
 
-	PaymentReceipts(Payments payments, PaymentBooks books, ReceiptBook receipts, EReceipts eReceipts, CaseHandling cases,
+	PaymentReceipts(Payments payments, PaymentBooks books, ReceiptBook receipts, EReceipts eReceipts, CaseReading cases,
 			Accounts accounts, Catalog catalog, Clock clock) {
 		this.payments = payments;
 		this.books = books;

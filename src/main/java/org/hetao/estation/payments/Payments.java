@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.casework.CaseSubmitted;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.TaskAccepted;
@@ -27,6 +27,7 @@ import org.hetao.estation.shared.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,7 +51,7 @@ public class Payments {
 
 	private final PaymentBooks books;
 
-	private final CaseHandling cases;
+	private final CaseReading cases;
 
 	private final Catalog catalog;
 
@@ -64,7 +65,7 @@ public class Payments {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Payments(PaymentBooks books, CaseHandling cases, Catalog catalog, List<PaymentProvider> providers,
+	Payments(PaymentBooks books, CaseReading cases, Catalog catalog, List<PaymentProvider> providers,
 			org.springframework.core.env.Environment env, TransactionTemplate tx, Clock clock,
 			org.springframework.context.ApplicationEventPublisher events) {
 		this.events = events;
@@ -196,7 +197,9 @@ public class Payments {
 			throw Problem.invalid("payments.error.idempotencyKey");
 		}
 		Instant now = clock.instant();
-		// a payment written but never handed to its provider (the process died in between) holds the fees and its
+		// TransactionTemplate (CONVENTIONS): the payment is written and committed before the provider is called, and
+		// what the provider answers is booked afterwards in transactions of its own.
+		// A payment written but never handed to its provider (the process died in between) holds the fees and its
 		// key for nobody: once it is surely not in flight any more, it goes, and the same key makes the payment
 		tx.executeWithoutResult(s -> books.forgetUnsentBefore(receipt, now.minus(UNSENT_GRACE)));
 		var existing = books.paymentByKey(user.id(), idempotencyKey);
@@ -279,6 +282,7 @@ public class Payments {
 			throw Problem.invalid("payments.error.notificationRefused");
 		}
 		Instant now = clock.instant();
+		// TransactionTemplate (CONVENTIONS): the notification commits before a refund through the provider
 		Applied applied = tx.execute(s -> {
 			if (!books.firstTime(providerName, n.eventId(), p.id(), n.outcome().name(), now)) {
 				return Applied.ALREADY;
@@ -369,6 +373,7 @@ public class Payments {
 			throw new Problem(Problem.Kind.UNAVAILABLE, "payments.error.providerUnavailable");
 		}
 		Payment after = books.payment(paymentId).orElseThrow();
+		// TransactionTemplate (CONVENTIONS): booked after the provider's refund, which no transaction waits for
 		tx.executeWithoutResult(s -> {
 			books.addRefund(paymentId, refund, reason, user.username(), clock.instant());
 			if (after.status() == PaymentStatus.REFUNDED) {
@@ -394,6 +399,7 @@ public class Payments {
 	 * per clerk and {@code Idempotency-Key}. 404 for who may not see the case, 403 for anyone else but a clerk,
 	 * 422 with field errors, 409 when nothing is due.
 	 */
+	@Transactional
 	public Payment payAtWindow(EstationUser user, String receipt, String idempotencyKey, String method, String reference,
 			String currency) {
 		cases.viewByReceipt(user, receipt);
@@ -428,28 +434,22 @@ public class Payments {
 		String kept = how == PaymentMethod.WINDOW_CASH ? null : ref;
 		Instant now = clock.instant();
 		String id = "pay_" + UUID.randomUUID().toString().replace("-", "");
-		Payment made = tx.execute(s -> {
-			List<FeeLine> due = books.dueLinesForUpdate(receipt).stream().filter(l -> !l.amount().isZero()).toList();
-			String chosen = currency != null && !currency.isBlank() ? currency
-					: due.stream().map(l -> l.amount().currency()).min(Comparator.naturalOrder()).orElse(null);
-			List<FeeLine> lines = due.stream().filter(l -> l.amount().currency().equals(chosen)).toList();
-			if (lines.isEmpty()) {
-				return null;
-			}
-			Money total = lines.stream().map(FeeLine::amount).reduce(Money::plus).orElseThrow();
-			Payment p = new Payment(id, receipt, user.id(), total, PaymentStatus.SUCCEEDED, PaymentMethod.WINDOW, null,
-					null, 0, now, how, kept);
-			if (!books.addWindowPayment(p, idempotencyKey, lines, now)) {
-				return books.paymentByKey(user.id(), idempotencyKey).orElseThrow();
-			}
-			events.publishEvent(new FeePaidAtWindow(id, receipt, how, kept, total.minor(), total.currency(),
-					user.username(), now));
-			return p;
-		});
-		if (made == null) {
+		List<FeeLine> due = books.dueLinesForUpdate(receipt).stream().filter(l -> !l.amount().isZero()).toList();
+		String chosen = currency != null && !currency.isBlank() ? currency
+				: due.stream().map(l -> l.amount().currency()).min(Comparator.naturalOrder()).orElse(null);
+		List<FeeLine> lines = due.stream().filter(l -> l.amount().currency().equals(chosen)).toList();
+		if (lines.isEmpty()) {
 			throw Problem.conflict("payments.error.nothingDue");
 		}
-		return sameRequest(made, receipt);
+		Money total = lines.stream().map(FeeLine::amount).reduce(Money::plus).orElseThrow();
+		Payment p = new Payment(id, receipt, user.id(), total, PaymentStatus.SUCCEEDED, PaymentMethod.WINDOW, null,
+				null, 0, now, how, kept);
+		if (!books.addWindowPayment(p, idempotencyKey, lines, now)) {
+			return sameRequest(books.paymentByKey(user.id(), idempotencyKey).orElseThrow(), receipt);
+		}
+		events.publishEvent(new FeePaidAtWindow(id, receipt, how, kept, total.minor(), total.currency(),
+				user.username(), now));
+		return p;
 	}
 
 	// --- waivers
@@ -460,6 +460,7 @@ public class Payments {
 	 * not charged), 403 for other staff and the applicant, 422 without a reason, 409 when the fee was paid, waived
 	 * or refunded. Recorded as an event (and so in the audit log, with who and why).
 	 */
+	@Transactional
 	public FeeLine waive(EstationUser user, String receipt, long taskId, String reason) {
 		boolean supervisor = user.hasRole(Role.SUPERVISOR);
 		CaseView c = supervisor ? caseFor(receipt) : cases.viewByReceipt(user, receipt);
@@ -480,17 +481,11 @@ public class Payments {
 					List.of(new Problem.FieldError("reason", "payments.error.waiverReason")));
 		}
 		Instant now = clock.instant();
-		boolean waived = Boolean.TRUE.equals(tx.execute(s -> {
-			if (!books.waive(taskId, why, now)) {
-				return false;
-			}
-			events.publishEvent(new FeeWaived(receipt, taskId, line.itemCode(), line.departmentCode(),
-					line.amount().minor(), line.amount().currency(), why, user.username(), now));
-			return true;
-		}));
-		if (!waived) {
+		if (!books.waive(taskId, why, now)) {
 			throw Problem.conflict("payments.error.notWaivable");
 		}
+		events.publishEvent(new FeeWaived(receipt, taskId, line.itemCode(), line.departmentCode(),
+				line.amount().minor(), line.amount().currency(), why, user.username(), now));
 		return books.lineOfTask(taskId).orElseThrow();
 	}
 

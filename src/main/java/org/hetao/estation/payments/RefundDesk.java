@@ -3,7 +3,7 @@ package org.hetao.estation.payments;
 import java.util.List;
 import java.util.Set;
 
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.Role;
@@ -24,9 +24,9 @@ public class RefundDesk {
 
 	private final PaymentBooks books;
 
-	private final CaseHandling cases;
+	private final CaseReading cases;
 
-	RefundDesk(PaymentBooks books, CaseHandling cases) {
+	RefundDesk(PaymentBooks books, CaseReading cases) {
 		this.books = books;
 		this.cases = cases;
 	}

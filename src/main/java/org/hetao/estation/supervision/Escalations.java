@@ -126,6 +126,8 @@ public class Escalations implements DeadlineReminders {
 		Function<Language, Object[]> args = language -> new Object[] { task.receiptNumber(), itemName(task, language),
 				String.valueOf(task.deadline()), daysOver, departmentName(task, language) };
 		try {
+			// TransactionTemplate (CONVENTIONS): a batch, one committed transaction per reminder; one another node sent
+			// first fails at its insert or commit and is answered below
 			return Boolean.TRUE.equals(tx.execute(s -> {
 				store.jdbc.sql("""
 						insert into supervision_escalation (task_id, kind, on_day, receipt_number, recipients, sent_at)

@@ -20,8 +20,8 @@ import org.hetao.estation.documents.Documents;
 import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.Role;
-import org.hetao.estation.privacy.KeyRotation;
 import org.hetao.estation.privacy.AesGcmPersonalDataCipher;
+import org.hetao.estation.privacy.KeyRotation;
 import org.hetao.estation.shared.ApplicantType;
 import org.hetao.estation.shared.Jurisdiction;
 import org.hetao.estation.shared.Language;
@@ -91,7 +91,7 @@ class EncryptionAtRestIntegrationTests {
 	KeyRotation rotation;
 
 	@Autowired
-	CaseHandling handling;
+	CaseReading reading;
 
 	@Autowired
 	PersonalDataCipher cipher;
@@ -262,11 +262,11 @@ class EncryptionAtRestIntegrationTests {
 		assertThat((String) raw.get("applicant_phone")).startsWith("v1:").doesNotContain(phone.substring(6));
 		assertThat((String) raw.get("applicant_id_number_bidx")).hasSize(64);
 
-		assertThat(handling.search(clerk, id.toLowerCase().replace("(", " ").replace(")", "")))
+		assertThat(reading.search(clerk, id.toLowerCase().replace("(", " ").replace(")", "")))
 			.as("found by the whole ID number, however it is typed").extracting(CaseView::receiptNumber).contains(c.receiptNumber());
-		assertThat(handling.search(clerk, phone.replace(" ", ""))).as("found by the whole phone number")
+		assertThat(reading.search(clerk, phone.replace(" ", ""))).as("found by the whole phone number")
 			.extracting(CaseView::receiptNumber).contains(c.receiptNumber());
-		assertThat(handling.search(clerk, id.substring(0, 4))).as("no partial match on encrypted values")
+		assertThat(reading.search(clerk, id.substring(0, 4))).as("no partial match on encrypted values")
 			.extracting(CaseView::receiptNumber).doesNotContain(c.receiptNumber());
 
 		MvcTestResult page = mvc.get().uri("/window/cases/" + caseId).with(user(clerk)).exchange();

@@ -52,7 +52,13 @@ class OneTimeCorrectionIntegrationTests {
 	ObjectMapper json;
 
 	@Autowired
-	CaseHandling handling;
+	CaseReading reading;
+
+	@Autowired
+	TaskHandling handling;
+
+	@Autowired
+	ApplicantActions applicantActions;
 
 	EstationUser account(String username) {
 		return accounts.findByUsername(username).orElseThrow();
@@ -136,7 +142,7 @@ class OneTimeCorrectionIntegrationTests {
 		// what changed, with a reason: accepted; the first notice stays, answered, with what changed
 		assertThat(notice(s.nameTask(), "{\"missingMaterials\": [\"AGENT_AUTHORISATION\"], \"fields\": [\"backupName\"], \"reason\": \"The resubmitted authorisation has no signature\"}"))
 			.hasStatusOk();
-		List<CorrectionNotice> history = handling.notices(account("clerk"), handling.view(account("clerk"), s.caseId()));
+		List<CorrectionNotice> history = reading.notices(account("clerk"), reading.view(account("clerk"), s.caseId()));
 		assertThat(history).extracting(CorrectionNotice::sequence).containsExactly(1, 2);
 		assertThat(history.get(0).answered()).isTrue();
 		assertThat(history.get(0).changedMaterials()).containsExactly("AGENT_AUTHORISATION");
@@ -197,21 +203,21 @@ class OneTimeCorrectionIntegrationTests {
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.messageKey()).isEqualTo("casework.error.unknownField"));
 		handling.requestCorrection(clerk, s.nameTask(), null,
 				List.of(Deficiency.field("proposedName"), Deficiency.note("The name must be in Chinese")), CaseChannel.WINDOW);
-		handling.resubmit(enterprise, s.caseId(), Map.of("item.GOV-001.proposedName", "港深智創"), Map.of(), CaseChannel.ONLINE);
+		applicantActions.resubmit(enterprise, s.caseId(), Map.of("item.GOV-001.proposedName", "港深智創"), Map.of(), CaseChannel.ONLINE);
 		assertThatThrownBy(() -> handling.requestCorrection(clerk, s.nameTask(), null,
 				List.of(Deficiency.field("proposedName")), " ", CaseChannel.WINDOW))
 			.isInstanceOfSatisfying(Problem.class, p -> {
-				assertThat(p.messageKey()).isEqualTo(CaseHandling.CORRECTION_NOT_ONE_TIME);
+				assertThat(p.messageKey()).isEqualTo(TaskHandling.CORRECTION_NOT_ONE_TIME);
 				assertThat(p.kind().status()).isEqualTo(409);
 			});
 		handling.requestCorrection(clerk, s.nameTask(), null, List.of(Deficiency.field("proposedName")),
 				"The new name is also taken", CaseChannel.WINDOW);
-		List<CorrectionNotice> history = handling.notices(enterprise, handling.view(enterprise, s.caseId()));
+		List<CorrectionNotice> history = reading.notices(enterprise, reading.view(enterprise, s.caseId()));
 		assertThat(history).hasSize(2);
 		assertThat(history.get(0).changedFields()).containsExactly("proposedName");
 		assertThat(history.get(0).changedMaterials()).isEmpty();
 		// nobody else sees the notices of a case
-		assertThatThrownBy(() -> handling.notices(account("applicant-hk"), handling.view(enterprise, s.caseId())))
+		assertThatThrownBy(() -> reading.notices(account("applicant-hk"), reading.view(enterprise, s.caseId())))
 			.isInstanceOf(Problem.class);
 	}
 

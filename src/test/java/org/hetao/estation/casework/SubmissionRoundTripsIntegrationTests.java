@@ -62,7 +62,10 @@ class SubmissionRoundTripsIntegrationTests {
 	ObjectMapper json;
 
 	@Autowired
-	CaseHandling handling;
+	CaseReading reading;
+
+	@Autowired
+	TaskHandling handling;
 
 	@Test
 	void aMatterOfSevenItemsIsStoredInFewRoundTrips() throws Exception {
@@ -195,7 +198,7 @@ class SubmissionRoundTripsIntegrationTests {
 		MvcTestResult submitted = submit(enterprise, body);
 		assertThat(submitted).hasStatus(201);
 		long caseId = json.readTree(submitted.getResponse().getContentAsString()).get("caseId").asLong();
-		return handling.view(clerk, caseId).tasks().stream()
+		return reading.view(clerk, caseId).tasks().stream()
 			.filter(t -> t.status() == TaskStatus.SUBMITTED && !t.materials().isEmpty())
 			.findFirst()
 			.orElseThrow();

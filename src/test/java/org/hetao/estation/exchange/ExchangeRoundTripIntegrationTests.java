@@ -10,9 +10,10 @@ import java.util.UUID;
 
 import org.hetao.estation.casework.Applying;
 import org.hetao.estation.casework.CaseChannel;
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.FieldRules;
+import org.hetao.estation.casework.TaskHandling;
 import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.documents.Documents;
@@ -101,7 +102,10 @@ class ExchangeRoundTripIntegrationTests {
 	Applying applying;
 
 	@Autowired
-	CaseHandling handling;
+	CaseReading reading;
+
+	@Autowired
+	TaskHandling handling;
 
 	@Autowired
 	ExchangeDispatcher dispatcher;
@@ -131,7 +135,7 @@ class ExchangeRoundTripIntegrationTests {
 		var receipt = applying.submit(enterprise, new Applying.Request("CUS-025", null, answers, materials),
 				UUID.randomUUID().toString());
 		EstationUser clerk = account("clerk");
-		long taskId = handling.view(clerk, receipt.caseId()).tasks().get(0).id();
+		long taskId = reading.view(clerk, receipt.caseId()).tasks().get(0).id();
 		CaseView accepted = handling.accept(clerk, taskId, null, CaseChannel.WINDOW);
 		return accepted.task(taskId);
 	}
@@ -141,7 +145,7 @@ class ExchangeRoundTripIntegrationTests {
 	}
 
 	TaskView task(long taskId) {
-		return handling.viewTask(account("clerk"), taskId).task(taskId);
+		return reading.viewTask(account("clerk"), taskId).task(taskId);
 	}
 
 	JsonNode body(HttpResponse<String> response) {
@@ -227,7 +231,7 @@ class ExchangeRoundTripIntegrationTests {
 		assertThat(again.body()).isEqualTo(approved.body());
 		assertThat(jdbc.sql("select count(*) from exchange_inbound where department_code = 'customs' and idempotency_key = :k")
 			.param("k", "ref-approve-" + taskId).query(Long.class).single()).isEqualTo(1);
-		CaseView theCase = handling.viewTask(account("clerk"), taskId);
+		CaseView theCase = reading.viewTask(account("clerk"), taskId);
 		assertThat(theCase.timeline().stream().filter(e -> "APPROVE".equals(e.action())).count()).isEqualTo(1);
 		assertThat(theCase.timeline().stream().filter(e -> "APPROVE".equals(e.action())).findFirst().orElseThrow()
 			.actor().role()).isEqualTo("SYSTEM");

@@ -12,9 +12,10 @@ import java.util.UUID;
 import org.hetao.estation.EstationApplication;
 import org.hetao.estation.casework.Applying;
 import org.hetao.estation.casework.CaseChannel;
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.DeliveryMethod;
+import org.hetao.estation.casework.TaskHandling;
 import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.documents.Documents;
 import org.hetao.estation.hall.internal.QueueTickets;
@@ -109,7 +110,8 @@ public final class EngineBench {
 
 	static void casework(ConfigurableApplicationContext context, Path run, boolean quick) throws Exception {
 		Applying applying = context.getBean(Applying.class);
-		CaseHandling handling = context.getBean(CaseHandling.class);
+		CaseReading reading = context.getBean(CaseReading.class);
+		TaskHandling handling = context.getBean(TaskHandling.class);
 		Documents documents = context.getBean(Documents.class);
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		List<EstationUser> applicants = new ArrayList<>();
@@ -135,7 +137,7 @@ public final class EngineBench {
 					new Applying.Request("FIN-004", null, answers, Map.of("MTP_COPY", documentOf.get(u))),
 					UUID.randomUUID().toString());
 			cpu.step(0);
-			long taskId = handling.view(applicant, receipt.caseId()).tasks().get(0).id();
+			long taskId = reading.view(applicant, receipt.caseId()).tasks().get(0).id();
 			cpu.step(1);
 			handling.accept(clerk, taskId, null, CaseChannel.WINDOW);
 			cpu.step(2);

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.hetao.estation.casework.ApplicationPlan;
 import org.hetao.estation.casework.Applying;
 import org.hetao.estation.casework.CaseChannel;
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.casework.Draft;
 import org.hetao.estation.catalog.FormField;
 import org.hetao.estation.catalog.ServiceItem;
@@ -35,15 +35,15 @@ class ApplicationsController {
 
 	private final Applying applying;
 
-	private final CaseHandling handling;
+	private final CaseReading reading;
 
 	private final CaseViews views;
 
 	private final org.hetao.estation.hall.SelfServiceKiosks kiosks;
 
-	ApplicationsController(Applying applying, CaseHandling handling, CaseViews views, org.hetao.estation.hall.SelfServiceKiosks kiosks) {
+	ApplicationsController(Applying applying, CaseReading reading, CaseViews views, org.hetao.estation.hall.SelfServiceKiosks kiosks) {
 		this.applying = applying;
-		this.handling = handling;
+		this.reading = reading;
 		this.views = views;
 		this.kiosks = kiosks;
 	}
@@ -58,7 +58,7 @@ class ApplicationsController {
 			.filter(d -> d.walkIn() == null)
 			.map(d -> new DraftLine(d, views.titleOf(d.itemCode(), d.matterCode())))
 			.toList());
-		model.addAttribute("cases", handling.mine(user).stream().map(c -> views.of(c, user)).toList());
+		model.addAttribute("cases", reading.mine(user).stream().map(c -> views.of(c, user)).toList());
 		return "casework/applications";
 	}
 
@@ -89,13 +89,13 @@ class ApplicationsController {
 		catch (Problem notForThem) {
 			if (Applying.CHANNEL_NOT_OFFERED.equals(notForThem.messageKey()) && item != null) {
 				response.setStatus(notForThem.kind().status());
-				return channelNotOffered(handling.item(item), channel, model);
+				return channelNotOffered(reading.item(item), channel, model);
 			}
 			if (!"casework.error.notForApplicantType".equals(notForThem.messageKey()) || item == null) {
 				throw notForThem;
 			}
 			// not a bad request but a person in the wrong place: say why, and where to go instead
-			ServiceItem wanted = handling.item(item);
+			ServiceItem wanted = reading.item(item);
 			model.addAttribute("item", wanted);
 			model.addAttribute("myType", type);
 			model.addAttribute("servedTypes", java.util.Arrays.stream(org.hetao.estation.shared.ApplicantType.values())
@@ -124,7 +124,7 @@ class ApplicationsController {
 				throw refused;
 			}
 			response.setStatus(refused.kind().status());
-			return channelNotOffered(handling.item(item), channel, model);
+			return channelNotOffered(reading.item(item), channel, model);
 		}
 	}
 

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.CaseworkClock;
 import org.hetao.estation.casework.DeadlineStatus;
+import org.hetao.estation.casework.Deficiency;
 import org.hetao.estation.casework.MatterPromise;
 import org.hetao.estation.casework.TaskStatus;
-import org.hetao.estation.casework.Deficiency;
 import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.casework.TimelineEntry;
 import org.hetao.estation.catalog.Catalog;
@@ -38,13 +38,13 @@ class CaseViews {
 
 	private final Catalog catalog;
 
-	private final CaseHandling handling;
+	private final CaseReading reading;
 
 	private final CaseworkClock support;
 
-	CaseViews(Catalog catalog, CaseHandling handling, CaseworkClock support) {
+	CaseViews(Catalog catalog, CaseReading reading, CaseworkClock support) {
 		this.catalog = catalog;
-		this.handling = handling;
+		this.reading = reading;
 		this.support = support;
 	}
 
@@ -101,7 +101,7 @@ class CaseViews {
 	CaseModel of(CaseView c, EstationUser user) {
 		List<TaskModel> tasks = new ArrayList<>();
 		for (TaskView t : c.tasks()) {
-			if (handling.maySeeTask(user, c, t)) {
+			if (reading.maySeeTask(user, c, t)) {
 				tasks.add(task(t));
 			}
 		}

@@ -7,14 +7,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
+import org.hetao.estation.casework.ApplicantActions;
 import org.hetao.estation.casework.Applying;
 import org.hetao.estation.casework.CaseChannel;
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.DeadlineStatus;
-import org.hetao.estation.casework.MatterPromise;
 import org.hetao.estation.casework.Deficiency;
 import org.hetao.estation.casework.DeliveryMethod;
+import org.hetao.estation.casework.MatterPromise;
+import org.hetao.estation.casework.TaskHandling;
 import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.casework.TimelineEntry;
@@ -43,17 +45,24 @@ class CaseworkApiController {
 
 	private final Applying applying;
 
-	private final CaseHandling handling;
+	private final CaseReading reading;
+
+	private final TaskHandling handling;
+
+	private final ApplicantActions applicantActions;
 
 	private final org.hetao.estation.casework.CaseworkClock support;
 
 	private final org.hetao.estation.hall.SelfServiceKiosks kiosks;
 
-	CaseworkApiController(Applying applying, CaseHandling handling, org.hetao.estation.casework.CaseworkClock support,
+	CaseworkApiController(Applying applying, CaseReading reading, TaskHandling handling,
+			ApplicantActions applicantActions, org.hetao.estation.casework.CaseworkClock support,
 			org.hetao.estation.hall.SelfServiceKiosks kiosks) {
 		this.kiosks = kiosks;
 		this.applying = applying;
+		this.reading = reading;
 		this.handling = handling;
+		this.applicantActions = applicantActions;
 		this.support = support;
 	}
 
@@ -119,14 +128,14 @@ class CaseworkApiController {
 	@Operation(summary = "My applications, newest first")
 	List<CaseResponse> mine() {
 		EstationUser user = CurrentUser.require();
-		return handling.mine(user).stream().map(c -> response(c, user)).toList();
+		return reading.mine(user).stream().map(c -> response(c, user)).toList();
 	}
 
 	@GetMapping("/applications/{receiptNumber}")
 	@Operation(summary = "A case by its receipt number (the applicant's own; the window: any; an officer: their department's tasks)")
 	CaseResponse byReceipt(@PathVariable String receiptNumber) {
 		EstationUser user = CurrentUser.require();
-		return response(handling.viewByReceipt(user, receiptNumber), user);
+		return response(reading.viewByReceipt(user, receiptNumber), user);
 	}
 
 	record CorrectionRequest(Map<String, String> answers, Map<String, Long> materials) {
@@ -137,7 +146,7 @@ class CaseworkApiController {
 	CaseResponse resubmit(@PathVariable String receiptNumber, @RequestBody(required = false) CorrectionRequest request) {
 		EstationUser user = CurrentUser.require();
 		CaseView c = ownCase(user, receiptNumber);
-		return response(handling.resubmit(user, c.id(), request == null ? Map.of() : request.answers(),
+		return response(applicantActions.resubmit(user, c.id(), request == null ? Map.of() : request.answers(),
 				request == null ? Map.of() : request.materials(), CaseChannel.API), user);
 	}
 
@@ -149,7 +158,7 @@ class CaseworkApiController {
 	CaseResponse withdraw(@PathVariable String receiptNumber, @RequestBody(required = false) WithdrawRequest request) {
 		EstationUser user = CurrentUser.require();
 		CaseView c = ownCase(user, receiptNumber);
-		return response(handling.withdraw(user, c.id(), request == null ? null : request.reason(), CaseChannel.API),
+		return response(applicantActions.withdraw(user, c.id(), request == null ? null : request.reason(), CaseChannel.API),
 				user);
 	}
 
@@ -243,7 +252,7 @@ class CaseworkApiController {
 	List<QueueResponse> workQueue(@RequestParam(required = false) List<TaskStatus> status,
 			@RequestParam(required = false) DeadlineStatus deadline) {
 		EstationUser user = CurrentUser.require();
-		return handling.workQueue(user, status == null ? null : EnumSet.copyOf(status), deadline)
+		return reading.workQueue(user, status == null ? null : EnumSet.copyOf(status), deadline)
 			.stream()
 			.map(e -> new QueueResponse(e.theCase().id(), e.theCase().receiptNumber(), e.theCase().applicant().name(),
 					task(e.task(), e.deadlineStatus(), false)))
@@ -253,7 +262,7 @@ class CaseworkApiController {
 	// ------------------------------------------------------------------ mapping
 
 	private CaseView ownCase(EstationUser user, String receiptNumber) {
-		CaseView c = handling.viewByReceipt(user, receiptNumber);
+		CaseView c = reading.viewByReceipt(user, receiptNumber);
 		if (c.applicant().accountId() == null || c.applicant().accountId() != user.id()) {
 			throw Problem.notFound("casework.error.caseNotFound");
 		}
@@ -292,7 +301,7 @@ class CaseworkApiController {
 	}
 
 	private CaseResponse response(CaseView c, EstationUser user) {
-		List<? extends TaskView> visible = c.tasks().stream().filter(t -> handling.maySeeTask(user, c, t)).toList();
+		List<? extends TaskView> visible = c.tasks().stream().filter(t -> reading.maySeeTask(user, c, t)).toList();
 		List<String> items = visible.stream().map(TaskView::itemCode).toList();
 		List<TimelineResponse> timeline = c.timeline()
 			.stream()

@@ -3,8 +3,8 @@ package org.hetao.estation.casework.web;
 import java.util.List;
 
 import org.hetao.estation.casework.CaseChannel;
-import org.hetao.estation.casework.CaseHandling;
 import org.hetao.estation.casework.CaseView;
+import org.hetao.estation.casework.TaskHandling;
 import org.hetao.estation.identity.CurrentUser;
 
 /**
@@ -14,7 +14,7 @@ import org.hetao.estation.identity.CurrentUser;
 record CorrectionForm(Integer version, List<String> missing, List<String> fields, String note, String reason) {
 
 	/** Sends the notice for the task, in the signed-in member of staff's name, from the centre. */
-	CaseView send(CaseHandling handling, long taskId) {
+	CaseView send(TaskHandling handling, long taskId) {
 		return handling.requestCorrection(CurrentUser.require(), taskId, version,
 				WindowController.deficiencies(missing, fields, note), reason, CaseChannel.WINDOW);
 	}

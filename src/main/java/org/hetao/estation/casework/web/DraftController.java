@@ -9,7 +9,7 @@ import java.util.Map;
 import org.hetao.estation.casework.ApplicationPlan;
 import org.hetao.estation.casework.Applying;
 import org.hetao.estation.casework.CaseChannel;
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.Draft;
 import org.hetao.estation.catalog.FormField;
@@ -40,7 +40,7 @@ class DraftController {
 
 	private final Applying applying;
 
-	private final CaseHandling handling;
+	private final CaseReading reading;
 
 	private final Documents documents;
 
@@ -50,9 +50,9 @@ class DraftController {
 
 	private final org.hetao.estation.hall.SelfServiceKiosks kiosks;
 
-	DraftController(Applying applying, CaseHandling handling, Documents documents, CaseViews views, org.hetao.estation.identity.Accounts accounts, org.hetao.estation.hall.SelfServiceKiosks kiosks) {
+	DraftController(Applying applying, CaseReading reading, Documents documents, CaseViews views, org.hetao.estation.identity.Accounts accounts, org.hetao.estation.hall.SelfServiceKiosks kiosks) {
 		this.applying = applying;
-		this.handling = handling;
+		this.reading = reading;
 		this.documents = documents;
 		this.views = views;
 		this.accounts = accounts;
@@ -404,7 +404,7 @@ class DraftController {
 	}
 
 	private String afterSubmission(EstationUser user, long caseId) {
-		CaseView c = handling.view(user, caseId);
+		CaseView c = reading.view(user, caseId);
 		return c.applicant().walkIn() ? "/window/cases/" + caseId : "/applications/" + c.receiptNumber();
 	}
 

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hetao.estation.casework.ApplicantActions;
 import org.hetao.estation.casework.ApplicationPlan;
 import org.hetao.estation.casework.CaseChannel;
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.Corrections;
 import org.hetao.estation.casework.TaskStatus;
@@ -15,8 +16,8 @@ import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.documents.Documents;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
-import org.hetao.estation.shared.ReceiptNumberFormat;
 import org.hetao.estation.shared.Problem;
+import org.hetao.estation.shared.ReceiptNumberFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +34,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class MyCaseController {
 
-	private final CaseHandling handling;
+	private final CaseReading reading;
+
+	private final ApplicantActions applicantActions;
 
 	private final Documents documents;
 
@@ -41,8 +44,10 @@ class MyCaseController {
 
 	private final org.hetao.estation.hall.SelfServiceKiosks kiosks;
 
-	MyCaseController(CaseHandling handling, Documents documents, CaseViews views, org.hetao.estation.hall.SelfServiceKiosks kiosks) {
-		this.handling = handling;
+	MyCaseController(CaseReading reading, ApplicantActions applicantActions, Documents documents, CaseViews views,
+			org.hetao.estation.hall.SelfServiceKiosks kiosks) {
+		this.reading = reading;
+		this.applicantActions = applicantActions;
 		this.documents = documents;
 		this.views = views;
 		this.kiosks = kiosks;
@@ -53,17 +58,17 @@ class MyCaseController {
 	@GetMapping("/applications/" + ReceiptNumberFormat.ROUTE_VARIABLE)
 	String caseDetail(@PathVariable String receipt, Model model, jakarta.servlet.http.HttpServletRequest request) {
 		EstationUser user = CurrentUser.require();
-		CaseView c = handling.viewByReceipt(user, receipt);
+		CaseView c = reading.viewByReceipt(user, receipt);
 		if (c.applicant().accountId() == null || c.applicant().accountId() != user.id()) {
 			// staff see cases on their own pages
 			throw Problem.notFound("casework.error.caseNotFound");
 		}
 		model.addAttribute("view", views.of(c, user));
-		model.addAttribute("notices", views.notices(handling.notices(user, c)));
+		model.addAttribute("notices", views.notices(reading.notices(user, c)));
 		// where this request comes from: items still to be completed in person that are offered here can be completed here
 		org.hetao.estation.catalog.Channel here = ApplicationsController.channelOf(kiosks, request).catalogChannel();
 		model.addAttribute("completableHere", c.tasks().stream()
-			.filter(t -> t.completeAt() != null && handling.item(t.itemCode()).channels().contains(here))
+			.filter(t -> t.completeAt() != null && reading.item(t.itemCode()).channels().contains(here))
 			.map(TaskView::id)
 			.collect(java.util.stream.Collectors.toSet()));
 		return "casework/case";
@@ -74,7 +79,7 @@ class MyCaseController {
 			RedirectAttributes redirect) {
 		EstationUser user = CurrentUser.require();
 		CaseView c = ownCase(user, receipt);
-		handling.withdraw(user, c.id(), reason, CaseChannel.ONLINE);
+		applicantActions.withdraw(user, c.id(), reason, CaseChannel.ONLINE);
 		redirect.addFlashAttribute("withdrawn", true);
 		return "redirect:/applications/" + receipt;
 	}
@@ -91,7 +96,7 @@ class MyCaseController {
 		if (c.tasks().stream().noneMatch(t -> t.id() == taskId)) {
 			throw Problem.notFound("casework.error.taskNotFound");
 		}
-		handling.completeInPerson(user, taskId, ApplicationsController.channelOf(kiosks, request));
+		applicantActions.completeInPerson(user, taskId, ApplicationsController.channelOf(kiosks, request));
 		redirect.addFlashAttribute("completedHere", true);
 		return "redirect:/applications/" + receipt;
 	}
@@ -136,7 +141,7 @@ class MyCaseController {
 		}
 		if (errors.isEmpty()) {
 			try {
-				handling.resubmit(user, c.id(), answers, materials, CaseChannel.ONLINE);
+				applicantActions.resubmit(user, c.id(), answers, materials, CaseChannel.ONLINE);
 				redirect.addFlashAttribute("resubmitted", true);
 				return "redirect:/applications/" + receipt;
 			}
@@ -157,7 +162,7 @@ class MyCaseController {
 		List<CorrectionTask> tasks = view.tasks()
 			.stream()
 			.filter(t -> t.status() == TaskStatus.CORRECTION_REQUESTED)
-			.map(t -> new CorrectionTask(t, handling.item(t.itemCode()).fields().stream().map(f -> {
+			.map(t -> new CorrectionTask(t, reading.item(t.itemCode()).fields().stream().map(f -> {
 				String name = ApplicationPlan.itemKey(t.itemCode(), f.key());
 				String value = given.containsKey(name) ? given.get(name) : t.task().formData().get(f.key());
 				return new ApplicationsController.Question(name, ApplicationsController.idOf(name), f.label(), f.type(),
@@ -173,7 +178,7 @@ class MyCaseController {
 	}
 
 	private CaseView ownCase(EstationUser user, String receipt) {
-		CaseView c = handling.viewByReceipt(user, receipt);
+		CaseView c = reading.viewByReceipt(user, receipt);
 		if (c.applicant().accountId() == null || c.applicant().accountId() != user.id()) {
 			throw Problem.notFound("casework.error.caseNotFound");
 		}

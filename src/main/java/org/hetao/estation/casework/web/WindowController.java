@@ -8,11 +8,12 @@ import java.util.Map;
 
 import org.hetao.estation.casework.Applying;
 import org.hetao.estation.casework.CaseChannel;
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.Deficiency;
 import org.hetao.estation.casework.DeliveryMethod;
 import org.hetao.estation.casework.Draft;
+import org.hetao.estation.casework.TaskHandling;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.IdentityDocumentKind;
@@ -37,13 +38,16 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class WindowController {
 
-	private final CaseHandling handling;
+	private final CaseReading reading;
+
+	private final TaskHandling handling;
 
 	private final Applying applying;
 
 	private final CaseViews views;
 
-	WindowController(CaseHandling handling, Applying applying, CaseViews views) {
+	WindowController(CaseReading reading, TaskHandling handling, Applying applying, CaseViews views) {
+		this.reading = reading;
 		this.handling = handling;
 		this.applying = applying;
 		this.views = views;
@@ -53,8 +57,8 @@ class WindowController {
 	String window(@RequestParam(required = false) String q, Model model) {
 		EstationUser user = CurrentUser.require();
 		model.addAttribute("q", q);
-		model.addAttribute("results", q == null ? null : handling.search(user, q).stream().map(c -> views.of(c, user)).toList());
-		model.addAttribute("inTray", handling.windowInTray(user).stream().map(c -> views.of(c, user)).toList());
+		model.addAttribute("results", q == null ? null : reading.search(user, q).stream().map(c -> views.of(c, user)).toList());
+		model.addAttribute("inTray", reading.windowInTray(user).stream().map(c -> views.of(c, user)).toList());
 		model.addAttribute("walkInDrafts", applying.openDrafts(user)
 			.stream()
 			.filter(d -> d.walkIn() != null)
@@ -67,9 +71,9 @@ class WindowController {
 	@GetMapping("/window/cases/{id}")
 	String caseAtTheWindow(@PathVariable long id, Model model) {
 		EstationUser user = CurrentUser.require();
-		CaseView c = handling.view(user, id);
+		CaseView c = reading.view(user, id);
 		model.addAttribute("view", views.of(c, user));
-		model.addAttribute("notices", views.notices(handling.notices(user, c)));
+		model.addAttribute("notices", views.notices(reading.notices(user, c)));
 		model.addAttribute("deliveryMethods", Arrays.asList(DeliveryMethod.values()));
 		return "casework/window-case";
 	}
@@ -134,7 +138,7 @@ class WindowController {
 		if (done != null) {
 			return "redirect:/window/cases/" + done.id();
 		}
-		CaseView c = handling.viewTask(CurrentUser.require(), taskId);
+		CaseView c = reading.viewTask(CurrentUser.require(), taskId);
 		return "redirect:/window/cases/" + c.id() + "#task-" + c.task(taskId).itemCode();
 	}
 
@@ -170,7 +174,7 @@ class WindowController {
 			}
 			model.addAttribute("walkInErrors", errors);
 			model.addAttribute("walkIn", params);
-			model.addAttribute("inTray", handling.windowInTray(user).stream().map(c -> views.of(c, user)).toList());
+			model.addAttribute("inTray", reading.windowInTray(user).stream().map(c -> views.of(c, user)).toList());
 			model.addAttribute("walkInDrafts", List.of());
 			walkInChoices(model);
 			return "casework/window";

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.hetao.estation.casework.CaseChannel;
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.casework.CaseView;
 import org.hetao.estation.casework.DeadlineReminders;
 import org.hetao.estation.casework.DeadlineStatus;
+import org.hetao.estation.casework.DepartmentSystemActions;
+import org.hetao.estation.casework.TaskHandling;
 import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.identity.CurrentUser;
@@ -29,16 +31,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class WorkQueueController {
 
-	private final CaseHandling handling;
+	private final CaseReading reading;
+
+	private final TaskHandling handling;
+
+	private final DepartmentSystemActions departmentSystems;
 
 	private final CaseViews views;
 
 	private final org.springframework.beans.factory.ObjectProvider<DeadlineReminders> reminders;
 
-	WorkQueueController(CaseHandling handling, CaseViews views,
-			org.springframework.beans.factory.ObjectProvider<DeadlineReminders> reminders) {
+	WorkQueueController(CaseReading reading, TaskHandling handling, DepartmentSystemActions departmentSystems,
+			CaseViews views, org.springframework.beans.factory.ObjectProvider<DeadlineReminders> reminders) {
 		this.reminders = reminders;
+		this.reading = reading;
 		this.handling = handling;
+		this.departmentSystems = departmentSystems;
 		this.views = views;
 	}
 
@@ -51,7 +59,7 @@ class WorkQueueController {
 			Model model) {
 		EstationUser user = CurrentUser.require();
 		Set<TaskStatus> statuses = status == null ? EnumSet.of(TaskStatus.ACCEPTED, TaskStatus.UNDER_REVIEW) : EnumSet.of(status);
-		List<CaseHandling.QueueEntry> entries = handling.workQueue(user, statuses, deadline);
+		List<CaseReading.QueueEntry> entries = reading.workQueue(user, statuses, deadline);
 		DeadlineReminders sent = reminders.getIfAvailable();
 		java.util.Map<Long, DeadlineReminders.Reminder> latest = sent == null ? java.util.Map.of()
 				: sent.latest(entries.stream().map(e -> e.task().id()).filter(java.util.Objects::nonNull).toList());
@@ -67,24 +75,24 @@ class WorkQueueController {
 				TaskStatus.DELIVERED));
 		model.addAttribute("deadlines", Arrays.asList(DeadlineStatus.values()));
 		model.addAttribute("department", user.departmentCode());
-		model.addAttribute("departmentSystem", handling.handledInDepartmentSystem(user.departmentCode()));
+		model.addAttribute("departmentSystem", departmentSystems.handledInDepartmentSystem(user.departmentCode()));
 		return "casework/work-queue";
 	}
 
 	@GetMapping("/work-queue/tasks/{taskId}")
 	String task(@PathVariable long taskId, Model model) {
 		EstationUser user = CurrentUser.require();
-		CaseView c = handling.viewTask(user, taskId);
+		CaseView c = reading.viewTask(user, taskId);
 		TaskView task = c.task(taskId);
 		if (!user.departmentCode().equals(task.departmentCode())) {
 			throw Problem.notFound("casework.error.taskNotFound");
 		}
 		model.addAttribute("view", views.of(c, user));
 		model.addAttribute("task", views.task(task));
-		model.addAttribute("notices", views.notices(handling.notices(user, c)).getOrDefault(task.id(), List.of()));
+		model.addAttribute("notices", views.notices(reading.notices(user, c)).getOrDefault(task.id(), List.of()));
 		model.addAttribute("issued", views.issuedInCase(c, task));
 		model.addAttribute("applicant", c.applicant());
-		model.addAttribute("departmentSystem", handling.handledInDepartmentSystem(task.departmentCode()));
+		model.addAttribute("departmentSystem", departmentSystems.handledInDepartmentSystem(task.departmentCode()));
 		return "casework/work-task";
 	}
 

@@ -63,6 +63,8 @@ public class StoredCatalog implements Catalog, InitializingBean {
 		this.store = store;
 		this.messages = messages;
 		this.events = events;
+		// TransactionTemplate (CONVENTIONS, one transaction style): the in-memory snapshot is refreshed only after the
+		// catalogue's change has committed, and events held back during start-up are published in a transaction of their own
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 		this.location = location;

@@ -217,6 +217,8 @@ public class Appointments {
 					settings.appointments().noShowWindowDays(), until);
 		});
 		Slot slot = bookableSlot(purpose, slotId, withinHorizon);
+		// TransactionTemplate (CONVENTIONS): only the seat and the insert are one transaction; the no-show check before
+		// commits on its own, and AppointmentBooked is published after the seat's row is released
 		Appointment booked = tx.execute(s -> {
 			takeSeat(slot);
 			return insert(applicantId, purpose, slot);
@@ -273,7 +275,7 @@ public class Appointments {
 
 	public Appointment cancel(long id, long applicantId) {
 		Appointment appointment = changeable(own(id, applicantId));
-		tx.executeWithoutResult(s -> release(appointment));
+		tx.executeWithoutResult(s -> release(appointment)); // the same style as booking: only the writes
 		return byId(id).orElseThrow();
 	}
 
@@ -294,6 +296,7 @@ public class Appointments {
 		}
 		Purpose purpose = new Purpose(old.itemCode(), old.matterCode(), old.category());
 		Slot slot = bookableSlot(purpose, newSlotId, withinHorizon);
+		// as in booking: the new seat, the old one's release and the insert commit before AppointmentBooked
 		Appointment moved = tx.execute(s -> {
 			takeSeat(slot);
 			release(old);

@@ -19,8 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.core.type.TypeReference;
 
@@ -51,18 +50,15 @@ public class ExhibitionEvents {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate tx;
-
 	private final Clock clock;
 
 	private final HallData.EventSeeds seeds;
 
 	private final HallData.RoomCatalogue rooms;
 
-	public ExhibitionEvents(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+	public ExhibitionEvents(JdbcClient jdbc, Clock clock,
 			HallData.EventSeeds seeds, HallData.RoomCatalogue rooms) {
 		this.jdbc = jdbc;
-		this.tx = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.seeds = seeds;
 		this.rooms = rooms;
@@ -126,6 +122,7 @@ public class ExhibitionEvents {
 	}
 
 	/** Registers, or puts on the waiting list when the event is full. */
+	@Transactional
 	public Registration register(long eventId, long userId, String userName) {
 		Event event = event(eventId);
 		if (!event.start().isAfter(clock.instant())) {
@@ -135,57 +132,54 @@ public class ExhibitionEvents {
 		if (existing.isPresent() && existing.get().status() != Status.CANCELLED) {
 			throw Problem.conflict("hall.error.alreadyRegistered");
 		}
-		tx.executeWithoutResult(s -> {
-			int seat = jdbc.sql("update hall_event set registered = registered + 1 where id = ? and registered < capacity")
-				.param(eventId)
+		int seat = jdbc.sql("update hall_event set registered = registered + 1 where id = ? and registered < capacity")
+			.param(eventId)
+			.update();
+		Status status = seat == 1 ? Status.REGISTERED : Status.WAITLISTED;
+		if (existing.isPresent()) {
+			int updated = jdbc.sql("update hall_event_registration set status = ?, registered_at = ?, changed_at = ? where id = ? and status = 'CANCELLED'")
+				.params(status.name(), ts(clock.instant()), ts(clock.instant()), existing.get().id())
 				.update();
-			Status status = seat == 1 ? Status.REGISTERED : Status.WAITLISTED;
-			if (existing.isPresent()) {
-				int updated = jdbc.sql("update hall_event_registration set status = ?, registered_at = ?, changed_at = ? where id = ? and status = 'CANCELLED'")
-					.params(status.name(), ts(clock.instant()), ts(clock.instant()), existing.get().id())
-					.update();
-				if (updated != 1) {
-					throw Problem.conflict("hall.error.alreadyRegistered");
-				}
+			if (updated != 1) {
+				throw Problem.conflict("hall.error.alreadyRegistered");
 			}
-			else {
-				jdbc.sql("insert into hall_event_registration (event_id, user_id, user_name, status, registered_at) values (?, ?, ?, ?, ?)")
-					.params(eventId, userId, userName, status.name(), ts(clock.instant()))
-					.update();
-			}
-		});
+		}
+		else {
+			jdbc.sql("insert into hall_event_registration (event_id, user_id, user_name, status, registered_at) values (?, ?, ?, ?, ?)")
+				.params(eventId, userId, userName, status.name(), ts(clock.instant()))
+				.update();
+		}
 		return registrationOf(eventId, userId).orElseThrow();
 	}
 
 	/** Cancels; a freed place goes to the first on the waiting list. */
+	@Transactional
 	public void cancel(long eventId, long userId) {
 		Registration registration = registrationOf(eventId, userId)
 			.filter(r -> r.status() != Status.CANCELLED)
 			.orElseThrow(() -> Problem.notFound("hall.error.noSuchRegistration"));
-		tx.executeWithoutResult(s -> {
-			int updated = jdbc.sql("update hall_event_registration set status = 'CANCELLED', changed_at = ? where id = ? and status = ?")
-				.params(ts(clock.instant()), registration.id(), registration.status().name())
+		int updated = jdbc.sql("update hall_event_registration set status = 'CANCELLED', changed_at = ? where id = ? and status = ?")
+			.params(ts(clock.instant()), registration.id(), registration.status().name())
+			.update();
+		if (updated != 1) {
+			throw Problem.conflict("hall.error.registrationChanged");
+		}
+		if (registration.status() != Status.REGISTERED) {
+			return;
+		}
+		List<Long> waiting = jdbc.sql("select id from hall_event_registration where event_id = ? and status = 'WAITLISTED' order by registered_at, id")
+			.param(eventId)
+			.query(Long.class)
+			.list();
+		for (long next : waiting) {
+			int promoted = jdbc.sql("update hall_event_registration set status = 'REGISTERED', changed_at = ? where id = ? and status = 'WAITLISTED'")
+				.params(ts(clock.instant()), next)
 				.update();
-			if (updated != 1) {
-				throw Problem.conflict("hall.error.registrationChanged");
+			if (promoted == 1) {
+				return; // the place passes on: the count stays
 			}
-			if (registration.status() != Status.REGISTERED) {
-				return;
-			}
-			List<Long> waiting = jdbc.sql("select id from hall_event_registration where event_id = ? and status = 'WAITLISTED' order by registered_at, id")
-				.param(eventId)
-				.query(Long.class)
-				.list();
-			for (long next : waiting) {
-				int promoted = jdbc.sql("update hall_event_registration set status = 'REGISTERED', changed_at = ? where id = ? and status = 'WAITLISTED'")
-					.params(ts(clock.instant()), next)
-					.update();
-				if (promoted == 1) {
-					return; // the place passes on: the count stays
-				}
-			}
-			jdbc.sql("update hall_event set registered = registered - 1 where id = ? and registered > 0").param(eventId).update();
-		});
+		}
+		jdbc.sql("update hall_event set registered = registered - 1 where id = ? and registered > 0").param(eventId).update();
 	}
 
 	/** The attendee list, for the organiser and the hall manager only. */

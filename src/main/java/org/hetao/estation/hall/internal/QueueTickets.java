@@ -116,6 +116,7 @@ public class QueueTickets {
 		List<Object> values = Arrays.asList(day, category, queueCategory, token,
 				priority == null ? null : priority.name(), encryptedPhone, masked, appointmentId, ts(slotStart),
 				ts(slotEnd), ts(now), day, category);
+		// TransactionTemplate (CONVENTIONS): a hot path; the transaction holds the counter row only for the two writes
 		Map<String, Object> issued = tx.execute(status -> {
 			var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 			if (postgres) {
@@ -326,6 +327,7 @@ public class QueueTickets {
 			.forEach(t -> waiting.put(t.id(), t));
 		Instant now = clock.instant();
 		List<CallingOrder.Candidate> ordered = CallingOrder.order(waiting.values().stream().map(Ticket::candidate).toList(), now);
+		// TransactionTemplate (CONVENTIONS): a hot path; the waiting tickets are read and ordered before, with no lock held
 		return Optional.ofNullable(tx.execute(s -> {
 			for (CallingOrder.Candidate candidate : ordered) {
 				// a ticket another window is claiming right now is passed over at once, not waited for
@@ -378,7 +380,7 @@ public class QueueTickets {
 	public Ticket recall(long ticketId, long clerkId) {
 		Ticket ticket = atClerksWindow(ticketId, clerkId, Ticket.Status.CALLED);
 		Instant now = clock.instant();
-		tx.executeWithoutResult(s -> recordCall(ticket, ticket.windowNumber(), true, now));
+		tx.executeWithoutResult(s -> recordCall(ticket, ticket.windowNumber(), true, now)); // as calling: only the writes
 		return ticket;
 	}
 
@@ -405,6 +407,7 @@ public class QueueTickets {
 		}
 		Ticket ticket = atClerksWindow(ticketId, clerkId, Ticket.Status.SERVING);
 		Instant now = clock.instant();
+		// as calling: only the writes are the transaction; the ticket is read again after the commit
 		tx.executeWithoutResult(s -> {
 			transition(ticket, "SERVING", "update hall_ticket set status = 'SERVED', finished_at = ?, case_receipts = ?, phone = null where id = ? and status = 'SERVING'",
 					ts(now), String.join(",", clean), ticket.id());
@@ -416,6 +419,7 @@ public class QueueTickets {
 
 	public Ticket noShow(long ticketId, long clerkId) {
 		Ticket ticket = atClerksWindow(ticketId, clerkId, Ticket.Status.CALLED);
+		// as calling: only the writes are the transaction; the ticket is read again after the commit
 		tx.executeWithoutResult(s -> {
 			transition(ticket, "CALLED", "update hall_ticket set status = 'NO_SHOW', finished_at = ?, phone = null where id = ? and status = 'CALLED'",
 					ts(clock.instant()), ticket.id());

@@ -120,6 +120,8 @@ public class RoomBookings {
 	}
 
 	Booking book(Room room, long bookerId, String bookerName, TimeRange range, String purpose, int attendees) {
+		// TransactionTemplate (CONVENTIONS): the room's lock row is created before, outside the transaction (a duplicate
+		// insert there would abort it on PostgreSQL); then the lock, the overlap check and the insert are one transaction
 		ensureLockRow(room.code());
 		Long id = tx.execute(s -> {
 			// The lock row: concurrent bookers of this room wait here until this transaction ends.

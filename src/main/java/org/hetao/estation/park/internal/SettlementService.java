@@ -29,6 +29,7 @@ import org.hetao.estation.shared.Problem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -79,6 +80,8 @@ public class SettlementService {
 		}
 		String key = storePlan(plan);
 		try {
+			// TransactionTemplate (CONVENTIONS): the plan file, stored outside the database before, is deleted when the
+			// transaction fails, its commit included
 			return transactions.execute(tx -> {
 				LocalDate today = LocalDate.now(clock);
 				WorkingCalendars.Deadline due = deadlines.after(today, SettlementLifecycle.workingDaysIn(SettlementState.SUBMITTED).orElseThrow());
@@ -123,6 +126,7 @@ public class SettlementService {
 		}
 		String newKey = key;
 		try {
+			// TransactionTemplate (CONVENTIONS): as in submit, the new plan file goes when the transaction fails
 			return transactions.execute(tx -> {
 				move(a, version, Step.SUPPLY_INFORMATION, user.username(), note.strip());
 				if (newKey != null) {
@@ -140,6 +144,7 @@ public class SettlementService {
 	}
 
 	/** The operator screens: the application is complete, or more information is needed (say what). */
+	@Transactional
 	public SettlementApplication screen(EstationUser user, long id, int version, boolean complete, String note) {
 		requireOperator(user);
 		if (!complete && (note == null || note.isBlank())) {
@@ -147,14 +152,13 @@ public class SettlementService {
 					List.of(new Problem.FieldError("note", "park.error.noteRequired")));
 		}
 		SettlementApplication a = view(user, id);
-		return transactions.execute(tx -> {
-			move(a, version, complete ? Step.COMPLETE_SCREENING : Step.REQUEST_MORE_INFORMATION, user.username(),
-					blankToNull(note));
-			return applications.byId(id).orElseThrow();
-		});
+		move(a, version, complete ? Step.COMPLETE_SCREENING : Step.REQUEST_MORE_INFORMATION, user.username(),
+				blankToNull(note));
+		return applications.byId(id).orElseThrow();
 	}
 
 	/** The review committee (park operator or administrator) approves with conditions or rejects with reasons. */
+	@Transactional
 	public SettlementApplication decide(EstationUser user, long id, int version, boolean approve, String text) {
 		if (!user.hasRole(Role.PARK_OPERATOR) && !user.hasRole(Role.ADMIN)) {
 			throw Problem.forbidden("error.forbidden");
@@ -164,13 +168,11 @@ public class SettlementService {
 					List.of(new Problem.FieldError("text", "park.error.reasonsRequired")));
 		}
 		SettlementApplication a = view(user, id);
-		return transactions.execute(tx -> {
-			move(a, version, approve ? Step.APPROVE : Step.REJECT, user.username(), blankToNull(text));
-			if (approve && text != null && !text.isBlank()) {
-				applications.setConditions(id, text.strip());
-			}
-			return applications.byId(id).orElseThrow();
-		});
+		move(a, version, approve ? Step.APPROVE : Step.REJECT, user.username(), blankToNull(text));
+		if (approve && text != null && !text.isBlank()) {
+			applications.setConditions(id, text.strip());
+		}
+		return applications.byId(id).orElseThrow();
 	}
 
 	/**
@@ -188,6 +190,7 @@ public class SettlementService {
 		}
 		String code = "settled-" + a.reference().toLowerCase(Locale.ROOT);
 		try {
+			// TransactionTemplate (CONVENTIONS): a conflict the database finds at commit is answered below as a taken unit
 			return transactions.execute(tx -> {
 				LocalDate today = LocalDate.now(clock);
 				UnitState newState = a.moveInDate().isAfter(today) ? UnitState.RESERVED : UnitState.OCCUPIED;

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.hetao.estation.casework.CaseHandling;
+import org.hetao.estation.casework.CaseReading;
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
@@ -39,13 +39,13 @@ class StaffFeesController {
 
 	private final Payments payments;
 
-	private final CaseHandling cases;
+	private final CaseReading cases;
 
 	private final Catalog catalog;
 
 	private final MessageSource messages;
 
-	StaffFeesController(Payments payments, CaseHandling cases, Catalog catalog, MessageSource messages) {
+	StaffFeesController(Payments payments, CaseReading cases, Catalog catalog, MessageSource messages) {
 		this.payments = payments;
 		this.cases = cases;
 		this.catalog = catalog;
