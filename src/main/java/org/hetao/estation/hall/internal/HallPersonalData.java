@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.hetao.estation.shared.AccountRows;
 import org.hetao.estation.shared.AccountTables;
+import org.hetao.estation.shared.AccountTables.Export;
 import org.hetao.estation.shared.EncryptedColumn;
 import org.hetao.estation.shared.PersonalDataContributor;
 import org.springframework.context.annotation.Bean;
@@ -28,9 +29,10 @@ class HallPersonalData {
 
 	@Bean
 	PersonalDataContributor hallPersonalDataContributor(JdbcClient jdbc) {
-		return new AccountTables("hall", jdbc, new Export("appointments", """
-				select code, item_code, matter_code, category, slot_date, start_at, end_at, status, created_at
-				from hall_appointment where applicant_id = :a order by start_at"""),
+		return new AccountTables("hall", jdbc,
+				new Export("appointments", """
+						select code, item_code, matter_code, category, slot_date, start_at, end_at, status, created_at
+						from hall_appointment where applicant_id = :a order by start_at"""),
 				new Export("roomBookings", """
 						select room_code, start_at, end_at, purpose, attendees, status, created_at
 						from hall_room_booking where booker_id = :a order by start_at"""),

@@ -9,7 +9,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** A few illustrative notices on the embedded demo database, so the home page has something to show. */
@@ -44,19 +43,16 @@ class DemoNotices implements ApplicationRunner {
 
 	private final Notices notices;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
-	DemoNotices(Notices notices, JdbcClient jdbc, Clock clock) {
+	DemoNotices(Notices notices, Clock clock) {
 		this.notices = notices;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (jdbc.sql("select count(*) from park_notice where created_by = 'demo'").query(Integer.class).single() > 0) {
+		if (notices.anyPublishedBy("demo")) {
 			return;
 		}
 		LocalDate today = LocalDate.now(clock);
