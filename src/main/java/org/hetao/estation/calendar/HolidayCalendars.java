@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -20,7 +19,7 @@ import org.hetao.estation.shared.Language;
  * {@link #bundled()} gives the calendars shipped with the platform (for tests and tools); the running
  * application's {@link WorkingCalendars} bean adds configured and uploaded years on top.
  */
-public final class HolidayCalendars implements WorkingCalendars {
+public final class HolidayCalendars implements JurisdictionCalendars {
 
 	/** Where the bundled data lies on the class path. */
 	public static final String BUNDLED_LOCATION = "calendar/";
@@ -90,38 +89,9 @@ public final class HolidayCalendars implements WorkingCalendars {
 		}
 	}
 
+	@Override
 	public HolidayCalendar calendar(Jurisdiction jurisdiction) {
 		return calendars.get(Objects.requireNonNull(jurisdiction, "jurisdiction"));
-	}
-
-	@Override
-	public boolean isWorkingDay(Jurisdiction jurisdiction, LocalDate date) {
-		return calendar(jurisdiction).isWorkingDay(date);
-	}
-
-	@Override
-	public Deadline addWorkingDays(Jurisdiction jurisdiction, LocalDate start, int workingDays) {
-		return calendar(jurisdiction).addWorkingDays(start, workingDays);
-	}
-
-	@Override
-	public int workingDaysBetween(Jurisdiction jurisdiction, LocalDate from, LocalDate to) {
-		return calendar(jurisdiction).workingDaysBetween(from, to);
-	}
-
-	@Override
-	public boolean covers(Jurisdiction jurisdiction, LocalDate date) {
-		return calendar(jurisdiction).covers(date);
-	}
-
-	@Override
-	public boolean coversAll(Jurisdiction jurisdiction, LocalDate from, LocalDate to) {
-		return calendar(jurisdiction).coversAll(from, to);
-	}
-
-	@Override
-	public CalendarDay day(Jurisdiction jurisdiction, LocalDate date) {
-		return calendar(jurisdiction).day(date);
 	}
 
 }

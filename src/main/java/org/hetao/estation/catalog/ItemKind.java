@@ -7,5 +7,10 @@ public enum ItemKind {
 	/** The applicant asks and a department or adviser answers (policy consultation, guidance). */
 	CONSULTATION,
 	/** Exchange and matchmaking services (start-up exchange, business matching, showcases). */
-	EXCHANGE
+	EXCHANGE;
+
+	/** The key of the kind's name, {@code catalog.kind.APPLICATION}. */
+	public String messageKey() {
+		return "catalog.kind." + name();
+	}
 }

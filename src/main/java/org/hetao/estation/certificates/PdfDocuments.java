@@ -95,12 +95,35 @@ class PdfDocuments {
 		return catalog.department(code).map(d -> d.name().get(language)).orElse(code);
 	}
 
-	private PdfLayout open(Language language, DocumentKind kind, String subject) throws IOException {
-		String title = t(language, "certificates.pdf." + kind.slug() + ".title");
-		PdfLayout pdf = new PdfLayout(font, title, subject, calendar(clock.instant()));
-		pdf.paragraph(t(language, "certificates.pdf.platform"), 10, 0);
-		pdf.title(title, 20);
-		return pdf;
+	/** What a document draws between its heading (the platform and the title) and its bytes. */
+	@FunctionalInterface
+	private interface Body {
+
+		void draw(PdfLayout pdf) throws IOException;
+
+	}
+
+	/** A document: the platform's name, the title, then its body. */
+	private byte[] draw(Language language, String title, int titleSize, String subject, Instant at, Body body) {
+		try (PdfLayout pdf = new PdfLayout(font, title, subject, calendar(at))) {
+			pdf.paragraph(t(language, "certificates.pdf.platform"), 10, 0);
+			pdf.title(title, titleSize);
+			body.draw(pdf);
+			return pdf.toBytes();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** A document about a case, issued now: its body ends with the date of issue. */
+	private byte[] caseDocument(CaseView c, Language language, DocumentKind kind, Body body) {
+		return draw(language, t(language, "certificates.pdf." + kind.slug() + ".title"), 20, c.receiptNumber(),
+				clock.instant(), pdf -> {
+					body.draw(pdf);
+					pdf.space(12);
+					pdf.field(t(language, "certificates.pdf.issuedOn"), date(clock.instant()));
+				});
 	}
 
 	private void applicant(PdfLayout pdf, CaseView c, Language language) throws IOException {
@@ -111,14 +134,18 @@ class PdfDocuments {
 		}
 	}
 
-	private byte[] finish(PdfLayout pdf, Language language) throws IOException {
-		pdf.space(12);
-		pdf.field(t(language, "certificates.pdf.issuedOn"), date(clock.instant()));
-		return pdf.toBytes();
+	/** The QR code of a signed document's verification page and the paragraphs that say how to use it. */
+	private void verification(PdfLayout pdf, String number, Language language, String verifyKey, String signedKey)
+			throws IOException {
+		pdf.space(8);
+		pdf.image(QrCodes.of(verifyUrl(number)), 110, verifyUrl(number));
+		pdf.space(8);
+		pdf.paragraph(t(language, verifyKey, verifyUrl));
+		pdf.paragraph(t(language, signedKey));
 	}
 
 	byte[] receipt(CaseView c, Language language) {
-		try (PdfLayout pdf = open(language, DocumentKind.RECEIPT, c.receiptNumber())) {
+		return caseDocument(c, language, DocumentKind.RECEIPT, pdf -> {
 			pdf.paragraph(t(language, "certificates.pdf.receipt.lead"));
 			applicant(pdf, c, language);
 			pdf.field(t(language, "certificates.pdf.submittedAt"), DATE_TIME.format(c.submittedAt().atZone(zone())));
@@ -134,42 +161,54 @@ class PdfDocuments {
 			pdf.numbered(lines);
 			pdf.space(8);
 			pdf.paragraph(t(language, "certificates.pdf.receipt.footer"));
-			return finish(pdf, language);
+		});
+	}
+
+	/** What a notice says about one of its tasks, under the task's heading. */
+	@FunctionalInterface
+	private interface TaskPart {
+
+		void draw(PdfLayout pdf, TaskView task) throws IOException;
+
+	}
+
+	/**
+	 * A notice about some of a case's tasks: the applicant, the notice's lead, each task under its heading, a closing
+	 * paragraph; none when no task is concerned.
+	 */
+	private byte[] notice(CaseView c, Language language, DocumentKind kind, List<? extends TaskView> tasks,
+			String closingKey, TaskPart part) {
+		if (tasks.isEmpty()) {
+			throw Problem.notFound("certificates.error.noSuchDocument");
 		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
+		return caseDocument(c, language, kind, pdf -> {
+			applicant(pdf, c, language);
+			pdf.space(6);
+			pdf.paragraph(t(language, "certificates.pdf." + kind.slug() + ".lead"));
+			for (TaskView task : tasks) {
+				pdf.heading(t(language, "certificates.pdf.item.heading", itemName(task.itemCode(), language),
+						departmentName(task.departmentCode(), language)));
+				part.draw(pdf, task);
+			}
+			pdf.space(8);
+			pdf.paragraph(t(language, closingKey));
+		});
 	}
 
 	/** Every deficiency of every task that has one, at once. */
 	byte[] correctionNotice(CaseView c, Language language) {
-		List<? extends TaskView> tasks = c.tasks().stream().filter(t -> !t.deficiencies().isEmpty()).toList();
-		if (tasks.isEmpty()) {
-			throw Problem.notFound("certificates.error.noSuchDocument");
-		}
-		try (PdfLayout pdf = open(language, DocumentKind.CORRECTION_NOTICE, c.receiptNumber())) {
-			applicant(pdf, c, language);
-			pdf.space(6);
-			pdf.paragraph(t(language, "certificates.pdf.correction-notice.lead"));
-			for (TaskView task : tasks) {
-				pdf.heading(t(language, "certificates.pdf.item.heading", itemName(task.itemCode(), language),
-						departmentName(task.departmentCode(), language)));
-				List<String> lines = new ArrayList<>();
-				for (Deficiency d : task.deficiencies()) {
-					var subject = d.subject(item(task.itemCode()).orElse(null));
-					String material = subject == null ? null : subject.get(language);
-					lines.add(material == null ? d.note()
-							: d.note() == null ? material : t(language, "certificates.pdf.deficiency", material, d.note()));
-				}
-				pdf.numbered(lines);
-			}
-			pdf.space(8);
-			pdf.paragraph(t(language, "certificates.pdf.correction-notice.footer"));
-			return finish(pdf, language);
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
+		return notice(c, language, DocumentKind.CORRECTION_NOTICE,
+				c.tasks().stream().filter(t -> !t.deficiencies().isEmpty()).toList(),
+				"certificates.pdf.correction-notice.footer", (pdf, task) -> {
+					List<String> lines = new ArrayList<>();
+					for (Deficiency d : task.deficiencies()) {
+						var subject = d.subject(item(task.itemCode()).orElse(null));
+						String material = subject == null ? null : subject.get(language);
+						lines.add(material == null ? d.note()
+								: d.note() == null ? material : t(language, "certificates.pdf.deficiency", material, d.note()));
+					}
+					pdf.numbered(lines);
+				});
 	}
 
 	static boolean refused(TaskView task) {
@@ -177,35 +216,15 @@ class PdfDocuments {
 	}
 
 	byte[] refusalNotice(CaseView c, Language language) {
-		List<? extends TaskView> tasks = c.tasks().stream().filter(PdfDocuments::refused).toList();
-		if (tasks.isEmpty()) {
-			throw Problem.notFound("certificates.error.noSuchDocument");
-		}
-		try (PdfLayout pdf = open(language, DocumentKind.REFUSAL_NOTICE, c.receiptNumber())) {
-			applicant(pdf, c, language);
-			pdf.space(6);
-			pdf.paragraph(t(language, "certificates.pdf.refusal-notice.lead"));
-			for (TaskView task : tasks) {
-				pdf.heading(t(language, "certificates.pdf.item.heading", itemName(task.itemCode(), language),
-						departmentName(task.departmentCode(), language)));
-				pdf.field(t(language, "certificates.pdf.reason"), task.reason());
-			}
-			pdf.space(8);
-			pdf.paragraph(t(language, "certificates.pdf.refusal-notice.remedy"));
-			return finish(pdf, language);
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
+		return notice(c, language, DocumentKind.REFUSAL_NOTICE, c.tasks().stream().filter(PdfDocuments::refused).toList(),
+				"certificates.pdf.refusal-notice.remedy",
+				(pdf, task) -> pdf.field(t(language, "certificates.pdf.reason"), task.reason()));
 	}
 
 	/** The e-certificate before signing. */
 	byte[] certificate(String number, String holder, String itemCode, String departmentCode, Map<String, String> outputs,
 			Instant issuedAt, Language language) {
-		try (PdfLayout pdf = new PdfLayout(font, t(language, "certificates.pdf.certificate.title"), number,
-				calendar(issuedAt))) {
-			pdf.paragraph(t(language, "certificates.pdf.platform"), 10, 0);
-			pdf.title(t(language, "certificates.pdf.certificate.title"), 24);
+		return draw(language, t(language, "certificates.pdf.certificate.title"), 24, number, issuedAt, pdf -> {
 			pdf.space(6);
 			pdf.field(t(language, "certificates.pdf.number"), number);
 			pdf.field(t(language, "certificates.pdf.holder"), holder);
@@ -224,25 +243,14 @@ class PdfDocuments {
 			}
 			pdf.field(t(language, "certificates.pdf.issuedAt"), date(issuedAt));
 			pdf.field(t(language, "certificates.pdf.department"), departmentName(departmentCode, language));
-			pdf.space(8);
-			pdf.image(QrCodes.of(verifyUrl(number)), 110, verifyUrl(number));
-			pdf.space(8);
-			pdf.paragraph(t(language, "certificates.pdf.certificate.verify", verifyUrl));
-			pdf.paragraph(t(language, "certificates.pdf.certificate.signed"));
-			return pdf.toBytes();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
+			verification(pdf, number, language, "certificates.pdf.certificate.verify", "certificates.pdf.certificate.signed");
+		});
 	}
 
 	/** An e-receipt before signing: who paid what to whom and when, with a QR code to verify it. */
 	byte[] eReceipt(EReceipts.Content r, Language language) {
-		String title = t(language, "certificates.pdf.e-receipt.title");
-		try (PdfLayout pdf = new PdfLayout(font, title, r.number(), calendar(r.paidAt()))) {
-			java.util.Locale locale = language.locale();
-			pdf.paragraph(t(language, "certificates.pdf.platform"), 10, 0);
-			pdf.title(title, 24);
+		java.util.Locale locale = language.locale();
+		return draw(language, t(language, "certificates.pdf.e-receipt.title"), 24, r.number(), r.paidAt(), pdf -> {
 			pdf.space(6);
 			pdf.field(t(language, "certificates.pdf.e-receipt.number"), r.number());
 			pdf.field(t(language, "certificates.pdf.e-receipt.payer"), r.payer());
@@ -260,16 +268,8 @@ class PdfDocuments {
 			if (r.refunded() != null && !r.refunded().isZero()) {
 				pdf.field(t(language, "certificates.pdf.e-receipt.refunded"), r.refunded().format(locale));
 			}
-			pdf.space(8);
-			pdf.image(QrCodes.of(verifyUrl(r.number())), 110, verifyUrl(r.number()));
-			pdf.space(8);
-			pdf.paragraph(t(language, "certificates.pdf.e-receipt.verify", verifyUrl));
-			pdf.paragraph(t(language, "certificates.pdf.e-receipt.signed"));
-			return pdf.toBytes();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
+			verification(pdf, r.number(), language, "certificates.pdf.e-receipt.verify", "certificates.pdf.e-receipt.signed");
+		});
 	}
 
 }

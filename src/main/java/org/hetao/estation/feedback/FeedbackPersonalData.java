@@ -1,11 +1,9 @@
 package org.hetao.estation.feedback;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.hetao.estation.shared.AccountRows;
-import org.hetao.estation.shared.PersonalDataContributor;
+import org.hetao.estation.shared.AccountTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,34 +12,18 @@ import org.springframework.stereotype.Component;
  * the account: ratings stay, anonymous, in the service statistics (好差評 figures must not change afterwards).
  */
 @Component
-class FeedbackPersonalData implements PersonalDataContributor {
-
-	private final JdbcClient jdbc;
+class FeedbackPersonalData extends AccountTables {
 
 	FeedbackPersonalData(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public String section() {
-		return "feedback";
-	}
-
-	@Override
-	public Map<String, Object> export(long accountId) {
-		AccountRows rows = new AccountRows(jdbc, accountId);
-		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("evaluations", rows.list("""
+		super("feedback", jdbc, new Export("evaluations", """
 				select s.kind, s.reference, s.receipt_number, s.item_code, e.channel, e.rating, e.reasons, e.comment,
 				       e.created_at, e.changed_at
 				from feedback_evaluation e join feedback_service s on s.id = e.service_id
 				where s.applicant_account_id = :a order by e.id"""));
-		return out;
 	}
 
 	@Override
-	public List<Outcome> erase(long accountId, Retention retention) {
-		AccountRows rows = new AccountRows(jdbc, accountId);
+	protected List<Outcome> erase(AccountRows rows, Retention retention) {
 		int comments = rows.update("""
 				update feedback_evaluation set comment = null
 				where service_id in (select id from feedback_service where applicant_account_id = :a)""");

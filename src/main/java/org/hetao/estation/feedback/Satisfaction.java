@@ -51,29 +51,7 @@ public class Satisfaction {
 	}
 
 	public List<Figure> by(Dimension dimension, Instant from, Instant to) {
-		String sql = """
-				select %s as k, e.rating, count(*) as n
-				from feedback_evaluation e join feedback_service s on s.id = e.service_id
-				where e.created_at >= :from and e.created_at < :to and %s is not null
-				group by %s, e.rating
-				""".formatted(dimension.column, dimension.column, dimension.column);
-		record Row(String key, Rating rating, int count) {
-		}
-		List<Row> rows = jdbc.sql(sql)
-			.param("from", ts(from))
-			.param("to", ts(to))
-			.query((rs, i) -> new Row(rs.getString(1), Rating.valueOf(rs.getString(2)), rs.getInt(3)))
-			.list();
-		return rows.stream().map(Row::key).distinct().sorted().map(key -> {
-			List<Row> group = rows.stream().filter(r -> r.key().equals(key)).toList();
-			int total = group.stream().mapToInt(Row::count).sum();
-			int veryBad = group.stream().filter(r -> r.rating() == Rating.VERY_DISSATISFIED).mapToInt(Row::count).sum();
-			int bad = group.stream().filter(r -> r.rating() == Rating.DISSATISFIED).mapToInt(Row::count).sum();
-			int satisfied = group.stream().filter(r -> r.rating().satisfied()).mapToInt(Row::count).sum();
-			double score = group.stream().mapToDouble(r -> r.rating().score() * r.count()).sum() / total;
-			return new Figure(key, total, veryBad, bad, Math.round(satisfied * 100f / total),
-					Math.round(score * 100) / 100.0);
-		}).toList();
+		return breakdown(dimension, from, to).stream().map(b -> figure(b.key(), b.counts())).toList();
 	}
 
 	/** How many evaluations of each rating one group received, the best rating first. */
@@ -112,14 +90,19 @@ public class Satisfaction {
 			.query(rs -> {
 				counts.merge(Rating.valueOf(rs.getString(1)), rs.getInt(2), Integer::sum);
 			});
-		int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-		if (total == 0) {
+		if (counts.values().stream().allMatch(n -> n == 0)) {
 			return Optional.empty();
 		}
+		return Optional.of(figure("*", counts));
+	}
+
+	/** The figure of one group's count of each rating (at least one evaluation). */
+	private static Figure figure(String key, Map<Rating, Integer> counts) {
+		int total = counts.values().stream().mapToInt(Integer::intValue).sum();
 		int satisfied = counts.entrySet().stream().filter(e -> e.getKey().satisfied()).mapToInt(Map.Entry::getValue).sum();
 		double score = counts.entrySet().stream().mapToDouble(e -> e.getKey().score() * e.getValue()).sum() / total;
-		return Optional.of(new Figure("*", total, counts.get(Rating.VERY_DISSATISFIED), counts.get(Rating.DISSATISFIED),
-				Math.round(satisfied * 100f / total), Math.round(score * 100) / 100.0));
+		return new Figure(key, total, counts.get(Rating.VERY_DISSATISFIED), counts.get(Rating.DISSATISFIED),
+				Math.round(satisfied * 100f / total), Math.round(score * 100) / 100.0);
 	}
 
 	private static Map<Rating, Integer> zero() {

@@ -27,7 +27,17 @@ public final class AccountRows {
 
 	/** How many rows an update or delete changed. */
 	public int update(String sql) {
-		return jdbc.sql(sql).param("a", accountId).update();
+		return update(sql, Map.of());
+	}
+
+	/** How many rows an update or delete changed; the statement names other parameters too. */
+	public int update(String sql, Map<String, ?> params) {
+		return jdbc.sql(sql).param("a", accountId).params(params).update();
+	}
+
+	/** The number a {@code select count(*)} finds; the query names other parameters too. */
+	public int count(String sql, Map<String, ?> params) {
+		return jdbc.sql(sql).param("a", accountId).params(params).query(Integer.class).single();
 	}
 
 }

@@ -25,6 +25,11 @@ public enum Language {
 		return tag;
 	}
 
+	/** The key of the language's name, {@code language.ZH_HANT}. */
+	public String messageKey() {
+		return "language." + name();
+	}
+
 	public Locale locale() {
 		return Locale.forLanguageTag(tag);
 	}

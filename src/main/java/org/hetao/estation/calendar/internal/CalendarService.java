@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.hetao.estation.calendar.CalendarChanged;
-import org.hetao.estation.calendar.CalendarDay;
 import org.hetao.estation.calendar.CalendarFiles;
 import org.hetao.estation.calendar.CalendarYear;
 import org.hetao.estation.calendar.HolidayCalendar;
 import org.hetao.estation.calendar.HolidayCalendars;
+import org.hetao.estation.calendar.JurisdictionCalendars;
 import org.hetao.estation.calendar.MissingYear;
 import org.hetao.estation.calendar.WorkingCalendars;
 import org.hetao.estation.shared.Jurisdiction;
@@ -46,7 +46,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @EnableConfigurationProperties(CalendarProperties.class)
 @Service
-public class CalendarService implements WorkingCalendars {
+public class CalendarService implements JurisdictionCalendars {
 
 	private static final Logger log = LoggerFactory.getLogger(CalendarService.class);
 
@@ -83,36 +83,6 @@ public class CalendarService implements WorkingCalendars {
 	// ---------------------------------------------------------------- WorkingCalendars
 
 	@Override
-	public boolean isWorkingDay(Jurisdiction jurisdiction, LocalDate date) {
-		return calendars().isWorkingDay(jurisdiction, date);
-	}
-
-	@Override
-	public Deadline addWorkingDays(Jurisdiction jurisdiction, LocalDate start, int workingDays) {
-		return calendars().addWorkingDays(jurisdiction, start, workingDays);
-	}
-
-	@Override
-	public int workingDaysBetween(Jurisdiction jurisdiction, LocalDate from, LocalDate to) {
-		return calendars().workingDaysBetween(jurisdiction, from, to);
-	}
-
-	@Override
-	public boolean covers(Jurisdiction jurisdiction, LocalDate date) {
-		return calendars().covers(jurisdiction, date);
-	}
-
-	@Override
-	public boolean coversAll(Jurisdiction jurisdiction, LocalDate from, LocalDate to) {
-		return calendars().coversAll(jurisdiction, from, to);
-	}
-
-	@Override
-	public CalendarDay day(Jurisdiction jurisdiction, LocalDate date) {
-		return calendars().day(jurisdiction, date);
-	}
-
-	@Override
 	public int warningDays() {
 		return properties.warningDays();
 	}
@@ -129,6 +99,7 @@ public class CalendarService implements WorkingCalendars {
 
 	// ---------------------------------------------------------------- administration
 
+	@Override
 	public HolidayCalendar calendar(Jurisdiction jurisdiction) {
 		return calendars().calendar(jurisdiction);
 	}

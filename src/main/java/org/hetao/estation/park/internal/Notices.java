@@ -46,6 +46,11 @@ public class Notices {
 		return jdbc.sql("select * from park_notice order by expires_on desc, id desc").query(Notices::map).list();
 	}
 
+	/** Whether someone (a username, or {@code demo}) has published any notice, current or not. */
+	public boolean anyPublishedBy(String actor) {
+		return jdbc.sql("select count(*) from park_notice where created_by = ?").param(actor).query(Integer.class).single() > 0;
+	}
+
 	public Notice publish(NoticeCategory category, LocalizedText title, LocalizedText body, LocalDate publishOn,
 			LocalDate expiresOn, String actor) {
 		if (expiresOn.isBefore(publishOn)) {

@@ -1,11 +1,9 @@
 package org.hetao.estation.policy.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.hetao.estation.shared.AccountRows;
-import org.hetao.estation.shared.PersonalDataContributor;
+import org.hetao.estation.shared.AccountTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,33 +12,18 @@ import org.springframework.stereotype.Component;
  * unanswered questions; answered consultations stay without the asker (the answer may be a published FAQ).
  */
 @Component
-class PolicyPersonalData implements PersonalDataContributor {
-
-	private final JdbcClient jdbc;
+class PolicyPersonalData extends AccountTables {
 
 	PolicyPersonalData(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+		super("policy", jdbc,
+				new Export("profile", "select applicant_type, profile_json, updated_at from policy_profile where account_id = :a"),
+				new Export("consultations", """
+						select subject_type, subject_code, department_code, question, language, asked_at, answer, answered_at
+						from consultation where applicant_id = :a order by id"""));
 	}
 
 	@Override
-	public String section() {
-		return "policy";
-	}
-
-	@Override
-	public Map<String, Object> export(long accountId) {
-		AccountRows rows = new AccountRows(jdbc, accountId);
-		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("profile", rows.list("select applicant_type, profile_json, updated_at from policy_profile where account_id = :a"));
-		out.put("consultations", rows.list("""
-				select subject_type, subject_code, department_code, question, language, asked_at, answer, answered_at
-				from consultation where applicant_id = :a order by id"""));
-		return out;
-	}
-
-	@Override
-	public List<Outcome> erase(long accountId, Retention retention) {
-		AccountRows rows = new AccountRows(jdbc, accountId);
+	protected List<Outcome> erase(AccountRows rows, Retention retention) {
 		int profile = rows.update("delete from policy_profile where account_id = :a");
 		rows.update("delete from policy_match_recipient where account_id = :a");
 		int unanswered = rows.update("delete from consultation where applicant_id = :a and answer is null");

@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -57,58 +60,46 @@ public final class SearchAnalyzers {
 		this.converter = converter;
 		OpenCcConverter fold = folding ? converter : null;
 		CharArraySet chineseStops = SmartChineseAnalyzer.getDefaultStopSet();
-		this.zhWords = new Analyzer() {
-			@Override
-			protected TokenStreamComponents createComponents(String fieldName) {
-				Tokenizer tokenizer = new HMMChineseTokenizer();
-				TokenStream stream = new LowerCaseFilter(tokenizer);
-				stream = new StopFilter(stream, chineseStops);
-				stream = new PorterStemFilter(stream);
-				return new TokenStreamComponents(tokenizer, stream);
-			}
-
-			@Override
-			protected Reader initReader(String fieldName, Reader reader) {
-				return wrap(reader, fold);
-			}
-		};
-		this.zhBigrams = new Analyzer() {
-			@Override
-			protected TokenStreamComponents createComponents(String fieldName) {
-				Tokenizer tokenizer = new StandardTokenizer();
-				TokenStream stream = new LowerCaseFilter(tokenizer);
-				stream = new CJKBigramFilter(stream);
-				stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-				return new TokenStreamComponents(tokenizer, stream);
-			}
-
-			@Override
-			protected Reader initReader(String fieldName, Reader reader) {
-				return wrap(reader, fold);
-			}
-		};
-		this.english = new Analyzer() {
-			@Override
-			protected TokenStreamComponents createComponents(String fieldName) {
-				Tokenizer tokenizer = new StandardTokenizer();
-				TokenStream stream = new EnglishPossessiveFilter(tokenizer);
-				stream = new LowerCaseFilter(stream);
-				stream = new ASCIIFoldingFilter(stream);
-				stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-				stream = new PorterStemFilter(stream);
-				return new TokenStreamComponents(tokenizer, stream);
-			}
-
-			@Override
-			protected Reader initReader(String fieldName, Reader reader) {
-				return new CJKWidthCharFilter(reader);
-			}
-		};
+		UnaryOperator<Reader> chinese = reader -> wrap(reader, fold);
+		this.zhWords = analyzer(HMMChineseTokenizer::new, tokens -> {
+			TokenStream stream = new LowerCaseFilter(tokens);
+			stream = new StopFilter(stream, chineseStops);
+			return new PorterStemFilter(stream);
+		}, chinese);
+		this.zhBigrams = analyzer(StandardTokenizer::new, tokens -> {
+			TokenStream stream = new LowerCaseFilter(tokens);
+			stream = new CJKBigramFilter(stream);
+			return new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+		}, chinese);
+		this.english = analyzer(StandardTokenizer::new, tokens -> {
+			TokenStream stream = new EnglishPossessiveFilter(tokens);
+			stream = new LowerCaseFilter(stream);
+			stream = new ASCIIFoldingFilter(stream);
+			stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+			return new PorterStemFilter(stream);
+		}, CJKWidthCharFilter::new);
 		this.perField = new PerFieldAnalyzerWrapper(english,
 				Map.of(LuceneFields.TITLE_WORDS, zhWords, LuceneFields.BODY_WORDS, zhWords, LuceneFields.TITLE_BIGRAMS,
 						zhBigrams, LuceneFields.BODY_BIGRAMS, zhBigrams, LuceneFields.TITLE_SYNONYM_BIGRAMS, zhBigrams,
 						LuceneFields.TITLE_ENGLISH, english, LuceneFields.TITLE_SYNONYM_ENGLISH, english,
 						LuceneFields.BODY_ENGLISH, english));
+	}
+
+	/** An analyzer: the tokenizer's tokens through the filters, of the text as {@code reader} reads it. */
+	private static Analyzer analyzer(Supplier<Tokenizer> tokenizer, Function<Tokenizer, TokenStream> filters,
+			UnaryOperator<Reader> reader) {
+		return new Analyzer() {
+			@Override
+			protected TokenStreamComponents createComponents(String fieldName) {
+				Tokenizer tokens = tokenizer.get();
+				return new TokenStreamComponents(tokens, filters.apply(tokens));
+			}
+
+			@Override
+			protected Reader initReader(String fieldName, Reader text) {
+				return reader.apply(text);
+			}
+		};
 	}
 
 	private static Reader wrap(Reader reader, OpenCcConverter fold) {
