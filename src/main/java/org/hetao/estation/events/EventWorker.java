@@ -90,11 +90,6 @@ class EventWorker {
 	private final Counter failures;
 
 	EventWorker(EventLog events, AfterCommitHandlers handlers, PlatformTransactionManager transactions, Clock clock,
-			MeterRegistry meters, boolean inline, boolean working) {
-		this(events, handlers, transactions, clock, meters, inline, working, Duration.ZERO);
-	}
-
-	EventWorker(EventLog events, AfterCommitHandlers handlers, PlatformTransactionManager transactions, Clock clock,
 			MeterRegistry meters, boolean inline, boolean working, Duration gather) {
 		this.working = working;
 		this.gather = gather == null || gather.isNegative() ? Duration.ZERO : gather;

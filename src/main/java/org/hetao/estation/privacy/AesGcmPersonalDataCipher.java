@@ -44,32 +44,11 @@ public final class AesGcmPersonalDataCipher implements PersonalDataCipher {
 	// provider up each time, a fresh AES cipher expands the key again (a reused one only when the key changes), and
 	// the default SecureRandom (NativePRNG) takes one lock for every thread of the process. A nonce must be unique,
 	// which a thread's own DRBG seeded from the system gives as well as the shared source.
-	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
-		try {
-			return Cipher.getInstance("AES/GCM/NoPadding");
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("AES-GCM unavailable", e);
-		}
-	});
+	private final ThreadLocal<Cipher> ciphers = perThread(() -> Cipher.getInstance("AES/GCM/NoPadding"), "AES-GCM");
 
-	private final ThreadLocal<SecureRandom> nonces = ThreadLocal.withInitial(() -> {
-		try {
-			return SecureRandom.getInstance("DRBG");
-		}
-		catch (GeneralSecurityException e) {
-			return new SecureRandom();
-		}
-	});
+	private final ThreadLocal<SecureRandom> nonces = perThread(AesGcmPersonalDataCipher::drbg, "DRBG");
 
-	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
-		try {
-			return Mac.getInstance("HmacSHA256");
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
-		}
-	});
+	private final ThreadLocal<Mac> macs = perThread(() -> Mac.getInstance("HmacSHA256"), "HMAC-SHA-256");
 
 	/**
 	 * @param keys key id → 32 raw key bytes
@@ -239,6 +218,34 @@ public final class AesGcmPersonalDataCipher implements PersonalDataCipher {
 
 	private static byte[] aad(String context) {
 		return ("estation:" + context).getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** The JDK's DRBG, or the default generator where a provider lacks it. */
+	private static SecureRandom drbg() {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (GeneralSecurityException e) {
+			return new SecureRandom();
+		}
+	}
+
+	/** One instance per thread: JCA engines are not thread-safe, and making one per value costs a provider lookup. */
+	private static <T> ThreadLocal<T> perThread(JcaEngine<T> make, String algorithm) {
+		return ThreadLocal.withInitial(() -> {
+			try {
+				return make.get();
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException(algorithm + " unavailable", e);
+			}
+		});
+	}
+
+	private interface JcaEngine<T> {
+
+		T get() throws GeneralSecurityException;
+
 	}
 
 }

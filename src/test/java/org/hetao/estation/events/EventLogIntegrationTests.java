@@ -246,8 +246,10 @@ class EventLogIntegrationTests {
 				log.append(List.of(new Probe(run, "e" + i)), clock.instant());
 			}
 		});
-		EventWorker a = new EventWorker(log, handlers, transactions, clock, new SimpleMeterRegistry(), false, true);
-		EventWorker b = new EventWorker(log, handlers, transactions, clock, new SimpleMeterRegistry(), false, true);
+		EventWorker a = new EventWorker(log, handlers, transactions, clock, new SimpleMeterRegistry(), false, true,
+				Duration.ZERO);
+		EventWorker b = new EventWorker(log, handlers, transactions, clock, new SimpleMeterRegistry(), false, true,
+				Duration.ZERO);
 		ExecutorService two = Executors.newFixedThreadPool(2);
 		try {
 			Future<Integer> byA = two.submit(a::drain);
@@ -328,7 +330,8 @@ class EventLogIntegrationTests {
 
 	/** What a node's worker would do, here and now (the application's own worker is not woken by appended rows). */
 	void drainWithAWorkerOfItsOwn() {
-		EventWorker worker = new EventWorker(log, handlers, transactions, clock, new SimpleMeterRegistry(), false, true);
+		EventWorker worker = new EventWorker(log, handlers, transactions, clock, new SimpleMeterRegistry(), false, true,
+				Duration.ZERO);
 		try {
 			worker.drain();
 		}

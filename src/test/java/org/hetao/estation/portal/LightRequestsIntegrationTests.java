@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * What a request costs beyond its own data, over real HTTP: a signed-out visitor gets no session (no cookie, no
@@ -40,6 +46,9 @@ class LightRequestsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ObservationRegistry observations;
 
 	static final String PASSWORD = "test-Password-2026";
 
@@ -63,6 +72,39 @@ class LightRequestsIntegrationTests {
 
 	static List<String> cookiesSet(HttpResponse<?> response) {
 		return response.headers().allValues("Set-Cookie").stream().map(c -> c.substring(0, c.indexOf('='))).toList();
+	}
+
+	@Test
+	void springSecurityMakesNoObservationsOfItsOwnWhileTheRequestIsObservedAsAWhole() throws Exception {
+		List<String> seen = Collections.synchronizedList(new ArrayList<>());
+		AtomicBoolean recording = new AtomicBoolean(true);
+		// a handler cannot be removed from the registry again: it stops recording when this test ends
+		observations.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+			@Override
+			public void onStart(Observation.Context context) {
+				if (recording.get()) {
+					seen.add(context.getName());
+				}
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+		});
+		try {
+			assertThat(get(PLAIN, "/catalog/items/GOV-004", "text/html").statusCode()).isEqualTo(200);
+			assertThat(get(PLAIN, "/api/v1/applications", "application/json").statusCode()).isEqualTo(401);
+			// the server's observation ends after the response is sent: wait for both
+			for (int i = 0; i < 100 && seen.stream().filter("http.server.requests"::equals).count() < 2; i++) {
+				Thread.sleep(20);
+			}
+		}
+		finally {
+			recording.set(false);
+		}
+		assertThat(seen).filteredOn("http.server.requests"::equals).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(seen).noneMatch(name -> name.startsWith("spring.security"));
 	}
 
 	@Test
