@@ -35,6 +35,7 @@ public final class Report {
 			"searchHttpOpenLoopRate", "searchHttpOpenLoopSent", "searchHttpOpenLoopFloorP99Ms", "itemGuideRps",
 			"itemGuideP99Ms", "itemGuideRpsOneClient", "itemGuideP50MsOneClient", "itemGuideP99MsOneClient",
 			"workQueueRps", "workQueueP99Ms", "startupSecondsH2", "startupSecondsPg", "startupSecondsBareH2",
+			"startupSecondsBareH2Cds",
 			"startupSecondsH2Restart", "cpuMsPerSubmission", "commitsPerSubmission", "roundTripsPerSubmission",
 			"backlogAfterPeak", "backlogDrainSeconds", "submissionOpenLoopP50Ms", "submissionOpenLoopP99Ms",
 			"submissionOpenLoopErrors", "bareSubmissionOpenLoopP99Ms",
