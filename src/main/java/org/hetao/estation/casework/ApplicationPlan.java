@@ -1,6 +1,7 @@
 package org.hetao.estation.casework;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,12 +100,13 @@ public final class ApplicationPlan {
 				.findFirst()
 				.orElse(List.of()));
 		}
-		this.sharedOptions = options;
+		// immutable throughout: Applying hands out one plan to every request for the same item or matter
+		this.sharedOptions = Collections.unmodifiableMap(options);
 		this.applicantType = applicantType;
-		this.items = items;
-		this.sharedFields = sharedFields;
-		this.materials = materials;
-		this.produced = produced;
+		this.items = List.copyOf(items);
+		this.sharedFields = List.copyOf(sharedFields);
+		this.materials = List.copyOf(materials);
+		this.produced = List.copyOf(produced);
 	}
 
 	/** One item applied for online. */

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.hetao.estation.casework.internal.Case;
 import org.hetao.estation.casework.internal.CaseRepository;
@@ -60,6 +62,8 @@ public class Applying {
 
 	private final TransactionTemplate tx;
 
+	private final Map<PlanKey, Planned> plans = new ConcurrentHashMap<>();
+
 	Applying(Catalog catalog, Drafts drafts, CaseRepository cases, ReceiptNumbers receipts, Documents documents,
 			ApplicationEventPublisher events, CaseworkClock time, PlatformTransactionManager transactions) {
 		this.catalog = catalog;
@@ -96,7 +100,8 @@ public class Applying {
 				.map(i -> catalog.item(i.itemCode())
 					.orElseThrow(() -> Problem.notFound("casework.error.unknownItem", i.itemCode())))
 				.toList();
-			return ApplicationPlan.forMatter(matter, items, type, channel);
+			return planned(new PlanKey(matterCode, true, type, channel), matter, items,
+					() -> ApplicationPlan.forMatter(matter, items, type, channel));
 		}
 		if (itemCode == null || itemCode.isBlank()) {
 			throw Problem.invalid("casework.error.itemOrMatter");
@@ -110,7 +115,46 @@ public class Applying {
 		if (!channel.offers(item)) {
 			throw channelNotOffered(item);
 		}
-		return ApplicationPlan.forItem(item, type, channel);
+		return planned(new PlanKey(itemCode, false, type, channel), item, List.of(item),
+				() -> ApplicationPlan.forItem(item, type, channel));
+	}
+
+	/** What a plan is asked for: an item's or a matter's code, for an applicant type, through a channel. */
+	private record PlanKey(String code, boolean matter, ApplicantType type, CaseChannel channel) {
+	}
+
+	/** A plan and the catalogue's objects it was made from (a new catalogue hands out new ones). */
+	private record Planned(Object source, List<ServiceItem> items, ApplicationPlan plan) {
+
+		boolean madeFrom(Object source, List<ServiceItem> items) {
+			if (this.source != source || this.items.size() != items.size()) {
+				return false;
+			}
+			for (int i = 0; i < items.size(); i++) {
+				if (this.items.get(i) != items.get(i)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	}
+
+	/**
+	 * The plan made before for the same key from the same catalogue objects, or a new one. Plans are immutable and
+	 * a submission, a draft page and a check each ask for one: making it walks every field and material of the
+	 * matter's items. The catalogue's snapshot is compared by identity, so a catalogue applied since (new objects)
+	 * makes a new plan; there is at most one entry per item or matter, applicant type and channel.
+	 */
+	private ApplicationPlan planned(PlanKey key, Object source, List<ServiceItem> items,
+			Supplier<ApplicationPlan> make) {
+		Planned known = plans.get(key);
+		if (known != null && known.madeFrom(source, items)) {
+			return known.plan();
+		}
+		ApplicationPlan plan = make.get();
+		plans.put(key, new Planned(source, items, plan));
+		return plan;
 	}
 
 	/** The refusal of an item not offered through a channel: its code names the rule, its argument the item. */
