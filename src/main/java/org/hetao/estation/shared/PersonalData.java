@@ -2,14 +2,17 @@ package org.hetao.estation.shared;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Which form fields are personal data, and their encryption inside JSON columns ({@link EncryptedColumn.Format#JSON_FIELDS}). */
 public final class PersonalData {
 
-	/** Identity numbers, phone numbers, e-mail and postal addresses, birth dates (the last segment of a key). */
-	private static final Pattern PERSONAL_KEY = Pattern.compile(
-			"(?i).*(phone|mobile|idnumber|identitynumber|documentnumber|passport|hkid|mtpnumber|email|address|birth).*");
+	/**
+	 * Identity numbers, phone numbers, e-mail and postal addresses, birth dates: a key whose last segment contains one
+	 * of these words, in any case (every field of every task is asked on each submission and each read: a plain scan,
+	 * not a pattern).
+	 */
+	private static final String[] PERSONAL_WORDS = { "phone", "mobile", "idnumber", "identitynumber", "documentnumber",
+			"passport", "hkid", "mtpnumber", "email", "address", "birth" };
 
 	private PersonalData() {
 	}
@@ -19,8 +22,15 @@ public final class PersonalData {
 		if (key == null) {
 			return false;
 		}
-		int dot = key.lastIndexOf('.');
-		return PERSONAL_KEY.matcher(dot < 0 ? key : key.substring(dot + 1)).matches();
+		int from = key.lastIndexOf('.') + 1;
+		for (String word : PERSONAL_WORDS) {
+			for (int i = from; i + word.length() <= key.length(); i++) {
+				if (key.regionMatches(true, i, word, 0, word.length())) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** A copy with every personal field encrypted (fields already encrypted are kept as they are). */
