@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -33,6 +35,21 @@ class CatalogLoaderIntegrationTests {
 
 	@Value("${estation.catalog.location}")
 	String configured;
+
+	@Autowired
+	CatalogStore store;
+
+	@Autowired
+	CatalogErrorMessages messages;
+
+	@Autowired
+	ApplicationEventPublisher publisher;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	java.time.Clock clock;
 
 	@TempDir
 	Path temp;
@@ -61,6 +78,30 @@ class CatalogLoaderIntegrationTests {
 		assertThat(fingerprint()).isEqualTo(before);
 		assertThat(jdbc.sql("select count(*) from catalog_item").query(Integer.class).single()).isEqualTo(itemVersions);
 		assertThat(events.stream(CatalogChanged.class)).isEmpty();
+	}
+
+	/**
+	 * At start the files are loaded on a thread of their own while the rest of the context is made: whoever reads
+	 * the catalogue first waits for that load, and files that cannot be loaded still stop the start, with the
+	 * message that names every fault, when the singletons are done.
+	 */
+	@Test
+	void theStartsLoadRunsBesideTheContextAndStillStopsTheStartWhenTheFilesAreBroken() {
+		StoredCatalog starting = new StoredCatalog(store, messages, publisher, transactions, clock, configured);
+		starting.afterPropertiesSet();
+		// asked at once, it answers from the loaded files, not from an empty catalogue
+		assertThat(starting.items()).hasSameSizeAs(catalog.items());
+		assertThat(starting.version()).isEqualTo(catalog.version());
+		starting.afterSingletonsInstantiated();
+
+		CatalogFixtures broken = CatalogFixtures.copy(temp.resolve("broken-start"))
+			.version("test-broken-start")
+			.item("CUS-0002", i -> ((tools.jackson.databind.node.ObjectNode) i.get("name")).remove("en"));
+		StoredCatalog failing = new StoredCatalog(store, messages, publisher, transactions, clock, broken.location());
+		failing.afterPropertiesSet();
+		assertThatThrownBy(failing::afterSingletonsInstantiated).isInstanceOf(CatalogLoadException.class)
+			.hasMessageContaining("CUS-0002 · name");
+		assertThatThrownBy(failing::items).isInstanceOf(CatalogLoadException.class);
 	}
 
 	/** A restart on data already applied reads the version alone: the 2 MB of item files are not read again. */
