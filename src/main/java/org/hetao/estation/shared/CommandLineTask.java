@@ -19,19 +19,17 @@ public interface CommandLineTask {
 
 	/** The task asked for by {@code --<option>}, that runs {@code task} and exits with what it answers. */
 	static CommandLineTask of(String option, ToIntFunction<ApplicationArguments> task) {
-		return new CommandLineTask() {
+		return new Of(option, task);
+	}
 
-			@Override
-			public String option() {
-				return option;
-			}
+	/** A task made of its option and what it runs. */
+	record Of(String option, ToIntFunction<ApplicationArguments> task) implements CommandLineTask {
 
-			@Override
-			public int run(ApplicationArguments args) {
-				return task.applyAsInt(args);
-			}
+		@Override
+		public int run(ApplicationArguments args) {
+			return task.applyAsInt(args);
+		}
 
-		};
 	}
 
 }
