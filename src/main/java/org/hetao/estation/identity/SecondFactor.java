@@ -67,9 +67,12 @@ public class SecondFactor {
 
 	private final Passkeys passkeys;
 
+	private final Accounts accounts;
+
 	SecondFactor(Passkeys passkeys, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, SignInThrottle throttle,
 			@Value("${estation.mfa.replay-protection:true}") boolean replayProtection, PersonalDataCipher cipher,
-			FindByIndexNameSessionRepository<? extends Session> sessions) {
+			FindByIndexNameSessionRepository<? extends Session> sessions, Accounts accounts) {
+		this.accounts = accounts;
 		this.cipher = cipher;
 		this.sessions = sessions;
 		this.passkeys = passkeys;
@@ -248,11 +251,24 @@ public class SecondFactor {
 		return codes;
 	}
 
-	/** An administrator removes a staff member's second factor (lost phone); they enrol again next time. */
+	/**
+	 * An administrator removes a staff member's second factor (lost phone); they enrol again next time. Only a staff
+	 * account with a second factor: anything else is refused with the reason on the {@code username} field.
+	 *
+	 * @return the account whose second factor was removed
+	 */
 	@Transactional
-	public void reset(EstationUser account, EstationUser administrator) {
+	public EstationUser reset(String username, EstationUser administrator) {
 		if (!administrator.hasRole(Role.ADMIN)) {
 			throw Problem.forbidden("error.forbidden");
+		}
+		EstationUser account = username.isBlank() ? null : accounts.findByUsername(username.strip()).orElse(null);
+		String refusal = username.isBlank() ? "identity.mfa.admin.username.required"
+				: account == null ? "identity.mfa.admin.unknown"
+				: !account.isStaff() ? "identity.mfa.admin.notStaff"
+				: !enrolled(account.id()) ? "identity.mfa.admin.notEnrolled" : null;
+		if (refusal != null) {
+			throw new Problem(Problem.Kind.UNPROCESSABLE, refusal, List.of(new Problem.FieldError("username", refusal)));
 		}
 		jdbc.sql("delete from account_recovery_code where account_id = :a").param("a", account.id()).update();
 		jdbc.sql("delete from account_totp where account_id = :a").param("a", account.id()).update();
@@ -262,6 +278,7 @@ public class SecondFactor {
 		events.publishEvent(
 				new SecurityEvents.SecondFactorReset(account.id(), SecurityEvents.shown(account.getUsername()),
 						administrator.getUsername(), passkeysRemoved));
+		return account;
 	}
 
 	/** Gives an account a known secret (the demo accounts' documented one), unless it has one already. */

@@ -287,6 +287,14 @@ class MfaIntegrationTests {
 			.with(user(admin)).with(csrf()).exchange();
 		assertThat(unknown).hasStatusOk();
 		assertThat(unknown.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("username-error");
+		// an applicant has no second factor to remove; a blank name is refused too
+		for (String refused : List.of("applicant-hk", " ")) {
+			MvcTestResult notStaff = mvc.post().uri("/admin/second-factor/reset").param("username", refused)
+				.with(user(admin)).with(csrf()).exchange();
+			assertThat(notStaff).hasStatusOk();
+			assertThat(notStaff.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).as(refused)
+				.contains("username-error");
+		}
 
 		assertThat(signIn(clerk.getUsername()).getResponse().getCookie("SESSION")).isNotNull();
 		String sessionsOfClerk = "select count(*) from spring_session where principal_name = :p";

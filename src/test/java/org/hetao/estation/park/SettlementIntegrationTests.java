@@ -94,6 +94,15 @@ class SettlementIntegrationTests {
 		assertThat(a.dueDate()).isAfter(LocalDate.now().minusDays(1));
 		assertThat(Files.exists(plans.path(a.planStorageKey()))).isTrue();
 
+		// The operator sees the screening form: a choice (complete by default) and a note.
+		assertThat(mvc.get().uri("/park/settlement/" + id).with(httpBasic("park-operator", PASSWORD)).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"screen-heading\"", "/park/operations/applications/" + id + "/screening",
+					"name=\"outcome\" value=\"MORE\"",
+					"id=\"screen-note\" name=\"note\"")
+			.containsPattern("name=\"outcome\" value=\"COMPLETE\"\\s+checked")
+			.doesNotContain("decide-heading");
 		// The operator asks for more; the applicant answers; the operator completes screening.
 		assertThat(post("park-operator", "/park/operations/applications/" + id + "/screening", "version", "0", "outcome",
 				"MORE", "note", "請補充香港公司註冊證明")).hasStatus3xxRedirection();
@@ -101,6 +110,14 @@ class SettlementIntegrationTests {
 				"已補充商業登記證")).hasStatus3xxRedirection();
 		assertThat(post("park-operator", "/park/operations/applications/" + id + "/screening", "version", "2", "outcome",
 				"COMPLETE", "note", "")).hasStatus3xxRedirection();
+		assertThat(mvc.get().uri("/park/settlement/" + id).with(httpBasic("admin", PASSWORD)).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"decide-heading\"", "/park/operations/applications/" + id + "/decision",
+					"name=\"decision\" value=\"REJECT\"",
+					"id=\"decide-text\" name=\"text\"")
+			.containsPattern("name=\"decision\" value=\"APPROVE\"\\s+checked")
+			.doesNotContain("screen-heading");
 		// The administrator, sitting on the review committee, approves with conditions.
 		assertThat(post("admin", "/park/operations/applications/" + id + "/decision", "version", "3", "decision", "APPROVE",
 				"text", "須於入駐後六個月內聘用至少三名香港員工")).hasStatus3xxRedirection();

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.hetao.estation.shared.CommandLineTask;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.DefaultApplicationArguments;
 
 class CommandLineTasksTests {
@@ -15,20 +14,10 @@ class CommandLineTasksTests {
 	final List<String> ran = new ArrayList<>();
 
 	CommandLineTask task(String option, int code) {
-		return new CommandLineTask() {
-
-			@Override
-			public String option() {
-				return option;
-			}
-
-			@Override
-			public int run(ApplicationArguments args) {
-				ran.add(option + args.getOptionValues("batch"));
-				return code;
-			}
-
-		};
+		return CommandLineTask.of(option, args -> {
+			ran.add(option + args.getOptionValues("batch"));
+			return code;
+		});
 	}
 
 	@Test

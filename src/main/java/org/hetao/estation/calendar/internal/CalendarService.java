@@ -92,9 +92,14 @@ public class CalendarService implements JurisdictionCalendars {
 		return properties.dueSoonWorkingDays();
 	}
 
+	/** Today, on the injected clock: what the calendar's pages and API start from. */
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
 	/** Years not loaded between today and {@link #warningDays()} days later. */
 	public List<MissingYear> missingYears() {
-		return missingYears(LocalDate.now(clock));
+		return missingYears(today());
 	}
 
 	// ---------------------------------------------------------------- administration

@@ -1,6 +1,5 @@
 package org.hetao.estation.calendar.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,13 +52,10 @@ class CalendarAdminController {
 
 	private final CalendarService calendars;
 
-	private final Clock clock;
-
 	private final MessageSource messages;
 
-	CalendarAdminController(CalendarService calendars, Clock clock, MessageSource messages) {
+	CalendarAdminController(CalendarService calendars, MessageSource messages) {
 		this.calendars = calendars;
-		this.clock = clock;
 		this.messages = messages;
 	}
 
@@ -133,7 +129,7 @@ class CalendarAdminController {
 	}
 
 	private String page(Model model, UploadErrors errors, String form, String year) {
-		LocalDate today = LocalDate.now(clock);
+		LocalDate today = calendars.today();
 		List<MissingYear> missing = calendars.missingYears(today);
 		model.addAttribute("today", today);
 		model.addAttribute("missingYears", missing);

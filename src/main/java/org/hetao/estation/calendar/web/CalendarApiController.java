@@ -2,7 +2,6 @@ package org.hetao.estation.calendar.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -72,11 +71,8 @@ class CalendarApiController {
 
 	private final CalendarService calendars;
 
-	private final Clock clock;
-
-	CalendarApiController(CalendarService calendars, Clock clock) {
+	CalendarApiController(CalendarService calendars) {
 		this.calendars = calendars;
-		this.clock = clock;
 	}
 
 	@GetMapping("/{jurisdiction}/days/{date}")
@@ -114,7 +110,7 @@ class CalendarApiController {
 	@Operation(summary = "Years not loaded between today and the warning days ahead (estation.calendar.warning-days, 90 by default)",
 			description = "Deadlines in these years are provisional until an administrator loads the year.")
 	CoverageAnswer coverage() {
-		LocalDate today = LocalDate.now(clock);
+		LocalDate today = calendars.today();
 		return new CoverageAnswer(today, calendars.warningDays(),
 				calendars.missingYears(today));
 	}

@@ -1,6 +1,5 @@
 package org.hetao.estation.calendar.web;
 
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -37,20 +36,17 @@ class CalendarPageController {
 
 	private final CalendarService calendars;
 
-	private final Clock clock;
-
 	private final MessageSource messages;
 
-	CalendarPageController(CalendarService calendars, Clock clock, MessageSource messages) {
+	CalendarPageController(CalendarService calendars, MessageSource messages) {
 		this.calendars = calendars;
-		this.clock = clock;
 		this.messages = messages;
 	}
 
 	@GetMapping("/calendars")
 	String calendars(@RequestParam(required = false) String month, @ModelAttribute("form") DeadlineForm form,
 			BindingResult errors, Model model, Locale locale) {
-		LocalDate today = LocalDate.now(clock);
+		LocalDate today = calendars.today();
 		YearMonth shown = month(month, today);
 		model.addAttribute("month", shown);
 		model.addAttribute("monthLabel", format(shown.atDay(1), "calendar.page.monthPattern", locale));
@@ -74,7 +70,7 @@ class CalendarPageController {
 			// Without script the form posts to /calendars; a bookmarked fragment URL shows the whole page.
 			return calendars(month, form, errors, model, locale);
 		}
-		model.addAttribute("month", month(month, LocalDate.now(clock)));
+		model.addAttribute("month", month(month, calendars.today()));
 		calculate(form, errors, model, locale);
 		return "calendar/calendars :: calculator";
 	}

@@ -52,8 +52,11 @@ class CatalogPageController {
 		this.live = live;
 	}
 
-	/** A theme or domain with its item count, for the home page's tiles; a theme may have a page of its own. */
-	record Tile(String code, Category category, long count, String path) {
+	/**
+	 * A theme or domain with its item count, for the home page's tiles, and where its tile leads: the catalogue of
+	 * its items, or a theme's page of its own; pictured for the themes.
+	 */
+	record Tile(String code, Category category, long count, String path, boolean pictured) {
 	}
 
 	/** An output of one item that fills a field of a later one. */
@@ -64,10 +67,10 @@ class CatalogPageController {
 	String home(Model model) {
 		CatalogSnapshot s = catalog.snapshot();
 		model.addAttribute("themes", Arrays.stream(Theme.values())
-			.flatMap(t -> s.theme(t).stream().map(c -> new Tile(t.name(), c, s.itemCount(t), themePage(t.name()))))
+			.flatMap(t -> s.theme(t).stream().map(c -> new Tile(t.name(), c, s.itemCount(t), themePage(t.name()), true)))
 			.toList());
 		model.addAttribute("domains", Arrays.stream(ServiceDomain.values())
-			.flatMap(d -> s.domain(d).stream().map(c -> new Tile(d.name(), c, s.itemCount(d), null)))
+			.flatMap(d -> s.domain(d).stream().map(c -> new Tile(d.name(), c, s.itemCount(d), "/catalog?domain=" + d.name(), false)))
 			.toList());
 		model.addAttribute("matters", s.matters());
 		model.addAttribute("itemCount", s.items().size());
@@ -142,7 +145,8 @@ class CatalogPageController {
 	}
 
 	private String themePage(String theme) {
-		return live.stream().flatMap(l -> l.forTheme(theme).stream()).map(LiveInformation.Link::path).findFirst().orElse(null);
+		return live.stream().flatMap(l -> l.forTheme(theme).stream()).map(LiveInformation.Link::path).findFirst()
+			.orElse("/catalog?theme=" + theme);
 	}
 
 	@GetMapping("/catalog/matters/{code}")

@@ -1,6 +1,5 @@
 package org.hetao.estation.identity.web;
 
-import org.hetao.estation.identity.Accounts;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.Role;
@@ -17,12 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminSecondFactorController {
 
-	private final Accounts accounts;
-
 	private final SecondFactor secondFactor;
 
-	AdminSecondFactorController(Accounts accounts, SecondFactor secondFactor) {
-		this.accounts = accounts;
+	AdminSecondFactorController(SecondFactor secondFactor) {
 		this.secondFactor = secondFactor;
 	}
 
@@ -37,17 +33,18 @@ class AdminSecondFactorController {
 	String processResetForm(@RequestParam(defaultValue = "") String username, Model model,
 			RedirectAttributes redirect) {
 		EstationUser admin = requireAdmin();
-		EstationUser account = accounts.findByUsername(username.strip()).orElse(null);
-		String error = username.isBlank() ? "identity.mfa.admin.username.required"
-				: account == null ? "identity.mfa.admin.unknown"
-				: !account.isStaff() ? "identity.mfa.admin.notStaff"
-				: !secondFactor.enrolled(account.id()) ? "identity.mfa.admin.notEnrolled" : null;
-		if (error != null) {
+		EstationUser account;
+		try {
+			account = secondFactor.reset(username, admin);
+		}
+		catch (Problem problem) {
+			if (problem.kind() != Problem.Kind.UNPROCESSABLE) {
+				throw problem;
+			}
 			model.addAttribute("username", username);
-			model.addAttribute("usernameError", error);
+			model.addAttribute("usernameError", problem.messageKey());
 			return "identity/admin-second-factor";
 		}
-		secondFactor.reset(account, admin);
 		redirect.addFlashAttribute("resetFor", account.getUsername());
 		return "redirect:/admin/second-factor";
 	}

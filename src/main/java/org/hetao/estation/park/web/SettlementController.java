@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
@@ -14,6 +15,7 @@ import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.park.internal.BusinessPlanCheck;
 import org.hetao.estation.park.internal.BusinessPlans;
+import org.hetao.estation.park.internal.Occupancy;
 import org.hetao.estation.park.internal.ParkSpace;
 import org.hetao.estation.park.internal.SettlementApplication;
 import org.hetao.estation.park.internal.SettlementService;
@@ -39,7 +41,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Settlement applications: an enterprise applies and follows its own applications; the park operator
- * (and the administrator, as review committee) sees all of them and acts from the same page.
+ * (and the administrator, as review committee) sees all of them and acts from the same page. The operator's desk
+ * (the settlement queue beside the bases' occupancy) and the occupancy page are here too: the same applications and
+ * the same units.
  */
 @Controller
 class SettlementController {
@@ -96,6 +100,26 @@ class SettlementController {
 		model.addAttribute("mayApply", mayApply(user));
 		model.addAttribute("mayManage", SettlementService.mayManage(user));
 		return "park/settlement-list";
+	}
+
+	@GetMapping("/park/operations")
+	String operations(Model model) {
+		model.addAttribute("applications", settlement.visibleTo(CurrentUser.require()));
+		addOccupancy(model);
+		return "park/operations";
+	}
+
+	@GetMapping("/park/occupancy")
+	String occupancy(Model model) {
+		addOccupancy(model);
+		model.addAttribute("buildingNames", space.buildings().stream().collect(Collectors.toMap(b -> b.code(), b -> b.name())));
+		return "park/occupancy";
+	}
+
+	/** The four bases' units by state (for the chart and its table). */
+	private void addOccupancy(Model model) {
+		model.addAttribute("occupancy", new Occupancy(space.occupancy()));
+		model.addAttribute("states", UnitState.values());
 	}
 
 	@GetMapping("/park/settlement/new")

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.payments.FeeLine;
@@ -51,15 +52,31 @@ class PaymentsApiController {
 	}
 
 	record PayRequest(String currency) {
+
+		/** No body: nothing sent. */
+		static final PayRequest NONE = new PayRequest(null);
+
 	}
 
 	record RefundRequest(Long amount, String reason) {
+
+		/** No body: nothing sent. */
+		static final RefundRequest NONE = new RefundRequest(null, null);
+
 	}
 
 	record WindowPaymentRequest(String method, String reference, String currency) {
+
+		/** No body: nothing sent. */
+		static final WindowPaymentRequest NONE = new WindowPaymentRequest(null, null, null);
+
 	}
 
 	record WaiverRequest(String reason) {
+
+		/** No body: nothing sent. */
+		static final WaiverRequest NONE = new WaiverRequest(null);
+
 	}
 
 	private final Payments payments;
@@ -84,9 +101,8 @@ class PaymentsApiController {
 	ResponseEntity<PaymentJson> pay(@PathVariable String receiptNumber,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@RequestBody(required = false) PayRequest request) {
-		Payment p = payments.pay(CurrentUser.require(), receiptNumber, idempotencyKey,
-				request == null ? null : request.currency());
-		return ResponseEntity.created(URI.create("/api/v1/payments/" + p.id())).body(PaymentJson.of(p));
+		PayRequest body = Objects.requireNonNullElse(request, PayRequest.NONE);
+		return created(payments.pay(CurrentUser.require(), receiptNumber, idempotencyKey, body.currency()));
 	}
 
 	@PostMapping("/api/v1/applications/{receiptNumber}/window-payments")
@@ -99,10 +115,9 @@ class PaymentsApiController {
 	ResponseEntity<PaymentJson> payAtWindow(@PathVariable String receiptNumber,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@RequestBody(required = false) WindowPaymentRequest request) {
-		Payment p = payments.payAtWindow(CurrentUser.require(), receiptNumber, idempotencyKey,
-				request == null ? null : request.method(), request == null ? null : request.reference(),
-				request == null ? null : request.currency());
-		return ResponseEntity.created(URI.create("/api/v1/payments/" + p.id())).body(PaymentJson.of(p));
+		WindowPaymentRequest body = Objects.requireNonNullElse(request, WindowPaymentRequest.NONE);
+		return created(payments.payAtWindow(CurrentUser.require(), receiptNumber, idempotencyKey, body.method(),
+				body.reference(), body.currency()));
 	}
 
 	@PostMapping("/api/v1/applications/{receiptNumber}/fees/{taskId}/waiver")
@@ -113,7 +128,7 @@ class PaymentsApiController {
 	FeeLineJson waive(@PathVariable String receiptNumber, @PathVariable long taskId,
 			@RequestBody(required = false) WaiverRequest request) {
 		return FeeLineJson.of(payments.waive(CurrentUser.require(), receiptNumber, taskId,
-				request == null ? null : request.reason()));
+				Objects.requireNonNullElse(request, WaiverRequest.NONE).reason()));
 	}
 
 	@GetMapping("/api/v1/payments/{paymentId}")
@@ -129,8 +144,8 @@ class PaymentsApiController {
 					+ "as it stands; 404 for anyone else; 422 with field errors for a missing amount or reason; 409 when the "
 					+ "payment is not refundable, there are no grounds, or the amount is more than was paid and not yet refunded.")
 	ResponseEntity<PaymentJson> refund(@PathVariable String paymentId, @RequestBody(required = false) RefundRequest request) {
-		Payment p = payments.refund(CurrentUser.require(), paymentId, request == null ? null : request.amount(),
-				request == null ? null : request.reason());
+		RefundRequest body = Objects.requireNonNullElse(request, RefundRequest.NONE);
+		Payment p = payments.refund(CurrentUser.require(), paymentId, body.amount(), body.reason());
 		return ResponseEntity.status(201).body(PaymentJson.of(p));
 	}
 
@@ -144,6 +159,11 @@ class PaymentsApiController {
 			headers.put(name, request.getHeader(name));
 		}
 		return Map.of("result", payments.notification(provider, headers, body).name());
+	}
+
+	/** 201 with the payment, at its own address. */
+	private static ResponseEntity<PaymentJson> created(Payment p) {
+		return ResponseEntity.created(URI.create("/api/v1/payments/" + p.id())).body(PaymentJson.of(p));
 	}
 
 }

@@ -5,10 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.hetao.estation.portal.Problems;
 import org.hetao.estation.shared.Problem;
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,13 +22,10 @@ class PageProblemAdvice {
 
 	private final Problems problems;
 
-	private final MessageSource messages;
-
 	private final LayoutModelAdvice layout;
 
-	PageProblemAdvice(Problems problems, MessageSource messages, LayoutModelAdvice layout) {
+	PageProblemAdvice(Problems problems, LayoutModelAdvice layout) {
 		this.problems = problems;
-		this.messages = messages;
 		this.layout = layout;
 	}
 
@@ -44,7 +41,8 @@ class PageProblemAdvice {
 
 	private ModelAndView page(int status, String key, Object[] args, HttpServletRequest request,
 			HttpServletResponse response) {
-		var locale = RequestContextUtils.getLocale(request);
+		// the title and the detail as the API's problem details give them
+		ProblemDetail problem = problems.of(status, key, args, RequestContextUtils.getLocale(request), null);
 		response.setStatus(status);
 		ModelAndView mav = new ModelAndView("error");
 		// An exception handler's model does not pass through the @ModelAttribute methods: add the layout's.
@@ -52,8 +50,8 @@ class PageProblemAdvice {
 		layout.layout(request, frame);
 		mav.addAllObjects(frame);
 		mav.addObject("status", status);
-		mav.addObject("errorTitle", problems.title(status, locale));
-		mav.addObject("detail", messages.getMessage(key, args, key, locale));
+		mav.addObject("errorTitle", problem.getTitle());
+		mav.addObject("detail", problem.getDetail());
 		return mav;
 	}
 

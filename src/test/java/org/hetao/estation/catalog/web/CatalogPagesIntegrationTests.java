@@ -138,6 +138,7 @@ class CatalogPagesIntegrationTests {
 		assertThat(mvc.get().uri("/catalog?domain=NOWHERE").accept(MediaType.TEXT_HTML).exchange()).hasStatus(400);
 		assertThat(mvc.get().uri("/catalog/items/NO-SUCH").accept(MediaType.TEXT_HTML).exchange()).hasStatus(404)
 			.bodyText()
+			.contains("找不到頁面", "沒有編碼為 NO-SUCH 的服務事項。")
 			.doesNotContain("Exception");
 		assertThat(mvc.get().uri("/catalog/matters/NO-SUCH").accept(MediaType.TEXT_HTML).exchange()).hasStatus(404);
 	}

@@ -74,6 +74,11 @@ class LeisurePagesIntegrationTests {
 		String en = page("/leisure/ports", "en");
 		assertThat(en).contains("Last updated:", "Sample figures", "Shenzhen Bay", "Into Hong Kong", "Out of Hong Kong",
 				"Outside service hours");
+		// open or closed now, in words, the colour only repeating them (the 24-hour port is always open)
+		assertThat(en).contains("class=\"status status--ok\">Open</span>")
+			.containsPattern("class=\"status status--(ok|error)\">(Open|Closed)</span>");
+		assertThat(en).doesNotContainPattern("status--ok\">Closed|status--error\">Open");
+		assertThat(page("/leisure/parking", "en")).containsPattern("class=\"status status--(ok|error)\">(Open|Closed)</span>");
 		assertThat(page("/leisure", "en")).contains("Last updated:", "Port hours and queues", "Shuttle buses",
 				"Car parks", "Dining", "Facilities", "Live port crossing information", "href=\"/leisure/ports\"");
 	}
