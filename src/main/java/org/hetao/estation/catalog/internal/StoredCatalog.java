@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.catalog.CatalogChanged;
 import org.hetao.estation.catalog.Department;
 import org.hetao.estation.catalog.Matter;
 import org.hetao.estation.catalog.ServiceItem;
+import org.hetao.estation.shared.StartupWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -61,9 +61,7 @@ public class StoredCatalog implements Catalog, InitializingBean, SmartInitializi
 	private volatile boolean started;
 
 	/** The start's load of the data files, on a thread of its own (see {@link #afterPropertiesSet()}). */
-	private final CompletableFuture<LoadOutcome> firstLoad = new CompletableFuture<>();
-
-	private volatile boolean loaded;
+	private volatile CompletableFuture<LoadOutcome> firstLoad;
 
 	StoredCatalog(CatalogStore store, CatalogErrorMessages messages, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock,
@@ -88,45 +86,17 @@ public class StoredCatalog implements Catalog, InitializingBean, SmartInitializi
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		Thread loader = new Thread(() -> {
-			try {
-				firstLoad.complete(load(location));
-			}
-			catch (Throwable e) {
-				firstLoad.completeExceptionally(e);
-			}
-		}, "catalog-load");
-		loader.setDaemon(true);
-		loader.start();
+		firstLoad = StartupWork.start("catalog-load", () -> load(location));
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		awaitFirstLoad();
-	}
-
-	private void awaitFirstLoad() {
-		if (loaded) {
-			return;
-		}
-		try {
-			firstLoad.join();
-			loaded = true;
-		}
-		catch (CompletionException e) {
-			if (e.getCause() instanceof RuntimeException failure) {
-				throw failure;
-			}
-			if (e.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw e;
-		}
+		StartupWork.await(firstLoad);
 	}
 
 	/** The snapshot, once the start's load is done. */
 	private CatalogSnapshot current() {
-		awaitFirstLoad();
+		StartupWork.await(firstLoad);
 		return snapshot;
 	}
 

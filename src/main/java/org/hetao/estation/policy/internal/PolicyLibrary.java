@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.hetao.estation.policy.EligibilityProfile;
 import org.hetao.estation.policy.Policies;
 import org.hetao.estation.policy.Policy;
 import org.hetao.estation.policy.PolicyCategory;
 import org.hetao.estation.shared.LocalizedText;
+import org.hetao.estation.shared.StartupWork;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,7 +49,7 @@ public final class PolicyLibrary implements Policies {
 
 	/** Starts loading the resource on a thread of its own and returns at once; the methods wait for the load. */
 	public static PolicyLibrary loadInBackground(String resource) {
-		return new PolicyLibrary(CompletableFuture.supplyAsync(() -> compile(read(resource))));
+		return new PolicyLibrary(StartupWork.start("policy-compile", () -> compile(read(resource))));
 	}
 
 	/**
@@ -63,12 +63,7 @@ public final class PolicyLibrary implements Policies {
 	}
 
 	private Compiled compiled() {
-		try {
-			return loading.join();
-		}
-		catch (CompletionException e) {
-			throw e.getCause() instanceof RuntimeException cause ? cause : e;
-		}
+		return StartupWork.await(loading);
 	}
 
 	private static byte[] read(String resource) {
