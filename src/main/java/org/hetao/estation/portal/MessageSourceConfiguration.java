@@ -15,7 +15,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Every module keeps its own message bundle under {@code i18n/<module>[_zh_Hans|_en].properties}
  * (the file without suffix is Traditional Chinese, the default); this finds them all, so a module adds
- * its texts without touching anyone else's file. Never falls back to the server's locale.
+ * its texts without touching anyone else's file. Never falls back to the server's locale. Answered from one map
+ * per language ({@link MergedBundleMessageSource}).
  */
 @Configuration(proxyBeanMethods = false)
 class MessageSourceConfiguration {
@@ -29,7 +30,7 @@ class MessageSourceConfiguration {
 			.filter(Objects::nonNull)
 			.map(name -> name.replaceFirst("(_zh_Hans|_zh_Hant|_en)?\\.properties$", ""))
 			.forEach(name -> basenames.add("i18n/" + name));
-		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		ResourceBundleMessageSource source = new MergedBundleMessageSource();
 		source.setBasenames(basenames.toArray(String[]::new));
 		source.setDefaultEncoding("UTF-8");
 		source.setFallbackToSystemLocale(false);

@@ -83,8 +83,9 @@ public final class HttpBench {
 
 		// Search first, on the application as it started: the open loop measures a query's latency at a stated rate,
 		// not the backlog of derived work (notifications, audit chaining) that the submissions leave behind.
-		// -Dbench.http.only=submissions: the submissions alone (for profiling them; bench/run runs every part)
-		boolean all = !"submissions".equals(System.getProperty("bench.http.only"));
+		// -Dbench.http.only=submissions or =pages: that part alone (for profiling it; bench/run runs every part)
+		String only = System.getProperty("bench.http.only", "");
+		boolean all = only.isEmpty();
 		if (all) {
 			searchOpenLoop(base, run, quick, queries);
 		}
@@ -138,6 +139,11 @@ public final class HttpBench {
 		List<Web.Session> officers = new ArrayList<>();
 		for (Future<Web.Session> f : officerSignIns) {
 			officers.add(f.get());
+		}
+		if (only.equals("pages")) {
+			pool.shutdown();
+			pages(client, base, run, warmup, timed, appPid, jdbcUrl, officers);
+			return;
 		}
 		List<String> materials = requiredMaterials(web, sessions.get(0));
 		System.out.println("[http] materials the matter requires: " + materials);
@@ -282,10 +288,14 @@ public final class HttpBench {
 			part.note("Receipts returned (" + receipts + ") differ from the cases in the database (" + cases + ").");
 		}
 		part.save();
-		if (!all) {
-			return;
+		if (all) {
+			pages(client, base, run, warmup, timed, appPid, jdbcUrl, officers);
 		}
+	}
 
+	/** The item guide page (one client, then 64 anonymous users) and the work queue page (64 signed-in officers). */
+	private static void pages(HttpClient client, String base, Path run, double warmup, double timed, long appPid,
+			String jdbcUrl, List<Web.Session> officers) throws Exception {
 		Part pages = new Part(run, "pages");
 		System.out.println("[http] item guide page, one anonymous client on its own (plain keep-alive socket)");
 		List<RawHttp> oneClient = new ArrayList<>();
