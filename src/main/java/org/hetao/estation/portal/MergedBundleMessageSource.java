@@ -13,11 +13,11 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The modules' message bundles, answered from one map per language: a {@link ResourceBundleMessageSource} tried
- * each of the ~20 bundles in turn (two map lookups and a walk up the bundle's parents each) for every message, and
- * a page asks for 40 to 100 messages; that was a tenth of a page's time (JFR, 2026-12-07). The texts are the
- * same: for each language the bundles are read once, as {@link ResourceBundleMessageSource} reads them, and the
- * first bundle (in basename order) with a key answers it, as before. Bundles are never reloaded, as before
- * ({@code cacheSeconds} is not set).
+ * each of the ~20 bundles in turn (two map lookups and a walk up the bundle's parents each) for every message:
+ * 240-330 ns a lookup against 13 ns here (a loop in one thread, 2026-12-07), for the 40 to 100 messages of a page.
+ * A small saving (about 20 us of a 3-ms page), with the same texts: for each language the bundles are read once,
+ * as {@link ResourceBundleMessageSource} reads them, and the first bundle (in basename order) with a key answers it,
+ * as before. Bundles are never reloaded, as before ({@code cacheSeconds} is not set).
  */
 class MergedBundleMessageSource extends ResourceBundleMessageSource {
 
@@ -72,6 +72,11 @@ class MergedBundleMessageSource extends ResourceBundleMessageSource {
 			}
 		}
 		return Map.copyOf(merged);
+	}
+
+	/** How many languages have a merged map now (never more than {@link #LANGUAGES}, but for a race at the bound). */
+	int mergedLanguages() {
+		return texts.size();
 	}
 
 }
