@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.hetao.estation.casework.internal.Case;
 import org.hetao.estation.casework.internal.CaseRepository;
@@ -15,6 +16,7 @@ import org.hetao.estation.catalog.ItemOutput;
 import org.hetao.estation.catalog.ServiceItem;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.LateBeans;
 import org.hetao.estation.shared.Problem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,11 +40,11 @@ class CaseSteps {
 
 	private final CaseworkClock time;
 
-	private final ObjectProvider<DepartmentSystems> departmentSystems;
+	private final Supplier<List<DepartmentSystems>> departmentSystems;
 
 	private final CorrectionNotices notices;
 
-	private final ObjectProvider<FeeGate> feeGates;
+	private final Supplier<Optional<FeeGate>> feeGates;
 
 	CaseSteps(CaseRepository cases, Catalog catalog, ApplicationEventPublisher events, CaseworkClock time,
 			ObjectProvider<DepartmentSystems> departmentSystems, CorrectionNotices notices,
@@ -51,9 +53,9 @@ class CaseSteps {
 		this.catalog = catalog;
 		this.events = events;
 		this.time = time;
-		this.departmentSystems = departmentSystems;
+		this.departmentSystems = LateBeans.all(departmentSystems);
 		this.notices = notices;
-		this.feeGates = feeGates;
+		this.feeGates = LateBeans.optional(feeGates);
 	}
 
 	ServiceItem item(String code) {
@@ -62,7 +64,7 @@ class CaseSteps {
 
 	/** Whether the department decides its tasks in its own system (see {@link DepartmentSystems}). */
 	boolean handledInDepartmentSystem(String departmentCode) {
-		return departmentCode != null && departmentSystems.stream().anyMatch(s -> s.connected(departmentCode));
+		return departmentCode != null && departmentSystems.get().stream().anyMatch(s -> s.connected(departmentCode));
 	}
 
 	/**
@@ -111,7 +113,7 @@ class CaseSteps {
 	 * amount in the reader's language. Refusing or not accepting a task is never held back.
 	 */
 	void payPoint(ItemTask task, FeeGate.Point point) {
-		FeeGate gate = feeGates.getIfAvailable();
+		FeeGate gate = feeGates.get().orElse(null);
 		if (gate == null) {
 			return;
 		}

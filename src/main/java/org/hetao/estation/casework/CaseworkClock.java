@@ -2,11 +2,13 @@ package org.hetao.estation.casework;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 import org.hetao.estation.calendar.WorkingCalendars;
 import org.hetao.estation.casework.internal.Case;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.LateBeans;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -19,15 +21,15 @@ public class CaseworkClock {
 
 	private final Clock clock;
 
-	private final ObjectProvider<WorkingCalendars> calendars;
+	private final Supplier<WorkingCalendars> calendars;
 
 	CaseworkClock(Clock clock, ObjectProvider<WorkingCalendars> calendars) {
 		this.clock = clock;
-		this.calendars = calendars;
+		this.calendars = LateBeans.one(calendars, WorkingCalendars::weekendsOnly);
 	}
 
 	public WorkingCalendars calendars() {
-		return calendars.getIfAvailable(WorkingCalendars::weekendsOnly);
+		return calendars.get();
 	}
 
 	public LocalDate today() {

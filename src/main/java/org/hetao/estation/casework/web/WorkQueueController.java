@@ -5,7 +5,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.hetao.estation.casework.CaseChannel;
 import org.hetao.estation.casework.CaseReading;
@@ -18,6 +20,7 @@ import org.hetao.estation.casework.TaskStatus;
 import org.hetao.estation.casework.TaskView;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
+import org.hetao.estation.shared.LateBeans;
 import org.hetao.estation.shared.Problem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,11 +42,11 @@ class WorkQueueController {
 
 	private final CaseViews views;
 
-	private final org.springframework.beans.factory.ObjectProvider<DeadlineReminders> reminders;
+	private final Supplier<Optional<DeadlineReminders>> reminders;
 
 	WorkQueueController(CaseReading reading, TaskHandling handling, DepartmentSystemActions departmentSystems,
 			CaseViews views, org.springframework.beans.factory.ObjectProvider<DeadlineReminders> reminders) {
-		this.reminders = reminders;
+		this.reminders = LateBeans.optional(reminders);
 		this.reading = reading;
 		this.handling = handling;
 		this.departmentSystems = departmentSystems;
@@ -60,7 +63,7 @@ class WorkQueueController {
 		EstationUser user = CurrentUser.require();
 		Set<TaskStatus> statuses = status == null ? EnumSet.of(TaskStatus.ACCEPTED, TaskStatus.UNDER_REVIEW) : EnumSet.of(status);
 		List<CaseReading.QueueEntry> entries = reading.workQueue(user, statuses, deadline);
-		DeadlineReminders sent = reminders.getIfAvailable();
+		DeadlineReminders sent = reminders.get().orElse(null);
 		java.util.Map<Long, DeadlineReminders.Reminder> latest = sent == null ? java.util.Map.of()
 				: sent.latest(entries.stream().map(e -> e.task().id()).filter(java.util.Objects::nonNull).toList());
 		List<QueueLine> lines = entries.stream()

@@ -3,6 +3,7 @@ package org.hetao.estation.catalog.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.hetao.estation.catalog.ItemKind;
 import org.hetao.estation.catalog.ItemOutput;
@@ -18,6 +19,7 @@ import org.hetao.estation.catalog.internal.StoredCatalog;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.shared.ApplicantType;
+import org.hetao.estation.shared.LateBeans;
 import org.hetao.estation.shared.LiveInformation;
 import org.hetao.estation.shared.LocalizedText;
 import org.hetao.estation.shared.Problem;
@@ -37,9 +39,9 @@ class CatalogPageController {
 
 	private final StoredCatalog catalog;
 
-	private final ObjectProvider<PublishedFaqs> faqs;
+	private final Supplier<List<PublishedFaqs>> faqs;
 
-	private final ObjectProvider<LiveInformation> live;
+	private final Supplier<List<LiveInformation>> live;
 
 	/**
 	 * @param faqs the answers published to the items' FAQ (by the consultation desk)
@@ -48,8 +50,8 @@ class CatalogPageController {
 	CatalogPageController(StoredCatalog catalog, ObjectProvider<PublishedFaqs> faqs,
 			ObjectProvider<LiveInformation> live) {
 		this.catalog = catalog;
-		this.faqs = faqs;
-		this.live = live;
+		this.faqs = LateBeans.all(faqs);
+		this.live = LateBeans.all(live);
 	}
 
 	/**
@@ -100,7 +102,7 @@ class CatalogPageController {
 		model.addAttribute("filtered", query.domain() != null || query.theme() != null || query.department() != null
 				|| query.applicantType() != null || query.kind() != null);
 		model.addAttribute("themeLive", query.theme() == null ? List.of()
-				: live.stream().flatMap(l -> l.forTheme(query.theme().name()).stream()).toList());
+				: live.get().stream().flatMap(l -> l.forTheme(query.theme().name()).stream()).toList());
 		// a theme's page shows its picture and what the theme covers
 		model.addAttribute("theme", query.theme() != null ? s.theme(query.theme()).orElse(null) : null);
 		model.addAttribute("heading", query.theme() != null ? s.theme(query.theme()).map(Category::name).orElse(null)
@@ -139,13 +141,13 @@ class CatalogPageController {
 		model.addAttribute("atKiosk", item.channels().contains(org.hetao.estation.catalog.Channel.CROSS_BORDER_SELF_SERVICE));
 		model.addAttribute("inMatters",
 				s.matters().stream().filter(m -> m.item(item.code()).isPresent()).toList());
-		model.addAttribute("live", live.stream().flatMap(l -> l.forItem(item.code()).stream()).toList());
-		model.addAttribute("faqs", faqs.stream().flatMap(f -> f.of("ITEM", item.code()).stream()).toList());
+		model.addAttribute("live", live.get().stream().flatMap(l -> l.forItem(item.code()).stream()).toList());
+		model.addAttribute("faqs", faqs.get().stream().flatMap(f -> f.of("ITEM", item.code()).stream()).toList());
 		return "catalog/item";
 	}
 
 	private String themePage(String theme) {
-		return live.stream().flatMap(l -> l.forTheme(theme).stream()).map(LiveInformation.Link::path).findFirst()
+		return live.get().stream().flatMap(l -> l.forTheme(theme).stream()).map(LiveInformation.Link::path).findFirst()
 			.orElse("/catalog?theme=" + theme);
 	}
 

@@ -13,12 +13,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.hetao.estation.calendar.WorkingCalendars;
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.catalog.ServiceItem;
 import org.hetao.estation.hall.AppointmentBooked;
 import org.hetao.estation.shared.Jurisdiction;
+import org.hetao.estation.shared.LateBeans;
 import org.hetao.estation.shared.Problem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,9 +66,9 @@ public class Appointments {
 
 	private final HallSettings settings;
 
-	private final ObjectProvider<Catalog> catalog;
+	private final Supplier<Optional<Catalog>> catalog;
 
-	private final ObjectProvider<WorkingCalendars> calendars;
+	private final Supplier<WorkingCalendars> calendars;
 
 	private final QueueTickets tickets;
 
@@ -79,8 +81,8 @@ public class Appointments {
 		this.tx = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.settings = settings;
-		this.catalog = catalog;
-		this.calendars = calendars;
+		this.catalog = LateBeans.optional(catalog);
+		this.calendars = LateBeans.one(calendars, WorkingCalendars::weekendsOnly);
 		this.tickets = tickets;
 		this.events = events;
 	}
@@ -106,7 +108,7 @@ public class Appointments {
 			throw new Problem(Problem.Kind.UNPROCESSABLE, "hall.error.purpose",
 					List.of(new Problem.FieldError("item", "hall.appointment.purpose.required")));
 		}
-		Catalog cat = catalog.getIfAvailable();
+		Catalog cat = catalog.get().orElse(null);
 		if (item) {
 			Optional<ServiceItem> found = cat == null ? Optional.empty() : cat.item(itemCode.strip()).filter(ServiceItem::active);
 			String category = found.map(ServiceItem::ticketCategory).orElse(null);
@@ -143,7 +145,7 @@ public class Appointments {
 	}
 
 	public boolean isWorkingDay(LocalDate day) {
-		return calendars.getIfAvailable(WorkingCalendars::weekendsOnly).isWorkingDay(Jurisdiction.CN, day);
+		return calendars.get().isWorkingDay(Jurisdiction.CN, day);
 	}
 
 	/** The slots of a day and category with their free seats; empty on a non-working or unbookable day. */

@@ -3,6 +3,8 @@ package org.hetao.estation.hall.web;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.catalog.Matter;
@@ -12,6 +14,7 @@ import org.hetao.estation.hall.internal.HallSettings;
 import org.hetao.estation.identity.CurrentUser;
 import org.hetao.estation.identity.EstationUser;
 import org.hetao.estation.identity.Role;
+import org.hetao.estation.shared.LateBeans;
 import org.hetao.estation.shared.Problem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -33,13 +36,13 @@ class AppointmentsController {
 
 	private final Appointments appointments;
 
-	private final ObjectProvider<Catalog> catalog;
+	private final Supplier<Optional<Catalog>> catalog;
 
 	private final HallSettings settings;
 
 	AppointmentsController(Appointments appointments, ObjectProvider<Catalog> catalog, HallSettings settings) {
 		this.appointments = appointments;
-		this.catalog = catalog;
+		this.catalog = LateBeans.optional(catalog);
 		this.settings = settings;
 	}
 
@@ -107,7 +110,7 @@ class AppointmentsController {
 	private String bookPage(EstationUser user, BookForm form, BindingResult result, Model model) {
 		model.addAttribute("blockedUntil", appointments.blockedUntil(user.id()).orElse(null));
 		model.addAttribute("rules", settings.appointments());
-		Catalog cat = catalog.getIfAvailable();
+		Catalog cat = catalog.get().orElse(null);
 		model.addAttribute("items", cat == null ? List.of()
 				: cat.items().stream().filter(i -> i.ticketCategory() != null
 						&& settings.appointments().capacityPerSlot().getOrDefault(i.ticketCategory(), 0) > 0)
@@ -167,7 +170,7 @@ class AppointmentsController {
 		Appointments.Appointment appointment = appointments.own(id, user.id());
 		model.addAttribute("appointment", appointment);
 		model.addAttribute("rules", settings.appointments());
-		Catalog cat = catalog.getIfAvailable();
+		Catalog cat = catalog.get().orElse(null);
 		if (cat != null && appointment.itemCode() != null) {
 			cat.item(appointment.itemCode()).ifPresent(i -> model.addAttribute("item", i));
 		}

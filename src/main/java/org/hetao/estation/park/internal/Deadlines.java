@@ -1,9 +1,11 @@
 package org.hetao.estation.park.internal;
 
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 import org.hetao.estation.calendar.WorkingCalendars;
 import org.hetao.estation.shared.Jurisdiction;
+import org.hetao.estation.shared.LateBeans;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -14,14 +16,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class Deadlines {
 
-	private final ObjectProvider<WorkingCalendars> calendars;
+	private final Supplier<WorkingCalendars> calendars;
 
 	public Deadlines(ObjectProvider<WorkingCalendars> calendars) {
-		this.calendars = calendars;
+		this.calendars = LateBeans.one(calendars, WorkingCalendars::weekendsOnly);
 	}
 
 	public WorkingCalendars.Deadline after(LocalDate start, int workingDays) {
-		return calendars.getIfAvailable(WorkingCalendars::weekendsOnly).addWorkingDays(Jurisdiction.CN, start, workingDays);
+		return calendars.get().addWorkingDays(Jurisdiction.CN, start, workingDays);
 	}
 
 }

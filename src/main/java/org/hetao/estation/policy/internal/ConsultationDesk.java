@@ -2,6 +2,8 @@ package org.hetao.estation.policy.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.identity.EstationUser;
@@ -9,6 +11,7 @@ import org.hetao.estation.identity.Role;
 import org.hetao.estation.policy.ConsultationAnswered;
 import org.hetao.estation.policy.FaqPublished;
 import org.hetao.estation.shared.Language;
+import org.hetao.estation.shared.LateBeans;
 import org.hetao.estation.shared.LocalizedText;
 import org.hetao.estation.shared.Problem;
 import org.hetao.estation.shared.PublishedFaqs;
@@ -34,7 +37,7 @@ public class ConsultationDesk implements PublishedFaqs {
 
 	private final PolicyLibrary policies;
 
-	private final ObjectProvider<Catalog> catalog;
+	private final Supplier<Optional<Catalog>> catalog;
 
 	private final ApplicationEventPublisher events;
 
@@ -44,7 +47,7 @@ public class ConsultationDesk implements PublishedFaqs {
 			ApplicationEventPublisher events, Clock clock) {
 		this.consultations = consultations;
 		this.policies = policies;
-		this.catalog = catalog;
+		this.catalog = LateBeans.optional(catalog);
 		this.events = events;
 		this.clock = clock;
 	}
@@ -60,7 +63,7 @@ public class ConsultationDesk implements PublishedFaqs {
 				.orElseThrow(() -> Problem.notFound("policy.consultation.subject.notFound"));
 		}
 		if ("ITEM".equals(type)) {
-			Catalog c = catalog.getIfAvailable();
+			Catalog c = catalog.get().orElse(null);
 			if (c != null) {
 				return c.item(code)
 					.map(i -> new Subject("ITEM", i.code(), i.name(), i.departmentCode()))

@@ -3,6 +3,8 @@ package org.hetao.estation.search.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.hetao.estation.catalog.Catalog;
@@ -14,6 +16,7 @@ import org.hetao.estation.search.SearchContributor;
 import org.hetao.estation.search.SearchDocument;
 import org.hetao.estation.search.SearchFacets;
 import org.hetao.estation.search.SearchType;
+import org.hetao.estation.shared.LateBeans;
 import org.hetao.estation.shared.LocalizedText;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -22,20 +25,20 @@ import org.springframework.stereotype.Component;
 @Component
 class CatalogDocuments implements SearchContributor {
 
-	private final ObjectProvider<Catalog> catalog;
+	private final Supplier<Optional<Catalog>> catalog;
 
 	CatalogDocuments(ObjectProvider<Catalog> catalog) {
-		this.catalog = catalog;
+		this.catalog = LateBeans.optional(catalog);
 	}
 
 	String version() {
-		Catalog c = catalog.getIfAvailable();
+		Catalog c = catalog.get().orElse(null);
 		return c == null ? null : c.version();
 	}
 
 	@Override
 	public List<SearchDocument> documents() {
-		Catalog c = catalog.getIfAvailable();
+		Catalog c = catalog.get().orElse(null);
 		if (c == null) {
 			return List.of();
 		}

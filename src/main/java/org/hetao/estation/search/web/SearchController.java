@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.hetao.estation.catalog.Catalog;
 import org.hetao.estation.search.Search;
@@ -12,6 +14,7 @@ import org.hetao.estation.search.SearchFacets;
 import org.hetao.estation.search.SearchRequest;
 import org.hetao.estation.search.SearchResults;
 import org.hetao.estation.shared.Language;
+import org.hetao.estation.shared.LateBeans;
 import org.hetao.estation.shared.Problem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -31,12 +34,12 @@ class SearchController {
 
 	private final MessageSource messages;
 
-	private final ObjectProvider<Catalog> catalog;
+	private final Supplier<Optional<Catalog>> catalog;
 
 	SearchController(Search search, MessageSource messages, ObjectProvider<Catalog> catalog) {
 		this.search = search;
 		this.messages = messages;
-		this.catalog = catalog;
+		this.catalog = LateBeans.optional(catalog);
 	}
 
 	record FacetValueView(String label, long count, boolean selected, String href) {
@@ -104,7 +107,7 @@ class SearchController {
 	private String label(String dimension, String value, Locale locale) {
 		return switch (dimension) {
 			case SearchFacets.DEPARTMENT -> {
-				Catalog c = catalog.getIfAvailable();
+				Catalog c = catalog.get().orElse(null);
 				yield c == null ? value : c.department(value).map(d -> d.name().get(locale)).orElse(value);
 			}
 			case SearchFacets.THEME -> messages.getMessage("theme." + value, null, value, locale);
