@@ -1,11 +1,11 @@
 package org.hetao.estation.casework;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 import org.hetao.estation.casework.internal.Case;
@@ -88,13 +88,18 @@ public class CaseReading {
 				cases.idsWithTasksIn(EnumSet.of(TaskStatus.SUBMITTED, TaskStatus.APPROVED, TaskStatus.REFUSED), 100)));
 	}
 
-	/** One line of a department's work queue. */
-	public record QueueEntry(CaseView theCase, TaskView task, DeadlineStatus deadlineStatus, int remainingDays) {
+	/**
+	 * One line of a department's work queue: the task, and of its case what the line shows (the receipt number, the
+	 * applicant's name, when it was submitted); the case itself is read when the officer opens the task.
+	 */
+	public record QueueEntry(long caseId, String receiptNumber, String applicantName, Instant submittedAt, TaskView task,
+			DeadlineStatus deadlineStatus, int remainingDays) {
 	}
 
 	/**
 	 * The officer's own department's tasks, in the statuses asked (default: accepted and under review),
-	 * optionally only those due soon or overdue; the most urgent first.
+	 * optionally only those due soon or overdue; the most urgent first. At most {@value #QUEUE_LIMIT} tasks, the
+	 * oldest cases' first, are read.
 	 */
 	public List<QueueEntry> workQueue(EstationUser user, Set<TaskStatus> statuses, DeadlineStatus deadline) {
 		if (!user.hasRole(Role.OFFICER) || user.departmentCode() == null) {
@@ -105,25 +110,25 @@ public class CaseReading {
 		var calendars = time.calendars();
 		var today = time.today();
 		List<QueueEntry> entries = new ArrayList<>();
-		for (Case c : cases.loadAll(cases.idsWithDepartmentTasks(user.departmentCode(), wanted, 200))) {
-			for (ItemTask t : c.tasks()) {
-				if (Objects.equals(t.departmentCode(), user.departmentCode()) && wanted.contains(t.status())) {
-					DeadlineStatus ds = t.clock().status(today, calendars);
-					if (t.status() == TaskStatus.APPROVED || t.status() == TaskStatus.REFUSED
-							|| t.status().isFinal()) {
-						ds = null;
-					}
-					if (deadline == null || deadline == ds
-							|| (deadline == DeadlineStatus.DUE_SOON && ds == DeadlineStatus.OVERDUE)) {
-						entries.add(new QueueEntry(c, t, ds, t.clock().remaining(today, calendars)));
-					}
-				}
+		for (CaseRepository.QueueTask q : cases.departmentQueue(user.departmentCode(), wanted, QUEUE_LIMIT)) {
+			ItemTask t = q.task();
+			DeadlineStatus ds = t.clock().status(today, calendars);
+			if (t.status() == TaskStatus.APPROVED || t.status() == TaskStatus.REFUSED || t.status().isFinal()) {
+				ds = null;
+			}
+			if (deadline == null || deadline == ds
+					|| (deadline == DeadlineStatus.DUE_SOON && ds == DeadlineStatus.OVERDUE)) {
+				entries.add(new QueueEntry(q.caseId(), q.receiptNumber(), q.applicantName(), q.submittedAt(), t, ds,
+						t.clock().remaining(today, calendars)));
 			}
 		}
 		entries.sort(Comparator.comparing((QueueEntry e) -> e.task().deadline(),
-				Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(e -> e.theCase().submittedAt()));
+				Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(QueueEntry::submittedAt));
 		return entries;
 	}
+
+	/** The most tasks a work queue reads. */
+	static final int QUEUE_LIMIT = 200;
 
 	/** Whether the user may see this task of a case they may see. */
 	public boolean maySeeTask(EstationUser user, CaseView c, TaskView task) {

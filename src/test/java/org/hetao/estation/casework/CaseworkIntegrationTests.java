@@ -538,6 +538,22 @@ class CaseworkIntegrationTests {
 			.with(user(account("officer-market-regulation")))
 			.exchange();
 		assertThat(marketQueue).bodyText().contains(receipt);
+		// a queue line: the task as the case shows it, with its case's id, receipt number and applicant's name
+		JsonNode line = null;
+		for (JsonNode l : body(marketQueue)) {
+			if (l.get("receiptNumber").asString().equals(receipt)) {
+				line = l;
+			}
+		}
+		assertThat(line).as("the case's line in the market regulator's queue").isNotNull();
+		assertThat(line.get("caseId").asLong()).isEqualTo(c.get("caseId").asLong());
+		assertThat(line.get("applicantName").asString()).isEqualTo(c.get("applicantName").asString()).isNotBlank();
+		JsonNode shown = task(caseOf(account("officer-market-regulation"), receipt), "GOV-001");
+		assertThat(line.get("task").get("id").asLong()).isEqualTo(name);
+		assertThat(line.get("task").get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(line.get("task").get("materials")).isEqualTo(shown.get("materials")).isNotEmpty();
+		assertThat(line.get("task").get("formData")).isEqualTo(shown.get("formData"));
+		assertThat(line.get("task").get("deadline")).isEqualTo(shown.get("deadline"));
 		assertThat(mvc.get()
 			.uri("/api/v1/work-queue?status=ACCEPTED&deadline=DUE_SOON")
 			.with(user(account("officer-market-regulation")))

@@ -218,7 +218,7 @@ public class CaseRepository {
 		if (row[0] == null) {
 			return Optional.empty();
 		}
-		return Optional.of(aggregate(row[0], List.copyOf(tasks.values()), materials, List.of()));
+		return Optional.of(assemble(row[0], List.copyOf(tasks.values()), materials, List.of()));
 	}
 
 	private static final String STEP_LOAD = """
@@ -256,20 +256,8 @@ public class CaseRepository {
 						.param("id", id)
 						.query(CaseRepository::timelineEntry)
 						.list();
-			return aggregate(r, tasks, materials, timeline);
+			return assemble(r, tasks, materials, timeline);
 		});
-	}
-
-	private static Case aggregate(CaseRow r, List<ItemTask.State> tasks, Map<Long, Map<String, Long>> materials,
-			List<TimelineEntry> timeline) {
-		List<ItemTask.State> withMaterials = tasks.stream()
-			.map(t -> new ItemTask.State(t.id(), t.itemCode(), t.departmentCode(), t.dependsOn(), t.status(),
-					t.formData(), materials.getOrDefault(t.id(), Map.of()), t.checkedMaterials(), t.deficiencies(),
-					t.reason(), t.outputs(), t.delivery(), t.clock(), t.deadline(), t.deadlineProvisional(), t.version(),
-					t.completeAt()))
-			.toList();
-		return new Case(r.id, r.receipt, r.applicant, r.matterCode, r.channel, r.submittedAt, r.mappings, withMaterials,
-				timeline);
 	}
 
 	/**
@@ -321,13 +309,17 @@ public class CaseRepository {
 	private static Case assemble(CaseRow r, List<ItemTask.State> tasks, Map<Long, Map<String, Long>> materials,
 			List<TimelineEntry> timeline) {
 		List<ItemTask.State> withMaterials = tasks.stream()
-			.map(t -> new ItemTask.State(t.id(), t.itemCode(), t.departmentCode(), t.dependsOn(), t.status(),
-					t.formData(), materials.getOrDefault(t.id(), Map.of()), t.checkedMaterials(), t.deficiencies(),
-					t.reason(), t.outputs(), t.delivery(), t.clock(), t.deadline(), t.deadlineProvisional(),
-					t.version(), t.completeAt()))
+			.map(t -> withMaterials(t, materials.getOrDefault(t.id(), Map.of())))
 			.toList();
 		return new Case(r.id, r.receipt, r.applicant, r.matterCode, r.channel, r.submittedAt, r.mappings,
 				withMaterials, timeline);
+	}
+
+	/** A task's state as read from its row, with its materials, which are rows of their own. */
+	private static ItemTask.State withMaterials(ItemTask.State t, Map<String, Long> materials) {
+		return new ItemTask.State(t.id(), t.itemCode(), t.departmentCode(), t.dependsOn(), t.status(), t.formData(),
+				materials, t.checkedMaterials(), t.deficiencies(), t.reason(), t.outputs(), t.delivery(), t.clock(),
+				t.deadline(), t.deadlineProvisional(), t.version(), t.completeAt());
 	}
 
 	public Optional<Long> idByReceipt(String receiptNumber) {
@@ -390,17 +382,43 @@ public class CaseRepository {
 			.list();
 	}
 
-	/** Cases with a task of this department in one of the statuses, oldest submission first. */
-	public List<Long> idsWithDepartmentTasks(String departmentCode, Collection<TaskStatus> statuses, int limit) {
-		return jdbc.sql("""
-				select distinct c.id, c.submitted_at from casework_case c join casework_task t on t.case_id = c.id
+	/** One task of a department's queue, with what a queue line shows of its case. */
+	public record QueueTask(long caseId, String receiptNumber, String applicantName, Instant submittedAt, ItemTask task) {
+	}
+
+	/**
+	 * A department's tasks in these statuses, oldest case first, at most {@code limit}: the tasks with their case's
+	 * receipt number, applicant name and submission time in one statement, their materials in a second. A queue
+	 * line needs no more of the case: not its timeline, its other departments' tasks or the applicant's encrypted
+	 * identity number and phone, which reading whole cases would load and decrypt for every line.
+	 */
+	public List<QueueTask> departmentQueue(String departmentCode, Collection<TaskStatus> statuses, int limit) {
+		List<Map.Entry<QueueTask, ItemTask.State>> rows = jdbc.sql("""
+				select c.receipt_number c_receipt, c.applicant_name c_applicant, c.submitted_at c_submitted, t.*
+				from casework_task t join casework_case c on c.id = t.case_id
 				where t.department_code = :d and t.status in (:statuses)
-				order by c.submitted_at, c.id fetch first :limit rows only""")
+				order by c.submitted_at, c.id, t.position fetch first :limit rows only""")
 			.param("d", departmentCode)
 			.param("statuses", statuses.stream().map(Enum::name).toList())
 			.param("limit", limit)
-			.query((rs, n) -> rs.getLong(1))
+			.query((rs, n) -> Map.entry(new QueueTask(rs.getLong("case_id"), rs.getString("c_receipt"),
+					rs.getString("c_applicant"), instant(rs, "c_submitted"), null), taskState(rs, n)))
 			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Map<String, Long>> materials = new java.util.HashMap<>();
+		jdbc.sql("select task_id, material_code, document_id from casework_task_material where task_id in (:ids) order by material_code")
+			.param("ids", rows.stream().map(r -> r.getValue().id()).toList())
+			.query(rs -> {
+				materials.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+			});
+		return rows.stream().map(r -> {
+			QueueTask line = r.getKey();
+			ItemTask.State t = r.getValue();
+			ItemTask task = new ItemTask(withMaterials(t, materials.getOrDefault(t.id(), Map.of())));
+			return new QueueTask(line.caseId(), line.receiptNumber(), line.applicantName(), line.submittedAt(), task);
+		}).toList();
 	}
 
 	/** Cases with a task in one of the statuses (the window's in-tray), oldest first. */

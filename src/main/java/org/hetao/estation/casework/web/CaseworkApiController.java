@@ -254,7 +254,7 @@ class CaseworkApiController {
 		EstationUser user = CurrentUser.require();
 		return reading.workQueue(user, status == null ? null : EnumSet.copyOf(status), deadline)
 			.stream()
-			.map(e -> new QueueResponse(e.theCase().id(), e.theCase().receiptNumber(), e.theCase().applicant().name(),
+			.map(e -> new QueueResponse(e.caseId(), e.receiptNumber(), e.applicantName(),
 					task(e.task(), e.deadlineStatus(), false)))
 			.toList();
 	}

@@ -54,7 +54,8 @@ class WorkQueueController {
 	}
 
 	/** @param reminder the latest deadline reminder sent about the task (its badge), or {@code null} */
-	record QueueLine(CaseView theCase, CaseViews.TaskModel task, Integer remainingDays, DeadlineReminders.Reminder reminder) {
+	record QueueLine(String receiptNumber, String applicantName, CaseViews.TaskModel task, Integer remainingDays,
+			DeadlineReminders.Reminder reminder) {
 	}
 
 	@GetMapping("/work-queue")
@@ -67,7 +68,7 @@ class WorkQueueController {
 		java.util.Map<Long, DeadlineReminders.Reminder> latest = sent == null ? java.util.Map.of()
 				: sent.latest(entries.stream().map(e -> e.task().id()).filter(java.util.Objects::nonNull).toList());
 		List<QueueLine> lines = entries.stream()
-			.map(e -> new QueueLine(e.theCase(), views.task(e.task()), e.task().deadline() == null ? null : e.remainingDays(),
+			.map(e -> new QueueLine(e.receiptNumber(), e.applicantName(), views.task(e.task()), e.task().deadline() == null ? null : e.remainingDays(),
 					e.task().status().isUndecided() ? latest.get(e.task().id()) : null))
 			.toList();
 		model.addAttribute("lines", lines);
