@@ -19,6 +19,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Routes a question to the department that owns the item or policy, lets that department's officers
@@ -42,6 +44,8 @@ public class ConsultationDesk implements PublishedFaqs {
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
+
+	private final FaqCache faqs = new FaqCache(System::nanoTime);
 
 	ConsultationDesk(Consultations consultations, PolicyLibrary policies, ObjectProvider<Catalog> catalog,
 			ApplicationEventPublisher events, Clock clock) {
@@ -128,15 +132,28 @@ public class ConsultationDesk implements PublishedFaqs {
 			throw Problem.conflict("policy.consultation.alreadyPublished");
 		}
 		events.publishEvent(new FaqPublished(id, c.subjectType(), c.subjectCode()));
+		// the pages' kept copy is dropped once the publication is committed (before, a page could keep the old one)
+		Runnable forget = () -> faqs.forget(c.subjectType(), c.subjectCode());
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					forget.run();
+				}
+			});
+		}
+		else {
+			forget.run();
+		}
 	}
 
-	/** The published questions of an item or a policy, for its page. */
+	/** The published questions of an item or a policy, for its page (kept a short while: {@link FaqCache}). */
 	@Override
 	public List<PublishedFaqs.Entry> of(String subjectType, String subjectCode) {
-		return consultations.faqsOf(subjectType, subjectCode)
+		return faqs.get(subjectType, subjectCode, () -> consultations.faqsOf(subjectType, subjectCode)
 			.stream()
 			.map(c -> new PublishedFaqs.Entry(c.question(), c.answer(), Language.fromTag(c.language()).orElse(Language.DEFAULT)))
-			.toList();
+			.toList());
 	}
 
 	private Consultations.Consultation requireDepartment(long id, EstationUser officer) {
