@@ -3,6 +3,7 @@ package org.hetao.estation.portal.web;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -56,8 +57,13 @@ class LayoutModelAdvice {
 		model.addAttribute("primaryLinks", visible.stream().filter(l -> l.order() <= PRIMARY_ORDER).limit(PRIMARY_LINKS).toList());
 		String query = request.getQueryString();
 		String back = request.getRequestURI() + (query == null ? "" : "?" + query);
-		model.addAttribute("backPath", back.replaceAll("([?&])lang=[^&]*&?", "$1").replaceAll("[?&]$", ""));
+		model.addAttribute("backPath", TRAILING_SEPARATOR.matcher(LANG_PARAMETER.matcher(back).replaceAll("$1")).replaceAll(""));
 	}
+
+	/** The page's {@code lang} parameter, taken out of the path the language links come back to. */
+	private static final Pattern LANG_PARAMETER = Pattern.compile("([?&])lang=[^&]*&?");
+
+	private static final Pattern TRAILING_SEPARATOR = Pattern.compile("[?&]$");
 
 	/** The primary menu: what most people come to do, at most five links; everything else is one level down. */
 	static final int PRIMARY_LINKS = 5;

@@ -69,4 +69,18 @@ class LayoutPartsIntegrationTests {
 		assertThat(page("/contact", "en")).contains("Help lines");
 	}
 
+	@Test
+	void theLanguageLinksComeBackToThePageWithoutItsLanguageParameter() throws Exception {
+		for (String[] asked : new String[][] { { "/catalog?lang=en&theme=LEISURE_INFORMATION", "/catalog?theme=LEISURE_INFORMATION" },
+				{ "/catalog?theme=LEISURE_INFORMATION&lang=en", "/catalog?theme=LEISURE_INFORMATION" },
+				{ "/catalog?lang=en", "/catalog" }, { "/contact", "/contact" } }) {
+			java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/language\\?lang=zh-Hans[^\"]*)\"")
+				.matcher(page(asked[0], null));
+			assertThat(link.find()).as(asked[0]).isTrue();
+			String back = java.net.URLDecoder.decode(link.group(1).replace("&amp;", "&").replaceFirst("^.*[?&]back=", ""),
+					java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(back).as(asked[0]).isEqualTo(asked[1]);
+		}
+	}
+
 }
