@@ -91,6 +91,31 @@ class ConventionsTests {
 	}
 
 	/**
+	 * A bean taken through an {@code ObjectProvider} is resolved once, by {@code shared.LateBeans}: no other class asks
+	 * the provider for it, which would resolve the dependency anew on every call; the configuration, which runs once
+	 * at start-up, may.
+	 */
+	@Test
+	void anotherModulesBeanIsLookedUpOnce() {
+		List<String> lookups = List.of("getObject", "getIfAvailable", "getIfUnique", "ifAvailable", "ifUnique", "stream",
+				"orderedStream", "iterator");
+		noClasses().that()
+			.resideInAPackage(BASE + "..")
+			.and(DescribedPredicate.describe("are not shared.LateBeans",
+					(JavaClass c) -> !c.getName().startsWith(BASE + ".shared.LateBeans")))
+			.should()
+			.callMethodWhere(DescribedPredicate.describe(
+					"asks an ObjectProvider for its bean outside the configuration (a @Bean method, a BeanPostProcessor)",
+					(JavaMethodCall call) -> call.getTargetOwner()
+						.isAssignableTo(org.springframework.beans.factory.ObjectProvider.class)
+							&& lookups.contains(call.getName())
+							&& !call.getOrigin().isAnnotatedWith(org.springframework.context.annotation.Bean.class)
+							&& !call.getOriginOwner()
+								.isAssignableTo(org.springframework.beans.factory.config.BeanPostProcessor.class)))
+			.check(classes);
+	}
+
+	/**
 	 * No transactions in the web layer: a controller calls one use case of its module's API, which is the
 	 * transaction. Neither {@code @Transactional} nor a {@code TransactionTemplate} in a {@code web} package.
 	 */

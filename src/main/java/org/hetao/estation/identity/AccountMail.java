@@ -1,10 +1,13 @@
 package org.hetao.estation.identity;
 
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import org.hetao.estation.shared.LateBeans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,7 +27,7 @@ class AccountMail {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountMail.class);
 
-	private final ObjectProvider<AccountMailer> mailer;
+	private final Supplier<Optional<AccountMailer>> mailer;
 
 	private final ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
 			new ArrayBlockingQueue<>(1000), r -> {
@@ -34,7 +37,7 @@ class AccountMail {
 			}, (r, executor) -> log.warn("Account e-mail queue full: one task dropped"));
 
 	AccountMail(ObjectProvider<AccountMailer> mailer) {
-		this.mailer = mailer;
+		this.mailer = LateBeans.optional(mailer);
 	}
 
 	/** Runs the work in the background, after the current transaction (if any) commits. */
@@ -62,7 +65,7 @@ class AccountMail {
 
 	/** Sends an e-mail with the mailer (on the background thread); without one, says so in the log. */
 	void send(long accountId, Consumer<AccountMailer> mail) {
-		AccountMailer sender = mailer.getIfAvailable();
+		AccountMailer sender = mailer.get().orElse(null);
 		if (sender == null) {
 			log.warn("No AccountMailer: an e-mail to account {} was not sent", accountId);
 			return;

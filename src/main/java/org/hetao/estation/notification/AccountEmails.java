@@ -1,7 +1,11 @@
 package org.hetao.estation.notification;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import org.hetao.estation.identity.AccountMailer;
 import org.hetao.estation.identity.Accounts;
+import org.hetao.estation.shared.LateBeans;
 import org.hetao.estation.shared.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +31,7 @@ class AccountEmails implements AccountMailer {
 
 	private final EmailSender email;
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final Supplier<Optional<JavaMailSender>> mail;
 
 	private final boolean demo;
 
@@ -39,7 +43,7 @@ class AccountEmails implements AccountMailer {
 		this.accounts = accounts;
 		this.notifications = notifications;
 		this.email = email;
-		this.mail = mail;
+		this.mail = LateBeans.optional(mail);
 		this.demo = demo;
 		this.baseUrl = baseUrl;
 	}
@@ -67,7 +71,7 @@ class AccountEmails implements AccountMailer {
 		Object[] args = { contact.displayName(), validMinutes };
 		String subject = notifications.render(kind + ".subject", args, contact.preferredLanguage());
 		String body = notifications.render(kind + ".body", args, contact.preferredLanguage());
-		if (link != null && mail.getIfAvailable() == null && demo) {
+		if (link != null && mail.get().isEmpty() && demo) {
 			log.warn("Demo mode, no SMTP server: {} link for account {}: {}{}", kind, accountId, baseUrl, link);
 		}
 		try {

@@ -1,9 +1,12 @@
 package org.hetao.estation.notification;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.hetao.estation.shared.LateBeans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +24,7 @@ class EmailSender implements ChannelSender {
 
 	private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final Supplier<Optional<JavaMailSender>> mail;
 
 	private final String from;
 
@@ -30,7 +33,7 @@ class EmailSender implements ChannelSender {
 	EmailSender(ObjectProvider<JavaMailSender> mail,
 			@Value("${estation.notification.email.from:no-reply@estation.example}") String from,
 			@Value("${estation.notification.base-url:http://localhost:8080}") String baseUrl) {
-		this.mail = mail;
+		this.mail = LateBeans.optional(mail);
 		this.from = from;
 		this.baseUrl = baseUrl;
 	}
@@ -43,7 +46,7 @@ class EmailSender implements ChannelSender {
 	@Override
 	public void send(Notification message) throws Exception {
 		String text = message.link() == null ? message.body() : message.body() + "\n\n" + baseUrl + message.link();
-		JavaMailSender sender = mail.getIfAvailable();
+		JavaMailSender sender = mail.get().orElse(null);
 		if (sender == null) {
 			log.info("Email (no SMTP server configured) #{} to {}: {}", message.id(), message.recipientMasked(),
 					message.subject());

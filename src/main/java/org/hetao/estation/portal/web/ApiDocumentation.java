@@ -2,8 +2,10 @@ package org.hetao.estation.portal.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -22,6 +24,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.hetao.estation.shared.LateBeans;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -65,7 +68,8 @@ class ApiDocumentation {
 
 	@Bean
 	OpenApiCustomizer apiDocumentationCustomizer(ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) {
-		return openApi -> describe(openApi, privileges.getIfAvailable());
+		Supplier<Optional<WebInvocationPrivilegeEvaluator>> evaluator = LateBeans.optional(privileges);
+		return openApi -> describe(openApi, evaluator.get().orElse(null));
 	}
 
 	static void describe(OpenAPI openApi, WebInvocationPrivilegeEvaluator privileges) {
