@@ -81,11 +81,18 @@ public class SandboxPayments implements PaymentProvider {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.environment = environment;
-		// no secret configured (the embedded demo): one for this run, never written anywhere
-		this.secret = secret.isBlank() ? HexFormat.of().formatHex(new SecureRandom().generateSeed(32)) : secret;
+		// no secret configured (the embedded demo): one for this run, never written anywhere (nextBytes: generateSeed
+		// reads the blocking entropy source, which can stall a start on a machine short of entropy)
+		this.secret = secret.isBlank() ? HexFormat.of().formatHex(randomBytes(32)) : secret;
 		this.replayWindow = replayWindow;
 		this.duplicates = duplicates;
 		this.notifyUrl = notifyUrl;
+	}
+
+	private static byte[] randomBytes(int count) {
+		byte[] bytes = new byte[count];
+		new SecureRandom().nextBytes(bytes);
+		return bytes;
 	}
 
 	@Override
