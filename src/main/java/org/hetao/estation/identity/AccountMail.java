@@ -8,12 +8,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.hetao.estation.shared.LateBeans;
+import org.hetao.estation.shared.OnCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Work about an account that must not show in the time of an answer: looking an account up, writing a token and
@@ -50,17 +49,7 @@ class AccountMail {
 				log.warn("Account e-mail task failed: {}", e.toString());
 			}
 		};
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					thread.execute(guarded);
-				}
-			});
-		}
-		else {
-			thread.execute(guarded);
-		}
+		OnCommit.run(() -> thread.execute(guarded));
 	}
 
 	/** Sends an e-mail with the mailer (on the background thread); without one, says so in the log. */

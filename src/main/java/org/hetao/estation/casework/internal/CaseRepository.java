@@ -243,14 +243,7 @@ public class CaseRepository {
 				.param("id", id)
 				.query(this::taskState)
 				.list();
-			Map<Long, Map<String, Long>> materials = new LinkedHashMap<>();
-			jdbc.sql("""
-					select m.task_id, m.material_code, m.document_id from casework_task_material m
-					join casework_task t on t.id = m.task_id where t.case_id = :id order by m.material_code""")
-				.param("id", id)
-				.query(rs -> {
-					materials.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
-				});
+			Map<Long, Map<String, Long>> materials = materials("t.case_id = :id", "id", id);
 			List<TimelineEntry> timeline = !withTimeline ? List.of()
 					: jdbc.sql("select * from casework_timeline where case_id = :id order by id")
 						.param("id", id)
@@ -281,14 +274,7 @@ public class CaseRepository {
 			.query((rs, n) -> Map.entry(rs.getLong("case_id"), taskState(rs, n)))
 			.list()
 			.forEach(e -> tasks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-		Map<Long, Map<String, Long>> materials = new java.util.HashMap<>();
-		jdbc.sql("""
-				select m.task_id, m.material_code, m.document_id from casework_task_material m
-				join casework_task t on t.id = m.task_id where t.case_id in (:ids) order by m.material_code""")
-			.param("ids", ids)
-			.query(rs -> {
-				materials.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
-			});
+		Map<Long, Map<String, Long>> materials = materials("t.case_id in (:ids)", "ids", ids);
 		Map<Long, List<TimelineEntry>> timelines = new java.util.HashMap<>();
 		jdbc.sql("select * from casework_timeline where case_id in (:ids) order by case_id, id")
 			.param("ids", ids)
@@ -393,7 +379,9 @@ public class CaseRepository {
 	 * identity number and phone, which reading whole cases would load and decrypt for every line.
 	 */
 	public List<QueueTask> departmentQueue(String departmentCode, Collection<TaskStatus> statuses, int limit) {
-		List<Map.Entry<QueueTask, ItemTask.State>> rows = jdbc.sql("""
+		record Line(long caseId, String receiptNumber, String applicantName, Instant submittedAt, ItemTask.State task) {
+		}
+		List<Line> lines = jdbc.sql("""
 				select c.receipt_number c_receipt, c.applicant_name c_applicant, c.submitted_at c_submitted, t.*
 				from casework_task t join casework_case c on c.id = t.case_id
 				where t.department_code = :d and t.status in (:statuses)
@@ -401,24 +389,34 @@ public class CaseRepository {
 			.param("d", departmentCode)
 			.param("statuses", statuses.stream().map(Enum::name).toList())
 			.param("limit", limit)
-			.query((rs, n) -> Map.entry(new QueueTask(rs.getLong("case_id"), rs.getString("c_receipt"),
-					rs.getString("c_applicant"), instant(rs, "c_submitted"), null), taskState(rs, n)))
+			.query((rs, n) -> new Line(rs.getLong("case_id"), rs.getString("c_receipt"), rs.getString("c_applicant"),
+					instant(rs, "c_submitted"), taskState(rs, n)))
 			.list();
-		if (rows.isEmpty()) {
+		if (lines.isEmpty()) {
 			return List.of();
 		}
+		Map<Long, Map<String, Long>> materials = materials("m.task_id in (:ids)", "ids",
+				lines.stream().map(l -> l.task().id()).toList());
+		return lines.stream()
+			.map(l -> new QueueTask(l.caseId(), l.receiptNumber(), l.applicantName(), l.submittedAt(),
+					new ItemTask(withMaterials(l.task(), materials.getOrDefault(l.task().id(), Map.of())))))
+			.toList();
+	}
+
+	/**
+	 * The materials of the tasks a condition picks ({@code m} the material row, {@code t} its task), by task and
+	 * then by material code, in code order.
+	 */
+	private Map<Long, Map<String, Long>> materials(String condition, String parameter, Object value) {
 		Map<Long, Map<String, Long>> materials = new java.util.HashMap<>();
-		jdbc.sql("select task_id, material_code, document_id from casework_task_material where task_id in (:ids) order by material_code")
-			.param("ids", rows.stream().map(r -> r.getValue().id()).toList())
+		jdbc.sql("""
+				select m.task_id, m.material_code, m.document_id from casework_task_material m
+				join casework_task t on t.id = m.task_id where %s order by m.material_code""".formatted(condition))
+			.param(parameter, value)
 			.query(rs -> {
 				materials.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
 			});
-		return rows.stream().map(r -> {
-			QueueTask line = r.getKey();
-			ItemTask.State t = r.getValue();
-			ItemTask task = new ItemTask(withMaterials(t, materials.getOrDefault(t.id(), Map.of())));
-			return new QueueTask(line.caseId(), line.receiptNumber(), line.applicantName(), line.submittedAt(), task);
-		}).toList();
+		return materials;
 	}
 
 	/** Cases with a task in one of the statuses (the window's in-tray), oldest first. */

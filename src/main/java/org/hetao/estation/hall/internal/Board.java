@@ -14,14 +14,13 @@ import jakarta.annotation.PreDestroy;
 
 import org.hetao.estation.hall.TicketCalled;
 import org.hetao.estation.shared.Language;
+import org.hetao.estation.shared.OnCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -103,17 +102,7 @@ public class Board {
 	 */
 	@EventListener
 	void on(TicketCalled called) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					pushSoon();
-				}
-			});
-		}
-		else {
-			pushSoon();
-		}
+		OnCommit.run(this::pushSoon);
 	}
 
 	private void pushSoon() {

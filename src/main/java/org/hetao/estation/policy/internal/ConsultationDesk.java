@@ -13,14 +13,13 @@ import org.hetao.estation.policy.FaqPublished;
 import org.hetao.estation.shared.Language;
 import org.hetao.estation.shared.LateBeans;
 import org.hetao.estation.shared.LocalizedText;
+import org.hetao.estation.shared.OnCommit;
 import org.hetao.estation.shared.Problem;
 import org.hetao.estation.shared.PublishedFaqs;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Routes a question to the department that owns the item or policy, lets that department's officers
@@ -133,18 +132,7 @@ public class ConsultationDesk implements PublishedFaqs {
 		}
 		events.publishEvent(new FaqPublished(id, c.subjectType(), c.subjectCode()));
 		// the pages' kept copy is dropped once the publication is committed (before, a page could keep the old one)
-		Runnable forget = () -> faqs.forget(c.subjectType(), c.subjectCode());
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					forget.run();
-				}
-			});
-		}
-		else {
-			forget.run();
-		}
+		OnCommit.run(() -> faqs.forget(c.subjectType(), c.subjectCode()));
 	}
 
 	/** The published questions of an item or a policy, for its page (kept a short while: {@link FaqCache}). */

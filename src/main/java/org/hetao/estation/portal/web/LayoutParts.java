@@ -19,9 +19,10 @@ import org.thymeleaf.templatemode.TemplateMode;
  * The parts of every page's layout that are the same for every request in one locale: the footer (the service
  * centre's name, address, hours and help lines, the links about the service) and the menu's four themes. Each is
  * rendered from {@code templates/fragments/layout-parts.html} the first time a page in that locale needs it, and
- * kept; the layout inserts the kept markup as it is ({@code th:utext="${@layoutParts.html('footer', #ctx)}"}).
- * Rendering them anew on every page was about a tenth of an item guide page's CPU (two instances of the application
- * side by side, alternating load, session 16).
+ * kept; the layout inserts the kept markup as it is ({@code th:with="part=${@layoutParts.html('footer', #ctx)}"}
+ * then {@code th:utext="${part}"}: Thymeleaf does not let {@code th:utext} call a bean). Rendering them anew on every
+ * page was 7-15% of an item guide page's CPU (two instances of the application side by side, alternating load,
+ * session 16).
  *
  * <p>What they show comes from the message bundles and the service centre's data file, both read once at start-up,
  * and from the locale: nothing of the request, the user or the session may go into layout-parts.html. Their links

@@ -50,8 +50,8 @@ class StaticResources implements WebMvcConfigurer {
 		/**
 		 * Static links as resolved, each resolved once: a file's versioned URL does not change while the application
 		 * runs (its content hash was taken from the file in the jar, a web jar's version from its jar), and the link
-		 * includes the context path. Still
-		 * 2% of an item guide page when each went through the resolver chain's cache lookup (JFR, session 16).
+		 * includes the context path. Still 2% of an item guide page when each went through the resolver chain's
+		 * cache lookup (JFR, session 16).
 		 */
 		private final Map<String, String> resolved = new ConcurrentHashMap<>();
 
